@@ -1,0 +1,54 @@
+/** The datasets Convscope can train on, and where their converted files live. */
+
+export type DatasetId = 'mnist' | 'fashion-mnist';
+export type DatasetPart = 'train' | 'test';
+
+export interface DatasetInfo {
+  id: DatasetId;
+  label: string;
+  /** Class names, indexed by label. */
+  classNames: readonly string[];
+  /** Image height, width and channels as stored (uint8, 0 = background). */
+  rows: number;
+  cols: number;
+  /** Images in the converted train and test parts (scripts/prepareData.mjs). */
+  trainCount: number;
+  testCount: number;
+  /** One line for the UI: where the data comes from. */
+  source: string;
+}
+
+export const DATASETS: Readonly<Record<DatasetId, DatasetInfo>> = {
+  mnist: {
+    id: 'mnist',
+    label: 'MNIST digits',
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    rows: 28,
+    cols: 28,
+    trainCount: 60_000,
+    testCount: 10_000,
+    source: 'MNIST (LeCun, Cortes, Burges): official 60,000 / 10,000 split',
+  },
+  'fashion-mnist': {
+    id: 'fashion-mnist',
+    label: 'Fashion-MNIST clothing',
+    classNames: [
+      'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
+      'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+    ],
+    rows: 28,
+    cols: 28,
+    trainCount: 60_000,
+    testCount: 10_000,
+    source: 'Fashion-MNIST (Zalando Research): 70,000 images, 1,000 per class held out as test set',
+  },
+};
+
+export const DATASET_IDS = Object.keys(DATASETS) as DatasetId[];
+
+/** Path of a converted file, relative to the app's base URL (served from public/data/). */
+export function datasetFileName(id: DatasetId, part: DatasetPart): string {
+  return `data/${id}-${part}.bin.gz`;
+}
+
+export const MANIFEST_FILE = 'data/manifest.json';

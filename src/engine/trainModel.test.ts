@@ -1,0 +1,96 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEED_002_SPEC } from '../model/presets';
+import type { ModelSpec } from '../model/types';
+import { buildModel } from './buildModel';
+import { createOptimizer } from './createOptimizer';
+import { evaluateModel } from './evaluateModel';
+import { RunControl } from './runControl';
+import { readMnistSample } from './testing/readMnistSample';
+import { trainModel, type BatchReport, type EpochReport } from './trainModel';
+
+// A narrower copy (4 filters, 24 units) of seed 002's network: same layer types, a CPU-friendly size.
+const SMALL: ModelSpec = {
+  ...SEED_002_SPEC,
+  layers: SEED_002_SPEC.layers.map((l) => (l.type === 'conv2d' ? { ...l, filters: 4 } : l.type === 'dense' && l.units === 128 ? { ...l, units: 24 } : l)),
+};
+
+const data = readMnistSample(400);
+const range = (a: number, b: number) => Uint32Array.from({ length: b - a }, (_, i) => a + i);
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('trainModel on real MNIST images (Node, cpu backend)', () => {
+  it('lowers the loss and leaks no tensors', async () => {
+    const baseline = tf.memory().numTensors;
+    const built = buildModel(SMALL, 1);
+    const optimizer = createOptimizer('adam', 0.01);
+    const batches: BatchReport[] = [];
+    const epochs: EpochReport[] = [];
+    const outcome = await trainModel(built, optimizer, data, range(0, 320), range(320, 400), { epochs: 3, batchSize: 32, seed: 7 }, new RunControl(), {
+      onBatch: (r) => batches.push(r),
+      onEpoch: (r) => epochs.push(r),
+    });
+    expect(outcome).toEqual({ kind: 'done', epochsCompleted: 3 });
+    expect(batches).toHaveLength(30);
+    const firstLoss = batches.slice(0, 3).reduce((a, b) => a + b.loss, 0) / 3;
+    expect(epochs[2].trainLoss).toBeLessThan(firstLoss * 0.6);
+    expect(epochs[2].valAccuracy).toBeGreaterThan(0.6);
+    // Adam's slots appear on the first step; after that the count stays flat.
+    expect(epochs[1].numTensors).toBe(epochs[0].numTensors);
+    expect(epochs[2].numTensors).toBe(epochs[0].numTensors);
+
+    const test = await evaluateModel(built, data, range(320, 400), { batchSize: 30 });
+    expect(test?.count).toBe(80);
+    expect(test?.accuracy).toBeCloseTo(epochs[2].valAccuracy, 5);
+    expect(Array.from(test!.confusion).reduce((a, b) => a + b, 0)).toBe(80);
+
+    optimizer.dispose();
+    built.model.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  }, 120_000);
+
+  it('stops on a diverging loss and puts back the last good weights', async () => {
+    const built = buildModel(SMALL, 2);
+    const before = built.model.getWeights().map((w) => w.dataSync().slice());
+    const optimizer = createOptimizer('adam', 1e6);
+    const outcome = await trainModel(built, optimizer, data, range(0, 320), range(320, 400), { epochs: 2, batchSize: 32, seed: 1 }, new RunControl());
+    expect(outcome.kind).toBe('diverged');
+    expect(outcome.epochsCompleted).toBe(0);
+    const after = built.model.getWeights().map((w) => w.dataSync());
+    after.forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(before[i])));
+    optimizer.dispose();
+    built.model.dispose();
+  }, 60_000);
+
+  it('pauses within a batch and resumes where it left off; stop keeps the weights', async () => {
+    const built = buildModel(SMALL, 3);
+    const optimizer = createOptimizer('adam', 0.001);
+    const control = new RunControl();
+    const seen: number[] = [];
+    let onPaused = () => {};
+    const paused = new Promise<number>((resolve) => (onPaused = () => resolve(seen.length)));
+    const run = trainModel(built, optimizer, data, range(0, 320), new Uint32Array(0), { epochs: 1, batchSize: 32, seed: 1 }, control, {
+      onBatch: (r) => {
+        seen.push(r.batch);
+        if (r.batch === 2) control.pause();
+      },
+      onPaused,
+    });
+    expect(await paused).toBe(3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toHaveLength(3); // nothing ran while paused
+    control.resume();
+    while (seen.length < 5) await new Promise((r) => setTimeout(r, 5));
+    control.stop();
+    const outcome = await run;
+    expect(outcome.kind).toBe('stopped');
+    expect(seen.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(seen.length).toBeLessThan(10);
+    expect(built.model.getWeights()[0].isDisposed).toBe(false);
+    optimizer.dispose();
+    built.model.dispose();
+  }, 60_000);
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { inferShapes, windowOutputSize } from './inferShapes';
+import { SEED_002_SPEC } from './presets';
+import type { ModelSpec } from './types';
+
+describe('inferShapes', () => {
+  it('matches the Keras summary of seed 002 (243,786 parameters)', () => {
+    const info = inferShapes(SEED_002_SPEC, 10);
+    expect(info.error).toBeUndefined();
+    expect(info.layers.map((l) => l.outputShape)).toEqual([
+      [26, 26, 64], [13, 13, 64], [11, 11, 64], [5, 5, 64], [1600], [128], [10],
+    ]);
+    expect(info.layers.map((l) => l.trainableParams)).toEqual([640, 0, 36928, 0, 0, 204928, 1290]);
+    expect(info.totalParams).toBe(243786);
+  });
+
+  it('counts BatchNormalization moving statistics as non-trainable', () => {
+    const spec: ModelSpec = {
+      inputShape: [28, 28, 1],
+      layers: [
+        { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+        { type: 'batchNorm' },
+        { type: 'flatten' },
+        { type: 'dense', units: 10, activation: 'softmax' },
+      ],
+    };
+    const info = inferShapes(spec, 10);
+    expect(info.layers[1].trainableParams).toBe(64);
+    expect(info.nonTrainableParams).toBe(64);
+  });
+
+  it('flags a window larger than its input at that layer', () => {
+    const spec: ModelSpec = {
+      inputShape: [28, 28, 1],
+      layers: [
+        { type: 'conv2d', filters: 8, kernelSize: 30, strides: 1, padding: 'valid', activation: 'relu' },
+        { type: 'flatten' },
+        { type: 'dense', units: 10, activation: 'softmax' },
+      ],
+    };
+    const info = inferShapes(spec, 10);
+    expect(info.layers[0].error).toMatch(/30×30 is larger than its 28×28 input/);
+    expect(info.error).toMatch(/^Layer 1 \(Conv2D 8 30×30\)/);
+  });
+
+  it('flags Dense before Flatten and a wrong output layer', () => {
+    const dense3d: ModelSpec = { inputShape: [28, 28, 1], layers: [{ type: 'dense', units: 10, activation: 'softmax' }] };
+    expect(inferShapes(dense3d, 10).error).toMatch(/add Flatten before Dense/);
+    const wrongOut: ModelSpec = { inputShape: [28, 28, 1], layers: [{ type: 'flatten' }, { type: 'dense', units: 5, activation: 'softmax' }] };
+    expect(inferShapes(wrongOut, 10).error).toMatch(/Dense 10 with softmax/);
+  });
+
+  it('applies Keras output-size rules', () => {
+    expect(windowOutputSize(28, 3, 1, 'valid')).toBe(26);
+    expect(windowOutputSize(13, 2, 2, 'valid')).toBe(6);
+    expect(windowOutputSize(7, 2, 2, 'same')).toBe(4);
+  });
+});

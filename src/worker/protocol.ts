@@ -1,0 +1,76 @@
+/**
+ * Every message between the page and the training worker. Both sides import
+ * these types; nothing else crosses the boundary.
+ */
+import type { DatasetId } from '../data/datasets';
+import type { ModelSpec, TrainConfig } from '../model/types';
+
+/** `training-status` values shown to the user and to tests. */
+export type RunStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
+
+/** How many images to draw (stratified) from the training part; 'all' takes every one. */
+export type TrainSize = number | 'all';
+
+export interface TrainRequest {
+  runId: number;
+  dataset: DatasetId;
+  trainSize: TrainSize;
+  spec: ModelSpec;
+  config: TrainConfig;
+}
+
+export type Command =
+  /** First message: the absolute URL the app is served from, for data files. */
+  | { type: 'init'; baseUrl: string }
+  | { type: 'train'; request: TrainRequest }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  /** Evaluates the current model on the whole test set. */
+  | { type: 'evaluate' };
+
+export type ErrorCode = 'data-missing' | 'data-corrupt' | 'invalid-request' | 'backend' | 'internal';
+
+export type WorkerEvent =
+  | { type: 'backend'; name: string; detail: string; slow: boolean }
+  | { type: 'status'; status: RunStatus }
+  | { type: 'loadProgress'; file: string; loadedBytes: number; totalBytes: number }
+  | { type: 'runStarted'; runId: number; trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number }
+  | {
+      type: 'batchMetrics';
+      runId: number;
+      /** Position in epochs (epoch + (batch + 1) / batchesPerEpoch), one per batch. */
+      x: Float64Array;
+      loss: Float32Array;
+      accuracy: Float32Array;
+      epoch: number;
+      examplesPerSec: number;
+      elapsedMs: number;
+      etaMs: number | null;
+    }
+  | {
+      type: 'epochEnd';
+      runId: number;
+      epoch: number;
+      trainLoss: number;
+      trainAccuracy: number;
+      valLoss: number;
+      valAccuracy: number;
+      numTensors: number;
+    }
+  | { type: 'runEnded'; runId: number; outcome: 'done' | 'stopped' | 'diverged'; epochsCompleted: number; message: string }
+  | { type: 'evalProgress'; runId: number; done: number; total: number }
+  | { type: 'testResult'; runId: number; loss: number; accuracy: number; count: number; confusion: Int32Array }
+  | { type: 'error'; code: ErrorCode; message: string };
+
+/** The typed arrays of an event, to pass as the transfer list of postMessage. */
+export function transferablesOf(event: WorkerEvent): Transferable[] {
+  switch (event.type) {
+    case 'batchMetrics':
+      return [event.x.buffer, event.loss.buffer, event.accuracy.buffer];
+    case 'testResult':
+      return [event.confusion.buffer];
+    default:
+      return [];
+  }
+}
