@@ -40,10 +40,11 @@ export async function initBackend(preferred: readonly string[] = ['webgl', 'cpu'
 
 /** A backend can initialise and still fail on its first kernel: run one. */
 async function smokeTest(): Promise<void> {
+  // 2×2 outputs × 2 filters, each summing nine ones: 72.
   const y = tf.tidy(() => tf.conv2d(tf.ones([1, 4, 4, 1]) as tf.Tensor4D, tf.ones([3, 3, 1, 2]) as tf.Tensor4D, 1, 'valid').sum());
   const [v] = await y.data();
   y.dispose();
-  if (v !== 36) throw new Error(`wrong result from a test convolution (${v})`);
+  if (v !== 72) throw new Error(`wrong result from a test convolution (${v})`);
 }
 
 function webglRenderer(): string {

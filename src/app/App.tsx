@@ -1,0 +1,32 @@
+import { CurvesPanel } from '../panels/CurvesPanel/CurvesPanel';
+import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
+import { NetworkPanel } from '../panels/NetworkPanel/NetworkPanel';
+import { ResultsPanel } from '../panels/ResultsPanel/ResultsPanel';
+import { RunPanel } from '../panels/RunPanel/RunPanel';
+import { SetupPanel } from '../panels/SetupPanel/SetupPanel';
+import { BackendBadge } from './BackendBadge';
+import './app.css';
+
+/** The page layout: setup and controls on the left, what the network does on the right. */
+export function App() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Convscope <small>watch a convolutional network learn</small></h1>
+        <BackendBadge />
+      </header>
+      <ErrorBanner />
+      <main className="layout">
+        <aside className="side">
+          <SetupPanel />
+          <RunPanel />
+        </aside>
+        <div className="content">
+          <CurvesPanel />
+          <ResultsPanel />
+          <NetworkPanel />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import { LineChart, type ChartSeries } from '../../charts/LineChart';
+import { smoothEma } from '../../charts/smoothEma';
+import { useAppStore } from '../../store/useAppStore';
+import type { EpochRow } from '../../store/runState';
+
+const TRAIN = '#2563eb';
+const VAL = '#ea580c';
+const SMOOTHING = 0.9;
+const ACC_DOMAIN: [number, number] = [0, 1];
+const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+
+function curveSeries(x: number[], raw: number[], epochs: EpochRow[], valKey: 'valLoss' | 'valAccuracy'): ChartSeries[] {
+  const ex = epochs.map((e) => e.epoch);
+  return [
+    { id: 'raw', label: 'train (each batch)', color: TRAIN, xs: x, ys: raw, variant: 'faint' },
+    { id: 'smooth', label: 'train (smoothed)', color: TRAIN, xs: x, ys: smoothEma(raw, SMOOTHING), variant: 'line' },
+    { id: 'val', label: 'validation (each epoch)', color: VAL, xs: ex, ys: epochs.map((e) => e[valKey]), variant: 'markers' },
+  ];
+}
+
+/** Training vs validation loss and accuracy, live. */
+export function CurvesPanel() {
+  const batches = useAppStore((s) => s.run.batches);
+  const epochs = useAppStore((s) => s.run.epochs);
+  const totalEpochs = useAppStore((s) => s.run.info?.epochs ?? 0);
+  const xDomain = useMemo<[number, number]>(() => [0, Math.max(1, totalEpochs)], [totalEpochs]);
+  const loss = useMemo(() => curveSeries(batches.x, batches.loss, epochs, 'valLoss'), [batches, epochs]);
+  const acc = useMemo(() => curveSeries(batches.x, batches.accuracy, epochs, 'valAccuracy'), [batches, epochs]);
+
+  return (
+    <section className="card curves" aria-label="Training curves">
+      <LineChart
+        title="Loss (cross-entropy)"
+        testId="loss-chart"
+        xLabel="epoch"
+        yLabel="loss"
+        series={loss}
+        xDomain={xDomain}
+        emptyText="Press Train to watch the loss fall"
+      />
+      <LineChart
+        title="Accuracy"
+        testId="accuracy-chart"
+        xLabel="epoch"
+        yLabel="accuracy"
+        series={acc}
+        xDomain={xDomain}
+        yDomain={ACC_DOMAIN}
+        formatY={pct}
+        emptyText="Training and validation accuracy appear here"
+      />
+    </section>
+  );
+}

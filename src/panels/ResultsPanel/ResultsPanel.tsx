@@ -1,0 +1,68 @@
+import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
+import { DATASETS } from '../../data/datasets';
+import { useAppStore } from '../../store/useAppStore';
+import { formatCount, formatLoss, formatPercent } from '../format';
+
+/** Latest validation and test numbers, the per-epoch log and the confusion matrix. */
+export function ResultsPanel() {
+  const run = useAppStore((s) => s.run);
+  const dataset = useAppStore((s) => s.dataset);
+  const last = run.epochs[run.epochs.length - 1];
+  const { test, status } = run;
+
+  return (
+    <section className="card results" aria-label="Results">
+      {run.outcome && (
+        <p className={`outcome ${status === 'diverged' ? 'outcome-bad' : ''}`} data-testid="run-outcome" role="status">
+          {run.outcome}
+        </p>
+      )}
+      <div className="metrics">
+        <Metric label="Validation accuracy" testId="val-accuracy" value={formatPercent(last?.valAccuracy)} sub={last ? `loss ${formatLoss(last.valLoss)} · epoch ${last.epoch}` : 'after each epoch'} />
+        <Metric
+          label="Test accuracy"
+          testId="test-accuracy"
+          value={formatPercent(test?.accuracy)}
+          sub={test ? `loss ${formatLoss(test.loss)} · ${formatCount(test.count)} test images` : 'whole test set, at the end of a run'}
+        />
+        <Metric label="Training accuracy" testId="train-accuracy" value={formatPercent(last?.trainAccuracy)} sub={last ? `loss ${formatLoss(last.trainLoss)} · mean over epoch ${last.epoch}` : 'mean over each epoch'} />
+      </div>
+      {run.epochs.length > 0 && (
+        <table className="epoch-log" data-testid="epoch-log">
+          <caption>Per epoch, as Keras prints it</caption>
+          <thead>
+            <tr><th>epoch</th><th>loss</th><th>accuracy</th><th>val_loss</th><th>val_accuracy</th><th title="tf.memory().numTensors in the worker">tensors</th></tr>
+          </thead>
+          <tbody>
+            {run.epochs.map((e) => (
+              <tr key={e.epoch}>
+                <td>{e.epoch}</td>
+                <td>{formatLoss(e.trainLoss)}</td>
+                <td>{formatPercent(e.trainAccuracy)}</td>
+                <td>{formatLoss(e.valLoss)}</td>
+                <td>{formatPercent(e.valAccuracy)}</td>
+                <td>{e.numTensors}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {test && (
+        <details open className="confusion-wrap">
+          <summary>Confusion matrix on the test set (rows: true class)</summary>
+          <ConfusionMatrix counts={test.confusion} classNames={DATASETS[dataset].classNames} testId="confusion-matrix" />
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Metric({ label, value, sub, testId }: { label: string; value: string; sub: string; testId: string }) {
+  return (
+    <div className="metric">
+      <div className="metric-label">{label}</div>
+      <div className="metric-value" data-testid={testId}>{value}</div>
+      <div className="metric-sub">{sub}</div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useShallow } from 'zustand/react/shallow';
+import { checkSetup, isActive, useAppStore } from '../../store/useAppStore';
+import { formatBytes, formatCount, formatDuration } from '../format';
+
+/** Train / Pause / Resume / Stop, the run's status, progress and speed. */
+export function RunPanel() {
+  const run = useAppStore((s) => s.run);
+  const actions = useAppStore(useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop, evaluate: s.evaluate })));
+  const setupErrors = useAppStore(useShallow((s) => checkSetup(s).errors));
+  const invalid = Object.keys(setupErrors).length > 0;
+  const active = isActive(run);
+  const { status, info, progress } = run;
+  const epochsDone = run.epochs.length;
+  const currentEpoch = status === 'training' || status === 'paused' ? Math.min((progress?.epoch ?? 0) + 1, info?.epochs ?? 1) : epochsDone;
+  const canEvaluate = !active && run.runId > 0 && status !== 'error' && !run.evaluation && info !== null;
+  const downloads = Object.entries(run.downloads);
+  const loading = status === 'loading' && downloads.some(([, d]) => d.loaded < d.total);
+  const trainTitle = invalid ? 'Fix the highlighted fields first' : active ? 'A run is in progress' : 'Start a new run';
+
+  return (
+    <section className="card run" aria-label="Run">
+      <div className="buttons">
+        <button className="primary" data-testid="train-button" disabled={invalid || active} title={trainTitle} onClick={actions.train}>
+          {run.runId > 0 && !active ? 'Train again' : 'Train'}
+        </button>
+        {status === 'paused' ? (
+          <button data-testid="resume-button" onClick={actions.resume}>Resume</button>
+        ) : (
+          <button data-testid="pause-button" disabled={status !== 'training'} onClick={actions.pause}>Pause</button>
+        )}
+        <button data-testid="stop-button" disabled={!active} onClick={actions.stop}>Stop</button>
+      </div>
+      {invalid && <p className="field-error">Train is disabled: {Object.values(setupErrors)[0]}</p>}
+      <dl className="stats">
+        <dt>Status</dt>
+        <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>
+        <dt>Epoch</dt>
+        <dd data-testid="epoch-counter">{info ? `${currentEpoch} / ${info.epochs}` : '—'}</dd>
+        <dt>Speed</dt>
+        <dd data-testid="examples-per-sec">{progress ? `${formatCount(Math.round(progress.examplesPerSec))} images/s` : '—'}</dd>
+        <dt>Elapsed</dt>
+        <dd data-testid="elapsed">{formatDuration(progress?.elapsedMs)}</dd>
+        <dt>Remaining</dt>
+        <dd data-testid="eta">{active ? formatDuration(progress?.etaMs) : '—'}</dd>
+      </dl>
+      {info && <EpochProgress batches={run.batches.x.length} perEpoch={info.batchesPerEpoch} epochs={info.epochs} />}
+      {loading && (
+        <div className="downloads" data-testid="download-progress">
+          {downloads.map(([file, d]) => (
+            <label key={file}>
+              <span>{file} · {formatBytes(d.loaded)} / {formatBytes(d.total)}</span>
+              <progress max={d.total || 1} value={d.loaded} />
+            </label>
+          ))}
+        </div>
+      )}
+      {run.evaluation && (
+        <label className="downloads" data-testid="evaluation-progress">
+          <span>Testing on {formatCount(run.evaluation.total)} test images…</span>
+          <progress max={run.evaluation.total || 1} value={run.evaluation.done} />
+        </label>
+      )}
+      <button data-testid="evaluate-button" disabled={!canEvaluate} onClick={actions.evaluate} title="Evaluate the current weights on the whole test set">
+        Evaluate on test set
+      </button>
+    </section>
+  );
+}
+
+function EpochProgress({ batches, perEpoch, epochs }: { batches: number; perEpoch: number; epochs: number }) {
+  const total = perEpoch * epochs;
+  return (
+    <label className="downloads">
+      <span>Batch {formatCount(batches)} / {formatCount(total)}</span>
+      <progress max={total || 1} value={batches} />
+    </label>
+  );
+}

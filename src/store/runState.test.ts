@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerEvent } from '../worker/protocol';
+import { applyEvents, INITIAL_RUN_STATE, startRun } from './runState';
+
+const batch = (runId: number, x: number[], loss: number[]): WorkerEvent => ({
+  type: 'batchMetrics', runId, x: Float64Array.from(x), loss: Float32Array.from(loss),
+  accuracy: Float32Array.from(loss.map(() => 0.5)), epoch: 0, examplesPerSec: 100, elapsedMs: 10, etaMs: 90,
+});
+
+describe('applyEvents', () => {
+  it('keeps the whole batch history across messages', () => {
+    let s = startRun(INITIAL_RUN_STATE, 1);
+    s = applyEvents(s, [{ type: 'status', status: 'training' }, batch(1, [0.1, 0.2], [2, 1.5])]);
+    s = applyEvents(s, [batch(1, [0.3], [1.2])]);
+    expect(s.status).toBe('training');
+    expect(s.batches.x).toEqual([0.1, 0.2, 0.3]);
+    expect(s.batches.loss).toEqual([2, 1.5, Math.fround(1.2)]);
+    expect(s.progress?.etaMs).toBe(90);
+  });
+
+  it('ignores late events of an earlier run', () => {
+    let s = startRun(INITIAL_RUN_STATE, 2);
+    s = applyEvents(s, [batch(1, [0.5], [3])]);
+    expect(s.batches.x).toEqual([]);
+  });
+
+  it('records epochs, the outcome, the test result and errors', () => {
+    let s = startRun(INITIAL_RUN_STATE, 1);
+    s = applyEvents(s, [
+      { type: 'epochEnd', runId: 1, epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, numTensors: 20 },
+      { type: 'runEnded', runId: 1, outcome: 'diverged', epochsCompleted: 1, message: 'Training diverged' },
+      { type: 'status', status: 'diverged' },
+      { type: 'testResult', runId: 1, loss: 0.3, accuracy: 0.9, count: 10, confusion: new Int32Array(4) },
+      { type: 'error', code: 'data-missing', message: 'Data file data/x is missing' },
+    ]);
+    expect(s.epochs).toEqual([{ epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, numTensors: 20 }]);
+    expect(s.outcome).toBe('Training diverged');
+    expect(s.status).toBe('diverged');
+    expect(s.test?.accuracy).toBe(0.9);
+    expect(s.error).toMatch(/missing/);
+  });
+
+  it('a new run clears the history but keeps the backend', () => {
+    let s = applyEvents(INITIAL_RUN_STATE, [{ type: 'backend', name: 'webgl', detail: 'GPU', slow: false }]);
+    s = applyEvents(startRun(s, 1), [batch(1, [1], [1])]);
+    s = startRun(s, 2);
+    expect(s.batches.x).toEqual([]);
+    expect(s.backend?.name).toBe('webgl');
+    expect(s.status).toBe('loading');
+  });
+});

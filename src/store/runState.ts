@@ -1,0 +1,113 @@
+import type { RunStatus, WorkerEvent } from '../worker/protocol';
+
+export interface EpochRow {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  valLoss: number;
+  valAccuracy: number;
+  numTensors: number;
+}
+
+export interface TestResult {
+  loss: number;
+  accuracy: number;
+  count: number;
+  confusion: Int32Array;
+}
+
+/** Everything the page knows about the worker and the current run. */
+export interface RunState {
+  status: RunStatus;
+  backend: { name: string; detail: string; slow: boolean } | null;
+  error: string | null;
+  /** Bytes per file while datasets download. */
+  downloads: Record<string, { loaded: number; total: number }>;
+  runId: number;
+  info: { trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number } | null;
+  /** Every batch of the run: x in epochs (fractional), loss, accuracy. */
+  batches: { x: number[]; loss: number[]; accuracy: number[] };
+  epochs: EpochRow[];
+  progress: { epoch: number; examplesPerSec: number; elapsedMs: number; etaMs: number | null } | null;
+  /** How the last run ended, in words. */
+  outcome: string | null;
+  evaluation: { done: number; total: number } | null;
+  test: TestResult | null;
+}
+
+export const INITIAL_RUN_STATE: RunState = {
+  status: 'idle',
+  backend: null,
+  error: null,
+  downloads: {},
+  runId: 0,
+  info: null,
+  batches: { x: [], loss: [], accuracy: [] },
+  epochs: [],
+  progress: null,
+  outcome: null,
+  evaluation: null,
+  test: null,
+};
+
+/** The state of a run that is about to start: history cleared, settings kept. */
+export function startRun(s: RunState, runId: number): RunState {
+  return { ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, status: 'loading' };
+}
+
+function append(target: number[], src: ArrayLike<number>): number[] {
+  const out = target.slice();
+  for (let i = 0; i < src.length; i++) out.push(src[i]);
+  return out;
+}
+
+/**
+ * Applies worker events to the run state, in order. Pure, so the bridge can
+ * apply a frame's worth of events in one store update. Events of an older run
+ * (a late message after a new Train) are ignored.
+ */
+export function applyEvents(state: RunState, events: readonly WorkerEvent[]): RunState {
+  let s = state;
+  for (const e of events) {
+    if ('runId' in e && e.runId !== s.runId) continue;
+    switch (e.type) {
+      case 'backend':
+        s = { ...s, backend: { name: e.name, detail: e.detail, slow: e.slow } };
+        break;
+      case 'status':
+        s = { ...s, status: e.status };
+        break;
+      case 'loadProgress':
+        s = { ...s, downloads: { ...s.downloads, [e.file]: { loaded: e.loadedBytes, total: e.totalBytes } } };
+        break;
+      case 'runStarted':
+        s = { ...s, info: { trainCount: e.trainCount, valCount: e.valCount, batchesPerEpoch: e.batchesPerEpoch, epochs: e.epochs } };
+        break;
+      case 'batchMetrics':
+        s = {
+          ...s,
+          batches: { x: append(s.batches.x, e.x), loss: append(s.batches.loss, e.loss), accuracy: append(s.batches.accuracy, e.accuracy) },
+          progress: { epoch: e.epoch, examplesPerSec: e.examplesPerSec, elapsedMs: e.elapsedMs, etaMs: e.etaMs },
+        };
+        break;
+      case 'epochEnd': {
+        const { type: _t, runId: _r, ...row } = e;
+        s = { ...s, epochs: [...s.epochs, row] };
+        break;
+      }
+      case 'runEnded':
+        s = { ...s, outcome: e.message, progress: s.progress && { ...s.progress, etaMs: null } };
+        break;
+      case 'evalProgress':
+        s = { ...s, evaluation: { done: e.done, total: e.total } };
+        break;
+      case 'testResult':
+        s = { ...s, evaluation: null, test: { loss: e.loss, accuracy: e.accuracy, count: e.count, confusion: e.confusion } };
+        break;
+      case 'error':
+        s = { ...s, error: e.message, evaluation: null };
+        break;
+    }
+  }
+  return s;
+}

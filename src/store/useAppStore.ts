@@ -1,0 +1,105 @@
+import { create } from 'zustand';
+import { DATASETS, type DatasetId } from '../data/datasets';
+import { parseTrainForm, type TrainForm, type TrainFormErrors, type TrainFormValues } from '../model/parseTrainForm';
+import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
+import type { ModelSpec } from '../model/types';
+import type { WorkerClient } from '../worker/client';
+import type { TrainSize } from '../worker/protocol';
+import { INITIAL_RUN_STATE, startRun, type RunState } from './runState';
+import type { UrlConfig } from './urlConfig';
+
+export interface SetupState {
+  dataset: DatasetId;
+  trainSize: TrainSize;
+  form: TrainForm;
+  spec: ModelSpec;
+}
+
+export interface Actions {
+  setDataset(id: DatasetId): void;
+  setTrainSize(size: TrainSize): void;
+  setField(field: keyof TrainForm, value: string): void;
+  train(): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  evaluate(): void;
+  dismissError(): void;
+}
+
+export type AppState = SetupState & { run: RunState } & Actions;
+
+export const DEFAULT_FORM: TrainForm = {
+  epochs: String(DEFAULT_TRAIN_CONFIG.epochs),
+  batchSize: String(DEFAULT_TRAIN_CONFIG.batchSize),
+  learningRate: String(DEFAULT_TRAIN_CONFIG.learningRate),
+  validationPercent: String(DEFAULT_TRAIN_CONFIG.validationSplit * 100),
+};
+
+let client: WorkerClient | null = null;
+
+/** Connects the store's commands to the worker (once, from main.tsx). */
+export function connectWorker(c: WorkerClient): void {
+  client = c;
+}
+
+/** How many images a training-set size choice gives for a dataset. */
+export function imagesFor(dataset: DatasetId, size: TrainSize): number {
+  const total = DATASETS[dataset].trainCount;
+  return size === 'all' ? total : Math.min(size, total);
+}
+
+/** Validation of the current form, for the inline messages and the Train button. */
+export function checkSetup(s: Pick<SetupState, "dataset" | "trainSize" | "form">): { values?: TrainFormValues; errors: TrainFormErrors } {
+  return parseTrainForm(s.form, imagesFor(s.dataset, s.trainSize));
+}
+
+const ACTIVE = new Set(['loading', 'training', 'paused']);
+export const isActive = (s: RunState) => ACTIVE.has(s.status);
+
+export const useAppStore = create<AppState>()((set, get) => ({
+  dataset: 'mnist',
+  trainSize: 'all',
+  form: DEFAULT_FORM,
+  spec: SEED_002_SPEC,
+  run: INITIAL_RUN_STATE,
+
+  setDataset: (dataset) => set({ dataset }),
+  setTrainSize: (trainSize) => set({ trainSize }),
+  setField: (field, value) => set((s) => ({ form: { ...s.form, [field]: value } })),
+
+  train() {
+    const s = get();
+    const { values } = checkSetup(s);
+    if (!values || isActive(s.run) || !client) return;
+    const runId = s.run.runId + 1;
+    set({ run: startRun(s.run, runId) });
+    client.send({
+      type: 'train',
+      request: {
+        runId,
+        dataset: s.dataset,
+        trainSize: s.trainSize,
+        spec: s.spec,
+        config: { ...DEFAULT_TRAIN_CONFIG, ...values },
+      },
+    });
+  },
+  pause: () => client?.send({ type: 'pause' }),
+  resume: () => client?.send({ type: 'resume' }),
+  stop: () => client?.send({ type: 'stop' }),
+  evaluate() {
+    client?.send({ type: 'evaluate' });
+    set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[s.dataset].testCount } } }));
+  },
+  dismissError: () => set((s) => ({ run: { ...s.run, error: null } })),
+}));
+
+/** Applies a link's setup over the defaults (validated fields only). */
+export function applyUrlConfig(c: UrlConfig): void {
+  useAppStore.setState((s) => ({
+    dataset: c.dataset ?? s.dataset,
+    trainSize: c.trainSize ?? s.trainSize,
+    form: { ...s.form, ...c.form },
+  }));
+}

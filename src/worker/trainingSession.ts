@@ -1,0 +1,218 @@
+import type * as tf from '@tensorflow/tfjs';
+import { DATASETS, type DatasetId } from '../data/datasets';
+import { stratifiedSplit, stratifiedSubset } from '../data/stratifiedSplit';
+import { buildModel, type BuiltModel } from '../engine/buildModel';
+import { createOptimizer } from '../engine/createOptimizer';
+import { evaluateModel } from '../engine/evaluateModel';
+import type { ImageSet } from '../engine/imageSet';
+import { initBackend } from '../engine/initBackend';
+import { RunControl } from '../engine/runControl';
+import { trainModel, type TrainOutcome } from '../engine/trainModel';
+import { inferShapes } from '../model/inferShapes';
+import { trainingImages } from '../model/parseTrainForm';
+import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
+import { MetricsBuffer } from './metricsBuffer';
+import type { Command, ErrorCode, TrainRequest, WorkerEvent } from './protocol';
+
+type Post = (event: WorkerEvent) => void;
+
+interface LoadedDataset {
+  train: ImageSet;
+  test: ImageSet;
+  testIndices: Uint32Array;
+}
+
+interface Current {
+  runId: number;
+  built: BuiltModel;
+  optimizer: tf.Optimizer;
+  dataset: DatasetId;
+  control: RunControl;
+  /** Resolves when the training loop (and its test evaluation) has ended. */
+  finished: Promise<void>;
+}
+
+/** A user-facing failure with a code for the page. */
+class SessionError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Everything the worker does, as plain methods over a `post` function, so that
+ * the worker entry stays a few lines. One model lives here between runs: it
+ * keeps its weights after Stop or divergence until the next Train.
+ */
+export class TrainingSession {
+  private baseUrl = '';
+  private readonly backend = initBackend();
+  private readonly datasets = new Map<DatasetId, Promise<LoadedDataset>>();
+  private current: Current | null = null;
+
+  constructor(private readonly post: Post) {
+    this.backend.then(
+      (b) => post({ type: 'backend', name: b.name, detail: b.detail, slow: b.slow }),
+      (e: Error) => this.fail(new SessionError('backend', e.message)),
+    );
+  }
+
+  handle(cmd: Command): void {
+    switch (cmd.type) {
+      case 'init':
+        this.baseUrl = cmd.baseUrl;
+        return;
+      case 'train':
+        void this.train(cmd.request).catch((e) => this.fail(e));
+        return;
+      case 'pause':
+        this.current?.control.pause();
+        return;
+      case 'resume':
+        this.current?.control.resume();
+        return;
+      case 'stop':
+        this.current?.control.stop();
+        return;
+      case 'evaluate':
+        void this.evaluate().catch((e) => this.fail(e));
+        return;
+    }
+  }
+
+  /** Reports any failure as an error event: the page must never wait on a silent worker. */
+  fail(e: unknown): void {
+    const code: ErrorCode = e instanceof SessionError || e instanceof DataFileError ? e.code : 'internal';
+    const message = e instanceof Error ? e.message : String(e);
+    this.post({ type: 'error', code, message });
+    this.post({ type: 'status', status: 'error' });
+  }
+
+  private loadDataset(id: DatasetId): Promise<LoadedDataset> {
+    let p = this.datasets.get(id);
+    if (!p) {
+      p = this.fetchDataset(id);
+      this.datasets.set(id, p);
+      p.catch(() => this.datasets.delete(id)); // let a later Train try again
+    }
+    return p;
+  }
+
+  private async fetchDataset(id: DatasetId): Promise<LoadedDataset> {
+    const progress = (file: string) => (loadedBytes: number, totalBytes: number) =>
+      this.post({ type: 'loadProgress', file, loadedBytes, totalBytes });
+    const [train, test] = await Promise.all([
+      fetchDatasetPart(this.baseUrl, id, 'train', progress(`${id}-train`)),
+      fetchDatasetPart(this.baseUrl, id, 'test', progress(`${id}-test`)),
+    ]);
+    return { train, test, testIndices: Uint32Array.from({ length: test.count }, (_, i) => i) };
+  }
+
+  private async train(req: TrainRequest): Promise<void> {
+    if (this.current) {
+      this.current.control.stop();
+      await this.current.finished;
+    }
+    const info = DATASETS[req.dataset];
+    if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
+    const shapes = inferShapes(req.spec, info.classNames.length);
+    if (shapes.error) throw new SessionError('invalid-request', shapes.error);
+    this.post({ type: 'status', status: 'loading' });
+    await this.backend;
+    const data = await this.loadDataset(req.dataset);
+
+    const { config } = req;
+    const size = req.trainSize === 'all' ? data.train.count : Math.min(req.trainSize, data.train.count);
+    const subset = stratifiedSubset(data.train.labels, info.classNames.length, size, config.seed);
+    const split = stratifiedSplit(data.train.labels, info.classNames.length, config.validationSplit, config.seed, subset);
+    if (config.batchSize > trainingImages(size, config.validationSplit)) {
+      throw new SessionError('invalid-request', `Batch size ${config.batchSize} is larger than the ${split.train.length} training images`);
+    }
+
+    this.disposeModel();
+    const built = buildModel(req.spec, config.seed);
+    const optimizer = createOptimizer(config.optimizer, config.learningRate);
+    const control = new RunControl();
+    let finish = () => {};
+    const current: Current = {
+      runId: req.runId, built, optimizer, dataset: req.dataset, control,
+      finished: new Promise((r) => (finish = r)),
+    };
+    this.current = current;
+    try {
+      this.post({
+        type: 'runStarted', runId: req.runId, trainCount: split.train.length, valCount: split.test.length,
+        batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
+      });
+      this.post({ type: 'status', status: 'training' });
+      const metrics = new MetricsBuffer(req.runId);
+      const send = (e: WorkerEvent | null) => e && this.post(e);
+      const outcome = await trainModel(built, optimizer, data.train, split.train, split.test, config, control, {
+        onBatch: (r) => send(metrics.add(r, performance.now())),
+        onEpoch: (r) => {
+          send(metrics.flush(performance.now()));
+          this.post({ type: 'epochEnd', runId: req.runId, ...r });
+        },
+        onPaused: () => {
+          send(metrics.flush(performance.now()));
+          this.post({ type: 'status', status: 'paused' });
+        },
+        onResumed: () => this.post({ type: 'status', status: 'training' }),
+      });
+      send(metrics.flush(performance.now()));
+      if (outcome.kind === 'done') await this.evaluateCurrent(current);
+      this.post({ type: 'runEnded', runId: req.runId, outcome: outcome.kind, epochsCompleted: outcome.epochsCompleted, message: describe(outcome, config.learningRate) });
+      this.post({ type: 'status', status: outcome.kind });
+    } finally {
+      finish();
+    }
+  }
+
+  private async evaluate(): Promise<void> {
+    const current = this.current;
+    if (!current) throw new SessionError('invalid-request', 'There is no trained model yet: press Train first');
+    await this.evaluateCurrent(current);
+  }
+
+  private async evaluateCurrent(current: Current): Promise<void> {
+    const data = await this.loadDataset(current.dataset);
+    const { runId } = current;
+    let lastPost = 0;
+    const result = await evaluateModel(current.built, data.test, data.testIndices, {
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - lastPost > 100 || done === total) {
+          lastPost = now;
+          this.post({ type: 'evalProgress', runId, done, total });
+        }
+      },
+      shouldAbort: () => this.current !== current,
+    });
+    if (result) this.post({ type: 'testResult', runId, ...result });
+  }
+
+  private disposeModel(): void {
+    if (!this.current) return;
+    this.current.optimizer.dispose();
+    this.current.built.model.dispose(); // also frees what `logits` shares; never dispose that view
+    this.current = null;
+  }
+}
+
+function describe(outcome: TrainOutcome, learningRate: number): string {
+  switch (outcome.kind) {
+    case 'done':
+      return `Finished ${outcome.epochsCompleted} epoch${outcome.epochsCompleted === 1 ? '' : 's'}.`;
+    case 'stopped':
+      return `Stopped after ${outcome.epochsCompleted} full epoch${outcome.epochsCompleted === 1 ? '' : 's'}; the weights are kept.`;
+    case 'diverged': {
+      const kept = outcome.epochsCompleted > 0 ? `the weights of epoch ${outcome.epochsCompleted} were kept` : 'the initial weights were put back';
+      const loss = Number.isFinite(outcome.loss) ? outcome.loss.toExponential(2) : String(outcome.loss);
+      return `Training diverged at epoch ${outcome.epoch + 1}, batch ${outcome.batch + 1}: the loss became ${loss}, and ${kept}. ` +
+        `Try a lower learning rate, e.g. ${(learningRate / 10).toPrecision(2)}.`;
+    }
+  }
+}

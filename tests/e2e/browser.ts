@@ -1,0 +1,48 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Debian's Chromium unless CHROMIUM_PATH says otherwise (test tools' own browser downloads do not work here). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...ARGS, ...extraArgs] });
+}
+
+const uncaught = new WeakMap<Page, string[]>();
+
+/** Uncaught exceptions the page has thrown since it opened. */
+export const uncaughtErrors = (page: Page): string[] => uncaught.get(page) ?? [];
+
+/** Opens the app (query string optional) and waits until the worker has picked a backend. */
+export async function openApp(browser: Browser, query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  uncaught.set(page, errors);
+  await page.goto(inject('baseUrl') + query);
+  await page.waitForFunction(() => document.querySelector('[data-testid=backend-name]')?.textContent !== 'starting…', null, { timeout: 60_000 });
+  return page;
+}
+
+export const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
+
+/** Waits until `training-status` shows one of `statuses`; returns it. */
+export async function waitForStatus(page: Page, statuses: string[], timeout = 300_000): Promise<string> {
+  await page.waitForFunction(
+    (s) => s.includes(document.querySelector('[data-testid=training-status]')?.textContent ?? ''),
+    statuses,
+    { timeout, polling: 200 },
+  );
+  return (await text(page, 'training-status')) ?? '';
+}
+
+export async function points(page: Page, chart: string): Promise<number> {
+  return Number(await page.getByTestId(chart).getAttribute('data-points'));
+}
+
+/** "90.45%" -> 0.9045; "—" -> NaN. */
+export function percent(s: string | null): number {
+  return s && s.endsWith('%') ? Number(s.slice(0, -1)) / 100 : NaN;
+}

@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, text, waitForStatus } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('bad input and bad data', () => {
+  it('explains each bad field beside it and disables Train until fixed', async () => {
+    const page = await openApp(browser);
+    const train = page.getByTestId('train-button');
+    await page.getByTestId('train-size-select').selectOption('1000');
+    const cases: [string, string, RegExp][] = [
+      ['learning-rate-input', '0', /greater than 0/],
+      ['learning-rate-input', 'fast', /Enter a number/],
+      ['batch-size-input', '0', /At least 1/],
+      ['batch-size-input', '801', /At most 800/],
+      ['epochs-input', '0', /At least 1/],
+      ['epochs-input', '2.5', /whole number/],
+    ];
+    for (const [field, bad, message] of cases) {
+      const input = page.getByTestId(field);
+      const good = await input.inputValue();
+      await input.fill(bad);
+      expect(await text(page, `${field}-error`)).toMatch(message);
+      expect(await train.isDisabled()).toBe(true);
+      await input.fill(good);
+      expect(await page.getByTestId(`${field}-error`).count()).toBe(0);
+      expect(await train.isEnabled()).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('names a missing or corrupt data file in the error banner and keeps working', async () => {
+    const page = await openApp(browser);
+    await page.route('**/data/fashion-mnist-train.bin.gz', (r) => r.fulfill({ status: 404, body: 'not here' }));
+    await page.route('**/data/mnist-train.bin.gz', (r) =>
+      r.fulfill({ status: 200, body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]) }),
+    );
+    await page.getByTestId('dataset-select').selectOption('fashion-mnist');
+    await page.getByTestId('train-size-select').selectOption('1000');
+    await page.getByTestId('train-button').click();
+    expect(await waitForStatus(page, ['error'], 60_000)).toBe('error');
+    expect(await text(page, 'error-banner')).toMatch(/data\/fashion-mnist-train\.bin\.gz is missing/);
+
+    await page.getByTestId('dataset-select').selectOption('mnist');
+    await page.getByTestId('train-button').click();
+    await page.waitForFunction(() => /corrupt/.test(document.querySelector('[data-testid=error-banner]')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await text(page, 'error-banner')).toMatch(/data\/mnist-train\.bin\.gz is corrupt/);
+    expect(await page.getByTestId('train-button').isEnabled()).toBe(true);
+    expect(await page.getByTestId('epochs-input').isEnabled()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('backend fallback', () => {
+  it('trains on the cpu backend, and says so, where WebGL is unavailable', async () => {
+    const noGl = await launchBrowser(['--disable-gpu', '--disable-software-rasterizer']);
+    try {
+      const page = await openApp(noGl);
+      expect(await text(page, 'backend-name')).toBe('cpu');
+      expect(await text(page, 'backend-detail')).toMatch(/slow/);
+    } finally {
+      await noGl.close();
+    }
+  });
+});

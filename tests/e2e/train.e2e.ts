@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, percent, points, text, uncaughtErrors, waitForStatus } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function setUp(page: Page, { epochs = '1', lr = '0.001' } = {}) {
+  await page.getByTestId('dataset-select').selectOption('mnist');
+  await page.getByTestId('train-size-select').selectOption('1000');
+  await page.getByTestId('epochs-input').fill(epochs);
+  await page.getByTestId('learning-rate-input').fill(lr);
+}
+
+describe('training in the browser', () => {
+  it('trains MNIST on 1k images: live curves, pause and resume, validation and test accuracy', async () => {
+    const page = await openApp(browser);
+    expect(await text(page, 'backend-name')).toMatch(/^(webgl|cpu)$/);
+    await setUp(page);
+    expect(await text(page, 'split-hint')).toBe('800 train / 200 validation');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, ['training']);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) >= 6, null, { timeout: 120_000 });
+
+    await page.getByTestId('pause-button').click();
+    await waitForStatus(page, ['paused'], 30_000);
+    const frozen = await points(page, 'loss-chart');
+    await page.waitForTimeout(2500);
+    expect(await points(page, 'loss-chart')).toBe(frozen); // nothing trains while paused
+    await page.getByTestId('resume-button').click();
+    await waitForStatus(page, ['training'], 10_000);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > n, frozen, { timeout: 60_000 });
+
+    expect(await text(page, 'epoch-counter')).toBe('1 / 1');
+    await waitForStatus(page, ['done'], 540_000);
+    expect(percent(await text(page, 'val-accuracy'))).toBeGreaterThan(0.5);
+    const test = percent(await text(page, 'test-accuracy'));
+    expect(test).toBeGreaterThan(0.7);
+    // 800 training images at batch 32: 25 batches, drawn as a raw and a smoothed line, plus one validation point.
+    expect(await points(page, 'loss-chart')).toBe(25 * 2 + 1);
+    expect(await page.getByTestId('confusion-matrix').locator('rect').count()).toBe(100);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a learning rate of 1e6 ends in the diverged message and the page keeps working', async () => {
+    const page = await openApp(browser);
+    await setUp(page, { lr: '1e6' });
+    await page.getByTestId('train-button').click();
+    expect(await waitForStatus(page, ['diverged', 'done', 'error'], 300_000)).toBe('diverged');
+    const message = await text(page, 'run-outcome');
+    expect(message).toMatch(/diverged/);
+    expect(message).toMatch(/lower learning rate/);
+    expect(await page.getByTestId('error-banner').count()).toBe(0);
+    // Nothing is lost: the setup is still there and can be trained again.
+    expect(await page.getByTestId('learning-rate-input').inputValue()).toBe('1e6');
+    expect(await page.getByTestId('train-button').isEnabled()).toBe(true);
+    await page.close();
+  });
+});
