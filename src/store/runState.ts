@@ -1,3 +1,4 @@
+import type { DatasetId } from '../data/datasets';
 import type { RunStatus, WorkerEvent } from '../worker/protocol';
 
 export interface EpochRow {
@@ -24,6 +25,8 @@ export interface RunState {
   /** Bytes per file while datasets download. */
   downloads: Record<string, { loaded: number; total: number }>;
   runId: number;
+  /** The dataset the current model was trained on (the select may have moved on). */
+  dataset: DatasetId | null;
   info: { trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number } | null;
   /** Every batch of the run: x in epochs (fractional), loss, accuracy. */
   batches: { x: number[]; loss: number[]; accuracy: number[] };
@@ -41,6 +44,7 @@ export const INITIAL_RUN_STATE: RunState = {
   error: null,
   downloads: {},
   runId: 0,
+  dataset: null,
   info: null,
   batches: { x: [], loss: [], accuracy: [] },
   epochs: [],
@@ -51,8 +55,8 @@ export const INITIAL_RUN_STATE: RunState = {
 };
 
 /** The state of a run that is about to start: history cleared, settings kept. */
-export function startRun(s: RunState, runId: number): RunState {
-  return { ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, status: 'loading' };
+export function startRun(s: RunState, runId: number, dataset: DatasetId): RunState {
+  return { ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, status: 'loading' };
 }
 
 function append(target: number[], src: ArrayLike<number>): number[] {

@@ -73,7 +73,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const { values } = checkSetup(s);
     if (!values || isActive(s.run) || !client) return;
     const runId = s.run.runId + 1;
-    set({ run: startRun(s.run, runId) });
+    set({ run: startRun(s.run, runId, s.dataset) });
     client.send({
       type: 'train',
       request: {
@@ -90,7 +90,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   stop: () => client?.send({ type: 'stop' }),
   evaluate() {
     client?.send({ type: 'evaluate' });
-    set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[s.dataset].testCount } } }));
+    set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[s.run.dataset ?? s.dataset].testCount } } }));
   },
   dismissError: () => set((s) => ({ run: { ...s.run, error: null } })),
 }));

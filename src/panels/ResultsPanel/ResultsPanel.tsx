@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
 import { DATASETS } from '../../data/datasets';
 import { useAppStore } from '../../store/useAppStore';
@@ -5,8 +6,8 @@ import { formatCount, formatLoss, formatPercent } from '../format';
 
 /** Latest validation and test numbers, the per-epoch log and the confusion matrix. */
 export function ResultsPanel() {
-  const run = useAppStore((s) => s.run);
-  const dataset = useAppStore((s) => s.dataset);
+  // Only what this panel shows: a batch tick must not re-render the epoch log or the matrix.
+  const run = useAppStore(useShallow((s) => ({ epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, dataset: s.run.dataset })));
   const last = run.epochs[run.epochs.length - 1];
   const { test, status } = run;
 
@@ -50,7 +51,7 @@ export function ResultsPanel() {
       {test && (
         <details open className="confusion-wrap">
           <summary>Confusion matrix on the test set (rows: true class)</summary>
-          <ConfusionMatrix counts={test.confusion} classNames={DATASETS[dataset].classNames} testId="confusion-matrix" />
+          <ConfusionMatrix counts={test.confusion} classNames={DATASETS[run.dataset ?? 'mnist'].classNames} testId="confusion-matrix" />
         </details>
       )}
     </section>
