@@ -26,7 +26,7 @@ try {
     window.__longTasks = [];
     window.__measuring = false;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (window.__measuring) window.__longTasks.push(e.duration);
+      for (const e of list.getEntries()) if (window.__measuring) window.__longTasks.push({ at: Math.round(e.startTime - window.__measuring), ms: Math.round(e.duration) });
     }).observe({ type: 'longtask', buffered: false });
   });
   await page.goto(url);
@@ -38,7 +38,7 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid=training-status]')?.textContent === 'training', null, { timeout: 300_000 });
   // Measure from the first drawn batch (shader compilation and data loading excluded).
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > 0, null, { timeout: 300_000 });
-  await page.evaluate(() => (window.__measuring = true));
+  await page.evaluate(() => (window.__measuring = performance.now()));
   const t0 = Date.now();
   const trainingOver = () => {
     const s = document.querySelector('[data-testid=training-status]')?.textContent;
@@ -55,11 +55,13 @@ try {
   const long = result.longTasks;
   console.log(JSON.stringify({
     backend,
-    renderer: renderer?.replace(/^ · /, ''),
+    renderer: renderer?.replace(/^ · /, '').replace(/ \(no GPU.*$/, ''),
     images,
-    imagesPerSec: result.reportedImagesPerSec,
+    reportedImagesPerSec: result.reportedImagesPerSec,
     trainingWallSeconds: Math.round(wallSeconds * 10) / 10,
-    longTasks: { count: long.length, maxMs: long.length ? Math.round(Math.max(...long)) : 0 },
+    // Images after the first drawn batch, over the wall time from then on.
+    measuredImagesPerSec: Math.round(((images - 32) / wallSeconds) * 10) / 10,
+    longTasks: { count: long.length, maxMs: long.length ? Math.max(...long.map((t) => t.ms)) : 0, at: long },
     status: result.status,
   }, null, 2));
 } finally {

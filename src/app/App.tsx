@@ -1,6 +1,11 @@
 import { CurvesPanel } from '../panels/CurvesPanel/CurvesPanel';
+import { DrawingPanel } from '../panels/DrawingPanel/DrawingPanel';
 import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
+import { FeatureMapsPanel } from '../panels/FeatureMapsPanel/FeatureMapsPanel';
+import { FiltersPanel } from '../panels/FiltersPanel/FiltersPanel';
+import { HistogramsPanel } from '../panels/HistogramsPanel/HistogramsPanel';
 import { NetworkPanel } from '../panels/NetworkPanel/NetworkPanel';
+import { PredictionPanel } from '../panels/PredictionPanel/PredictionPanel';
 import { ResultsPanel } from '../panels/ResultsPanel/ResultsPanel';
 import { RunPanel } from '../panels/RunPanel/RunPanel';
 import { SetupPanel } from '../panels/SetupPanel/SetupPanel';
@@ -24,6 +29,13 @@ export function App() {
         <div className="content">
           <CurvesPanel />
           <ResultsPanel />
+          <div className="inspect-row">
+            <DrawingPanel />
+            <PredictionPanel />
+          </div>
+          <FeatureMapsPanel />
+          <FiltersPanel />
+          <HistogramsPanel />
           <NetworkPanel />
         </div>
       </main>

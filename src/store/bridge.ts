@@ -1,4 +1,5 @@
 import type { WorkerEvent } from '../worker/protocol';
+import { applyInspectEvents } from './inspectState';
 import { applyEvents } from './runState';
 import { useAppStore } from './useAppStore';
 
@@ -15,7 +16,13 @@ export function createBridge(): (e: WorkerEvent) => void {
     scheduled = false;
     const events = queue;
     queue = [];
-    useAppStore.setState((s) => ({ run: applyEvents(s.run, events) }));
+    useAppStore.setState((s) => {
+      const run = applyEvents(s.run, events);
+      return { run, inspect: applyInspectEvents(s.inspect, events, run.runId) };
+    });
+    // A test image the user asked for becomes the input (and is then inspected).
+    const sample = events.findLast((e) => e.type === 'testSample');
+    if (sample) useAppStore.getState().setInput(sample.pixels, 'test', { index: sample.index, label: sample.label });
   };
   return (e) => {
     queue.push(e);

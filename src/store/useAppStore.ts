@@ -5,6 +5,7 @@ import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
 import type { ModelSpec } from '../model/types';
 import type { WorkerClient } from '../worker/client';
 import type { TrainSize } from '../worker/protocol';
+import { INITIAL_INSPECT_STATE, type InputSource, type InspectState } from './inspectState';
 import { INITIAL_RUN_STATE, startRun, type RunState } from './runState';
 import type { UrlConfig } from './urlConfig';
 
@@ -25,9 +26,14 @@ export interface Actions {
   stop(): void;
   evaluate(): void;
   dismissError(): void;
+  /** Feeds an image (28×28, [0, 1]) to the live model; null clears it. */
+  setInput(input: Float32Array | null, source: InputSource, testSample?: { index: number; label: number }): void;
+  /** Loads test image `index` of the current dataset as the input. */
+  showTestSample(index: number): void;
+  setPanelVisible(panel: keyof InspectState['visible'], visible: boolean): void;
 }
 
-export type AppState = SetupState & { run: RunState } & Actions;
+export type AppState = SetupState & { run: RunState; inspect: InspectState } & Actions;
 
 export const DEFAULT_FORM: TrainForm = {
   epochs: String(DEFAULT_TRAIN_CONFIG.epochs),
@@ -63,6 +69,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   form: DEFAULT_FORM,
   spec: SEED_002_SPEC,
   run: INITIAL_RUN_STATE,
+  inspect: INITIAL_INSPECT_STATE,
 
   setDataset: (dataset) => set({ dataset }),
   setTrainSize: (trainSize) => set({ trainSize }),
@@ -73,7 +80,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const { values } = checkSetup(s);
     if (!values || isActive(s.run) || !client) return;
     const runId = s.run.runId + 1;
-    set({ run: startRun(s.run, runId, s.dataset) });
+    set({ run: startRun(s.run, runId, s.dataset), inspect: { ...s.inspect, histograms: [] } });
     client.send({
       type: 'train',
       request: {
@@ -93,7 +100,35 @@ export const useAppStore = create<AppState>()((set, get) => ({
     set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[s.run.dataset ?? s.dataset].testCount } } }));
   },
   dismissError: () => set((s) => ({ run: { ...s.run, error: null } })),
+
+  setInput(input, source, testSample) {
+    set((s) => ({ inspect: { ...s.inspect, input, source, testSample: testSample ?? null, requestId: s.inspect.requestId + 1 } }));
+    sendInspect();
+  },
+  showTestSample(index) {
+    client?.send({ type: 'testSample', dataset: get().dataset, index });
+  },
+  setPanelVisible(panel, visible) {
+    const s = get();
+    if (s.inspect.visible[panel] === visible) return;
+    set({ inspect: { ...s.inspect, visible: { ...s.inspect.visible, [panel]: visible }, requestId: s.inspect.requestId + 1 } });
+    sendInspect();
+  },
 }));
+
+/** Tells the worker what to look at; it answers with an `inspection` event. */
+function sendInspect(): void {
+  const { inspect, spec } = useAppStore.getState();
+  client?.send({
+    type: 'inspect',
+    request: {
+      requestId: inspect.requestId,
+      input: inspect.input,
+      spec,
+      want: { activations: inspect.visible.featureMaps, filters: inspect.visible.filters },
+    },
+  });
+}
 
 /** Applies a link's setup over the defaults (validated fields only). */
 export function applyUrlConfig(c: UrlConfig): void {

@@ -3,6 +3,7 @@
  * these types; nothing else crosses the boundary.
  */
 import type { DatasetId } from '../data/datasets';
+import type { ConvKernels, LayerActivation } from '../engine/inspectModel';
 import type { ModelSpec, TrainConfig } from '../model/types';
 
 /** `training-status` values shown to the user and to tests. */
@@ -27,7 +28,31 @@ export type Command =
   | { type: 'resume' }
   | { type: 'stop' }
   /** Evaluates the current model on the whole test set. */
-  | { type: 'evaluate' };
+  | { type: 'evaluate' }
+  /**
+   * Sets the image to look at (null: none) and what the visible panels need.
+   * Answered at once with an `inspection`, then again at most twice a second
+   * while training runs. Before any training, an untrained `spec` model answers.
+   */
+  | { type: 'inspect'; request: InspectRequest }
+  /** Asks for test image number `index` (wrapped) of the dataset. */
+  | { type: 'testSample'; dataset: DatasetId; index: number };
+
+export interface InspectRequest {
+  requestId: number;
+  /** h×w pixels in [0, 1], or null when there is nothing to show. */
+  input: Float32Array | null;
+  spec: ModelSpec;
+  want: { activations: boolean; filters: boolean };
+}
+
+/** Weight histogram of one layer at one moment of training. */
+export interface WeightHistogram {
+  layer: number;
+  x0: number;
+  x1: number;
+  counts: Uint32Array;
+}
 
 export type ErrorCode = 'data-missing' | 'data-corrupt' | 'invalid-request' | 'backend' | 'internal';
 
@@ -61,6 +86,19 @@ export type WorkerEvent =
   | { type: 'runEnded'; runId: number; outcome: 'done' | 'stopped' | 'diverged'; epochsCompleted: number; message: string }
   | { type: 'evalProgress'; runId: number; done: number; total: number }
   | { type: 'testResult'; runId: number; loss: number; accuracy: number; count: number; confusion: Int32Array }
+  | {
+      type: 'inspection';
+      requestId: number;
+      /** False before any training step has changed the weights. */
+      trained: boolean;
+      /** Where training was, in epochs (fractional), when this was taken. */
+      at: number;
+      probs: Float32Array | null;
+      activations: LayerActivation[] | null;
+      kernels: ConvKernels[] | null;
+    }
+  | { type: 'histograms'; runId: number; at: number; layers: WeightHistogram[] }
+  | { type: 'testSample'; dataset: DatasetId; index: number; label: number; pixels: Float32Array }
   | { type: 'error'; code: ErrorCode; message: string };
 
 /** The typed arrays of an event, to pass as the transfer list of postMessage. */
@@ -70,6 +108,16 @@ export function transferablesOf(event: WorkerEvent): Transferable[] {
       return [event.x.buffer, event.loss.buffer, event.accuracy.buffer];
     case 'testResult':
       return [event.confusion.buffer];
+    case 'inspection':
+      return [
+        ...(event.probs ? [event.probs.buffer] : []),
+        ...(event.activations ?? []).map((a) => a.values.buffer),
+        ...(event.kernels ?? []).flatMap((k) => [k.values.buffer, k.bias.buffer]),
+      ];
+    case 'histograms':
+      return event.layers.map((l) => l.counts.buffer);
+    case 'testSample':
+      return [event.pixels.buffer];
     default:
       return [];
   }

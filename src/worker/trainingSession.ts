@@ -6,11 +6,13 @@ import { createOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { initBackend } from '../engine/initBackend';
+import { ModelInspector } from '../engine/inspectModel';
 import { RunControl } from '../engine/runControl';
 import { trainModel, type TrainOutcome } from '../engine/trainModel';
 import { inferShapes } from '../model/inferShapes';
 import { trainingImages } from '../model/parseTrainForm';
 import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
+import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
 import type { Command, ErrorCode, TrainRequest, WorkerEvent } from './protocol';
 
@@ -30,6 +32,9 @@ interface Current {
   control: RunControl;
   /** Resolves when the training loop (and its test evaluation) has ended. */
   finished: Promise<void>;
+  inspector: ModelInspector;
+  /** Training progress in epochs (fractional); 0 until the first step. */
+  at: number;
 }
 
 /** A user-facing failure with a code for the page. */
@@ -52,8 +57,17 @@ export class TrainingSession {
   private readonly backend = initBackend();
   private readonly datasets = new Map<DatasetId, Promise<LoadedDataset>>();
   private current: Current | null = null;
+  private readonly inspection: Inspection;
+  /** True while a run waits for the backend and its data; Stop then cancels it before it starts. */
+  private loading = false;
+  private stopWhileLoading = false;
 
   constructor(private readonly post: Post) {
+    this.inspection = new Inspection(post, async () => {
+      await this.backend;
+      const c = this.current;
+      return c ? { inspector: c.inspector, trained: c.at > 0, at: c.at, runId: c.runId } : null;
+    });
     this.backend.then(
       (b) => post({ type: 'backend', name: b.name, detail: b.detail, slow: b.slow }),
       (e: Error) => this.fail(new SessionError('backend', e.message)),
@@ -75,10 +89,17 @@ export class TrainingSession {
         this.current?.control.resume();
         return;
       case 'stop':
-        this.current?.control.stop();
+        if (this.loading) this.stopWhileLoading = true;
+        else this.current?.control.stop();
         return;
       case 'evaluate':
         void this.evaluate().catch((e) => this.fail(e));
+        return;
+      case 'inspect':
+        this.inspection.request(cmd.request);
+        return;
+      case 'testSample':
+        void this.testSample(cmd.dataset, cmd.index).catch((e) => this.fail(e));
         return;
     }
   }
@@ -120,9 +141,21 @@ export class TrainingSession {
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
     const shapes = inferShapes(req.spec, info.classNames.length);
     if (shapes.error) throw new SessionError('invalid-request', shapes.error);
+    this.stopWhileLoading = false;
+    this.loading = true;
     this.post({ type: 'status', status: 'loading' });
-    await this.backend;
-    const data = await this.loadDataset(req.dataset);
+    let data: LoadedDataset;
+    try {
+      await this.backend;
+      data = await this.loadDataset(req.dataset);
+    } finally {
+      this.loading = false;
+    }
+    if (this.stopWhileLoading) {
+      this.post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
+      this.post({ type: 'status', status: 'stopped' });
+      return;
+    }
 
     const { config } = req;
     const size = req.trainSize === 'all' ? data.train.count : Math.min(req.trainSize, data.train.count);
@@ -133,6 +166,7 @@ export class TrainingSession {
     }
 
     this.disposeModel();
+    this.inspection.disposePreview();
     const built = buildModel(req.spec, config.seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate);
     const control = new RunControl();
@@ -140,6 +174,8 @@ export class TrainingSession {
     const current: Current = {
       runId: req.runId, built, optimizer, dataset: req.dataset, control,
       finished: new Promise((r) => (finish = r)),
+      inspector: new ModelInspector(built),
+      at: 0,
     };
     this.current = current;
     try {
@@ -148,12 +184,20 @@ export class TrainingSession {
         batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
       });
       this.post({ type: 'status', status: 'training' });
+      this.inspection.recordHistograms(performance.now(), true);
+      this.inspection.refresh();
       const metrics = new MetricsBuffer(req.runId);
       const send = (e: WorkerEvent | null) => e && this.post(e);
       const outcome = await trainModel(built, optimizer, data.train, split.train, split.test, config, control, {
-        onBatch: (r) => send(metrics.add(r, performance.now())),
+        onBatch: (r) => {
+          const now = performance.now();
+          current.at = r.epoch + (r.batch + 1) / r.batchesPerEpoch;
+          send(metrics.add(r, now));
+          this.inspection.tick(now);
+        },
         onEpoch: (r) => {
           send(metrics.flush(performance.now()));
+          this.inspection.recordHistograms(performance.now(), true);
           this.post({ type: 'epochEnd', runId: req.runId, ...r });
         },
         onPaused: () => {
@@ -163,12 +207,22 @@ export class TrainingSession {
         onResumed: () => this.post({ type: 'status', status: 'training' }),
       });
       send(metrics.flush(performance.now()));
+      this.inspection.refresh(); // the final (or restored) weights
+      this.inspection.recordHistograms(performance.now(), true);
       if (outcome.kind === 'done') await this.evaluateCurrent(current);
       this.post({ type: 'runEnded', runId: req.runId, outcome: outcome.kind, epochsCompleted: outcome.epochsCompleted, message: describe(outcome, config.learningRate) });
       this.post({ type: 'status', status: outcome.kind });
     } finally {
       finish();
     }
+  }
+
+  private async testSample(dataset: DatasetId, index: number): Promise<void> {
+    const { test } = await this.loadDataset(dataset);
+    const i = ((index % test.count) + test.count) % test.count;
+    const size = test.rows * test.cols;
+    const pixels = Float32Array.from(test.pixels.subarray(i * size, (i + 1) * size), (v) => v / 255);
+    this.post({ type: 'testSample', dataset, index: i, label: test.labels[i], pixels });
   }
 
   private async evaluate(): Promise<void> {

@@ -25,6 +25,11 @@ describe('training in the browser', () => {
     expect(await text(page, 'split-hint')).toBe('800 train / 200 validation');
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
+    // The filters panel on screen: its kernels stream while training.
+    await page.getByTestId('filters-panel').scrollIntoViewIfNeeded();
+    const signature = () => page.getByTestId('filters-layer-0').getAttribute('data-signature');
+    await page.getByTestId('filters-layer-0').waitFor({ timeout: 120_000 });
+    const early = await signature();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) >= 6, null, { timeout: 120_000 });
 
     await page.getByTestId('pause-button').click();
@@ -36,6 +41,8 @@ describe('training in the browser', () => {
     await waitForStatus(page, ['training'], 10_000);
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > n, frozen, { timeout: 60_000 });
 
+    await page.waitForFunction((before) => document.querySelector('[data-testid=filters-layer-0]')?.getAttribute('data-signature') !== before, early, { timeout: 60_000 });
+    expect(await signature()).not.toBe(early); // the first layer's filters changed as it learned
     expect(await text(page, 'epoch-counter')).toBe('1 / 1');
     await waitForStatus(page, ['done'], 540_000);
     expect(percent(await text(page, 'val-accuracy'))).toBeGreaterThan(0.5);

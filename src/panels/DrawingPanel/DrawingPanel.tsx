@@ -1,0 +1,91 @@
+import { useCallback, useRef, useState } from 'react';
+import type { GrayImage } from '../../data/grayImage';
+import { preprocessClothing } from '../../data/preprocessClothing';
+import { preprocessDigit } from '../../data/preprocessDigit';
+import { DATASETS } from '../../data/datasets';
+import { useAppStore } from '../../store/useAppStore';
+import { InputPreview } from './InputPreview';
+import { PAD_SIZE, useDrawingCanvas } from './useDrawingCanvas';
+
+/** While drawing, the live model is asked at most this often. */
+const DRAW_THROTTLE_MS = 120;
+
+/** Red channel of the pad as ink in [0, 1] (the pad is white on black). */
+function readPad(ctx: CanvasRenderingContext2D): GrayImage {
+  const { data } = ctx.getImageData(0, 0, PAD_SIZE, PAD_SIZE);
+  const out = new Float32Array(PAD_SIZE * PAD_SIZE);
+  for (let i = 0; i < out.length; i++) out[i] = data[i * 4] / 255;
+  return { width: PAD_SIZE, height: PAD_SIZE, data: out };
+}
+
+/** The drawing pad, its controls, test-set samples and the 28×28 preview. */
+export function DrawingPanel() {
+  const dataset = useAppStore((s) => s.dataset);
+  const setInput = useAppStore((s) => s.setInput);
+  const showTestSample = useAppStore((s) => s.showTestSample);
+  const sample = useAppStore((s) => s.inspect.testSample);
+  const input = useAppStore((s) => s.inspect.input);
+  const isClothing = dataset === 'fashion-mnist';
+  const [brush, setBrush] = useState(isClothing ? 28 : 20);
+  const [fill, setFill] = useState(false);
+  const lastSent = useRef(0);
+
+  const onChange = useCallback(
+    (ctx: CanvasRenderingContext2D, strokeEnded: boolean) => {
+      const now = performance.now();
+      if (!strokeEnded && now - lastSent.current < DRAW_THROTTLE_MS) return;
+      lastSent.current = now;
+      const img = readPad(ctx);
+      // MNIST digits are centred by mass in a 20×20 box; Fashion-MNIST objects fill the frame.
+      const { input: x, empty } = isClothing ? preprocessClothing(img) : preprocessDigit(img);
+      setInput(empty ? null : x, 'drawing');
+    },
+    [isClothing, setInput],
+  );
+  const pad = useDrawingCanvas({ brush, fill, onChange });
+  const nextIndex = sample ? sample.index + 1 : 0;
+
+  return (
+    <section className="card drawing" aria-label="Draw an input">
+      <h2>Draw {isClothing ? 'a piece of clothing' : 'a digit'}</h2>
+      <div className="pad-row">
+        <canvas
+          ref={pad.canvasRef}
+          width={PAD_SIZE}
+          height={PAD_SIZE}
+          className="pad"
+          data-testid="drawing-canvas"
+          aria-label="Drawing pad: draw with the mouse, a finger or a pen"
+          {...pad.handlers}
+        />
+        <div className="pad-side">
+          <InputPreview input={input} />
+          <small className="hint">what the model sees (28×28)</small>
+          {sample && input && (
+            <p className="true-label" data-testid="true-label">
+              Test image #{sample.index}: <strong>{DATASETS[dataset].classNames[sample.label]}</strong>
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="pad-tools">
+        <label>
+          Brush <input type="range" min={6} max={48} value={brush} onChange={(e) => setBrush(Number(e.target.value))} aria-label="Brush size" />
+        </label>
+        {isClothing && (
+          <label title="Closes each stroke and fills it, to draw silhouettes">
+            <input type="checkbox" checked={fill} onChange={(e) => setFill(e.target.checked)} /> Fill shapes
+          </label>
+        )}
+        <button onClick={pad.undoStroke}>Undo</button>
+        <button data-testid="clear-drawing" onClick={pad.clear}>Clear</button>
+      </div>
+      <div className="pad-tools">
+        <button data-testid="next-test-image" onClick={() => showTestSample(nextIndex)}>Next test image</button>
+        <button data-testid="random-test-image" onClick={() => showTestSample(Math.floor(Math.random() * DATASETS[dataset].testCount))}>
+          Random test image
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+
+/** The model's 28×28 input, magnified (drawn at data resolution, scaled by CSS). */
+export function InputPreview({ input, size = 28 }: { input: Float32Array | null; size?: number }) {
+  const ref = useRef<HTMLCanvasElement | null>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(size, size);
+    for (let i = 0; i < size * size; i++) {
+      const v = Math.round((input?.[i] ?? 0) * 255);
+      img.data.set([v, v, v, 255], i * 4);
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [input, size]);
+  return (
+    <canvas
+      ref={ref}
+      width={size}
+      height={size}
+      className="preview"
+      data-testid="model-input-preview"
+      data-empty={input ? 'false' : 'true'}
+      aria-label="The 28×28 image the model sees"
+    />
+  );
+}

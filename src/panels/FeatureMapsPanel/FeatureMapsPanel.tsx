@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'react';
+import { ColorLegend } from '../../charts/ColorLegend';
+import { sequentialColor } from '../../charts/colorScales';
+import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
+import { fmt, layerTitle } from '../../model/inferShapes';
+import type { LayerActivation } from '../../engine/inspectModel';
+import { useAppStore } from '../../store/useAppStore';
+import { useReportVisibility } from '../useReportVisibility';
+import { channelOf, extent } from './channelOf';
+
+/** Every layer's output for the current input: one small image per channel, dense layers as bars. */
+export function FeatureMapsPanel() {
+  const ref = useReportVisibility<HTMLElement>('featureMaps');
+  const activations = useAppStore((s) => (s.inspect.input ? s.inspect.activations : null));
+  const spec = useAppStore((s) => s.spec);
+  const [enlarged, setEnlarged] = useState<{ layer: number; channel: number } | null>(null);
+
+  return (
+    <section className="card feature-maps" aria-label="Feature maps" data-testid="feature-maps-panel" ref={ref}>
+      <h2>Feature maps <small>what each layer makes of the input; click a map to enlarge it</small></h2>
+      {!activations ? (
+        <p className="hint">Draw something or pick a test image: every layer's output appears here, live while the network trains.</p>
+      ) : (
+        <>
+          {enlarged && activations[enlarged.layer] && (
+            <EnlargedMap act={activations[enlarged.layer]} channel={enlarged.channel} title={layerTitle(spec.layers[enlarged.layer])} onClose={() => setEnlarged(null)} />
+          )}
+          {activations.map((a) => (
+            <LayerMaps key={a.layer} act={a} title={spec.layers[a.layer] ? layerTitle(spec.layers[a.layer]) : `Layer ${a.layer + 1}`} onPick={(channel) => setEnlarged({ layer: a.layer, channel })} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string; onPick: (channel: number) => void }) {
+  const [lo, hi] = useMemo(() => extent(act.values), [act.values]);
+  const color = useMemo(() => (v: number) => sequentialColor(v, lo, hi), [lo, hi]);
+  const maps = useMemo(() => {
+    if (act.shape.length !== 3) return null;
+    const [h, w, c] = act.shape;
+    return Array.from({ length: c }, (_, i) => channelOf(act.values, h, w, c, i));
+  }, [act]);
+  return (
+    <div className="layer-block" data-layer={act.layer} data-testid={`feature-maps-layer-${act.layer}`}>
+      <h3>
+        {title} <small>{fmt(act.shape)}</small>
+      </h3>
+      {maps ? (
+        <div className="map-grid">
+          {maps.map((m, c) => (
+            <HeatmapCanvas key={c} width={act.shape[1]} height={act.shape[0]} values={m} color={color} size={44} title={`channel ${c + 1}`} onClick={() => onPick(c)} className="feature-map" />
+          ))}
+        </div>
+      ) : (
+        <div className={`dense-bars${act.values.length > 200 ? " dense-many" : ""}`} title={`${act.values.length} units`}>
+          {Array.from(act.values, (v, i) => (
+            <span key={i} style={{ height: `${Math.max(0, (v - Math.min(0, lo)) / (hi - Math.min(0, lo))) * 100}%` }} title={`unit ${i}: ${v.toPrecision(3)}`} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function EnlargedMap({ act, channel, title, onClose }: { act: LayerActivation; channel: number; title: string; onClose: () => void }) {
+  const [hover, setHover] = useState<HeatmapHover | null>(null);
+  const [h, w, c] = act.shape;
+  const values = useMemo(() => (c ? channelOf(act.values, h, w, c, channel) : act.values), [act, h, w, c, channel]);
+  const [lo, hi] = useMemo(() => extent(values), [values]);
+  const color = useMemo(() => (v: number) => sequentialColor(v, lo, hi), [lo, hi]);
+  if (act.shape.length !== 3) return null;
+  return (
+    <div className="enlarged" data-testid="enlarged-map">
+      <HeatmapCanvas width={w} height={h} values={values} color={color} size={196} onHoverValue={setHover} />
+      <div>
+        <strong>{title}</strong>, channel {channel + 1} of {c} ({w}×{h})
+        <p>{hover ? `(${hover.x}, ${hover.y}) = ${hover.value.toPrecision(4)}` : 'Hover for values'}</p>
+        <ColorLegend kind="sequential" min={lo} max={hi} label="activation" />
+        <button onClick={onClose}>Close</button>
+      </div>
+    </div>
+  );
+}

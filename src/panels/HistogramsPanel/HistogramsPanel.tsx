@@ -1,0 +1,43 @@
+import { useMemo, useState } from 'react';
+import { WeightHistogram } from '../../charts/WeightHistogram';
+import { layerTitle } from '../../model/inferShapes';
+import { useAppStore } from '../../store/useAppStore';
+
+/** TensorBoard-style weight distributions per layer over the run. */
+export function HistogramsPanel() {
+  const histograms = useAppStore((s) => s.inspect.histograms);
+  const spec = useAppStore((s) => s.spec);
+  const [mode, setMode] = useState<'ridgeline' | 'distribution'>('ridgeline');
+  const layers = useMemo(() => {
+    const byLayer = new Map<number, { step: number; x0: number; x1: number; counts: Uint32Array }[]>();
+    for (const snap of histograms) {
+      for (const l of snap.layers) {
+        const list = byLayer.get(l.layer) ?? [];
+        list.push({ step: snap.at, x0: l.x0, x1: l.x1, counts: l.counts });
+        byLayer.set(l.layer, list);
+      }
+    }
+    return [...byLayer.entries()];
+  }, [histograms]);
+
+  return (
+    <section className="card histograms" aria-label="Weight histograms" data-testid="histograms-panel">
+      <h2>
+        Weight histograms{' '}
+        <small>
+          <label><input type="radio" checked={mode === 'ridgeline'} onChange={() => setMode('ridgeline')} /> histograms</label>{' '}
+          <label><input type="radio" checked={mode === 'distribution'} onChange={() => setMode('distribution')} /> distributions</label>
+        </small>
+      </h2>
+      {layers.length === 0 ? (
+        <p className="hint">Each layer's weight distribution is recorded while the network trains.</p>
+      ) : (
+        <div className="histogram-grid">
+          {layers.map(([layer, steps]) => (
+            <WeightHistogram key={layer} title={spec.layers[layer] ? layerTitle(spec.layers[layer]) : `Layer ${layer + 1}`} steps={steps} mode={mode} height={170} testId={`histogram-layer-${layer}`} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useShallow } from 'zustand/react/shallow';
+import { DATASETS } from '../../data/datasets';
+import { useAppStore } from '../../store/useAppStore';
+
+/** Every class's probability for the current input, and the top class. */
+export function PredictionPanel() {
+  const { probs, trained, input, at, sample } = useAppStore(
+    useShallow((s) => ({ probs: s.inspect.probs, trained: s.inspect.trained, input: s.inspect.input, at: s.inspect.at, sample: s.inspect.testSample })),
+  );
+  const dataset = useAppStore((s) => s.run.dataset ?? s.dataset);
+  const names = DATASETS[dataset].classNames;
+  const shown = input && probs ? probs : null;
+  let top = -1;
+  if (shown) for (let i = 0; i < shown.length; i++) if (top < 0 || shown[i] > shown[top]) top = i;
+
+  return (
+    <section className="card prediction" aria-label="Prediction">
+      <h2>
+        Prediction{' '}
+        <small data-testid="prediction-model-state">
+          {!shown ? '' : trained ? `live model, epoch ${at.toFixed(2)}` : 'untrained model: random weights, press Train'}
+        </small>
+      </h2>
+      {!shown ? (
+        <p className="hint">Draw in the pad or pick a test image to see what the network thinks, even while it trains.</p>
+      ) : (
+        <>
+          <p className="top-class" data-testid="prediction-top" data-class-index={top}>
+            {names[top]} <span>{(shown[top] * 100).toFixed(1)}%</span>
+            {sample && (
+              <span className={sample.label === top ? 'verdict-ok' : 'verdict-bad'}>
+                {sample.label === top ? ' ✓ correct' : ` ✗ true: ${names[sample.label]}`}
+              </span>
+            )}
+          </p>
+          <ol className="bars" data-testid="prediction-bars">
+            {Array.from(shown, (p, i) => (
+              <li key={i} className={i === top ? 'bar-top' : undefined} data-prob={p}>
+                <span className="bar-label">{names[i]}</span>
+                <span className="bar-track"><span className="bar-fill" style={{ width: `${p * 100}%` }} /></span>
+                <span className="bar-value">{(p * 100).toFixed(1)}%</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

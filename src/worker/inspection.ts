@@ -1,0 +1,111 @@
+import { histogramBins } from '../data/histogramBins';
+import { buildModel, type BuiltModel } from '../engine/buildModel';
+import { ModelInspector } from '../engine/inspectModel';
+import type { ModelSpec } from '../model/types';
+import type { InspectRequest, WorkerEvent } from './protocol';
+
+/** The model being trained, as the inspection sees it. */
+export interface LiveModel {
+  inspector: ModelInspector;
+  trained: boolean;
+  at: number;
+  runId: number;
+}
+
+/** Snapshots (feature maps, filters) while training: at most this often. */
+export const SNAPSHOT_INTERVAL_MS = 500;
+/** Weight histograms while training: at most this often (and at every epoch end). */
+export const HISTOGRAM_INTERVAL_MS = 1000;
+const HISTOGRAM_BINS = 40;
+
+/**
+ * Answers the page's questions about the live model (predictions, feature
+ * maps, filters) and streams weight histograms, throttled so that training
+ * keeps its speed. One snapshot runs at a time; a request that arrives
+ * meanwhile is answered right after it with the newest input.
+ */
+export class Inspection {
+  private req: InspectRequest | null = null;
+  private running = false;
+  private again = false;
+  private lastSnapshot = -Infinity;
+  private lastHistogram = -Infinity;
+  private preview: { spec: ModelSpec; built: BuiltModel; inspector: ModelInspector } | null = null;
+
+  constructor(
+    private readonly post: (e: WorkerEvent) => void,
+    private readonly live: () => Promise<LiveModel | null>,
+  ) {}
+
+  /** A new input or new panel visibility from the page: answer now. */
+  request(req: InspectRequest): void {
+    this.req = req;
+    this.refresh();
+  }
+
+  /** Answers the current request again (e.g. the weights were replaced). */
+  refresh(): void {
+    if (!this.req) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.run();
+  }
+
+  /** Called after every training step: sends due snapshots and histograms. */
+  tick(now: number): void {
+    if (now - this.lastSnapshot >= SNAPSHOT_INTERVAL_MS) this.refresh();
+    this.recordHistograms(now, false);
+  }
+
+  /** Posts each layer's weight histogram when due (or always when `force`). */
+  recordHistograms(now: number, force: boolean): void {
+    if (!force && now - this.lastHistogram < HISTOGRAM_INTERVAL_MS) return;
+    this.lastHistogram = now;
+    void this.live().then(async (m) => {
+      if (!m) return;
+      const weights = await m.inspector.layerWeights();
+      const layers = weights.map(({ layer, values }) => ({ layer, ...histogramBins(values, HISTOGRAM_BINS) }));
+      this.post({ type: 'histograms', runId: m.runId, at: m.at, layers });
+    });
+  }
+
+  disposePreview(): void {
+    this.preview?.built.model.dispose();
+    this.preview = null;
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        const req = this.req;
+        if (!req) break;
+        const live = await this.live();
+        const target = live ?? { inspector: this.previewFor(req.spec), trained: false, at: 0 };
+        const { inspector } = target;
+        const activations = req.input && req.want.activations ? await inspector.activations(req.input) : null;
+        // The last layer's activations are the class probabilities: no second forward pass.
+        const probs = activations ? activations[activations.length - 1].values.slice() : req.input ? await inspector.predict(req.input) : null;
+        const kernels = req.want.filters ? await inspector.convKernels() : null;
+        this.lastSnapshot = performance.now();
+        this.post({ type: 'inspection', requestId: req.requestId, trained: target.trained, at: target.at, probs, activations, kernels });
+      } while (this.again);
+    } catch (e) {
+      this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${(e as Error).message}` });
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** An untrained model of `spec`, so the panels show something before the first run. */
+  private previewFor(spec: ModelSpec): ModelInspector {
+    if (this.preview && JSON.stringify(this.preview.spec) === JSON.stringify(spec)) return this.preview.inspector;
+    this.disposePreview();
+    const built = buildModel(spec, 42);
+    this.preview = { spec, built, inspector: new ModelInspector(built) };
+    return this.preview.inspector;
+  }
+}
