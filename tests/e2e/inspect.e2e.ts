@@ -50,6 +50,46 @@ describe('inspecting the network', () => {
     await page.close();
   });
 
+  it('reads an uploaded photo of dark ink on white paper, and explains a file that is not an image', async () => {
+    const page = await openApp(browser);
+    // A JPEG made in the page: a dark "7" on light grey paper, like seed 000's own a.jpg.
+    const base64 = await page.evaluate(async () => {
+      const c = new OffscreenCanvas(300, 400);
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = '#e8e8e8';
+      ctx.fillRect(0, 0, 300, 400);
+      ctx.strokeStyle = '#202020';
+      ctx.lineWidth = 28;
+      ctx.beginPath();
+      ctx.moveTo(60, 80);
+      ctx.lineTo(240, 80);
+      ctx.lineTo(120, 340);
+      ctx.stroke();
+      const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
+      let s = '';
+      for (const b of bytes) s += String.fromCharCode(b);
+      return btoa(s);
+    });
+    const upload = page.getByTestId('upload-image');
+    await upload.setInputFiles({ name: 'seven.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') });
+    await page.getByTestId('prediction-bars').waitFor({ timeout: 60_000 });
+    const preview = await page.evaluate(() => {
+      const c = document.querySelector('[data-testid=model-input-preview]') as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, 28, 28).data;
+      return { corner: d[0], ink: Math.max(...Array.from({ length: 784 }, (_, i) => d[i * 4])) };
+    });
+    expect(preview.corner).toBe(0); // the light paper became the dark background
+    expect(preview.ink).toBeGreaterThan(200); // the dark ink became bright strokes
+
+    await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
+    expect(await text(page, 'upload-error')).toMatch(/notes\.txt" is not a PNG, JPEG or WebP image/);
+    await upload.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) });
+    await page.waitForFunction(() => /corrupt/.test(document.querySelector('[data-testid=upload-error]')?.textContent ?? ''));
+    // The earlier input is kept.
+    expect(await page.getByTestId('model-input-preview').getAttribute('data-empty')).toBe('false');
+    await page.close();
+  });
+
   it('shows a test image with its true label beside the prediction', async () => {
     const page = await openApp(browser);
     await page.getByTestId('next-test-image').click();

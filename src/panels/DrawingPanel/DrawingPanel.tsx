@@ -5,6 +5,7 @@ import { preprocessDigit } from '../../data/preprocessDigit';
 import { DATASETS } from '../../data/datasets';
 import { useAppStore } from '../../store/useAppStore';
 import { InputPreview } from './InputPreview';
+import { readImageFile } from './readImageFile';
 import { PAD_SIZE, useDrawingCanvas } from './useDrawingCanvas';
 
 /** While drawing, the live model is asked at most this often. */
@@ -29,6 +30,20 @@ export function DrawingPanel() {
   const [brush, setBrush] = useState(isClothing ? 28 : 20);
   const [fill, setFill] = useState(false);
   const lastSent = useRef(0);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const preprocess = isClothing ? preprocessClothing : preprocessDigit;
+
+  const onUpload = async (file: File | undefined) => {
+    if (!file) return;
+    setUploadError(null);
+    try {
+      const { input: x, empty } = preprocess(await readImageFile(file));
+      if (empty) setUploadError(`"${file.name}" looks blank: no ink was found.`);
+      else setInput(x, 'upload');
+    } catch (e) {
+      setUploadError((e as Error).message);
+    }
+  };
 
   const onChange = useCallback(
     (ctx: CanvasRenderingContext2D, strokeEnded: boolean) => {
@@ -37,10 +52,10 @@ export function DrawingPanel() {
       lastSent.current = now;
       const img = readPad(ctx);
       // MNIST digits are centred by mass in a 20×20 box; Fashion-MNIST objects fill the frame.
-      const { input: x, empty } = isClothing ? preprocessClothing(img) : preprocessDigit(img);
+      const { input: x, empty } = preprocess(img);
       setInput(empty ? null : x, 'drawing');
     },
-    [isClothing, setInput],
+    [preprocess, setInput],
   );
   const pad = useDrawingCanvas({ brush, fill, onChange });
   const nextIndex = sample ? sample.index + 1 : 0;
@@ -85,7 +100,21 @@ export function DrawingPanel() {
         <button data-testid="random-test-image" onClick={() => showTestSample(Math.floor(Math.random() * DATASETS[dataset].testCount))}>
           Random test image
         </button>
+        <label className="upload">
+          Upload image…
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            data-testid="upload-image"
+            aria-describedby="upload-msg"
+            onChange={(e) => {
+              void onUpload(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
       </div>
+      {uploadError && <p id="upload-msg" className="field-error" role="alert" data-testid="upload-error">{uploadError}</p>}
     </section>
   );
 }
