@@ -1,5 +1,6 @@
 import type { GrayImage } from './grayImage';
-import { inkBoundingBox, type InkBox } from './inkBoundingBox';
+import { cropClamped } from './cropClamped';
+import { inkBoundingBox } from './inkBoundingBox';
 import { resampleArea } from './resampleArea';
 import { centerOfMass } from './centerOfMass';
 
@@ -7,21 +8,6 @@ import { centerOfMass } from './centerOfMass';
 const FRAME = 28;
 /** MNIST fits each digit's bounding box into 20×20 before centring it in the frame. */
 const BOX = 20;
-
-/** Copies the box out of `img`, clamping to [0, 1] so out-of-range input cannot skew the centroid. */
-function cropClamped(img: GrayImage, box: InkBox): GrayImage {
-  const w = box.x1 - box.x0;
-  const h = box.y1 - box.y0;
-  const data = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const srcRow = (box.y0 + y) * img.width + box.x0;
-    for (let x = 0; x < w; x++) {
-      const v = img.data[srcRow + x];
-      data[y * w + x] = v > 1 ? 1 : v > 0 ? v : 0;
-    }
-  }
-  return { width: w, height: h, data };
-}
 
 /**
  * Turns a user drawing into a network input the way MNIST itself was made:

@@ -14,7 +14,7 @@ export function PredictionPanel() {
   if (shown) for (let i = 0; i < shown.length; i++) if (top < 0 || shown[i] > shown[top]) top = i;
 
   return (
-    <section className="card prediction" aria-label="Prediction">
+    <section className="card prediction" aria-label="Prediction" data-testid="prediction-panel">
       <h2>
         Prediction{' '}
         <small data-testid="prediction-model-state">
