@@ -51,6 +51,21 @@ describe('training in the browser', () => {
     // 800 training images at batch 32: 25 batches, drawn as a raw and a smoothed line, plus one validation point.
     expect(await points(page, 'loss-chart')).toBe(25 * 2 + 1);
     expect(await page.getByTestId('confusion-matrix').locator('rect').count()).toBe(100);
+    // After this short training, a drawn input shows one canvas per channel for each layer.
+    const pad = page.getByTestId('drawing-canvas');
+    await pad.scrollIntoViewIfNeeded();
+    const b = (await pad.boundingBox())!;
+    await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.8, { steps: 8 });
+    await page.mouse.up();
+    await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
+    await page.getByTestId('feature-maps-layer-6').waitFor({ timeout: 60_000 });
+    expect(await text(page, 'prediction-model-state')).toMatch(/live model, epoch 1\.00/);
+    const perLayer = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=feature-maps-panel] [data-layer]')].map((d) => d.querySelectorAll('canvas').length || d.querySelectorAll('.dense-bars span').length),
+    );
+    expect(perLayer).toEqual([64, 64, 64, 64, 1600, 128, 10]);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });
