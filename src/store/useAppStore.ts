@@ -44,9 +44,14 @@ export const DEFAULT_FORM: TrainForm = {
 
 let client: WorkerClient | null = null;
 
-/** Connects the store's commands to the worker (once, from main.tsx). */
+/**
+ * Connects the store's commands to the worker (once, from main.tsx) and asks for
+ * a first inspection, so the filters show before any input or training (later
+ * requests follow input and panel-visibility changes only).
+ */
 export function connectWorker(c: WorkerClient): void {
   client = c;
+  sendInspect();
 }
 
 /** How many images a training-set size choice gives for a dataset. */
