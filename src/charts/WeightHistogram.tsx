@@ -158,8 +158,9 @@ export function WeightHistogram(props: WeightHistogramProps): JSX.Element {
         <g transform={`translate(${M.left},${M.top})`}>
           {ridgeline && (
             <g className="hm-wh-ridges">
-              {ridgeline.ridges.map((r) => (
-                <path key={r.step} d={r.d} style={{ fill: r.color }}>
+              {ridgeline.ridges.map((r, i) => (
+                // Two snapshots can share a step (e.g. an epoch end and the run's end): key by position.
+                <path key={i} d={r.d} style={{ fill: r.color }}>
                   <title>{`${stepLabel} ${fmtStep(r.step)}`}</title>
                 </path>
               ))}

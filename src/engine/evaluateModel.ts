@@ -42,7 +42,8 @@ export async function evaluateModel(
     const [stats, preds] = tf.tidy(() => {
       const x = tf.tensor4d(b.x, [b.n, data.rows, data.cols, 1]);
       const y = tf.tensor1d(b.y, 'int32');
-      const logits = built.logits.predict(x) as tf.Tensor;
+      // One forward pass per batch: predict() would otherwise slice it into 32s.
+      const logits = built.logits.predict(x, { batchSize: b.n }) as tf.Tensor;
       const r = lossAndCorrect(logits, y);
       return [tf.stack([tf.mul(r.loss, b.n), r.correct]), tf.argMax(logits, -1)];
     });

@@ -46,9 +46,11 @@ export class ModelInspector {
   async predict(pixels: Float32Array): Promise<Float32Array> {
     const [h, w] = this.inputSize();
     const probs = tf.tidy(() => this.built.model.predict(tf.tensor4d(pixels, [1, h, w, 1])) as tf.Tensor);
-    const out = (await probs.data()) as Float32Array;
-    probs.dispose();
-    return out.slice();
+    try {
+      return ((await probs.data()) as Float32Array).slice();
+    } finally {
+      probs.dispose();
+    }
   }
 
   /** Every spec layer's output for one image; the last entry holds the class probabilities. */
@@ -66,35 +68,47 @@ export class ModelInspector {
     }
   }
 
-  /** Kernels and biases of every conv layer, copied out of the live variables. */
+  /** Kernels and biases of every conv layer, all from the same training step. */
   async convKernels(): Promise<ConvKernels[]> {
-    const result: ConvKernels[] = [];
-    for (const [layer, l] of this.built.model.layers.entries()) {
-      if (l.getClassName() !== 'Conv2D') continue;
-      // getWeights() hands out the live variables: read, never dispose.
-      const [kernel, bias] = l.getWeights();
-      const [k, b] = await Promise.all([kernel.data(), bias.data()]);
-      result.push({ layer, shape: kernel.shape as ConvKernels['shape'], values: (k as Float32Array).slice(), bias: (b as Float32Array).slice() });
-    }
-    return result;
+    const layers = this.built.model.layers.map((l, layer) => ({ l, layer })).filter(({ l }) => l.getClassName() === 'Conv2D');
+    const read = await this.readWeights(layers.map(({ l }) => l.getWeights()));
+    return layers.map(({ layer }, i) => {
+      const [kernel, bias] = read[i];
+      return { layer, shape: kernel.shape as ConvKernels['shape'], values: kernel.values, bias: bias.values };
+    });
   }
 
   /** Trainable weights (kernels, biases, BatchNorm's gamma and beta) of each layer that has any, concatenated. */
   async layerWeights(): Promise<{ layer: number; values: Float32Array }[]> {
-    const result: { layer: number; values: Float32Array }[] = [];
-    for (const [layer, l] of this.built.model.layers.entries()) {
-      const ws = l.getWeights(true);
-      if (ws.length === 0) continue;
-      const datas = await Promise.all(ws.map((w) => w.data()));
-      const values = new Float32Array(datas.reduce((a, d) => a + d.length, 0));
+    const layers = this.built.model.layers.map((l, layer) => ({ layer, ws: l.getWeights(true) })).filter(({ ws }) => ws.length > 0);
+    const read = await this.readWeights(layers.map(({ ws }) => ws));
+    return layers.map(({ layer }, i) => {
+      const parts = read[i];
+      const values = new Float32Array(parts.reduce((a, p) => a + p.values.length, 0));
       let off = 0;
-      for (const d of datas) {
-        values.set(d as Float32Array, off);
-        off += d.length;
+      for (const p of parts) {
+        values.set(p.values, off);
+        off += p.values.length;
       }
-      result.push({ layer, values });
+      return { layer, values };
+    });
+  }
+
+  /**
+   * Copies groups of live variables to the CPU as one consistent snapshot: the
+   * clones are taken synchronously (they share the variables' data, ref-counted),
+   * so an optimizer step or a disposal while the reads are in flight cannot
+   * change or free what is read. getWeights() hands out the live variables:
+   * only the clones are disposed.
+   */
+  private async readWeights(groups: tf.Tensor[][]): Promise<{ shape: number[]; values: Float32Array }[][]> {
+    const clones = tf.tidy(() => groups.map((g) => g.map((w) => w.clone())));
+    try {
+      const datas = await Promise.all(clones.map((g) => Promise.all(g.map((t) => t.data()))));
+      return clones.map((g, i) => g.map((t, j) => ({ shape: t.shape, values: (datas[i][j] as Float32Array).slice() })));
+    } finally {
+      tf.dispose(clones.flat());
     }
-    return result;
   }
 
   private inputSize(): [number, number] {

@@ -50,6 +50,8 @@ export interface TrainCallbacks {
   /** Called once each time the loop actually stops on a pause. */
   onPaused?: () => void;
   onResumed?: () => void;
+  /** Awaited before the tensor count at each epoch end, so reads of the model in flight are not counted. */
+  settle?: () => Promise<void>;
 }
 
 export interface TrainSettings {
@@ -160,6 +162,7 @@ export async function trainModel(
       epochsCompleted = epoch + 1;
       tf.dispose(lastGood);
       lastGood = cloneWeights(built.model);
+      await callbacks.settle?.();
       callbacks.onEpoch?.({
         epoch: epochsCompleted,
         trainLoss: lossSum / seen,

@@ -100,7 +100,8 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
         break;
       }
       case 'runEnded':
-        s = { ...s, outcome: e.message, progress: s.progress && { ...s.progress, etaMs: null } };
+        // An evaluation cut short by Stop ends here too.
+        s = { ...s, outcome: e.message, evaluation: null, progress: s.progress && { ...s.progress, etaMs: null } };
         break;
       case 'evalProgress':
         s = { ...s, evaluation: { done: e.done, total: e.total } };
@@ -110,6 +111,8 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
         break;
       case 'error':
         s = { ...s, error: e.message, evaluation: null };
+        // No backend could start: say so where the backend is shown, not "starting…" forever.
+        if (e.code === 'backend') s = { ...s, backend: { name: 'none', detail: e.message, slow: true } };
         break;
     }
   }

@@ -60,6 +60,11 @@ export function imagesFor(dataset: DatasetId, size: TrainSize): number {
   return size === 'all' ? total : Math.min(size, total);
 }
 
+/** The dataset the model in the worker knows: the last run's, else the one selected. */
+export function modelDataset(s: Pick<AppState, 'dataset' | 'run'>): DatasetId {
+  return s.run.dataset ?? s.dataset;
+}
+
 /** Validation of the current form, for the inline messages and the Train button. */
 export function checkSetup(s: Pick<SetupState, "dataset" | "trainSize" | "form">): { values?: TrainFormValues; errors: TrainFormErrors } {
   return parseTrainForm(s.form, imagesFor(s.dataset, s.trainSize));
@@ -111,7 +116,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     sendInspect();
   },
   showTestSample(index) {
-    client?.send({ type: 'testSample', dataset: get().dataset, index });
+    client?.send({ type: 'testSample', dataset: modelDataset(get()), index });
   },
   setPanelVisible(panel, visible) {
     const s = get();
@@ -130,7 +135,8 @@ function sendInspect(): void {
       requestId: inspect.requestId,
       input: inspect.input,
       spec,
-      want: { activations: inspect.visible.featureMaps, filters: inspect.visible.filters },
+      // The filters panel shows a filter beside its feature map, so it needs activations too.
+      want: { activations: inspect.visible.featureMaps || inspect.visible.filters, filters: inspect.visible.filters },
     },
   });
 }

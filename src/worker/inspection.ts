@@ -30,7 +30,11 @@ export class Inspection {
   private again = false;
   private lastSnapshot = -Infinity;
   private lastHistogram = -Infinity;
+  /** Training position of the last histogram posted per run: never post the same moment twice. */
+  private lastHistogramAt = { runId: -1, at: -1 };
   private preview: { spec: ModelSpec; built: BuiltModel; inspector: ModelInspector } | null = null;
+  /** Reads in flight (snapshots, histograms): a model must not be disposed under them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly post: (e: WorkerEvent) => void,
@@ -50,12 +54,13 @@ export class Inspection {
       this.again = true;
       return;
     }
-    void this.run();
+    this.track(this.run());
   }
 
   /** Called after every training step: sends due snapshots and histograms. */
   tick(now: number): void {
-    if (now - this.lastSnapshot >= SNAPSHOT_INTERVAL_MS) this.refresh();
+    // While a snapshot is being taken, batches go on: do not queue another behind it.
+    if (!this.running && now - this.lastSnapshot >= SNAPSHOT_INTERVAL_MS) this.refresh();
     this.recordHistograms(now, false);
   }
 
@@ -63,12 +68,27 @@ export class Inspection {
   recordHistograms(now: number, force: boolean): void {
     if (!force && now - this.lastHistogram < HISTOGRAM_INTERVAL_MS) return;
     this.lastHistogram = now;
-    void this.live().then(async (m) => {
-      if (!m) return;
-      const weights = await m.inspector.layerWeights();
-      const layers = weights.map(({ layer, values }) => ({ layer, ...histogramBins(values, HISTOGRAM_BINS) }));
-      this.post({ type: 'histograms', runId: m.runId, at: m.at, layers });
-    });
+    this.track(
+      this.live().then(async (m) => {
+        if (!m) return;
+        if (m.runId === this.lastHistogramAt.runId && m.at === this.lastHistogramAt.at) return;
+        this.lastHistogramAt = { runId: m.runId, at: m.at };
+        const weights = await m.inspector.layerWeights();
+        const layers = weights.map(({ layer, values }) => ({ layer, ...histogramBins(values, HISTOGRAM_BINS) }));
+        this.post({ type: 'histograms', runId: m.runId, at: m.at, layers });
+      }),
+    );
+  }
+
+  /** Resolves once no read of any model is in flight: call before disposing one. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(p: Promise<unknown>): void {
+    const done = p.catch((e: Error) => this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${e.message}` }));
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
   }
 
   disposePreview(): void {
@@ -83,6 +103,7 @@ export class Inspection {
         this.again = false;
         const req = this.req;
         if (!req) break;
+        this.lastSnapshot = performance.now();
         const live = await this.live();
         const target = live ?? { inspector: this.previewFor(req.spec), trained: false, at: 0 };
         const { inspector } = target;
@@ -90,11 +111,8 @@ export class Inspection {
         // The last layer's activations are the class probabilities: no second forward pass.
         const probs = activations ? activations[activations.length - 1].values.slice() : req.input ? await inspector.predict(req.input) : null;
         const kernels = req.want.filters ? await inspector.convKernels() : null;
-        this.lastSnapshot = performance.now();
         this.post({ type: 'inspection', requestId: req.requestId, trained: target.trained, at: target.at, probs, activations, kernels });
       } while (this.again);
-    } catch (e) {
-      this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${(e as Error).message}` });
     } finally {
       this.running = false;
     }

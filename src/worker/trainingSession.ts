@@ -60,6 +60,7 @@ export class TrainingSession {
   private readonly inspection: Inspection;
   /** True while a run waits for the backend and its data; Stop then cancels it before it starts. */
   private loading = false;
+  private trainQueue: Promise<void> = Promise.resolve();
   private stopWhileLoading = false;
 
   constructor(private readonly post: Post) {
@@ -80,7 +81,10 @@ export class TrainingSession {
         this.baseUrl = cmd.baseUrl;
         return;
       case 'train':
-        void this.train(cmd.request).catch((e) => this.fail(e));
+        // A new Train ends the run in progress; runs are queued so two never overlap.
+        this.current?.control.stop();
+        if (this.loading) this.stopWhileLoading = true;
+        this.trainQueue = this.trainQueue.then(() => this.train(cmd.request)).catch((e) => this.fail(e));
         return;
       case 'pause':
         this.current?.control.pause();
@@ -93,23 +97,27 @@ export class TrainingSession {
         else this.current?.control.stop();
         return;
       case 'evaluate':
-        void this.evaluate().catch((e) => this.fail(e));
+        void this.evaluate().catch((e) => this.fail(e, false));
         return;
       case 'inspect':
         this.inspection.request(cmd.request);
         return;
       case 'testSample':
-        void this.testSample(cmd.dataset, cmd.index).catch((e) => this.fail(e));
+        void this.testSample(cmd.dataset, cmd.index).catch((e) => this.fail(e, false));
         return;
     }
   }
 
-  /** Reports any failure as an error event: the page must never wait on a silent worker. */
-  fail(e: unknown): void {
+  /**
+   * Reports any failure as an error event: the page must never wait on a silent
+   * worker. `endsRun` is false for side requests (a test image) that must not
+   * flip the status of a run that goes on.
+   */
+  fail(e: unknown, endsRun = true): void {
     const code: ErrorCode = e instanceof SessionError || e instanceof DataFileError ? e.code : 'internal';
     const message = e instanceof Error ? e.message : String(e);
     this.post({ type: 'error', code, message });
-    this.post({ type: 'status', status: 'error' });
+    if (endsRun) this.post({ type: 'status', status: 'error' });
   }
 
   private loadDataset(id: DatasetId): Promise<LoadedDataset> {
@@ -133,10 +141,7 @@ export class TrainingSession {
   }
 
   private async train(req: TrainRequest): Promise<void> {
-    if (this.current) {
-      this.current.control.stop();
-      await this.current.finished;
-    }
+    await this.current?.finished;
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
     const shapes = inferShapes(req.spec, info.classNames.length);
@@ -148,6 +153,7 @@ export class TrainingSession {
     try {
       await this.backend;
       data = await this.loadDataset(req.dataset);
+      await this.inspection.idle(); // no snapshot may still be reading the model about to go
     } finally {
       this.loading = false;
     }
@@ -205,12 +211,17 @@ export class TrainingSession {
           this.post({ type: 'status', status: 'paused' });
         },
         onResumed: () => this.post({ type: 'status', status: 'training' }),
+        settle: () => this.inspection.idle(),
       });
       send(metrics.flush(performance.now()));
       this.inspection.refresh(); // the final (or restored) weights
       this.inspection.recordHistograms(performance.now(), true);
-      if (outcome.kind === 'done') await this.evaluateCurrent(current);
-      this.post({ type: 'runEnded', runId: req.runId, outcome: outcome.kind, epochsCompleted: outcome.epochsCompleted, message: describe(outcome, config.learningRate) });
+      // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
+      let message = describe(outcome, config.learningRate);
+      if (outcome.kind === 'done' && !(await this.evaluateCurrent(current, () => control.isStopped))) {
+        message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
+      }
+      this.post({ type: 'runEnded', runId: req.runId, outcome: outcome.kind, epochsCompleted: outcome.epochsCompleted, message });
       this.post({ type: 'status', status: outcome.kind });
     } finally {
       finish();
@@ -231,7 +242,8 @@ export class TrainingSession {
     await this.evaluateCurrent(current);
   }
 
-  private async evaluateCurrent(current: Current): Promise<void> {
+  /** Evaluates on the whole test set and posts the result; false when it was abandoned. */
+  private async evaluateCurrent(current: Current, stopped: () => boolean = () => false): Promise<boolean> {
     const data = await this.loadDataset(current.dataset);
     const { runId } = current;
     let lastPost = 0;
@@ -243,9 +255,10 @@ export class TrainingSession {
           this.post({ type: 'evalProgress', runId, done, total });
         }
       },
-      shouldAbort: () => this.current !== current,
+      shouldAbort: () => this.current !== current || stopped(),
     });
     if (result) this.post({ type: 'testResult', runId, ...result });
+    return result !== null;
   }
 
   private disposeModel(): void {

@@ -14,5 +14,6 @@ scope.onmessage = (e: MessageEvent<Command>) => {
     session.fail(err);
   }
 };
-scope.addEventListener('unhandledrejection', (e) => session.fail(e.reason));
-scope.addEventListener('error', (e) => session.fail(e.error ?? e.message));
+// Reported, but they do not end a run: every run's own failures are caught where they happen.
+scope.addEventListener('unhandledrejection', (e) => session.fail(e.reason, false));
+scope.addEventListener('error', (e) => session.fail(e.error ?? e.message, false));

@@ -59,7 +59,7 @@ describe('bad input and bad data', () => {
 });
 
 describe('backend fallback', () => {
-  it('trains on the cpu backend, and says so, where WebGL is unavailable', async () => {
+  it('falls back to the cpu backend, and says so, where WebGL is unavailable', async () => {
     const noGl = await launchBrowser(['--disable-gpu', '--disable-software-rasterizer']);
     try {
       const page = await openApp(noGl);

@@ -3,7 +3,7 @@ import type { GrayImage } from '../../data/grayImage';
 import { preprocessClothing } from '../../data/preprocessClothing';
 import { preprocessDigit } from '../../data/preprocessDigit';
 import { DATASETS } from '../../data/datasets';
-import { useAppStore } from '../../store/useAppStore';
+import { modelDataset, useAppStore } from '../../store/useAppStore';
 import { InputPreview } from './InputPreview';
 import { readImageFile } from './readImageFile';
 import { PAD_SIZE, useDrawingCanvas } from './useDrawingCanvas';
@@ -21,7 +21,7 @@ function readPad(ctx: CanvasRenderingContext2D): GrayImage {
 
 /** The drawing pad, its controls, test-set samples and the 28×28 preview. */
 export function DrawingPanel() {
-  const dataset = useAppStore((s) => s.dataset);
+  const dataset = useAppStore(modelDataset);
   const setInput = useAppStore((s) => s.setInput);
   const showTestSample = useAppStore((s) => s.showTestSample);
   const sample = useAppStore((s) => s.inspect.testSample);

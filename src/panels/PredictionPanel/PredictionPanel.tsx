@@ -1,13 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DATASETS } from '../../data/datasets';
-import { useAppStore } from '../../store/useAppStore';
+import { modelDataset, useAppStore } from '../../store/useAppStore';
 
 /** Every class's probability for the current input, and the top class. */
 export function PredictionPanel() {
   const { probs, trained, input, at, sample } = useAppStore(
     useShallow((s) => ({ probs: s.inspect.probs, trained: s.inspect.trained, input: s.inspect.input, at: s.inspect.at, sample: s.inspect.testSample })),
   );
-  const dataset = useAppStore((s) => s.run.dataset ?? s.dataset);
+  const dataset = useAppStore(modelDataset);
+  const starting = useAppStore((s) => s.run.status === 'loading' || s.run.status === 'training');
   const names = DATASETS[dataset].classNames;
   const shown = input && probs ? probs : null;
   let top = -1;
@@ -18,7 +19,7 @@ export function PredictionPanel() {
       <h2>
         Prediction{' '}
         <small data-testid="prediction-model-state">
-          {!shown ? '' : trained ? `live model, epoch ${at.toFixed(2)}` : 'untrained model: random weights, press Train'}
+          {!shown ? '' : trained ? `live model, epoch ${at.toFixed(2)}` : starting ? 'untrained model: training is starting' : 'untrained model: random weights, press Train'}
         </small>
       </h2>
       {!shown ? (

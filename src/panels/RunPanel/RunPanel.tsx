@@ -26,7 +26,7 @@ export function RunPanel() {
         {status === 'paused' ? (
           <button data-testid="resume-button" onClick={actions.resume}>Resume</button>
         ) : (
-          <button data-testid="pause-button" disabled={status !== 'training'} onClick={actions.pause}>Pause</button>
+          <button data-testid="pause-button" disabled={status !== 'training' || run.evaluation !== null} onClick={actions.pause}>Pause</button>
         )}
         <button data-testid="stop-button" disabled={!active} onClick={actions.stop}>Stop</button>
       </div>

@@ -1,0 +1,69 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../engine/buildModel';
+import { ModelInspector } from '../engine/inspectModel';
+import type { ModelSpec } from '../model/types';
+import { Inspection, SNAPSHOT_INTERVAL_MS } from './inspection';
+import type { InspectRequest, WorkerEvent } from './protocol';
+
+const SPEC: ModelSpec = {
+  inputShape: [28, 28, 1],
+  layers: [
+    { type: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
+    { type: 'flatten' },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+};
+
+const request = (requestId: number, want = { activations: true, filters: true }): InspectRequest => ({
+  requestId, input: new Float32Array(784).fill(0.5), spec: SPEC, want,
+});
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('Inspection', () => {
+  it('answers with an untrained preview model before any run, and leaks nothing', async () => {
+    const events: WorkerEvent[] = [];
+    const inspection = new Inspection((e) => events.push(e), async () => null);
+    inspection.request(request(1));
+    await inspection.idle();
+    const answer = events.find((e) => e.type === 'inspection');
+    expect(answer?.type === 'inspection' && answer.trained).toBe(false);
+    if (answer?.type !== 'inspection') throw new Error('no answer');
+    expect(answer.requestId).toBe(1);
+    expect(answer.probs!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(answer.activations!.map((a) => a.shape)).toEqual([[26, 26, 2], [1352], [10]]);
+    expect(answer.kernels![0].shape).toEqual([3, 3, 1, 2]);
+    const tensors = tf.memory().numTensors;
+    inspection.disposePreview();
+    expect(tf.memory().numTensors).toBeLessThan(tensors);
+  });
+
+  it('throttles snapshots during training, answers the newest request, and skips hidden panels', async () => {
+    const built = buildModel(SPEC, 3);
+    const live = { inspector: new ModelInspector(built), trained: true, at: 0.5, runId: 4 };
+    const events: WorkerEvent[] = [];
+    const inspection = new Inspection((e) => events.push(e), async () => live);
+    inspection.request(request(1));
+    inspection.request(request(2, { activations: false, filters: false })); // arrives while 1 is in flight
+    await inspection.idle();
+    const answers = events.filter((e): e is Extract<WorkerEvent, { type: 'inspection' }> => e.type === 'inspection');
+    expect(answers.map((a) => a.requestId)).toEqual([1, 2]);
+    expect(answers[1].activations).toBeNull();
+    expect(answers[1].kernels).toBeNull();
+    expect(answers[1].probs).toHaveLength(10);
+
+    const now = performance.now();
+    inspection.tick(now); // within the interval of the last snapshot: nothing
+    await inspection.idle();
+    expect(events.filter((e) => e.type === 'inspection')).toHaveLength(2);
+    inspection.tick(now + SNAPSHOT_INTERVAL_MS + 1);
+    await inspection.idle();
+    expect(events.filter((e) => e.type === 'inspection')).toHaveLength(3);
+    const histograms = events.filter((e) => e.type === 'histograms');
+    expect(histograms.length).toBeGreaterThan(0);
+    built.model.dispose();
+  });
+});
