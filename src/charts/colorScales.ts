@@ -18,15 +18,29 @@ function clamp01(t: number): number {
 }
 
 /**
+ * 256 precomputed colours of an interpolator. A heatmap calls its colour
+ * function once per pixel (tens of thousands per snapshot); interpolating and
+ * parsing a CSS colour each time took hundreds of milliseconds on the main
+ * thread, a table lookup takes microseconds. 256 steps is what 8-bit pixels show.
+ */
+function lut(interpolate: (t: number) => string): (t: number) => RGB {
+  const table = Array.from({ length: 256 }, (_, i) => toRGB(interpolate(i / 255)));
+  return (t) => table[Math.round(clamp01(t) * 255)];
+}
+
+// interpolateRdBu runs red (0) → blue (1): flip so positive is red.
+const rdBu = lut((t) => interpolateRdBu(1 - t));
+// interpolateGreys runs white (0) → black (1): flip so high activations are bright.
+const greys = lut((t) => interpolateGreys(1 - t));
+
+/**
  * Zero-centred diverging colour: `-maxAbs` → blue, `0` → white-ish,
  * `+maxAbs` → red (d3.interpolateRdBu reversed). Values beyond ±maxAbs clamp;
  * NaN and a non-positive or non-finite `maxAbs` give the neutral centre colour.
  */
 export function divergingColor(v: number, maxAbs: number): RGB {
   const ok = Number.isFinite(v) && maxAbs > 0 && Number.isFinite(maxAbs);
-  const t = ok ? clamp01(0.5 + (0.5 * v) / maxAbs) : 0.5;
-  // interpolateRdBu runs red (0) → blue (1); flip so positive is red.
-  return toRGB(interpolateRdBu(1 - t));
+  return rdBu(ok ? 0.5 + (0.5 * v) / maxAbs : 0.5);
 }
 
 /**
@@ -36,9 +50,7 @@ export function divergingColor(v: number, maxAbs: number): RGB {
  */
 export function sequentialColor(v: number, min: number, max: number): RGB {
   const span = max - min;
-  const t = Number.isFinite(v) && span > 0 && Number.isFinite(span) ? clamp01((v - min) / span) : 0;
-  // interpolateGreys runs white (0) → black (1).
-  return toRGB(interpolateGreys(1 - t));
+  return greys(Number.isFinite(v) && span > 0 && Number.isFinite(span) ? (v - min) / span : 0);
 }
 
 /** Largest |v| over the finite values, never below 1e-12 (safe as a divisor / diverging range). */

@@ -29,10 +29,15 @@ describe('Inspection', () => {
     const inspection = new Inspection((e) => events.push(e), async () => null);
     inspection.request(request(1));
     await inspection.idle();
-    const answer = events.find((e) => e.type === 'inspection');
-    expect(answer?.type === 'inspection' && answer.trained).toBe(false);
-    if (answer?.type !== 'inspection') throw new Error('no answer');
+    const answers = events.filter((e): e is Extract<WorkerEvent, { type: 'inspection' }> => e.type === 'inspection');
+    // A new input is answered twice: the class scores at once, then the snapshots.
+    expect(answers).toHaveLength(2);
+    expect(answers[0].probs).toHaveLength(10);
+    expect(answers[0].activations).toBeNull();
+    const answer = answers[1];
+    expect(answer.trained).toBe(false);
     expect(answer.requestId).toBe(1);
+    expect(Array.from(answer.probs!)).toEqual(Array.from(answers[0].probs!).map((p) => expect.closeTo(p, 6)));
     expect(answer.probs!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     expect(answer.activations!.map((a) => a.shape)).toEqual([[26, 26, 2], [1352], [10]]);
     expect(answer.kernels![0].shape).toEqual([3, 3, 1, 2]);
@@ -50,18 +55,18 @@ describe('Inspection', () => {
     inspection.request(request(2, { activations: false, filters: false })); // arrives while 1 is in flight
     await inspection.idle();
     const answers = events.filter((e): e is Extract<WorkerEvent, { type: 'inspection' }> => e.type === 'inspection');
-    expect(answers.map((a) => a.requestId)).toEqual([1, 2]);
-    expect(answers[1].activations).toBeNull();
-    expect(answers[1].kernels).toBeNull();
-    expect(answers[1].probs).toHaveLength(10);
+    expect(answers.map((a) => a.requestId)).toEqual([1, 1, 2]); // 2 wants no snapshots: one answer
+    expect(answers[2].activations).toBeNull();
+    expect(answers[2].kernels).toBeNull();
+    expect(answers[2].probs).toHaveLength(10);
 
     const now = performance.now();
     inspection.tick(now); // within the interval of the last snapshot: nothing
     await inspection.idle();
-    expect(events.filter((e) => e.type === 'inspection')).toHaveLength(2);
+    expect(events.filter((e) => e.type === 'inspection')).toHaveLength(3);
     inspection.tick(now + SNAPSHOT_INTERVAL_MS + 1);
     await inspection.idle();
-    expect(events.filter((e) => e.type === 'inspection')).toHaveLength(3);
+    expect(events.filter((e) => e.type === 'inspection')).toHaveLength(4);
     const histograms = events.filter((e) => e.type === 'histograms');
     expect(histograms.length).toBeGreaterThan(0);
     built.model.dispose();

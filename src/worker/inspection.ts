@@ -29,6 +29,8 @@ export class Inspection {
   private running = false;
   private again = false;
   private lastSnapshot = -Infinity;
+  /** requestId of the last request answered in full. */
+  private answered = -1;
   private lastHistogram = -Infinity;
   /** Training position of the last histogram posted per run: never post the same moment twice. */
   private lastHistogramAt = { runId: -1, at: -1 };
@@ -107,6 +109,13 @@ export class Inspection {
         const live = await this.live();
         const target = live ?? { inspector: this.previewFor(req.spec), trained: false, at: 0 };
         const { inspector } = target;
+        const heavy = req.want.activations || req.want.filters;
+        if (req.input && heavy && req.requestId !== this.answered) {
+          // A new input: send the class scores first, so the bars do not wait for every feature map.
+          const probs = await inspector.predict(req.input);
+          this.post({ type: 'inspection', requestId: req.requestId, trained: target.trained, at: target.at, probs, activations: null, kernels: null });
+        }
+        this.answered = req.requestId;
         const activations = req.input && req.want.activations ? await inspector.activations(req.input) : null;
         // The last layer's activations are the class probabilities: no second forward pass.
         const probs = activations ? activations[activations.length - 1].values.slice() : req.input ? await inspector.predict(req.input) : null;

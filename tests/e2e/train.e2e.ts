@@ -63,7 +63,10 @@ describe('training in the browser', () => {
     await page.getByTestId('feature-maps-layer-6').waitFor({ timeout: 60_000 });
     expect(await text(page, 'prediction-model-state')).toMatch(/live model, epoch 1\.00/);
     const perLayer = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-testid=feature-maps-panel] [data-layer]')].map((d) => d.querySelectorAll('canvas').length || d.querySelectorAll('.dense-bars span').length),
+      [...document.querySelectorAll('[data-testid=feature-maps-panel] [data-layer]')].map((d) => {
+        const strip = d.querySelector('canvas.bar-strip') as HTMLCanvasElement | null;
+        return strip ? Number(strip.dataset.units) : d.querySelectorAll('canvas').length;
+      }),
     );
     expect(perLayer).toEqual([64, 64, 64, 64, 1600, 128, 10]);
     expect(uncaughtErrors(page)).toEqual([]);

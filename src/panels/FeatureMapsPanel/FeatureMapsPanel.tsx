@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { BarStrip } from '../../charts/BarStrip';
 import { ColorLegend } from '../../charts/ColorLegend';
 import { sequentialColor } from '../../charts/colorScales';
 import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
@@ -54,11 +55,7 @@ function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string
           ))}
         </div>
       ) : (
-        <div className={`dense-bars${act.values.length > 200 ? " dense-many" : ""}`} title={`${act.values.length} units`}>
-          {Array.from(act.values, (v, i) => (
-            <span key={i} style={{ height: `${Math.max(0, (v - Math.min(0, lo)) / (hi - Math.min(0, lo))) * 100}%` }} title={`unit ${i}: ${v.toPrecision(3)}`} />
-          ))}
-        </div>
+        <BarStrip values={act.values} min={Math.min(0, lo)} max={hi} title={`${act.values.length} units, from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}`} />
       )}
     </div>
   );
