@@ -66,7 +66,7 @@ export function modelDataset(s: Pick<AppState, 'dataset' | 'run'>): DatasetId {
 }
 
 /** Validation of the current form, for the inline messages and the Train button. */
-export function checkSetup(s: Pick<SetupState, "dataset" | "trainSize" | "form">): { values?: TrainFormValues; errors: TrainFormErrors } {
+export function checkSetup(s: Pick<SetupState, 'dataset' | 'trainSize' | 'form'>): { values?: TrainFormValues; errors: TrainFormErrors } {
   return parseTrainForm(s.form, imagesFor(s.dataset, s.trainSize));
 }
 
@@ -107,7 +107,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   stop: () => client?.send({ type: 'stop' }),
   evaluate() {
     client?.send({ type: 'evaluate' });
-    set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[s.run.dataset ?? s.dataset].testCount } } }));
+    set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[modelDataset(s)].testCount } } }));
   },
   dismissError: () => set((s) => ({ run: { ...s.run, error: null } })),
 
