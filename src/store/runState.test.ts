@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEED_002_SPEC } from '../model/presets';
 import type { WorkerEvent } from '../worker/protocol';
 import { applyEvents, INITIAL_RUN_STATE, startRun } from './runState';
 
@@ -9,7 +10,7 @@ const batch = (runId: number, x: number[], loss: number[]): WorkerEvent => ({
 
 describe('applyEvents', () => {
   it('keeps the whole batch history across messages', () => {
-    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist');
+    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC);
     s = applyEvents(s, [{ type: 'status', status: 'training' }, batch(1, [0.1, 0.2], [2, 1.5])]);
     s = applyEvents(s, [batch(1, [0.3], [1.2])]);
     expect(s.status).toBe('training');
@@ -19,13 +20,13 @@ describe('applyEvents', () => {
   });
 
   it('ignores late events of an earlier run', () => {
-    let s = startRun(INITIAL_RUN_STATE, 2, 'mnist');
+    let s = startRun(INITIAL_RUN_STATE, 2, 'mnist', SEED_002_SPEC);
     s = applyEvents(s, [batch(1, [0.5], [3])]);
     expect(s.batches.x).toEqual([]);
   });
 
   it('records epochs, the outcome, the test result and errors', () => {
-    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist');
+    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC);
     s = applyEvents(s, [
       { type: 'epochEnd', runId: 1, epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, numTensors: 20 },
       { type: 'runEnded', runId: 1, outcome: 'diverged', epochsCompleted: 1, message: 'Training diverged' },
@@ -42,8 +43,8 @@ describe('applyEvents', () => {
 
   it('a new run clears the history but keeps the backend', () => {
     let s = applyEvents(INITIAL_RUN_STATE, [{ type: 'backend', name: 'webgl', detail: 'GPU', slow: false }]);
-    s = applyEvents(startRun(s, 1, 'mnist'), [batch(1, [1], [1])]);
-    s = startRun(s, 2, 'mnist');
+    s = applyEvents(startRun(s, 1, 'mnist', SEED_002_SPEC), [batch(1, [1], [1])]);
+    s = startRun(s, 2, 'mnist', SEED_002_SPEC);
     expect(s.batches.x).toEqual([]);
     expect(s.backend?.name).toBe('webgl');
     expect(s.status).toBe('loading');

@@ -1,4 +1,5 @@
 import type { DatasetId } from '../data/datasets';
+import type { ModelSpec } from '../model/types';
 import type { RunStatus, WorkerEvent } from '../worker/protocol';
 
 export interface EpochRow {
@@ -27,6 +28,8 @@ export interface RunState {
   runId: number;
   /** The dataset the current model was trained on (the select may have moved on). */
   dataset: DatasetId | null;
+  /** The network the current model was built from (the setup may have moved on). */
+  spec: ModelSpec | null;
   info: { trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number } | null;
   /** Every batch of the run: x in epochs (fractional), loss, accuracy. */
   batches: { x: number[]; loss: number[]; accuracy: number[] };
@@ -45,6 +48,7 @@ export const INITIAL_RUN_STATE: RunState = {
   downloads: {},
   runId: 0,
   dataset: null,
+  spec: null,
   info: null,
   batches: { x: [], loss: [], accuracy: [] },
   epochs: [],
@@ -55,8 +59,8 @@ export const INITIAL_RUN_STATE: RunState = {
 };
 
 /** The state of a run that is about to start: history cleared, settings kept. */
-export function startRun(s: RunState, runId: number, dataset: DatasetId): RunState {
-  return { ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, status: 'loading' };
+export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec): RunState {
+  return { ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, spec, status: 'loading' };
 }
 
 function append(target: number[], src: ArrayLike<number>): number[] {

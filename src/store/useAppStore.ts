@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { DATASETS, type DatasetId } from '../data/datasets';
 import { parseTrainForm, type TrainForm, type TrainFormErrors, type TrainFormValues } from '../model/parseTrainForm';
-import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
-import type { ModelSpec } from '../model/types';
+import { DEFAULT_PRESET_ID, DEFAULT_TRAIN_CONFIG, PRESETS, SEED_002_SPEC } from '../model/presets';
+import type { ModelSpec, OptimizerName } from '../model/types';
 import type { WorkerClient } from '../worker/client';
 import type { TrainSize } from '../worker/protocol';
 import { INITIAL_INSPECT_STATE, type InputSource, type InspectState } from './inspectState';
@@ -14,12 +14,18 @@ export interface SetupState {
   trainSize: TrainSize;
   form: TrainForm;
   spec: ModelSpec;
+  optimizer: OptimizerName;
+  /** The tutorial network chosen (PRESETS id). */
+  presetId: string;
 }
 
 export interface Actions {
   setDataset(id: DatasetId): void;
   setTrainSize(size: TrainSize): void;
   setField(field: keyof TrainForm, value: string): void;
+  setOptimizer(optimizer: OptimizerName): void;
+  /** Loads a tutorial's network with its dataset, optimizer, learning rate, batch size and epochs. */
+  applyPreset(id: string): void;
   train(): void;
   pause(): void;
   resume(): void;
@@ -65,6 +71,11 @@ export function modelDataset(s: Pick<AppState, 'dataset' | 'run'>): DatasetId {
   return s.run.dataset ?? s.dataset;
 }
 
+/** The network of the model in the worker: the last run's, else the one set up (its untrained preview). */
+export function modelSpec(s: Pick<AppState, 'spec' | 'run'>): ModelSpec {
+  return s.run.spec ?? s.spec;
+}
+
 /** Validation of the current form, for the inline messages and the Train button. */
 export function checkSetup(s: Pick<SetupState, 'dataset' | 'trainSize' | 'form'>): { values?: TrainFormValues; errors: TrainFormErrors } {
   return parseTrainForm(s.form, imagesFor(s.dataset, s.trainSize));
@@ -78,19 +89,38 @@ export const useAppStore = create<AppState>()((set, get) => ({
   trainSize: 'all',
   form: DEFAULT_FORM,
   spec: SEED_002_SPEC,
+  optimizer: DEFAULT_TRAIN_CONFIG.optimizer,
+  presetId: DEFAULT_PRESET_ID,
   run: INITIAL_RUN_STATE,
   inspect: INITIAL_INSPECT_STATE,
 
   setDataset: (dataset) => set({ dataset }),
   setTrainSize: (trainSize) => set({ trainSize }),
   setField: (field, value) => set((s) => ({ form: { ...s.form, [field]: value } })),
+  setOptimizer: (optimizer) => set({ optimizer }),
+  applyPreset(id) {
+    const p = PRESETS.find((x) => x.id === id);
+    if (!p || isActive(get().run)) return;
+    set((s) => ({
+      presetId: p.id,
+      spec: p.spec,
+      dataset: p.dataset,
+      optimizer: p.train.optimizer,
+      form: { ...s.form, epochs: String(p.train.epochs), batchSize: String(p.train.batchSize), learningRate: String(p.train.learningRate) },
+    }));
+    sendInspect(); // the untrained preview follows the new network
+  },
 
   train() {
     const s = get();
     const { values } = checkSetup(s);
     if (!values || isActive(s.run) || !client) return;
     const runId = s.run.runId + 1;
-    set({ run: startRun(s.run, runId, s.dataset), inspect: { ...s.inspect, histograms: [] } });
+    // The old model's snapshots go: the new one sends its own as soon as it is built.
+    set({
+      run: startRun(s.run, runId, s.dataset, s.spec),
+      inspect: { ...s.inspect, histograms: [], probs: null, activations: null, kernels: null, trained: false, at: 0 },
+    });
     client.send({
       type: 'train',
       request: {
@@ -98,7 +128,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
         dataset: s.dataset,
         trainSize: s.trainSize,
         spec: s.spec,
-        config: { ...DEFAULT_TRAIN_CONFIG, ...values },
+        config: { ...DEFAULT_TRAIN_CONFIG, ...values, optimizer: s.optimizer },
       },
     });
   },

@@ -58,6 +58,23 @@ describe('bad input and bad data', () => {
   });
 });
 
+describe('tutorial presets', () => {
+  it('loads a tutorial network with its dataset, optimizer and hyperparameters', async () => {
+    const page = await openApp(browser);
+    expect(await text(page, 'total-params')).toBe('243,786'); // seed 002, the default
+    await page.getByTestId('preset-select').selectOption('seed-000');
+    expect(await text(page, 'total-params')).toBe('197,210');
+    expect(await page.getByTestId('dataset-select').inputValue()).toBe('fashion-mnist');
+    expect(await page.getByTestId('optimizer-select').inputValue()).toBe('sgd');
+    expect(await page.getByTestId('learning-rate-input').inputValue()).toBe('0.01');
+    expect(await page.getByTestId('batch-size-input').inputValue()).toBe('128');
+    expect(await page.getByTestId('epochs-input').inputValue()).toBe('20');
+    await page.getByTestId('preset-select').selectOption('lenet-5');
+    expect(await text(page, 'total-params')).toBe('61,706');
+    await page.close();
+  });
+});
+
 describe('backend fallback', () => {
   it('falls back to the cpu backend, and says so, where WebGL is unavailable', async () => {
     const noGl = await launchBrowser(['--disable-gpu', '--disable-software-rasterizer']);

@@ -5,7 +5,7 @@ import { sequentialColor } from '../../charts/colorScales';
 import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
 import { fmt, layerTitle } from '../../model/inferShapes';
 import type { LayerActivation } from '../../engine/inspectModel';
-import { useAppStore } from '../../store/useAppStore';
+import { modelSpec, useAppStore } from '../../store/useAppStore';
 import { useReportVisibility } from '../useReportVisibility';
 import { channelOf, extent } from './channelOf';
 
@@ -13,7 +13,7 @@ import { channelOf, extent } from './channelOf';
 export function FeatureMapsPanel() {
   const ref = useReportVisibility<HTMLElement>('featureMaps');
   const activations = useAppStore((s) => (s.inspect.input ? s.inspect.activations : null));
-  const spec = useAppStore((s) => s.spec);
+  const spec = useAppStore(modelSpec);
   const [enlarged, setEnlarged] = useState<{ layer: number; channel: number } | null>(null);
 
   return (

@@ -4,7 +4,7 @@ import { divergingColor, sequentialColor, symmetricMax } from '../../charts/colo
 import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
 import type { ConvKernels } from '../../engine/inspectModel';
 import { layerTitle } from '../../model/inferShapes';
-import { useAppStore } from '../../store/useAppStore';
+import { modelSpec, useAppStore } from '../../store/useAppStore';
 import { channelOf, extent } from '../FeatureMapsPanel/channelOf';
 import { useReportVisibility } from '../useReportVisibility';
 import { kernelGrid } from './kernelGrid';
@@ -13,7 +13,7 @@ import { kernelGrid } from './kernelGrid';
 export function FiltersPanel() {
   const ref = useReportVisibility<HTMLElement>('filters');
   const kernels = useAppStore((s) => s.inspect.kernels);
-  const spec = useAppStore((s) => s.spec);
+  const spec = useAppStore(modelSpec);
   const trained = useAppStore((s) => s.inspect.trained);
   return (
     <section className="card filters" aria-label="Filters" data-testid="filters-panel" ref={ref}>
@@ -21,7 +21,9 @@ export function FiltersPanel() {
       {!kernels ? (
         <p className="hint">The convolution kernels appear here.</p>
       ) : (
-        kernels.map((k, i) => <KernelLayer key={k.layer} k={k} title={layerTitle(spec.layers[k.layer])} open={i === 0} />)
+        kernels.map((k, i) => (
+          <KernelLayer key={k.layer} k={k} title={spec.layers[k.layer] ? layerTitle(spec.layers[k.layer]) : `Layer ${k.layer + 1}`} open={i === 0} />
+        ))
       )}
     </section>
   );

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { WeightHistogram } from '../../charts/WeightHistogram';
 import { layerTitle } from '../../model/inferShapes';
-import { useAppStore } from '../../store/useAppStore';
+import { modelSpec, useAppStore } from '../../store/useAppStore';
 
 /** TensorBoard-style weight distributions per layer over the run. */
 export function HistogramsPanel() {
   const histograms = useAppStore((s) => s.inspect.histograms);
-  const spec = useAppStore((s) => s.spec);
+  const spec = useAppStore(modelSpec);
   const [mode, setMode] = useState<'ridgeline' | 'distribution'>('ridgeline');
   const layers = useMemo(() => {
     const byLayer = new Map<number, { step: number; x0: number; x1: number; counts: Uint32Array }[]>();

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { DATASETS } from '../../data/datasets';
 import { fmt, inferShapes, layerTitle } from '../../model/inferShapes';
+import { PRESETS } from '../../model/presets';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount } from '../format';
 
@@ -8,10 +9,11 @@ import { formatCount } from '../format';
 export function NetworkPanel() {
   const spec = useAppStore((s) => s.spec);
   const dataset = useAppStore((s) => s.dataset);
+  const presetId = useAppStore((s) => s.presetId);
   const info = useMemo(() => inferShapes(spec, DATASETS[dataset].classNames.length), [spec, dataset]);
   return (
     <section className="card network" aria-label="Network">
-      <h2>Network <small>seed 002 · Adam · sparse categorical cross-entropy</small></h2>
+      <h2>Network <small>{PRESETS.find((p) => p.id === presetId)?.label ?? 'custom'} · sparse categorical cross-entropy</small></h2>
       <table className="layers">
         <thead>
           <tr><th>Layer</th><th>Output</th><th>Params</th></tr>
