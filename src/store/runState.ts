@@ -1,15 +1,8 @@
 import type { DatasetId } from '../data/datasets';
 import type { ModelSpec } from '../model/types';
-import type { RunStatus, WorkerEvent } from '../worker/protocol';
+import type { EpochRow, RunStatus, WorkerEvent } from '../worker/protocol';
 
-export interface EpochRow {
-  epoch: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  valLoss: number;
-  valAccuracy: number;
-  numTensors: number;
-}
+export type { EpochRow };
 
 export interface TestResult {
   loss: number;

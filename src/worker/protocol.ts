@@ -4,6 +4,10 @@
  */
 import type { DatasetId } from '../data/datasets';
 import type { ConvKernels, LayerActivation } from '../engine/inspectModel';
+import type { EpochReport } from '../engine/trainModel';
+
+/** One epoch's numbers as the page keeps them (see EpochReport). */
+export type EpochRow = EpochReport;
 import type { ModelSpec, TrainConfig } from '../model/types';
 
 /** `training-status` values shown to the user and to tests. */
@@ -73,16 +77,7 @@ export type WorkerEvent =
       elapsedMs: number;
       etaMs: number | null;
     }
-  | {
-      type: 'epochEnd';
-      runId: number;
-      epoch: number;
-      trainLoss: number;
-      trainAccuracy: number;
-      valLoss: number;
-      valAccuracy: number;
-      numTensors: number;
-    }
+  | ({ type: 'epochEnd'; runId: number } & EpochRow)
   | { type: 'runEnded'; runId: number; outcome: 'done' | 'stopped' | 'diverged'; epochsCompleted: number; message: string }
   | { type: 'evalProgress'; runId: number; done: number; total: number }
   | { type: 'testResult'; runId: number; loss: number; accuracy: number; count: number; confusion: Int32Array }
