@@ -38,6 +38,8 @@ describe('inspecting the network', () => {
     expect(await text(page, 'prediction-model-state')).toMatch(/untrained/);
 
     // One canvas per channel for conv and pooling layers, bars for the dense ones (seed 002's shapes).
+    // The panel is computed only when it is on screen, so look at it as a user would.
+    await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
     await page.getByTestId('feature-maps-layer-6').waitFor({ timeout: 60_000 });
     const perLayer = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid=feature-maps-panel] [data-layer]')].map((d) => {
