@@ -1,7 +1,6 @@
 import type { GrayImage } from './grayImage';
-import { cropClamped } from './cropClamped';
-import { inkBoundingBox } from './inkBoundingBox';
-import { resampleArea } from './resampleArea';
+import { fitInk } from './fitInk';
+import { pasteInFrame } from './pasteInFrame';
 
 /** Output frame side, in pixels (Fashion-MNIST is 28×28). */
 const FRAME = 28;
@@ -19,23 +18,8 @@ const FRAME = 28;
  *          above the threshold, in which case `input` is all zeros
  */
 export function preprocessClothing(img: GrayImage): { input: Float32Array; empty: boolean } {
-  const input = new Float32Array(FRAME * FRAME);
-  const box = inkBoundingBox(img);
-  if (!box) return { input, empty: true };
-
-  const cropped = cropClamped(img, box);
-  const longer = Math.max(cropped.width, cropped.height);
-  const outW = Math.max(1, Math.round((cropped.width * FRAME) / longer));
-  const outH = Math.max(1, Math.round((cropped.height * FRAME) / longer));
-  const scaled = resampleArea(cropped, outW, outH);
-
-  const ox = Math.floor((FRAME - outW) / 2);
-  const oy = Math.floor((FRAME - outH) / 2);
-  for (let y = 0; y < outH; y++) {
-    for (let x = 0; x < outW; x++) {
-      const v = scaled.data[y * outW + x];
-      input[(y + oy) * FRAME + (x + ox)] = v > 1 ? 1 : v > 0 ? v : 0;
-    }
-  }
+  const scaled = fitInk(img, FRAME);
+  if (!scaled) return { input: new Float32Array(FRAME * FRAME), empty: true };
+  const input = pasteInFrame(scaled, FRAME, Math.floor((FRAME - scaled.width) / 2), Math.floor((FRAME - scaled.height) / 2));
   return { input, empty: false };
 }

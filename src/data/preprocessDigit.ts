@@ -1,8 +1,7 @@
 import type { GrayImage } from './grayImage';
-import { cropClamped } from './cropClamped';
-import { inkBoundingBox } from './inkBoundingBox';
-import { resampleArea } from './resampleArea';
 import { centerOfMass } from './centerOfMass';
+import { fitInk } from './fitInk';
+import { pasteInFrame } from './pasteInFrame';
 
 /** Output frame side, in pixels (MNIST is 28×28). */
 const FRAME = 28;
@@ -24,31 +23,11 @@ const BOX = 20;
  *          in which case `input` is all zeros
  */
 export function preprocessDigit(img: GrayImage): { input: Float32Array; empty: boolean } {
-  const input = new Float32Array(FRAME * FRAME);
-  const box = inkBoundingBox(img);
-  if (!box) return { input, empty: true };
-
-  const cropped = cropClamped(img, box);
-  const longer = Math.max(cropped.width, cropped.height);
-  const outW = Math.max(1, Math.round((cropped.width * BOX) / longer));
-  const outH = Math.max(1, Math.round((cropped.height * BOX) / longer));
-  const scaled = resampleArea(cropped, outW, outH);
-
+  const scaled = fitInk(img, BOX);
+  if (!scaled) return { input: new Float32Array(FRAME * FRAME), empty: true };
   // The crop holds at least one pixel > 0.05 and resampling conserves mass, so the centroid
   // exists; the geometric centre is only a guard.
-  const com = centerOfMass(scaled) ?? { x: outW / 2, y: outH / 2 };
-  const dx = Math.round(FRAME / 2 - com.x);
-  const dy = Math.round(FRAME / 2 - com.y);
-
-  for (let y = 0; y < outH; y++) {
-    const ty = y + dy;
-    if (ty < 0 || ty >= FRAME) continue;
-    for (let x = 0; x < outW; x++) {
-      const tx = x + dx;
-      if (tx < 0 || tx >= FRAME) continue;
-      const v = scaled.data[y * outW + x];
-      input[ty * FRAME + tx] = v > 1 ? 1 : v > 0 ? v : 0;
-    }
-  }
+  const com = centerOfMass(scaled) ?? { x: scaled.width / 2, y: scaled.height / 2 };
+  const input = pasteInFrame(scaled, FRAME, Math.round(FRAME / 2 - com.x), Math.round(FRAME / 2 - com.y));
   return { input, empty: false };
 }
