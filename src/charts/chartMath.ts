@@ -14,7 +14,7 @@ export interface XYSeries {
 const byValue = bisector<number, number>((d) => d);
 
 /** Number of usable points in a series (xs and ys may disagree in length mid-update). */
-export function seriesLength(s: XYSeries): number {
+function seriesLength(s: XYSeries): number {
   return Math.min(s.xs.length, s.ys.length);
 }
 

@@ -51,4 +51,3 @@ export function datasetFileName(id: DatasetId, part: DatasetPart): string {
   return `data/${id}-${part}.bin.gz`;
 }
 
-export const MANIFEST_FILE = 'data/manifest.json';

@@ -17,8 +17,8 @@ export interface TrainFormValues {
   validationSplit: number;
 }
 
-export const MAX_EPOCHS = 1000;
-export const MAX_VALIDATION_PERCENT = 50;
+const MAX_EPOCHS = 1000;
+const MAX_VALIDATION_PERCENT = 50;
 
 /** Images left for training when `validationSplit` of `images` is held out (matches stratifiedSplit's total). */
 export function trainingImages(images: number, validationSplit: number): number {

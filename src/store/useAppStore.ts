@@ -41,7 +41,7 @@ export interface Actions {
 
 export type AppState = SetupState & { run: RunState; inspect: InspectState } & Actions;
 
-export const DEFAULT_FORM: TrainForm = {
+const DEFAULT_FORM: TrainForm = {
   epochs: String(DEFAULT_TRAIN_CONFIG.epochs),
   batchSize: String(DEFAULT_TRAIN_CONFIG.batchSize),
   learningRate: String(DEFAULT_TRAIN_CONFIG.learningRate),

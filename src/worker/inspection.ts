@@ -15,7 +15,7 @@ export interface LiveModel {
 /** Snapshots (feature maps, filters) while training: at most this often. */
 export const SNAPSHOT_INTERVAL_MS = 500;
 /** Weight histograms while training: at most this often (and at every epoch end). */
-export const HISTOGRAM_INTERVAL_MS = 1000;
+const HISTOGRAM_INTERVAL_MS = 1000;
 const HISTOGRAM_BINS = 40;
 
 /**
