@@ -1,13 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { toSearch } from './model/archParam';
 import { createBridge } from './store/bridge';
-import { parseUrlConfig } from './store/urlConfig';
-import { applyUrlConfig, connectWorker } from './store/useAppStore';
+import { parseUrlConfig, setupToParams } from './store/urlConfig';
+import { connectWorker, DEFAULT_SETUP, useAppStore } from './store/useAppStore';
 import { createWorkerClient } from './worker/client';
 
-applyUrlConfig(parseUrlConfig(location.search));
+const link = parseUrlConfig(location.search);
+useAppStore.getState().applyUrl(link.patch, link.errors);
 connectWorker(createWorkerClient(createBridge()));
+
+// The address always describes the setup on screen, so copying it shares it.
+let lastSearch = '';
+useAppStore.subscribe((s, prev) => {
+  // Most updates are run metrics: skip them before comparing specs.
+  const keys = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping'] as const;
+  if (keys.every((k) => s[k] === prev[k])) return;
+  const search = toSearch(setupToParams(s, DEFAULT_SETUP));
+  if (search === lastSearch) return;
+  lastSearch = search;
+  history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

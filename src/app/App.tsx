@@ -1,10 +1,10 @@
+import { ArchitecturePanel } from '../panels/ArchitecturePanel/ArchitecturePanel';
 import { CurvesPanel } from '../panels/CurvesPanel/CurvesPanel';
 import { DrawingPanel } from '../panels/DrawingPanel/DrawingPanel';
 import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
 import { FeatureMapsPanel } from '../panels/FeatureMapsPanel/FeatureMapsPanel';
 import { FiltersPanel } from '../panels/FiltersPanel/FiltersPanel';
 import { HistogramsPanel } from '../panels/HistogramsPanel/HistogramsPanel';
-import { NetworkPanel } from '../panels/NetworkPanel/NetworkPanel';
 import { PredictionPanel } from '../panels/PredictionPanel/PredictionPanel';
 import { ResultsPanel } from '../panels/ResultsPanel/ResultsPanel';
 import { RunPanel } from '../panels/RunPanel/RunPanel';
@@ -27,6 +27,7 @@ export function App() {
           <RunPanel />
         </aside>
         <div className="content">
+          <ArchitecturePanel />
           <CurvesPanel />
           <ResultsPanel />
           <div className="inspect-row">
@@ -36,7 +37,6 @@ export function App() {
           <FeatureMapsPanel />
           <FiltersPanel />
           <HistogramsPanel />
-          <NetworkPanel />
         </div>
       </main>
     </div>

@@ -2,32 +2,32 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../model/presets';
 import { buildModel } from './buildModel';
-import { createOptimizer } from './createOptimizer';
+import { createOptimizer, disposeOptimizer } from './createOptimizer';
 import { RunControl } from './runControl';
 import { readMnistSample } from './testing/readMnistSample';
 import { trainModel } from './trainModel';
 
-// One step of four images: the cpu backend is slow on the wider presets.
-const data = readMnistSample(4);
-const idx = Uint32Array.from({ length: 4 }, (_, i) => i);
+// One step of two images: the cpu backend is slow on the wider presets.
+const data = readMnistSample(2);
+const idx = Uint32Array.from({ length: 2 }, (_, i) => i);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('every preset', () => {
-  it.each(PRESETS.map((p) => [p.id, p] as const))('%s trains a step with its own optimizer and leaks nothing', async (_id, preset) => {
+describe('every trainable preset', () => {
+  it.each(PRESETS.filter((p) => p.kind === 'tutorial').map((p) => [p.id, p] as const))('%s trains a step with its own optimizer and leaks nothing', async (_id, preset) => {
     const before = tf.memory().numTensors;
     const built = buildModel(preset.spec, 1);
-    const optimizer = createOptimizer(preset.train.optimizer, preset.train.learningRate);
+    const optimizer = createOptimizer(preset.train.optimizer);
     const losses: number[] = [];
-    const outcome = await trainModel(built, optimizer, data, idx, new Uint32Array(0), { epochs: 1, batchSize: 4, seed: 1 }, new RunControl(), {
+    const outcome = await trainModel(built, optimizer, data, idx, new Uint32Array(0), { epochs: 1, batchSize: 2, seed: 1 }, new RunControl(), {
       onBatch: (r) => losses.push(r.loss),
     });
     expect(outcome.kind).toBe('done');
     expect(losses).toHaveLength(1);
     losses.forEach((l) => expect(Number.isFinite(l)).toBe(true));
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     built.model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);

@@ -1,11 +1,13 @@
 /**
- * Pause / resume / stop for a training loop that checks in between batches.
- * Plain state, no tfjs: the loop awaits `checkpoint()` after every step.
+ * Pause / resume / stop and a new learning rate for a training loop that checks
+ * in between batches. Plain state, no tfjs: the loop awaits `checkpoint()`
+ * before every step.
  */
 export class RunControl {
   private paused = false;
   private stopped = false;
   private wake: (() => void) | null = null;
+  private pendingLearningRate: number | null = null;
 
   get isPaused(): boolean {
     return this.paused;
@@ -28,6 +30,18 @@ export class RunControl {
     this.stopped = true;
     this.paused = false;
     this.release();
+  }
+
+  /** Asks for `lr` from the next batch on; the last request before that batch wins. */
+  setLearningRate(lr: number): void {
+    this.pendingLearningRate = lr;
+  }
+
+  /** The learning rate asked for since the last call, or null; the loop applies it. */
+  takeLearningRate(): number | null {
+    const lr = this.pendingLearningRate;
+    this.pendingLearningRate = null;
+    return lr;
   }
 
   /**

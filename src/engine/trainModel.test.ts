@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_002_SPEC } from '../model/presets';
 import type { ModelSpec } from '../model/types';
 import { buildModel } from './buildModel';
-import { createOptimizer } from './createOptimizer';
+import { optimizerConfig } from '../model/optimizerDefaults';
+import { createOptimizer, disposeOptimizer } from './createOptimizer';
 import { evaluateModel } from './evaluateModel';
 import { RunControl } from './runControl';
+import { seedGlobalRandom } from './seedGlobalRandom';
 import { readMnistSample } from './testing/readMnistSample';
 import { trainModel, type BatchReport, type EpochReport } from './trainModel';
 
@@ -26,7 +28,7 @@ describe('trainModel on real MNIST images (Node, cpu backend)', () => {
   it('lowers the loss and leaks no tensors', async () => {
     const baseline = tf.memory().numTensors;
     const built = buildModel(SMALL, 1);
-    const optimizer = createOptimizer('adam', 0.01);
+    const optimizer = createOptimizer(optimizerConfig('adam', { learningRate: 0.01 }));
     const batches: BatchReport[] = [];
     const epochs: EpochReport[] = [];
     const outcome = await trainModel(built, optimizer, data, range(0, 320), range(320, 400), { epochs: 3, batchSize: 32, seed: 7 }, new RunControl(), {
@@ -47,7 +49,7 @@ describe('trainModel on real MNIST images (Node, cpu backend)', () => {
     expect(test?.accuracy).toBeCloseTo(epochs[2].valAccuracy, 5);
     expect(Array.from(test!.confusion).reduce((a, b) => a + b, 0)).toBe(80);
 
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     built.model.dispose();
     expect(tf.memory().numTensors).toBe(baseline);
   }, 120_000);
@@ -55,19 +57,19 @@ describe('trainModel on real MNIST images (Node, cpu backend)', () => {
   it('stops on a diverging loss and puts back the last good weights', async () => {
     const built = buildModel(SMALL, 2);
     const before = built.model.getWeights().map((w) => w.dataSync().slice());
-    const optimizer = createOptimizer('adam', 1e6);
+    const optimizer = createOptimizer(optimizerConfig('adam', { learningRate: 1e6 }));
     const outcome = await trainModel(built, optimizer, data, range(0, 320), range(320, 400), { epochs: 2, batchSize: 32, seed: 1 }, new RunControl());
     expect(outcome.kind).toBe('diverged');
     expect(outcome.epochsCompleted).toBe(0);
     const after = built.model.getWeights().map((w) => w.dataSync());
     after.forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(before[i])));
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     built.model.dispose();
   }, 60_000);
 
   it('pauses within a batch and resumes where it left off; stop keeps the weights', async () => {
     const built = buildModel(SMALL, 3);
-    const optimizer = createOptimizer('adam', 0.001);
+    const optimizer = createOptimizer(optimizerConfig('adam'));
     const control = new RunControl();
     const seen: number[] = [];
     let onPaused = () => {};
@@ -90,7 +92,72 @@ describe('trainModel on real MNIST images (Node, cpu backend)', () => {
     expect(seen.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
     expect(seen.length).toBeLessThan(10);
     expect(built.model.getWeights()[0].isDisposed).toBe(false);
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     built.model.dispose();
+  }, 60_000);
+
+  it('applies a new learning rate from the next batch, keeping the optimizer state', async () => {
+    const built = buildModel(SMALL, 4);
+    const optimizer = createOptimizer(optimizerConfig('adam', { learningRate: 0.01 }));
+    const control = new RunControl();
+    let afterSecond: number[][] = [];
+    const changes: unknown[] = [];
+    await trainModel(built, optimizer, data, range(0, 160), new Uint32Array(0), { epochs: 1, batchSize: 32, seed: 1 }, control, {
+      onBatch: (r) => {
+        if (r.batch !== 1) return;
+        afterSecond = built.model.getWeights().map((w) => Array.from(w.dataSync()));
+        control.setLearningRate(0); // from batch 2 on, Adam's steps are zero
+      },
+      onLearningRate: (c) => changes.push(c),
+    });
+    expect(changes).toEqual([{ learningRate: 0, epoch: 0, batch: 2 }]);
+    const after = built.model.getWeights().map((w) => Array.from(w.dataSync()));
+    after.forEach((w, i) => expect(w).toEqual(afterSecond[i]));
+    disposeOptimizer(optimizer);
+    built.model.dispose();
+  }, 60_000);
+
+  it('early stopping stops after `patience` epochs and puts back the best epoch', async () => {
+    const baseline = tf.memory().numTensors;
+    const built = buildModel(SMALL, 5);
+    const optimizer = createOptimizer(optimizerConfig('adam', { learningRate: 0.005 }));
+    const atEpoch: number[][][] = [];
+    const epochs: EpochReport[] = [];
+    // No accuracy beats the first epoch's by more than 1: epoch 1 stays the best, and patience 2 stops at epoch 3.
+    const earlyStopping = { monitor: 'val_accuracy' as const, minDelta: 1, patience: 2, restoreBestWeights: true };
+    const outcome = await trainModel(built, optimizer, data, range(0, 160), range(320, 400), { epochs: 10, batchSize: 32, seed: 1, earlyStopping }, new RunControl(), {
+      onEpoch: (r) => {
+        epochs.push(r);
+        atEpoch.push(built.model.getWeights().map((w) => Array.from(w.dataSync())));
+      },
+    });
+    expect(outcome).toEqual({ kind: 'earlyStopped', epochsCompleted: 3, bestEpoch: 1, restoredEpoch: 1 });
+    expect(epochs.map((e) => e.bestEpoch)).toEqual([1, 1, 1]);
+    expect(atEpoch[2][0]).not.toEqual(atEpoch[0][0]);
+    built.model.getWeights().forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(atEpoch[0][i]));
+    // The kept best weights add a fixed set of tensors; none are left behind.
+    expect(epochs[2].numTensors).toBe(epochs[1].numTensors);
+    disposeOptimizer(optimizer);
+    built.model.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  }, 60_000);
+
+  it('the same seed gives the same first-epoch loss, dropout included', async () => {
+    const withDropout: ModelSpec = { ...SMALL, layers: [...SMALL.layers.slice(0, 5), { type: 'dropout', rate: 0.5 }, ...SMALL.layers.slice(5)] };
+    const firstEpochLoss = async (seed: number) => {
+      seedGlobalRandom(seed);
+      const built = buildModel(withDropout, seed);
+      const optimizer = createOptimizer(optimizerConfig('adam'));
+      let loss = NaN;
+      await trainModel(built, optimizer, data, range(0, 96), new Uint32Array(0), { epochs: 1, batchSize: 32, seed }, new RunControl(), {
+        onEpoch: (r) => (loss = r.trainLoss),
+      });
+      disposeOptimizer(optimizer);
+      built.model.dispose();
+      return loss;
+    };
+    const a = await firstEpochLoss(11);
+    expect(await firstEpochLoss(11)).toBe(a);
+    expect(await firstEpochLoss(12)).not.toBe(a);
   }, 60_000);
 });

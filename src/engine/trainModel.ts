@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../data/makeBatch';
 import { mulberry32, shuffleInPlace } from '../data/random';
+import type { EarlyStoppingConfig } from '../model/types';
 import type { BuiltModel } from './buildModel';
+import { setLearningRate } from './createOptimizer';
+import { EarlyStopper } from './earlyStopper';
 import { evaluateModel } from './evaluateModel';
 import type { ImageSet } from './imageSet';
 import { lossAndCorrect } from './lossAndAccuracy';
@@ -38,11 +41,28 @@ export interface EpochReport {
   valAccuracy: number;
   /** `tf.memory().numTensors` after the epoch: must stay flat from epoch 1 on. */
   numTensors: number;
+  /** With early stopping: the best epoch so far by its monitor (0 while none is finite). */
+  bestEpoch?: number;
 }
 
 export type TrainOutcome =
-  | { kind: 'done' | 'stopped'; epochsCompleted: number }
+  | {
+      kind: 'done' | 'stopped' | 'earlyStopped';
+      epochsCompleted: number;
+      /** With early stopping: the best epoch by its monitor. */
+      bestEpoch?: number;
+      /** The epoch whose weights early stopping put back at the end (restore_best_weights), if it did. */
+      restoredEpoch?: number;
+    }
   | { kind: 'diverged'; epochsCompleted: number; loss: number; epoch: number; batch: number };
+
+/** A learning-rate change as the loop applied it. */
+export interface LearningRateChange {
+  learningRate: number;
+  /** 0-based epoch and batch of the first step that uses it. */
+  epoch: number;
+  batch: number;
+}
 
 export interface TrainCallbacks {
   onBatch?: (r: BatchReport) => void;
@@ -50,6 +70,8 @@ export interface TrainCallbacks {
   /** Called once each time the loop actually stops on a pause. */
   onPaused?: () => void;
   onResumed?: () => void;
+  /** Called when a learning rate asked for through RunControl takes effect. */
+  onLearningRate?: (c: LearningRateChange) => void;
   /** Awaited before the tensor count at each epoch end, so reads of the model in flight are not counted. */
   settle?: () => Promise<void>;
 }
@@ -59,6 +81,8 @@ export interface TrainSettings {
   batchSize: number;
   /** Seeds the per-epoch shuffle. */
   seed: number;
+  /** Keras-style early stopping on the validation set; needs a non-empty `valIdx`. */
+  earlyStopping?: EarlyStoppingConfig | null;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
 }
@@ -70,8 +94,11 @@ export interface TrainSettings {
  *
  * When the loss stops being finite (or explodes past DIVERGENCE_LOSS) it stops
  * and puts back the weights of the last finished epoch (the initial weights if
- * none finished). The model and optimizer stay alive for the caller; everything
- * else it creates is disposed.
+ * none finished). With early stopping it stops when the monitor has not
+ * improved for `patience` epochs and, with restoreBestWeights, ends (early or
+ * not) on the best epoch's weights, as Keras 3 does. A learning rate set on
+ * `control` applies from the next batch, optimizer state kept. The model and
+ * optimizer stay alive for the caller; everything else it creates is disposed.
  */
 export async function trainModel(
   built: BuiltModel,
@@ -92,6 +119,19 @@ export async function trainModel(
   let lastGood = cloneWeights(built.model);
   let epochsCompleted = 0;
   const totalExamples = trainIdx.length * settings.epochs;
+  const es = settings.earlyStopping && valIdx.length > 0 ? settings.earlyStopping : null;
+  const stopper = es ? new EarlyStopper(es) : null;
+  /** The best epoch's weights, kept only when they are to be restored. */
+  let best: tf.Tensor[] | null = null;
+  const finishEarlyStopping = (kind: 'done' | 'earlyStopped'): TrainOutcome => {
+    if (!stopper) return { kind, epochsCompleted };
+    const out: TrainOutcome = { kind, epochsCompleted, bestEpoch: stopper.bestEpoch };
+    if (best && stopper.bestEpoch !== epochsCompleted) {
+      built.model.setWeights(best);
+      out.restoredEpoch = stopper.bestEpoch;
+    }
+    return out;
+  };
 
   try {
     meter.start(now());
@@ -111,6 +151,11 @@ export async function trainModel(
         if (pausedHere) {
           meter.start(now());
           callbacks.onResumed?.();
+        }
+        const lr = control.takeLearningRate();
+        if (lr !== null) {
+          setLearningRate(optimizer, lr);
+          callbacks.onLearningRate?.({ learningRate: lr, epoch, batch });
         }
         const start = batch * settings.batchSize;
         const b = makeBatch(data.pixels, data.labels, size, order, start, start + settings.batchSize);
@@ -162,6 +207,11 @@ export async function trainModel(
       epochsCompleted = epoch + 1;
       tf.dispose(lastGood);
       lastGood = cloneWeights(built.model);
+      const decision = stopper?.update(epochsCompleted, { valLoss, valAccuracy });
+      if (decision?.improved && es?.restoreBestWeights) {
+        tf.dispose(best ?? []);
+        best = cloneWeights(built.model);
+      }
       await callbacks.settle?.();
       callbacks.onEpoch?.({
         epoch: epochsCompleted,
@@ -170,11 +220,14 @@ export async function trainModel(
         valLoss,
         valAccuracy,
         numTensors: tf.memory().numTensors,
+        ...(stopper ? { bestEpoch: stopper.bestEpoch } : {}),
       });
+      if (decision?.stop) return finishEarlyStopping('earlyStopped');
     }
-    return { kind: 'done', epochsCompleted };
+    return finishEarlyStopping('done');
   } finally {
     tf.dispose(lastGood);
+    tf.dispose(best ?? []);
   }
 }
 

@@ -23,7 +23,21 @@ export interface ModelInfo {
   error?: string;
 }
 
-const isPositiveInt = (n: number) => Number.isInteger(n) && n >= 1;
+
+/**
+ * Largest values the editor accepts: beyond these a browser tab runs out of
+ * memory long before anything is learned (VGG-16 needs 512 filters and 4,096 units).
+ */
+export const LIMITS = { filters: 4096, window: 64, stride: 64, units: 65_536, side: 1024, channels: 64 } as const;
+
+/** Why `n` is not a whole number in [1, max], or undefined when it is. */
+function wholeInRange(what: string, n: number, max: number): string | undefined {
+  if (!Number.isFinite(n)) return `${what} must be a number`;
+  if (!Number.isInteger(n)) return `${what} must be a whole number, not ${n}`;
+  if (n < 1) return `${what} must be at least 1, not ${n}`;
+  if (n > max) return `${what} must be at most ${max.toLocaleString('en-US')}, not ${n.toLocaleString('en-US')}`;
+  return undefined;
+}
 
 /** Keras's output length of a windowed op along one axis. */
 export function windowOutputSize(size: number, kernel: number, stride: number, padding: 'valid' | 'same'): number {
@@ -40,11 +54,14 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
       const [h, w, c] = input;
       const k = layer.type === 'conv2d' ? layer.kernelSize : layer.poolSize;
       const s = layer.strides;
-      if (!isPositiveInt(k)) return { ...none, error: `${layer.type === 'conv2d' ? 'kernel' : 'pool'} size must be a whole number ≥ 1` };
-      if (!isPositiveInt(s)) return { ...none, error: 'stride must be a whole number ≥ 1' };
-      if (layer.type === 'conv2d' && !isPositiveInt(layer.filters)) return { ...none, error: 'filters must be a whole number ≥ 1' };
+      const bad =
+        (layer.type === 'conv2d' ? wholeInRange('Filters', layer.filters, LIMITS.filters) : undefined) ??
+        wholeInRange(layer.type === 'conv2d' ? 'Kernel size' : 'Pool size', k, LIMITS.window) ??
+        wholeInRange('Stride', s, LIMITS.stride);
+      if (bad) return { ...none, error: bad };
       if (layer.padding === 'valid' && (k > h || k > w)) {
-        return { ...none, error: `window ${k}×${k} is larger than its ${h}×${w} input (use padding "same" or a smaller window)` };
+        const what = layer.type === 'conv2d' ? 'kernel' : 'pool window';
+        return { ...none, error: `${what} ${k}×${k} is larger than its ${h}×${w} input: ⌊(${Math.min(h, w)} + 2·0 − ${k})/${s}⌋ + 1 < 1 (use padding "same" or a smaller window)` };
       }
       const oh = windowOutputSize(h, k, s, layer.padding);
       const ow = windowOutputSize(w, k, s, layer.padding);
@@ -52,14 +69,17 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
       return { trainableParams: k * k * c * layer.filters + layer.filters, nonTrainableParams: 0, outputShape: [oh, ow, layer.filters] };
     }
     case 'flatten':
+      // Keras passes a flat input through; tfjs refuses it (min_ndim 3): say so here rather than fail at build.
+      if (input.length === 1) return { ...none, error: `its input ${fmt(input)} is already flat; remove this Flatten` };
       return { ...none, outputShape: [input.reduce((a, b) => a * b, 1)] };
     case 'dense': {
       if (input.length !== 1) return { ...none, error: `gets a ${fmt(input)} tensor; add Flatten before Dense` };
-      if (!isPositiveInt(layer.units)) return { ...none, error: 'units must be a whole number ≥ 1' };
+      const bad = wholeInRange('Units', layer.units, LIMITS.units);
+      if (bad) return { ...none, error: bad };
       return { trainableParams: input[0] * layer.units + layer.units, nonTrainableParams: 0, outputShape: [layer.units] };
     }
     case 'dropout':
-      if (!(layer.rate >= 0 && layer.rate < 1)) return { ...none, error: 'rate must be in [0, 1)' };
+      if (!(layer.rate >= 0 && layer.rate < 1)) return { ...none, error: `Rate must be at least 0 and below 1, not ${layer.rate}` };
       return { ...none, outputShape: input };
     case 'batchNorm': {
       // gamma and beta train; moving mean and variance do not (as in Keras's summary).
@@ -87,15 +107,29 @@ export function layerTitle(layer: LayerSpec): string {
   }
 }
 
+/** Why an input shape is impossible, or undefined. */
+export function inputShapeError(shape: ModelSpec['inputShape']): string | undefined {
+  const [h, w, c] = shape;
+  return wholeInRange('Height', h, LIMITS.side) ?? wholeInRange('Width', w, LIMITS.side) ?? wholeInRange('Channels', c, LIMITS.channels);
+}
+
 /**
- * Infers every layer's output shape and parameter count, and finds the first
- * reason the network cannot be trained on `numClasses` classes.
+ * Infers every layer's output shape and parameter count (as Keras's
+ * model.summary() counts them) and finds the first reason the network is
+ * impossible: a layer that cannot apply to its input, or an output that is not
+ * Dense + softmax with `numClasses` units (any number of units when omitted,
+ * for classic nets studied at their own size). The error is set both on the
+ * offending LayerInfo and, prefixed with the layer, on the model.
  */
-export function inferShapes(spec: ModelSpec, numClasses: number): ModelInfo {
+export function inferShapes(spec: ModelSpec, numClasses?: number): ModelInfo {
   const layers: LayerInfo[] = [];
   let shape: Shape | undefined = spec.inputShape;
   let error: string | undefined;
-  if (!spec.inputShape.every(isPositiveInt)) error = `Input: shape ${fmt(spec.inputShape)} must be positive whole numbers`;
+  const badInput = inputShapeError(spec.inputShape);
+  if (badInput) {
+    error = `Input: ${badInput}`;
+    shape = undefined;
+  }
   spec.layers.forEach((layer, index) => {
     if (!shape) {
       layers.push({ index, layer, inputShape: [], trainableParams: 0, nonTrainableParams: 0 });
@@ -113,9 +147,12 @@ export function inferShapes(spec: ModelSpec, numClasses: number): ModelInfo {
   });
   const last = spec.layers[spec.layers.length - 1];
   if (!error) {
-    if (!last) error = 'The network has no layers';
-    else if (last.type !== 'dense' || last.activation !== 'softmax' || last.units !== numClasses) {
-      error = `The last layer must be Dense ${numClasses} with softmax (one unit per class)`;
+    if (!last) error = 'The network has no layers: add an output layer, Dense with softmax';
+    else if (last.type !== 'dense' || last.activation !== 'softmax' || (numClasses !== undefined && last.units !== numClasses)) {
+      const units = numClasses === undefined ? '' : ` ${numClasses}`;
+      const problem = `the output layer must be Dense${units} with softmax (one unit per class)`;
+      layers[layers.length - 1].error = problem;
+      error = `Layer ${spec.layers.length} (${layerTitle(last)}): ${problem}`;
     }
   }
   const trainableParams = layers.reduce((a, l) => a + l.trainableParams, 0);

@@ -1,3 +1,5 @@
+import type { Monitor, OptimizerConfig, OptimizerName, TrainConfig } from './types';
+
 /** The hyperparameter fields as typed, before they are trusted. */
 export interface TrainForm {
   epochs: string;
@@ -5,20 +7,40 @@ export interface TrainForm {
   learningRate: string;
   /** Percent of the chosen images held out for validation. */
   validationPercent: string;
+  seed: string;
+  momentum: string;
+  beta1: string;
+  beta2: string;
+  epsilon: string;
+  rho: string;
+  patience: string;
+  minDelta: string;
 }
 
 export type TrainFormField = keyof TrainForm;
 export type TrainFormErrors = Partial<Record<TrainFormField, string>>;
 
-export interface TrainFormValues {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  validationSplit: number;
+/** The setup's choices that are not typed numbers. */
+export interface TrainChoices {
+  optimizer: OptimizerName;
+  nesterov: boolean;
+  earlyStopping: { enabled: boolean; monitor: Monitor; restoreBestWeights: boolean };
 }
+
+/** The fields each optimizer reads besides the learning rate, in Keras's argument order. */
+export const OPTIMIZER_FIELDS: { readonly [N in OptimizerName]: readonly TrainFormField[] } = {
+  sgd: ['momentum'],
+  adam: ['beta1', 'beta2', 'epsilon'],
+  rmsprop: ['rho', 'momentum', 'epsilon'],
+  adadelta: ['rho', 'epsilon'],
+};
 
 const MAX_EPOCHS = 1000;
 const MAX_VALIDATION_PERCENT = 50;
+/** High enough to show a run diverging on purpose. */
+const MAX_LEARNING_RATE = 1e6;
+const MAX_SEED = 4_294_967_295;
+const MAX_PATIENCE = 1000;
 
 /** Images left for training when `validationSplit` of `images` is held out (matches stratifiedSplit's total). */
 export function trainingImages(images: number, validationSplit: number): number {
@@ -30,35 +52,118 @@ function num(raw: string): number {
   return t === '' ? NaN : Number(t);
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why `raw` is not a whole number in [min, max], or undefined. */
+function wholeError(raw: string, min: number, max: number, what = 'a whole number'): string | undefined {
+  const n = num(raw);
+  if (!Number.isFinite(n)) return `Enter ${what}`;
+  if (!Number.isInteger(n)) return 'Must be a whole number';
+  if (n < min) return `At least ${count(min)}`;
+  if (n > max) return `At most ${count(max)}`;
+  return undefined;
+}
+
+/** Why `raw` is not a fraction in [0, 1), or undefined. */
+function fractionError(raw: string): string | undefined {
+  const n = num(raw);
+  if (!Number.isFinite(n)) return 'Enter a number, e.g. 0.9';
+  if (n < 0 || n >= 1) return 'At least 0 and below 1';
+  return undefined;
+}
+
+const CHECKS: Partial<Record<TrainFormField, (raw: string) => string | undefined>> = {
+  epochs: (raw) => wholeError(raw, 1, MAX_EPOCHS, 'a whole number of epochs'),
+  seed: (raw) => wholeError(raw, 0, MAX_SEED),
+  momentum: fractionError,
+  beta1: fractionError,
+  beta2: fractionError,
+  rho: fractionError,
+  epsilon: (raw) => {
+    const n = num(raw);
+    if (!Number.isFinite(n)) return 'Enter a number, e.g. 1e-7';
+    return n > 0 && n <= 1 ? undefined : 'Above 0 and at most 1';
+  },
+  patience: (raw) => wholeError(raw, 0, MAX_PATIENCE, 'a whole number of epochs'),
+  minDelta: (raw) => {
+    const n = num(raw);
+    if (!Number.isFinite(n)) return 'Enter a number, e.g. 0 or 0.001';
+    return n >= 0 ? undefined : 'At least 0';
+  },
+  learningRate: (raw) => {
+    const n = num(raw);
+    if (!Number.isFinite(n)) return 'Enter a number, e.g. 0.001 or 1e-3';
+    if (n <= 0) return 'Must be greater than 0';
+    return n > MAX_LEARNING_RATE ? `At most ${count(MAX_LEARNING_RATE)}` : undefined;
+  },
+};
+
+/** The fields the current choices read: the optimizer's own, early stopping's when it is on. */
+export function activeFields(choices: TrainChoices): TrainFormField[] {
+  return [
+    'epochs', 'batchSize', 'learningRate', 'validationPercent', 'seed',
+    ...OPTIMIZER_FIELDS[choices.optimizer],
+    ...(choices.earlyStopping.enabled ? (['patience', 'minDelta'] as const) : []),
+  ];
+}
+
+/** Checks one field on its own (no cross-field rules): for a learning rate typed during a run. */
+export function fieldError(field: TrainFormField, raw: string): string | undefined {
+  return CHECKS[field]?.(raw);
+}
+
+function optimizerConfig(choices: TrainChoices, v: (f: TrainFormField) => number): OptimizerConfig {
+  const learningRate = v('learningRate');
+  switch (choices.optimizer) {
+    case 'sgd':
+      return { name: 'sgd', learningRate, momentum: v('momentum'), nesterov: choices.nesterov };
+    case 'adam':
+      return { name: 'adam', learningRate, beta1: v('beta1'), beta2: v('beta2'), epsilon: v('epsilon') };
+    case 'rmsprop':
+      return { name: 'rmsprop', learningRate, rho: v('rho'), momentum: v('momentum'), epsilon: v('epsilon') };
+    case 'adadelta':
+      return { name: 'adadelta', learningRate, rho: v('rho'), epsilon: v('epsilon') };
+  }
+}
+
 /**
- * Checks every field and says, per field, what is wrong in words a user can act
- * on. `images` is how many images the chosen training-set size gives.
- * `values` is present only when there are no errors.
+ * Checks every field the choices use and says, per field, what is wrong in
+ * words a user can act on. `images` is how many images the chosen
+ * training-set size gives. `values` is present only when there are no errors.
  */
-export function parseTrainForm(form: TrainForm, images: number): { values?: TrainFormValues; errors: TrainFormErrors } {
+export function parseTrainForm(form: TrainForm, choices: TrainChoices, images: number): { values?: TrainConfig; errors: TrainFormErrors } {
   const errors: TrainFormErrors = {};
-  const epochs = num(form.epochs);
-  if (!Number.isFinite(epochs)) errors.epochs = 'Enter a whole number of epochs';
-  else if (!Number.isInteger(epochs)) errors.epochs = 'Epochs must be a whole number';
-  else if (epochs < 1) errors.epochs = 'At least 1 epoch';
-  else if (epochs > MAX_EPOCHS) errors.epochs = `At most ${MAX_EPOCHS} epochs`;
+  const fields = activeFields(choices);
+  for (const f of fields) {
+    const e = CHECKS[f]?.(form[f]);
+    if (e) errors[f] = e;
+  }
 
   const pct = num(form.validationPercent);
   if (!Number.isFinite(pct)) errors.validationPercent = 'Enter a percentage';
   else if (pct < 0 || pct > MAX_VALIDATION_PERCENT) errors.validationPercent = `Between 0 and ${MAX_VALIDATION_PERCENT} %`;
+  else if (choices.earlyStopping.enabled && Math.round(images * (pct / 100)) < 1) {
+    errors.validationPercent = 'Early stopping watches the validation set: hold out some images';
+  }
   const validationSplit = Number.isFinite(pct) ? pct / 100 : 0;
   const trainCount = trainingImages(images, errors.validationPercent ? 0 : validationSplit);
-
-  const batchSize = num(form.batchSize);
-  if (!Number.isFinite(batchSize)) errors.batchSize = 'Enter a whole number';
-  else if (!Number.isInteger(batchSize)) errors.batchSize = 'Batch size must be a whole number';
-  else if (batchSize < 1) errors.batchSize = 'At least 1';
-  else if (batchSize > trainCount) errors.batchSize = `At most ${trainCount.toLocaleString('en-US')}, the number of training images`;
-
-  const learningRate = num(form.learningRate);
-  if (!Number.isFinite(learningRate)) errors.learningRate = 'Enter a number, e.g. 0.001 or 1e-3';
-  else if (learningRate <= 0) errors.learningRate = 'Must be greater than 0';
+  const batchError = wholeError(form.batchSize, 1, trainCount);
+  if (batchError) {
+    errors.batchSize = batchError.startsWith('At most') ? `${batchError}, the number of training images` : batchError;
+  }
 
   if (Object.keys(errors).length > 0) return { errors };
-  return { values: { epochs, batchSize, learningRate, validationSplit }, errors };
+  const v = (f: TrainFormField) => num(form[f]);
+  const es = choices.earlyStopping;
+  return {
+    values: {
+      epochs: v('epochs'),
+      batchSize: v('batchSize'),
+      optimizer: optimizerConfig(choices, v),
+      validationSplit,
+      seed: v('seed'),
+      earlyStopping: es.enabled ? { monitor: es.monitor, minDelta: v('minDelta'), patience: v('patience'), restoreBestWeights: es.restoreBestWeights } : null,
+    },
+    errors,
+  };
 }

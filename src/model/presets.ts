@@ -1,20 +1,29 @@
-import type { LayerSpec, ModelSpec, OptimizerName, TrainConfig } from './types';
+import { optimizerConfig } from './optimizerDefaults';
+import type { EarlyStoppingConfig, LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from './types';
 
-/** A network from one of the tutorials, with the settings it was trained with. */
+/** A network with the settings it was trained with. */
 export interface Preset {
   id: string;
   label: string;
-  /** The dataset the tutorial trained on (ids of src/data/datasets.ts). */
-  dataset: 'mnist' | 'fashion-mnist';
+  /**
+   * 'tutorial': trainable at 28×28×1; 'classic': a published network at its own
+   * input size, opened for study (shapes, summary, Keras code), not for training.
+   */
+  kind: 'tutorial' | 'classic';
+  /** The dataset it trained on (ids of src/data/datasets.ts); classic nets leave the choice alone. */
+  dataset?: 'mnist' | 'fashion-mnist';
   spec: ModelSpec;
-  train: { epochs: number; batchSize: number; learningRate: number; optimizer: OptimizerName };
+  train: { epochs: number; batchSize: number; optimizer: OptimizerConfig; earlyStopping: EarlyStoppingConfig | null };
   /** Where it comes from and what was adapted, shown under the chooser. */
   note: string;
 }
 
-const conv = (filters: number, kernelSize: number, padding: 'valid' | 'same', activation: 'relu' | 'tanh' = 'relu'): LayerSpec =>
-  ({ type: 'conv2d', filters, kernelSize, strides: 1, padding, activation });
-const maxPool = (padding: 'valid' | 'same' = 'valid'): LayerSpec => ({ type: 'maxPool2d', poolSize: 2, strides: 2, padding });
+const conv = (filters: number, kernelSize: number, padding: 'valid' | 'same', activation: 'relu' | 'tanh' = 'relu', strides = 1): LayerSpec =>
+  ({ type: 'conv2d', filters, kernelSize, strides, padding, activation });
+const maxPool = (padding: 'valid' | 'same' = 'valid', poolSize = 2, strides = poolSize): LayerSpec => ({ type: 'maxPool2d', poolSize, strides, padding });
+const avgPool = (): LayerSpec => ({ type: 'avgPool2d', poolSize: 2, strides: 2, padding: 'valid' });
+const flatten: LayerSpec = { type: 'flatten' };
+const batchNorm: LayerSpec = { type: 'batchNorm' };
 const dense = (units: number, activation: 'relu' | 'tanh' | 'softmax' = 'relu'): LayerSpec => ({ type: 'dense', units, activation });
 const dropout = (rate: number): LayerSpec => ({ type: 'dropout', rate });
 const INPUT: ModelSpec['inputShape'] = [28, 28, 1];
@@ -26,78 +35,164 @@ const INPUT: ModelSpec['inputShape'] = [28, 28, 1];
  */
 export const SEED_002_SPEC: ModelSpec = {
   inputShape: INPUT,
-  layers: [conv(64, 3, 'valid'), maxPool(), conv(64, 3, 'valid'), maxPool(), { type: 'flatten' }, dense(128), dense(10, 'softmax')],
+  layers: [conv(64, 3, 'valid'), maxPool(), conv(64, 3, 'valid'), maxPool(), flatten, dense(128), dense(10, 'softmax')],
 };
 
 /** Keras defaults as used by seed 002: Adam(lr=0.001), batch 32, 5 epochs. */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   epochs: 5,
   batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
+  optimizer: optimizerConfig('adam'),
   validationSplit: 0.2,
   seed: 42,
+  earlyStopping: null,
 };
 
-/** The tutorials' networks (shared/seeds/), all trainable at 28×28×1. */
+/** LeNet-5's layers after its first convolution (LeCun et al. 1998, C5 as a 5×5 convolution). */
+const LENET_TAIL: LayerSpec[] = [
+  avgPool(), conv(16, 5, 'valid', 'tanh'), avgPool(), conv(120, 5, 'valid', 'tanh'), flatten, dense(84, 'tanh'), dense(10, 'softmax'),
+];
+
+/** VGG-16 (Simonyan & Zisserman 2014, configuration D): 13 convolutions 3×3 "same" in five blocks. */
+const VGG16_LAYERS: LayerSpec[] = [64, 128, 256, 512, 512].flatMap((filters, block) => [
+  ...Array.from({ length: block < 2 ? 2 : 3 }, () => conv(filters, 3, 'same')),
+  maxPool(),
+]);
+
+/** The tutorials' networks (shared/seeds/) and 28×28 versions of classic nets, trainable; then classic nets at full size, for study. */
 export const PRESETS: readonly Preset[] = [
   {
     id: 'seed-002',
     label: 'Seed 002 · Coursera: 2 × Conv2D 64',
+    kind: 'tutorial',
     dataset: 'fashion-mnist',
     spec: SEED_002_SPEC,
-    train: { epochs: 5, batchSize: 32, learningRate: 0.001, optimizer: 'adam' },
+    train: { epochs: 5, batchSize: 32, optimizer: optimizerConfig('adam'), earlyStopping: null },
     note: 'Adam, 5 epochs, batch 32. The tutorial reports 90.45% test accuracy on Fashion-MNIST.',
   },
   {
     id: 'seed-000',
     label: 'Seed 000 · Do it: Conv2D 10 + Dense 100',
+    kind: 'tutorial',
     dataset: 'fashion-mnist',
-    spec: { inputShape: INPUT, layers: [conv(10, 3, 'same'), maxPool(), { type: 'flatten' }, dense(100), dense(10, 'softmax')] },
-    train: { epochs: 20, batchSize: 128, learningRate: 0.01, optimizer: 'sgd' },
+    spec: { inputShape: INPUT, layers: [conv(10, 3, 'same'), maxPool(), flatten, dense(100), dense(10, 'softmax')] },
+    train: { epochs: 20, batchSize: 128, optimizer: optimizerConfig('sgd', { learningRate: 0.01 }), earlyStopping: null },
     note: 'Plain SGD at 0.01, batch 128, 20 epochs. The tutorial reports 88.08% validation and 86.52% test accuracy.',
   },
   {
     id: 'seed-001',
     label: 'Seed 001 · Conv2D 32 + BatchNorm + Dropout',
+    kind: 'tutorial',
     dataset: 'fashion-mnist',
     spec: {
       inputShape: INPUT,
-      layers: [conv(32, 3, 'same'), { type: 'batchNorm' }, maxPool(), dropout(0.25), { type: 'flatten' }, dense(512), { type: 'batchNorm' }, dense(10, 'softmax')],
+      layers: [conv(32, 3, 'same'), batchNorm, maxPool(), dropout(0.25), flatten, dense(512), batchNorm, dense(10, 'softmax')],
     },
-    train: { epochs: 20, batchSize: 32, learningRate: 0.001, optimizer: 'adam' },
-    note: 'Adam, batch 32. The tutorial stops early on val_loss (patience 3); until early stopping lands here, it trains 20 epochs.',
+    train: {
+      epochs: 100,
+      batchSize: 32,
+      optimizer: optimizerConfig('adam'),
+      earlyStopping: { monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true },
+    },
+    note: 'Adam, batch 32, early stopping on val_loss (patience 3, best weights restored). The tutorial asks for 10,000 epochs and lets early stopping end the run; here at most 100.',
   },
   {
     id: 'seed-004',
     label: 'Seed 004 · TF1: Conv2D 32-64-128 + Dense 625',
+    kind: 'tutorial',
     dataset: 'mnist',
     spec: {
       inputShape: INPUT,
       layers: [
         conv(32, 3, 'same'), maxPool('same'), dropout(0.2),
         conv(64, 3, 'same'), maxPool('same'), dropout(0.2),
-        conv(128, 3, 'same'), maxPool('same'), { type: 'flatten' }, dropout(0.2),
+        conv(128, 3, 'same'), maxPool('same'), flatten, dropout(0.2),
         dense(625), dropout(0.5), dense(10, 'softmax'),
       ],
     },
-    train: { epochs: 12, batchSize: 128, learningRate: 0.001, optimizer: 'rmsprop' },
+    train: { epochs: 12, batchSize: 128, optimizer: optimizerConfig('rmsprop', { rho: 0.9 }), earlyStopping: null },
     note: 'RMSProp (lr 0.001, ρ 0.9), batch 128; the author stopped after 12 of 100 epochs on a slow CPU. Keras layers add biases the TF1 code did not have.',
   },
   {
     id: 'lenet-5',
     label: 'LeNet-5 (28×28, first conv padded by 2)',
+    kind: 'tutorial',
     dataset: 'mnist',
     spec: {
       inputShape: INPUT,
+      layers: [conv(6, 5, 'same', 'tanh'), ...LENET_TAIL],
+    },
+    train: { epochs: 10, batchSize: 32, optimizer: optimizerConfig('adam'), earlyStopping: null },
+    note: 'LeCun et al. 1998 on a 32×32 input; "same" padding (2 pixels a side) on the first convolution gives the same shapes from 28×28 (61,706 parameters). Tanh, average pooling and C5 as a 5×5 convolution as in the paper, without its sparse C3 connections; Adam instead of its original training.',
+  },
+  {
+    id: 'alexnet-28',
+    label: 'AlexNet-style (28×28)',
+    kind: 'tutorial',
+    dataset: 'fashion-mnist',
+    spec: {
+      inputShape: INPUT,
       layers: [
-        conv(6, 5, 'same', 'tanh'), { type: 'avgPool2d', poolSize: 2, strides: 2, padding: 'valid' },
-        conv(16, 5, 'valid', 'tanh'), { type: 'avgPool2d', poolSize: 2, strides: 2, padding: 'valid' },
-        { type: 'flatten' }, dense(120, 'tanh'), dense(84, 'tanh'), dense(10, 'softmax'),
+        conv(48, 5, 'same'), maxPool('valid', 3, 2),
+        conv(128, 3, 'same'), maxPool('valid', 3, 2),
+        conv(192, 3, 'same'), conv(192, 3, 'same'), conv(128, 3, 'same'), maxPool('valid', 3, 2),
+        flatten, dense(512), dropout(0.5), dense(512), dropout(0.5), dense(10, 'softmax'),
       ],
     },
-    train: { epochs: 10, batchSize: 32, learningRate: 0.001, optimizer: 'adam' },
-    note: 'LeCun et al. 1998 on a 32×32 input; "same" padding on the first convolution gives the same shapes from 28×28 (61,706 parameters). Tanh and average pooling as in the paper; Adam instead of its original training.',
+    train: { epochs: 10, batchSize: 128, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
+    note: "AlexNet's plan scaled to 28×28: five ReLU convolutions with overlapping 3×3 max pooling (stride 2), two dropout-regularised dense layers, SGD with momentum 0.9. Adapted: a 5×5 stride-1 first kernel instead of 11×11 stride 4, widths halved or less, no local response normalisation (Keras has none). 1,361,770 parameters.",
+  },
+  {
+    id: 'vgg-28',
+    label: 'VGG-style (28×28)',
+    kind: 'tutorial',
+    dataset: 'fashion-mnist',
+    spec: {
+      inputShape: INPUT,
+      layers: [
+        conv(32, 3, 'same'), conv(32, 3, 'same'), maxPool(),
+        conv(64, 3, 'same'), conv(64, 3, 'same'), maxPool(),
+        conv(128, 3, 'same'), conv(128, 3, 'same'), maxPool(),
+        flatten, dense(256), dropout(0.5), dense(10, 'softmax'),
+      ],
+    },
+    train: { epochs: 10, batchSize: 64, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
+    note: "VGG's plan at 28×28: blocks of two 3×3 \"same\" convolutions, each block closed by 2×2 max pooling and doubling the width (32, 64, 128). Adapted: three blocks instead of five (28 → 14 → 7 → 3), one Dense 256 instead of two of 4,096. 584,170 parameters.",
+  },
+  {
+    id: 'lenet-5-32',
+    label: 'LeNet-5 (32×32×1, as published)',
+    kind: 'classic',
+    spec: { inputShape: [32, 32, 1], layers: [conv(6, 5, 'valid', 'tanh'), ...LENET_TAIL] },
+    train: { epochs: 10, batchSize: 32, optimizer: optimizerConfig('sgd', { learningRate: 0.01 }), earlyStopping: null },
+    note: 'LeCun et al. 1998 at its own 32×32 input: 61,706 parameters. MNIST here is 28×28: train the 28×28 LeNet-5 instead.',
+  },
+  {
+    id: 'alexnet',
+    label: 'AlexNet (227×227×3, 1000 classes)',
+    kind: 'classic',
+    spec: {
+      inputShape: [227, 227, 3],
+      layers: [
+        conv(96, 11, 'valid', 'relu', 4), maxPool('valid', 3, 2),
+        conv(256, 5, 'same'), maxPool('valid', 3, 2),
+        conv(384, 3, 'same'), conv(384, 3, 'same'), conv(256, 3, 'same'), maxPool('valid', 3, 2),
+        flatten, dense(4096), dropout(0.5), dense(4096), dropout(0.5), dense(1000, 'softmax'),
+      ],
+    },
+    train: { epochs: 90, batchSize: 128, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
+    note: 'Krizhevsky et al. 2012 as one stream (no grouped convolutions, no local response normalisation): 62,378,344 parameters, the figure usually quoted. For study: it takes 227×227 colour images.',
+  },
+  {
+    id: 'vgg-16',
+    label: 'VGG-16 (224×224×3, 1000 classes)',
+    kind: 'classic',
+    spec: {
+      inputShape: [224, 224, 3],
+      layers: [...VGG16_LAYERS, flatten, dense(4096), dropout(0.5), dense(4096), dropout(0.5), dense(1000, 'softmax')],
+    },
+    train: { epochs: 74, batchSize: 256, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
+    note: 'Simonyan & Zisserman 2014, configuration D: 138,357,544 parameters, as keras.applications.VGG16 reports. For study: it takes 224×224 colour images.',
   },
 ];
 

@@ -61,16 +61,41 @@ export interface ModelSpec {
   layers: readonly LayerSpec[];
 }
 
-export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
+export type OptimizerName = 'sgd' | 'adam' | 'rmsprop' | 'adadelta';
+
+/**
+ * An optimizer and its hyperparameters, named as in Keras (defaults there:
+ * SGD lr 0.01 momentum 0; Adam lr 0.001 β1 0.9 β2 0.999 ε 1e-7; RMSProp lr
+ * 0.001 ρ 0.9 momentum 0 ε 1e-7; Adadelta lr 0.001 ρ 0.95 ε 1e-7).
+ */
+export type OptimizerConfig =
+  | { name: 'sgd'; learningRate: number; momentum: number; nesterov: boolean }
+  | { name: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number }
+  | { name: 'rmsprop'; learningRate: number; rho: number; momentum: number; epsilon: number }
+  | { name: 'adadelta'; learningRate: number; rho: number; epsilon: number };
+
+export type Monitor = 'val_loss' | 'val_accuracy';
+
+/** Keras's EarlyStopping(monitor, min_delta, patience, restore_best_weights). */
+export interface EarlyStoppingConfig {
+  monitor: Monitor;
+  /** An epoch improves only when it beats the best by more than this. */
+  minDelta: number;
+  /** Epochs without improvement before stopping. */
+  patience: number;
+  /** At the end, put back the weights of the best epoch. */
+  restoreBestWeights: boolean;
+}
 
 /** Hyperparameters of one run. */
 export interface TrainConfig {
   epochs: number;
   batchSize: number;
-  learningRate: number;
-  optimizer: OptimizerName;
+  optimizer: OptimizerConfig;
   /** Fraction of the chosen images held out for validation, in [0, 0.5]. */
   validationSplit: number;
-  /** Seeds the subset, the split and the shuffling. */
+  /** Seeds weight initialisation, dropout, the subset, the split and the shuffling. */
   seed: number;
+  /** Null: train every epoch. */
+  earlyStopping: EarlyStoppingConfig | null;
 }

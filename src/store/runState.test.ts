@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_002_SPEC } from '../model/presets';
+import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
 import type { WorkerEvent } from '../worker/protocol';
 import { applyEvents, INITIAL_RUN_STATE, startRun } from './runState';
 
@@ -10,7 +10,7 @@ const batch = (runId: number, x: number[], loss: number[]): WorkerEvent => ({
 
 describe('applyEvents', () => {
   it('keeps the whole batch history across messages', () => {
-    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC);
+    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
     s = applyEvents(s, [{ type: 'status', status: 'training' }, batch(1, [0.1, 0.2], [2, 1.5])]);
     s = applyEvents(s, [batch(1, [0.3], [1.2])]);
     expect(s.status).toBe('training');
@@ -20,13 +20,13 @@ describe('applyEvents', () => {
   });
 
   it('ignores late events of an earlier run', () => {
-    let s = startRun(INITIAL_RUN_STATE, 2, 'mnist', SEED_002_SPEC);
+    let s = startRun(INITIAL_RUN_STATE, 2, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
     s = applyEvents(s, [batch(1, [0.5], [3])]);
     expect(s.batches.x).toEqual([]);
   });
 
   it('records epochs, the outcome, the test result and errors', () => {
-    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC);
+    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
     s = applyEvents(s, [
       { type: 'epochEnd', runId: 1, epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, numTensors: 20 },
       { type: 'runEnded', runId: 1, outcome: 'diverged', epochsCompleted: 1, message: 'Training diverged' },
@@ -43,10 +43,27 @@ describe('applyEvents', () => {
 
   it('a new run clears the history but keeps the backend', () => {
     let s = applyEvents(INITIAL_RUN_STATE, [{ type: 'backend', name: 'webgl', detail: 'GPU', slow: false }]);
-    s = applyEvents(startRun(s, 1, 'mnist', SEED_002_SPEC), [batch(1, [1], [1])]);
-    s = startRun(s, 2, 'mnist', SEED_002_SPEC);
+    s = applyEvents(startRun(s, 1, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG), [batch(1, [1], [1])]);
+    s = startRun(s, 2, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
     expect(s.batches.x).toEqual([]);
     expect(s.backend?.name).toBe('webgl');
     expect(s.status).toBe('loading');
+  });
+
+  it('records learning-rate changes where they took effect, and the best epoch', () => {
+    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
+    expect(s.learningRate).toBe(0.001);
+    s = { ...s, pendingLearningRate: 0.0001 };
+    s = applyEvents(s, [
+      { type: 'runStarted', runId: 1, trainCount: 800, valCount: 200, batchesPerEpoch: 25, epochs: 3 },
+      { type: 'learningRate', runId: 1, learningRate: 0.0001, epoch: 1, batch: 5 },
+      { type: 'epochEnd', runId: 1, epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: 0.9, valAccuracy: 0.6, numTensors: 10, bestEpoch: 1 },
+    ]);
+    expect(s.learningRate).toBe(0.0001);
+    expect(s.pendingLearningRate).toBeNull();
+    expect(s.learningRateChanges).toEqual([{ x: 1.2, learningRate: 0.0001 }]);
+    expect(s.bestEpoch).toBe(1);
+    s = applyEvents(s, [{ type: 'runEnded', runId: 1, outcome: 'earlyStopped', epochsCompleted: 3, bestEpoch: 1, restoredEpoch: 1, message: 'x' }]);
+    expect(s.restoredEpoch).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { DatasetId } from '../data/datasets';
-import type { ModelSpec } from '../model/types';
+import type { ModelSpec, TrainConfig } from '../model/types';
 import type { EpochRow, RunStatus, WorkerEvent } from '../worker/protocol';
 
 export type { EpochRow };
@@ -23,6 +23,17 @@ export interface RunState {
   dataset: DatasetId | null;
   /** The network the current model was built from (the setup may have moved on). */
   spec: ModelSpec | null;
+  /** The hyperparameters the run started with. */
+  config: TrainConfig | null;
+  /** The learning rate in use now; it can change mid-run. */
+  learningRate: number | null;
+  /** A learning rate sent to the worker and not yet applied. */
+  pendingLearningRate: number | null;
+  /** Where the learning rate changed, in epochs (fractional), for the charts and the log. */
+  learningRateChanges: { x: number; learningRate: number }[];
+  /** With early stopping: the best epoch so far (1-based), and the one whose weights were put back. */
+  bestEpoch: number | null;
+  restoredEpoch: number | null;
   info: { trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number } | null;
   /** Every batch of the run: x in epochs (fractional), loss, accuracy. */
   batches: { x: number[]; loss: number[]; accuracy: number[] };
@@ -42,6 +53,12 @@ export const INITIAL_RUN_STATE: RunState = {
   runId: 0,
   dataset: null,
   spec: null,
+  config: null,
+  learningRate: null,
+  pendingLearningRate: null,
+  learningRateChanges: [],
+  bestEpoch: null,
+  restoredEpoch: null,
   info: null,
   batches: { x: [], loss: [], accuracy: [] },
   epochs: [],
@@ -52,8 +69,11 @@ export const INITIAL_RUN_STATE: RunState = {
 };
 
 /** The state of a run that is about to start: history cleared, settings kept. */
-export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec): RunState {
-  return { ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, spec, status: 'loading' };
+export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec, config: TrainConfig): RunState {
+  return {
+    ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, spec, config,
+    learningRate: config.optimizer.learningRate, status: 'loading',
+  };
 }
 
 function append(target: number[], src: ArrayLike<number>): number[] {
@@ -93,12 +113,31 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
         break;
       case 'epochEnd': {
         const { type: _t, runId: _r, ...row } = e;
-        s = { ...s, epochs: [...s.epochs, row] };
+        s = { ...s, epochs: [...s.epochs, row], bestEpoch: row.bestEpoch || s.bestEpoch };
+        break;
+      }
+      case 'learningRate': {
+        const perEpoch = s.info?.batchesPerEpoch ?? 1;
+        const pending = s.pendingLearningRate === e.learningRate ? null : s.pendingLearningRate;
+        s = {
+          ...s,
+          learningRate: e.learningRate,
+          pendingLearningRate: pending,
+          learningRateChanges: [...s.learningRateChanges, { x: e.epoch + e.batch / perEpoch, learningRate: e.learningRate }],
+        };
         break;
       }
       case 'runEnded':
         // An evaluation cut short by Stop ends here too.
-        s = { ...s, outcome: e.message, evaluation: null, progress: s.progress && { ...s.progress, etaMs: null } };
+        s = {
+          ...s,
+          outcome: e.message,
+          evaluation: null,
+          pendingLearningRate: null,
+          progress: s.progress && { ...s.progress, etaMs: null },
+          bestEpoch: e.bestEpoch || s.bestEpoch,
+          restoredEpoch: e.restoredEpoch ?? null,
+        };
         break;
       case 'evalProgress':
         s = { ...s, evaluation: { done: e.done, total: e.total } };

@@ -1,18 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlConfig } from './urlConfig';
+import { encodeArch } from '../model/archParam';
+import { PRESETS, SEED_002_SPEC } from '../model/presets';
+import { DEFAULT_SETUP } from './useAppStore';
+import { parseUrlConfig, setupToParams } from './urlConfig';
 
 describe('parseUrlConfig', () => {
   it('reads dataset, size and form fields', () => {
     expect(parseUrlConfig('?dataset=fashion-mnist&n=2048&epochs=1&batch=64&lr=1e-3&val=10')).toEqual({
-      dataset: 'fashion-mnist',
-      trainSize: 2048,
-      form: { epochs: '1', batchSize: '64', learningRate: '1e-3', validationPercent: '10' },
+      patch: { dataset: 'fashion-mnist', trainSize: 2048, form: { epochs: '1', batchSize: '64', learningRate: '1e-3', validationPercent: '10' } },
+      errors: [],
     });
-    expect(parseUrlConfig('?n=all').trainSize).toBe('all');
+    expect(parseUrlConfig('?n=all').patch.trainSize).toBe('all');
   });
 
-  it('drops what does not parse', () => {
-    expect(parseUrlConfig('?dataset=cifar&n=-5&x=1')).toEqual({});
-    expect(parseUrlConfig('?n=1.5')).toEqual({});
+  it('reads the optimizer, early stopping, the seed and a preset', () => {
+    expect(parseUrlConfig('?net=seed-001&opt=sgd&momentum=0.9&nesterov=1&es=val_accuracy&patience=2&restore=0&seed=7').patch).toEqual({
+      presetId: 'seed-001',
+      optimizer: 'sgd',
+      nesterov: true,
+      earlyStopping: { enabled: true, monitor: 'val_accuracy', restoreBestWeights: false },
+      form: { momentum: '0.9', patience: '2', seed: '7' },
+    });
+  });
+
+  it('reads an architecture', () => {
+    const arch = encodeArch(SEED_002_SPEC);
+    expect(parseUrlConfig(`?arch=${arch}`).patch.spec).toEqual(SEED_002_SPEC);
+  });
+
+  it('ignores what does not validate and names each problem', () => {
+    const r = parseUrlConfig('?dataset=cifar&n=-5&lr=abc&epochs=2.5&opt=lion&x=1');
+    expect(r.patch).toEqual({});
+    expect(r.errors).toEqual([
+      'Link parameter dataset="cifar" ignored: expected mnist or fashion-mnist.',
+      'Link parameter n="-5" ignored: expected a whole number of images or "all".',
+      'Link parameter epochs="2.5" ignored: must be a whole number.',
+      'Link parameter lr="abc" ignored: enter a number, e.g. 0.001 or 1e-3.',
+      'Link parameter opt="lion" ignored: expected one of sgd, adam, rmsprop, adadelta.',
+    ]);
+  });
+
+  it('keeps the network when the link\'s architecture is broken, and says where', () => {
+    const r = parseUrlConfig('?arch=conv(32,3)-dense(abc,relu)');
+    expect(r.patch.spec).toBeUndefined();
+    expect(r.errors[0]).toMatch(/^The link's architecture was not loaded: Layer 2 "dense\(abc,relu\)": units "abc" is not a number/);
+  });
+});
+
+describe('setupToParams', () => {
+  it('writes nothing for the default setup', () => {
+    expect(setupToParams(DEFAULT_SETUP, DEFAULT_SETUP)).toEqual({});
+  });
+
+  it('writes a preset by name and an edited network in full; both read back', () => {
+    const vgg = PRESETS.find((p) => p.id === 'vgg-16')!.spec;
+    expect(setupToParams({ ...DEFAULT_SETUP, spec: vgg }, DEFAULT_SETUP)).toEqual({ net: 'vgg-16' });
+    const edited = { ...vgg, layers: vgg.layers.slice(1) };
+    const p = setupToParams({ ...DEFAULT_SETUP, spec: edited, form: { ...DEFAULT_SETUP.form, learningRate: '0.01' } }, DEFAULT_SETUP);
+    expect(p.input).toBe('224x224x3');
+    expect(p.lr).toBe('0.01');
+    expect(parseUrlConfig(`?${new URLSearchParams(p)}`).patch.spec).toEqual(edited);
+  });
+
+  it('round-trips optimizer and early-stopping choices', () => {
+    const s = { ...DEFAULT_SETUP, optimizer: 'sgd' as const, nesterov: true, earlyStopping: { enabled: true, monitor: 'val_accuracy' as const, restoreBestWeights: false } };
+    const p = setupToParams(s, DEFAULT_SETUP);
+    expect(p).toEqual({ opt: 'sgd', nesterov: '1', es: 'val_accuracy', restore: '0' });
+    expect(parseUrlConfig(`?${new URLSearchParams(p)}`).patch).toEqual({
+      optimizer: 'sgd', nesterov: true, earlyStopping: { enabled: true, monitor: 'val_accuracy', restoreBestWeights: false },
+    });
   });
 });

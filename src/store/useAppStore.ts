@@ -1,35 +1,55 @@
 import { create } from 'zustand';
 import { DATASETS, type DatasetId } from '../data/datasets';
-import { parseTrainForm, type TrainForm, type TrainFormErrors, type TrainFormValues } from '../model/parseTrainForm';
-import { DEFAULT_PRESET_ID, DEFAULT_TRAIN_CONFIG, PRESETS, SEED_002_SPEC } from '../model/presets';
-import type { ModelSpec, OptimizerName } from '../model/types';
+import { checkNetwork, type NetworkCheck } from '../model/checkNetwork';
+import { defaultLayer, insertionIndex, insertLayer, moveLayer, removeLayer, replaceLayer } from '../model/editSpec';
+import { KERAS_OPTIMIZER_DEFAULTS } from '../model/optimizerDefaults';
+import { fieldError, parseTrainForm, type TrainChoices, type TrainForm, type TrainFormErrors } from '../model/parseTrainForm';
+import { DEFAULT_PRESET_ID, DEFAULT_TRAIN_CONFIG, PRESETS, type Preset } from '../model/presets';
+import type { LayerSpec, LayerType, ModelSpec, OptimizerConfig, OptimizerName, TrainConfig } from '../model/types';
 import type { WorkerClient } from '../worker/client';
 import type { TrainSize } from '../worker/protocol';
 import { INITIAL_INSPECT_STATE, type InputSource, type InspectState } from './inspectState';
 import { INITIAL_RUN_STATE, startRun, type RunState } from './runState';
-import type { UrlConfig } from './urlConfig';
+import type { UrlPatch, UrlSetup } from './urlConfig';
 
-export interface SetupState {
+export interface SetupState extends TrainChoices {
   dataset: DatasetId;
   trainSize: TrainSize;
   form: TrainForm;
   spec: ModelSpec;
-  optimizer: OptimizerName;
-  /** The tutorial network chosen (PRESETS id). */
-  presetId: string;
+  /** One stable React key per layer of `spec`, so rows keep their focus when layers move. */
+  layerKeys: readonly number[];
+  /** The preset the network came from (PRESETS id); null once edited or imported. */
+  presetId: string | null;
+  /** A problem with something the user brought in (a link, a file): shown in the error banner. */
+  setupError: string | null;
 }
 
 export interface Actions {
   setDataset(id: DatasetId): void;
   setTrainSize(size: TrainSize): void;
   setField(field: keyof TrainForm, value: string): void;
+  /** Switches optimizer and puts its own parameters at Keras's defaults (the learning rate stays). */
   setOptimizer(optimizer: OptimizerName): void;
-  /** Loads a tutorial's network with its dataset, optimizer, learning rate, batch size and epochs. */
+  setNesterov(on: boolean): void;
+  setEarlyStopping(patch: Partial<TrainChoices['earlyStopping']>): void;
+  /** Loads a preset's network with its dataset, optimizer, batch size, epochs and early stopping. */
   applyPreset(id: string): void;
+  setInputShape(shape: ModelSpec['inputShape']): void;
+  addLayer(type: LayerType): void;
+  updateLayer(index: number, layer: LayerSpec): void;
+  removeLayer(index: number): void;
+  moveLayer(from: number, to: number): void;
+  /** Replaces the network (an imported file); `error` instead reports why it could not be read. */
+  importSpec(result: { spec: ModelSpec } | { error: string }): void;
+  /** Applies a link's setup; `errors` name the parameters that were ignored. */
+  applyUrl(patch: UrlPatch, errors: readonly string[]): void;
   train(): void;
   pause(): void;
   resume(): void;
   stop(): void;
+  /** Sends the learning-rate field to the run in progress; it applies from the next batch. */
+  applyLearningRate(): void;
   evaluate(): void;
   dismissError(): void;
   /** Feeds an image (28×28, [0, 1]) to the live model; null clears it. */
@@ -41,14 +61,49 @@ export interface Actions {
 
 export type AppState = SetupState & { run: RunState; inspect: InspectState } & Actions;
 
+/** Optimizer parameters as form text, from a config. */
+function optimizerFields(c: OptimizerConfig): Partial<TrainForm> {
+  const f: Partial<TrainForm> = { learningRate: String(c.learningRate) };
+  if ('momentum' in c) f.momentum = String(c.momentum);
+  if ('rho' in c) f.rho = String(c.rho);
+  if ('epsilon' in c) f.epsilon = String(c.epsilon);
+  if (c.name === 'adam') Object.assign(f, { beta1: String(c.beta1), beta2: String(c.beta2) });
+  return f;
+}
+
 const DEFAULT_FORM: TrainForm = {
   epochs: String(DEFAULT_TRAIN_CONFIG.epochs),
   batchSize: String(DEFAULT_TRAIN_CONFIG.batchSize),
-  learningRate: String(DEFAULT_TRAIN_CONFIG.learningRate),
+  learningRate: '',
   validationPercent: String(DEFAULT_TRAIN_CONFIG.validationSplit * 100),
+  seed: String(DEFAULT_TRAIN_CONFIG.seed),
+  momentum: '0',
+  beta1: '0.9',
+  beta2: '0.999',
+  epsilon: '1e-7',
+  rho: '0.9',
+  patience: '3',
+  minDelta: '0',
+  ...optimizerFields(DEFAULT_TRAIN_CONFIG.optimizer),
+};
+
+const DEFAULT_PRESET = PRESETS.find((p) => p.id === DEFAULT_PRESET_ID) as Preset;
+
+/** The setup a fresh page starts from; links record only what differs from it. */
+export const DEFAULT_SETUP: UrlSetup = {
+  dataset: 'mnist',
+  trainSize: 'all',
+  form: DEFAULT_FORM,
+  spec: DEFAULT_PRESET.spec,
+  presetId: DEFAULT_PRESET_ID,
+  optimizer: DEFAULT_TRAIN_CONFIG.optimizer.name,
+  nesterov: false,
+  earlyStopping: { enabled: false, monitor: 'val_loss', restoreBestWeights: true },
 };
 
 let client: WorkerClient | null = null;
+let nextLayerKey = 1;
+const keysFor = (n: number) => Array.from({ length: n }, () => nextLayerKey++);
 
 /**
  * Connects the store's commands to the worker (once, from main.tsx) and asks for
@@ -76,106 +131,192 @@ export function modelSpec(s: Pick<AppState, 'spec' | 'run'>): ModelSpec {
   return s.run.spec ?? s.spec;
 }
 
-/** Validation of the current form, for the inline messages and the Train button. */
-export function checkSetup(s: Pick<SetupState, 'dataset' | 'trainSize' | 'form'>): { values?: TrainFormValues; errors: TrainFormErrors } {
-  return parseTrainForm(s.form, imagesFor(s.dataset, s.trainSize));
+/** Validation of the hyperparameter fields, for the inline messages and the Train button. */
+export function checkSetup(s: Pick<SetupState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping'>): {
+  values?: TrainConfig;
+  errors: TrainFormErrors;
+} {
+  return parseTrainForm(s.form, s, imagesFor(s.dataset, s.trainSize));
+}
+
+/** Shapes, parameters and trainability of the network set up, on the dataset chosen. */
+export function checkSpec(spec: ModelSpec, dataset: DatasetId): NetworkCheck {
+  const d = DATASETS[dataset];
+  return checkNetwork(spec, { label: d.label, inputShape: [d.rows, d.cols, 1], numClasses: d.classNames.length });
+}
+
+/** Why Train is disabled (the first reason), or null. */
+export function trainBlocker(s: AppState): string | null {
+  const { errors } = checkSetup(s);
+  const first = Object.values(errors)[0];
+  if (first) return `Fix the highlighted field: ${first}`;
+  return checkSpec(s.spec, s.dataset).cannotTrain ?? null;
 }
 
 const ACTIVE = new Set(['loading', 'training', 'paused']);
 export const isActive = (s: RunState) => ACTIVE.has(s.status);
 
-export const useAppStore = create<AppState>()((set, get) => ({
-  dataset: 'mnist',
-  trainSize: 'all',
-  form: DEFAULT_FORM,
-  spec: SEED_002_SPEC,
-  optimizer: DEFAULT_TRAIN_CONFIG.optimizer,
-  presetId: DEFAULT_PRESET_ID,
-  run: INITIAL_RUN_STATE,
-  inspect: INITIAL_INSPECT_STATE,
+/** The setup fields a preset sets. */
+function presetSetup(p: Preset, form: TrainForm): Partial<SetupState> {
+  const es = p.train.earlyStopping;
+  return {
+    presetId: p.id,
+    spec: p.spec,
+    layerKeys: keysFor(p.spec.layers.length),
+    ...(p.dataset ? { dataset: p.dataset } : {}),
+    optimizer: p.train.optimizer.name,
+    nesterov: p.train.optimizer.name === 'sgd' && p.train.optimizer.nesterov,
+    earlyStopping: es
+      ? { enabled: true, monitor: es.monitor, restoreBestWeights: es.restoreBestWeights }
+      : { ...DEFAULT_SETUP.earlyStopping, enabled: false },
+    form: {
+      ...form,
+      ...optimizerFields(p.train.optimizer),
+      epochs: String(p.train.epochs),
+      batchSize: String(p.train.batchSize),
+      ...(es ? { patience: String(es.patience), minDelta: String(es.minDelta) } : {}),
+    },
+  };
+}
 
-  setDataset: (dataset) => set({ dataset }),
-  setTrainSize: (trainSize) => set({ trainSize }),
-  setField: (field, value) => set((s) => ({ form: { ...s.form, [field]: value } })),
-  setOptimizer: (optimizer) => set({ optimizer }),
-  applyPreset(id) {
-    const p = PRESETS.find((x) => x.id === id);
-    if (!p || isActive(get().run)) return;
-    set((s) => ({
-      presetId: p.id,
-      spec: p.spec,
-      dataset: p.dataset,
-      optimizer: p.train.optimizer,
-      form: { ...s.form, epochs: String(p.train.epochs), batchSize: String(p.train.batchSize), learningRate: String(p.train.learningRate) },
-    }));
-    sendInspect(); // the untrained preview follows the new network
-  },
-
-  train() {
-    const s = get();
-    const { values } = checkSetup(s);
-    if (!values || isActive(s.run) || !client) return;
-    const runId = s.run.runId + 1;
-    // The old model's snapshots go: the new one sends its own as soon as it is built.
-    set({
-      run: startRun(s.run, runId, s.dataset, s.spec),
-      inspect: { ...s.inspect, histograms: [], probs: null, activations: null, kernels: null, trained: false, at: 0 },
-    });
-    client.send({
-      type: 'train',
-      request: {
-        runId,
-        dataset: s.dataset,
-        trainSize: s.trainSize,
-        spec: s.spec,
-        config: { ...DEFAULT_TRAIN_CONFIG, ...values, optimizer: s.optimizer },
-      },
-    });
-  },
-  pause: () => client?.send({ type: 'pause' }),
-  resume: () => client?.send({ type: 'resume' }),
-  stop: () => client?.send({ type: 'stop' }),
-  evaluate() {
-    client?.send({ type: 'evaluate' });
-    set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[modelDataset(s)].testCount } } }));
-  },
-  dismissError: () => set((s) => ({ run: { ...s.run, error: null } })),
-
-  setInput(input, source, testSample) {
-    set((s) => ({ inspect: { ...s.inspect, input, source, testSample: testSample ?? null, requestId: s.inspect.requestId + 1 } }));
+export const useAppStore = create<AppState>()((set, get) => {
+  /** Applies an edit of the network unless a run is using it; the preview model follows. */
+  const editSpec = (spec: ModelSpec, layerKeys: readonly number[]) => {
+    if (isActive(get().run)) return;
+    set({ spec, layerKeys, presetId: null });
     sendInspect();
-  },
-  showTestSample(index) {
-    client?.send({ type: 'testSample', dataset: modelDataset(get()), index });
-  },
-  setPanelVisible(panel, visible) {
-    const s = get();
-    if (s.inspect.visible[panel] === visible) return;
-    set({ inspect: { ...s.inspect, visible: { ...s.inspect.visible, [panel]: visible }, requestId: s.inspect.requestId + 1 } });
-    sendInspect();
-  },
-}));
+  };
+  return {
+    ...DEFAULT_SETUP,
+    layerKeys: keysFor(DEFAULT_SETUP.spec.layers.length),
+    setupError: null,
+    run: INITIAL_RUN_STATE,
+    inspect: INITIAL_INSPECT_STATE,
 
-/** Tells the worker what to look at; it answers with an `inspection` event. */
+    setDataset: (dataset) => set({ dataset }),
+    setTrainSize: (trainSize) => set({ trainSize }),
+    setField: (field, value) => set((s) => ({ form: { ...s.form, [field]: value } })),
+    setOptimizer: (optimizer) =>
+      set((s) => ({ optimizer, form: { ...s.form, ...optimizerFields(KERAS_OPTIMIZER_DEFAULTS[optimizer]), learningRate: s.form.learningRate } })),
+    setNesterov: (nesterov) => set({ nesterov }),
+    setEarlyStopping: (patch) => set((s) => ({ earlyStopping: { ...s.earlyStopping, ...patch } })),
+    applyPreset(id) {
+      const p = PRESETS.find((x) => x.id === id);
+      if (!p || isActive(get().run)) return;
+      set((s) => presetSetup(p, s.form));
+      sendInspect(); // the untrained preview follows the new network
+    },
+
+    setInputShape: (inputShape) => editSpec({ ...get().spec, inputShape }, get().layerKeys),
+    addLayer(type) {
+      const { spec, layerKeys } = get();
+      const at = insertionIndex(spec, type);
+      editSpec(insertLayer(spec, at, defaultLayer(type)), [...layerKeys.slice(0, at), ...keysFor(1), ...layerKeys.slice(at)]);
+    },
+    updateLayer: (index, layer) => editSpec(replaceLayer(get().spec, index, layer), get().layerKeys),
+    removeLayer: (index) => editSpec(removeLayer(get().spec, index), get().layerKeys.filter((_, i) => i !== index)),
+    moveLayer(from, to) {
+      const { spec, layerKeys } = get();
+      const keys = layerKeys.slice();
+      const [k] = keys.splice(from, 1);
+      keys.splice(Math.max(0, Math.min(keys.length, to)), 0, k);
+      editSpec(moveLayer(spec, from, to), keys);
+    },
+    importSpec(result) {
+      if ('error' in result) {
+        set({ setupError: `The file was not imported: ${result.error}. The current network is kept.` });
+        return;
+      }
+      if (isActive(get().run)) {
+        set({ setupError: 'Stop the run before importing a network: it is training the current one.' });
+        return;
+      }
+      editSpec(result.spec, keysFor(result.spec.layers.length));
+      set({ setupError: null });
+    },
+    applyUrl(patch, errors) {
+      set((s) => {
+        const preset = patch.presetId ? PRESETS.find((p) => p.id === patch.presetId) : undefined;
+        const base = { ...s, ...(preset ? presetSetup(preset, s.form) : {}) };
+        const optimizer = patch.optimizer ?? base.optimizer;
+        const optimizerForm = patch.optimizer && patch.optimizer !== base.optimizer ? optimizerFields(KERAS_OPTIMIZER_DEFAULTS[optimizer]) : {};
+        return {
+          ...base,
+          dataset: patch.dataset ?? base.dataset,
+          trainSize: patch.trainSize ?? base.trainSize,
+          ...(patch.spec ? { spec: patch.spec, layerKeys: keysFor(patch.spec.layers.length), presetId: null } : {}),
+          optimizer,
+          nesterov: patch.nesterov ?? base.nesterov,
+          earlyStopping: { ...base.earlyStopping, ...patch.earlyStopping },
+          form: { ...base.form, learningRate: base.form.learningRate, ...optimizerForm, ...patch.form },
+          setupError: errors.length ? errors.join(' ') : null,
+        };
+      });
+      sendInspect();
+    },
+
+    train() {
+      const s = get();
+      const { values } = checkSetup(s);
+      if (!values || trainBlocker(s) || isActive(s.run) || !client) return;
+      const runId = s.run.runId + 1;
+      // The old model's snapshots go: the new one sends its own as soon as it is built.
+      set({
+        run: startRun(s.run, runId, s.dataset, s.spec, values),
+        inspect: { ...s.inspect, histograms: [], probs: null, activations: null, kernels: null, trained: false, at: 0 },
+      });
+      client.send({ type: 'train', request: { runId, dataset: s.dataset, trainSize: s.trainSize, spec: s.spec, config: values } });
+    },
+    pause: () => client?.send({ type: 'pause' }),
+    resume: () => client?.send({ type: 'resume' }),
+    stop: () => client?.send({ type: 'stop' }),
+    applyLearningRate() {
+      const s = get();
+      const raw = s.form.learningRate;
+      if (!isActive(s.run) || fieldError('learningRate', raw)) return;
+      client?.send({ type: 'setLearningRate', runId: s.run.runId, learningRate: Number(raw) });
+      set({ run: { ...s.run, pendingLearningRate: Number(raw) } });
+    },
+    evaluate() {
+      client?.send({ type: 'evaluate' });
+      set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[modelDataset(s)].testCount } } }));
+    },
+    dismissError: () => set((s) => ({ setupError: null, run: { ...s.run, error: null } })),
+
+    setInput(input, source, testSample) {
+      set((s) => ({ inspect: { ...s.inspect, input, source, testSample: testSample ?? null, requestId: s.inspect.requestId + 1 } }));
+      sendInspect();
+    },
+    showTestSample(index) {
+      client?.send({ type: 'testSample', dataset: modelDataset(get()), index });
+    },
+    setPanelVisible(panel, visible) {
+      const s = get();
+      if (s.inspect.visible[panel] === visible) return;
+      set({ inspect: { ...s.inspect, visible: { ...s.inspect.visible, [panel]: visible }, requestId: s.inspect.requestId + 1 } });
+      sendInspect();
+    },
+  };
+});
+
+/**
+ * Tells the worker what to look at; it answers with an `inspection` event.
+ * Before any run the worker previews the network set up, untrained: only a
+ * network it could train (28×28×1 in, the dataset's classes out) is sent.
+ */
 function sendInspect(): void {
-  const { inspect, spec } = useAppStore.getState();
+  const s = useAppStore.getState();
+  const { inspect } = s;
+  const previewable = s.run.spec !== null || checkSpec(s.spec, s.dataset).cannotTrain === undefined;
+  if (!previewable) return;
   client?.send({
     type: 'inspect',
     request: {
       requestId: inspect.requestId,
       input: inspect.input,
-      spec,
+      spec: s.spec,
       // The filters panel shows a filter beside its feature map, so it needs activations too.
       want: { activations: inspect.visible.featureMaps || inspect.visible.filters, filters: inspect.visible.filters },
     },
   });
-}
-
-/** Applies a link's setup over the defaults (validated fields only). */
-export function applyUrlConfig(c: UrlConfig): void {
-  useAppStore.setState((s) => ({
-    dataset: c.dataset ?? s.dataset,
-    trainSize: c.trainSize ?? s.trainSize,
-    form: { ...s.form, ...c.form },
-  }));
 }

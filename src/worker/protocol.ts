@@ -31,6 +31,8 @@ export type Command =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
+  /** Changes the learning rate of run `runId` from its next batch on. */
+  | { type: 'setLearningRate'; runId: number; learningRate: number }
   /** Evaluates the current model on the whole test set. */
   | { type: 'evaluate' }
   /**
@@ -78,7 +80,18 @@ export type WorkerEvent =
       etaMs: number | null;
     }
   | ({ type: 'epochEnd'; runId: number } & EpochRow)
-  | { type: 'runEnded'; runId: number; outcome: 'done' | 'stopped' | 'diverged'; epochsCompleted: number; message: string }
+  /** A learning-rate change took effect at this (0-based) epoch and batch. */
+  | { type: 'learningRate'; runId: number; learningRate: number; epoch: number; batch: number }
+  | {
+      type: 'runEnded';
+      runId: number;
+      outcome: 'done' | 'stopped' | 'diverged' | 'earlyStopped';
+      epochsCompleted: number;
+      /** With early stopping: the best epoch by its monitor, and the one whose weights were put back. */
+      bestEpoch?: number;
+      restoredEpoch?: number;
+      message: string;
+    }
   | { type: 'evalProgress'; runId: number; done: number; total: number }
   | { type: 'testResult'; runId: number; loss: number; accuracy: number; count: number; confusion: Int32Array }
   | {

@@ -2,14 +2,15 @@ import type * as tf from '@tensorflow/tfjs';
 import { DATASETS, type DatasetId } from '../data/datasets';
 import { stratifiedSplit, stratifiedSubset } from '../data/stratifiedSplit';
 import { buildModel, type BuiltModel } from '../engine/buildModel';
-import { createOptimizer } from '../engine/createOptimizer';
+import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { initBackend } from '../engine/initBackend';
 import { ModelInspector } from '../engine/inspectModel';
 import { RunControl } from '../engine/runControl';
+import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainOutcome } from '../engine/trainModel';
-import { inferShapes } from '../model/inferShapes';
+import { checkNetwork } from '../model/checkNetwork';
 import { trainingImages } from '../model/parseTrainForm';
 import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
 import { Inspection } from './inspection';
@@ -35,6 +36,8 @@ interface Current {
   inspector: ModelInspector;
   /** Training progress in epochs (fractional); 0 until the first step. */
   at: number;
+  /** The learning rate in use (it can change mid-run). */
+  learningRate: number;
 }
 
 /** A user-facing failure with a code for the page. */
@@ -96,6 +99,13 @@ export class TrainingSession {
         if (this.loading) this.stopWhileLoading = true;
         else this.current?.control.stop();
         return;
+      case 'setLearningRate':
+        if (!(cmd.learningRate > 0) || !Number.isFinite(cmd.learningRate)) {
+          this.fail(new SessionError('invalid-request', `Learning rate must be a number above 0, not ${cmd.learningRate}`), false);
+        } else if (this.current?.runId === cmd.runId) {
+          this.current.control.setLearningRate(cmd.learningRate);
+        }
+        return;
       case 'evaluate':
         void this.evaluate().catch((e) => this.fail(e, false));
         return;
@@ -144,8 +154,11 @@ export class TrainingSession {
     await this.current?.finished;
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
-    const shapes = inferShapes(req.spec, info.classNames.length);
-    if (shapes.error) throw new SessionError('invalid-request', shapes.error);
+    const check = checkNetwork(req.spec, { label: info.label, inputShape: [info.rows, info.cols, 1], numClasses: info.classNames.length });
+    if (check.cannotTrain) throw new SessionError('invalid-request', check.cannotTrain);
+    if (req.config.earlyStopping && req.config.validationSplit <= 0) {
+      throw new SessionError('invalid-request', 'Early stopping watches the validation set: hold out some images (Validation % above 0)');
+    }
     this.stopWhileLoading = false;
     this.loading = true;
     this.post({ type: 'status', status: 'loading' });
@@ -173,8 +186,9 @@ export class TrainingSession {
 
     this.disposeModel();
     this.inspection.disposePreview();
+    seedGlobalRandom(config.seed); // dropout masks: see seedGlobalRandom
     const built = buildModel(req.spec, config.seed);
-    const optimizer = createOptimizer(config.optimizer, config.learningRate);
+    const optimizer = createOptimizer(config.optimizer);
     const control = new RunControl();
     let finish = () => {};
     const current: Current = {
@@ -182,6 +196,7 @@ export class TrainingSession {
       finished: new Promise((r) => (finish = r)),
       inspector: new ModelInspector(built),
       at: 0,
+      learningRate: config.optimizer.learningRate,
     };
     this.current = current;
     try {
@@ -211,18 +226,25 @@ export class TrainingSession {
           this.post({ type: 'status', status: 'paused' });
         },
         onResumed: () => this.post({ type: 'status', status: 'training' }),
+        onLearningRate: (c) => {
+          current.learningRate = c.learningRate;
+          this.post({ type: 'learningRate', runId: req.runId, ...c });
+        },
         settle: () => this.inspection.idle(),
       });
       send(metrics.flush(performance.now()));
       this.inspection.refresh(); // the final (or restored) weights
       this.inspection.recordHistograms(performance.now(), true);
       // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
-      let message = describe(outcome, config.learningRate);
-      if (outcome.kind === 'done' && !(await this.evaluateCurrent(current, () => control.isStopped))) {
+      let message = describe(outcome, current.learningRate, config.earlyStopping?.monitor);
+      const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
+      if (finished && !(await this.evaluateCurrent(current, () => control.isStopped))) {
         message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
       }
-      this.post({ type: 'runEnded', runId: req.runId, outcome: outcome.kind, epochsCompleted: outcome.epochsCompleted, message });
-      this.post({ type: 'status', status: outcome.kind });
+      const { kind, epochsCompleted } = outcome;
+      const best = outcome.kind === 'diverged' ? {} : { bestEpoch: outcome.bestEpoch, restoredEpoch: outcome.restoredEpoch };
+      this.post({ type: 'runEnded', runId: req.runId, outcome: kind, epochsCompleted, ...best, message });
+      this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
     } finally {
       finish();
     }
@@ -263,16 +285,23 @@ export class TrainingSession {
 
   private disposeModel(): void {
     if (!this.current) return;
-    this.current.optimizer.dispose();
+    disposeOptimizer(this.current.optimizer);
     this.current.built.model.dispose(); // also frees what `logits` shares; never dispose that view
     this.current = null;
   }
 }
 
-function describe(outcome: TrainOutcome, learningRate: number): string {
+const epochs = (n: number) => `${n} epoch${n === 1 ? '' : 's'}`;
+
+function describe(outcome: TrainOutcome, learningRate: number, monitor = 'val_loss'): string {
+  const restored = outcome.kind !== 'diverged' && outcome.restoredEpoch
+    ? ` The weights of epoch ${outcome.restoredEpoch}, the best by ${monitor}, were put back.`
+    : '';
   switch (outcome.kind) {
     case 'done':
-      return `Finished ${outcome.epochsCompleted} epoch${outcome.epochsCompleted === 1 ? '' : 's'}.`;
+      return `Finished ${epochs(outcome.epochsCompleted)}.${restored}`;
+    case 'earlyStopped':
+      return `Early stopping ended the run after ${epochs(outcome.epochsCompleted)}: ${monitor} had not improved since epoch ${outcome.bestEpoch}.${restored}`;
     case 'stopped':
       return `Stopped after ${outcome.epochsCompleted} full epoch${outcome.epochsCompleted === 1 ? '' : 's'}; the weights are kept.`;
     case 'diverged': {

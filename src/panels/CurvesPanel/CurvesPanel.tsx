@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { LineChart, type ChartSeries } from '../../charts/LineChart';
+import { LineChart, type ChartMarker, type ChartSeries } from '../../charts/LineChart';
 import { smoothEma } from '../../charts/smoothEma';
 import { useAppStore } from '../../store/useAppStore';
 import type { EpochRow } from '../../store/runState';
@@ -27,6 +27,17 @@ export function CurvesPanel() {
   const xDomain = useMemo<[number, number]>(() => [0, Math.max(1, totalEpochs)], [totalEpochs]);
   const loss = useMemo(() => curveSeries(batches.x, batches.loss, epochs, 'valLoss'), [batches, epochs]);
   const acc = useMemo(() => curveSeries(batches.x, batches.accuracy, epochs, 'valAccuracy'), [batches, epochs]);
+  const bestEpoch = useAppStore((s) => s.run.bestEpoch);
+  const restoredEpoch = useAppStore((s) => s.run.restoredEpoch);
+  const lrChanges = useAppStore((s) => s.run.learningRateChanges);
+  // The best epoch (early stopping) and each learning-rate change, on both charts.
+  const markers = useMemo<ChartMarker[]>(
+    () => [
+      ...(bestEpoch ? [{ x: bestEpoch, label: restoredEpoch === bestEpoch ? `best: epoch ${bestEpoch} (restored)` : `best: epoch ${bestEpoch}` }] : []),
+      ...lrChanges.map((c) => ({ x: c.x, label: `lr ${c.learningRate}` })),
+    ],
+    [bestEpoch, restoredEpoch, lrChanges],
+  );
 
   return (
     <section className="card curves" aria-label="Training curves">
@@ -37,6 +48,7 @@ export function CurvesPanel() {
         yLabel="loss"
         series={loss}
         xDomain={xDomain}
+        markers={markers}
         emptyText="Press Train to watch the loss fall"
       />
       <LineChart
@@ -48,6 +60,7 @@ export function CurvesPanel() {
         xDomain={xDomain}
         yDomain={ACC_DOMAIN}
         formatY={pct}
+        markers={markers}
         emptyText="Training and validation accuracy appear here"
       />
     </section>

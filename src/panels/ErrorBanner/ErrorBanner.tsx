@@ -2,7 +2,8 @@ import { useAppStore } from '../../store/useAppStore';
 
 /** The one place errors are shown; the rest of the page keeps working. */
 export function ErrorBanner() {
-  const error = useAppStore((s) => s.run.error);
+  // A problem with a link or an imported file, else one from the worker.
+  const error = useAppStore((s) => s.setupError ?? s.run.error);
   const dismiss = useAppStore((s) => s.dismissError);
   if (!error) return null;
   return (

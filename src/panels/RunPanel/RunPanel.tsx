@@ -1,13 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
-import { checkSetup, isActive, useAppStore } from '../../store/useAppStore';
+import { isActive, trainBlocker, useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
 
 /** Train / Pause / Resume / Stop, the run's status, progress and speed. */
 export function RunPanel() {
   const run = useAppStore((s) => s.run);
   const actions = useAppStore(useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop, evaluate: s.evaluate })));
-  const setupErrors = useAppStore(useShallow((s) => checkSetup(s).errors));
-  const invalid = Object.keys(setupErrors).length > 0;
+  const blocker = useAppStore(trainBlocker);
+  const invalid = blocker !== null;
   const active = isActive(run);
   const { status, info, progress } = run;
   const epochsDone = run.epochs.length;
@@ -15,7 +15,7 @@ export function RunPanel() {
   const canEvaluate = !active && run.runId > 0 && status !== 'error' && !run.evaluation && info !== null;
   const downloads = Object.entries(run.downloads);
   const loading = status === 'loading' && downloads.some(([, d]) => d.loaded < d.total);
-  const trainTitle = invalid ? 'Fix the highlighted fields first' : active ? 'A run is in progress' : 'Start a new run';
+  const trainTitle = blocker ?? (active ? 'A run is in progress' : 'Start a new run');
 
   return (
     <section className="card run" aria-label="Run">
@@ -30,7 +30,7 @@ export function RunPanel() {
         )}
         <button data-testid="stop-button" disabled={!active} onClick={actions.stop}>Stop</button>
       </div>
-      {invalid && <p className="field-error">Train is disabled: {Object.values(setupErrors)[0]}</p>}
+      {invalid && !active && <p className="field-error" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
       <dl className="stats">
         <dt>Status</dt>
         <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>

@@ -1,0 +1,143 @@
+import { ACTIVATIONS, PADDINGS, parseSpec } from './parseSpec';
+import type { LayerSpec, LayerType, ModelSpec } from './types';
+
+type ArgKind = 'number' | 'padding' | 'activation';
+
+/** One layer's written form: its arguments in order, the first `required` of them mandatory. */
+interface Form {
+  type: LayerType;
+  args: readonly (readonly [field: string, label: string, kind: ArgKind])[];
+  required: number;
+}
+
+const POOL_ARGS = [['poolSize', 'pool size', 'number'], ['strides', 'strides', 'number'], ['padding', 'padding', 'padding']] as const;
+
+const FORMS: Record<string, Form> = {
+  conv: {
+    type: 'conv2d',
+    args: [['filters', 'filters', 'number'], ['kernelSize', 'kernel size', 'number'], ['strides', 'strides', 'number'], ['padding', 'padding', 'padding'], ['activation', 'activation', 'activation']],
+    required: 2,
+  },
+  maxpool: { type: 'maxPool2d', args: POOL_ARGS, required: 0 },
+  avgpool: { type: 'avgPool2d', args: POOL_ARGS, required: 0 },
+  flatten: { type: 'flatten', args: [], required: 0 },
+  dense: { type: 'dense', args: [['units', 'units', 'number'], ['activation', 'activation', 'activation']], required: 1 },
+  dropout: { type: 'dropout', args: [['rate', 'rate', 'number']], required: 1 },
+  batchnorm: { type: 'batchNorm', args: [], required: 0 },
+};
+
+const DEFAULT_INPUT = '28x28x1';
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function encodeLayer(layer: LayerSpec): string {
+  switch (layer.type) {
+    case 'conv2d': return `conv(${layer.filters},${layer.kernelSize},${layer.strides},${layer.padding},${layer.activation})`;
+    case 'maxPool2d': return `maxpool(${layer.poolSize},${layer.strides},${layer.padding})`;
+    case 'avgPool2d': return `avgpool(${layer.poolSize},${layer.strides},${layer.padding})`;
+    case 'flatten': return 'flatten';
+    case 'dense': return `dense(${layer.units},${layer.activation})`;
+    case 'dropout': return `dropout(${layer.rate})`;
+    case 'batchNorm': return 'batchnorm';
+  }
+}
+
+/**
+ * The layers as a short text a person can read and edit in a link, e.g.
+ * `conv(64,3,1,valid,relu)-maxpool(2,2,valid)-flatten-dense(10,softmax)`.
+ * Every argument is written, so a link means the same even if defaults change.
+ */
+export function encodeArch(spec: ModelSpec): string {
+  return spec.layers.map(encodeLayer).join('-');
+}
+
+/** The input shape as it travels in a link, e.g. `28x28x1`. */
+export function encodeInputShape(shape: ModelSpec['inputShape']): string {
+  return shape.join('x');
+}
+
+/** Splits on `-` outside parentheses, so `dropout(1e-7)` stays one layer. */
+function splitLayers(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '-' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+/** One layer token into the raw object parseSpec reads; a string says what is wrong with it. */
+function decodeLayer(token: string): Record<string, unknown> | string {
+  const m = /^(\w+)(?:\((.*)\))?$/s.exec(token);
+  if (!m) return 'expected a layer like dense(128,relu)';
+  const [, name, inner] = m;
+  if (!Object.hasOwn(FORMS, name)) return `unknown layer "${name}"`;
+  const form = FORMS[name];
+  const args = inner === undefined || inner.trim() === '' ? [] : inner.split(',').map((a) => a.trim());
+  if (args.length > form.args.length) {
+    if (form.args.length === 0) return `${name} takes no arguments`;
+    return `${name} takes at most ${form.args.length} arguments (${form.args.map(([, label]) => label).join(', ')})`;
+  }
+  if (args.length < form.required) return `missing ${form.args[args.length][1]}`;
+  const layer: Record<string, unknown> = { type: form.type };
+  for (const [i, arg] of args.entries()) {
+    const [field, label, kind] = form.args[i];
+    if (kind === 'number') {
+      if (!NUMBER.test(arg)) return `${label} "${arg}" is not a number`;
+      layer[field] = Number(arg);
+    } else if (kind === 'padding') {
+      if (!(PADDINGS as readonly string[]).includes(arg)) return `padding "${arg}" is not ${PADDINGS.join(' or ')}`;
+      layer[field] = arg;
+    } else {
+      if (!(ACTIVATIONS as readonly string[]).includes(arg)) return `activation "${arg}" is not one of ${ACTIVATIONS.join(', ')}`;
+      layer[field] = arg;
+    }
+  }
+  return layer;
+}
+
+/**
+ * Reads an architecture from a link: `text` as written by encodeArch (trailing
+ * arguments may be left out and take Keras's defaults) and `inputText` as
+ * written by encodeInputShape (absent means 28x28x1). The result goes through
+ * parseSpec, so a link and an imported file are held to the same rules.
+ */
+export function decodeArch(text: string, inputText?: string | null): { spec: ModelSpec } | { error: string } {
+  const input = (inputText ?? DEFAULT_INPUT).trim();
+  const dims = /^(\d+)[x×](\d+)[x×](\d+)$/i.exec(input);
+  if (!dims) return { error: `Input "${input}": expected height×width×channels like ${DEFAULT_INPUT}` };
+  const tokens = text.trim() === '' ? [] : splitLayers(text);
+  const layers: Record<string, unknown>[] = [];
+  for (const [i, token] of tokens.entries()) {
+    const layer = decodeLayer(token);
+    if (typeof layer === 'string') return { error: `Layer ${i + 1} "${token}": ${layer}` };
+    layers.push(layer);
+  }
+  return parseSpec({ inputShape: dims.slice(1).map(Number), layers });
+}
+
+/**
+ * A query string (`?a=1&b=2`, or '' for no parameters) that leaves letters,
+ * digits and `( ) , . _ ~ -` as they are, so an architecture link stays
+ * readable, and percent-encodes the rest so URLSearchParams reads it back.
+ */
+export function toSearch(params: Record<string, string>): string {
+  const encode = (s: string) =>
+    s.replace(/[^A-Za-z0-9(),._~-]/gu, (c) => {
+      const code = c.charCodeAt(0);
+      // encodeURIComponent leaves ! ' * as they are.
+      if (code < 0x80) return `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
+      // A lone surrogate has no UTF-8 form; URLSearchParams would read it as U+FFFD anyway.
+      if (c.length === 1 && code >= 0xd800 && code <= 0xdfff) return '%EF%BF%BD';
+      return encodeURIComponent(c);
+    });
+  const pairs = Object.entries(params).map(([k, v]) => `${encode(k)}=${encode(v)}`);
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { NetworkCheck } from '../../model/checkNetwork';
+import type { LayerType } from '../../model/types';
+import { isActive, useAppStore } from '../../store/useAppStore';
+import { LayerRow } from './LayerRow';
+import { NumberInput } from './NumberInput';
+
+const ADDABLE: { type: LayerType; label: string }[] = [
+  { type: 'conv2d', label: 'Conv2D' },
+  { type: 'maxPool2d', label: 'MaxPooling2D' },
+  { type: 'avgPool2d', label: 'AveragePooling2D' },
+  { type: 'batchNorm', label: 'BatchNormalization' },
+  { type: 'dropout', label: 'Dropout' },
+  { type: 'flatten', label: 'Flatten' },
+  { type: 'dense', label: 'Dense' },
+];
+
+/** Add, remove, reorder and edit layers; every shape follows as you type. */
+export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
+  const { spec, layerKeys, locked } = useAppStore(useShallow((s) => ({ spec: s.spec, layerKeys: s.layerKeys, locked: isActive(s.run) })));
+  const a = useAppStore(
+    useShallow((s) => ({ setInputShape: s.setInputShape, addLayer: s.addLayer, updateLayer: s.updateLayer, removeLayer: s.removeLayer, moveLayer: s.moveLayer })),
+  );
+  const [addType, setAddType] = useState<LayerType>('conv2d');
+  const [h, w, c] = spec.inputShape;
+  const inputError = check.info.error?.startsWith('Input:') ? check.info.error.slice(7) : undefined;
+
+  return (
+    <div className="architecture-editor" data-testid="architecture-editor">
+      <ol className="layer-list">
+        <li className="layer-row layer-head" aria-hidden="true">
+          <span />
+          <span style={{ textAlign: 'left' }}>Layer and its arguments</span>
+          <span>Output (H×W×C)</span>
+          <span>Params</span>
+          <span />
+        </li>
+        <li className={`layer-row input-row${inputError ? ' has-error' : ''}`}>
+          <span className="layer-index">0</span>
+          <div className="layer-main">
+            <div className="layer-line">
+              <strong className="layer-type">Input</strong>
+              <NumberInput label="input height" testId="input-height" value={h} width={48} disabled={locked} onChange={(v) => a.setInputShape([v, w, c])} />
+              <span className="arg">×</span>
+              <NumberInput label="input width" testId="input-width" value={w} width={48} disabled={locked} onChange={(v) => a.setInputShape([h, v, c])} />
+              <span className="arg">×</span>
+              <NumberInput label="input channels" testId="input-channels" value={c} width={36} disabled={locked} onChange={(v) => a.setInputShape([h, w, v])} />
+            </div>
+            {inputError && <div className="field-error" data-testid="layer-error" role="alert">{inputError}</div>}
+          </div>
+          <span className="layer-shape">{spec.inputShape.join('×')}</span>
+          <span className="layer-params">0</span>
+          <span className="layer-actions" />
+        </li>
+        {check.info.layers.map((info, i) => (
+          <LayerRow
+            key={layerKeys[i] ?? `i${i}`}
+            info={info}
+            count={spec.layers.length}
+            locked={locked}
+            onChange={(layer) => a.updateLayer(i, layer)}
+            onMove={(to) => a.moveLayer(i, to)}
+            onRemove={() => a.removeLayer(i)}
+          />
+        ))}
+      </ol>
+      {spec.layers.length === 0 && <p className="field-error" data-testid="layer-error">{check.info.error}</p>}
+      <div className="add-layer">
+        <select aria-label="Layer type to add" data-testid="add-layer-type" value={addType} disabled={locked} onChange={(e) => setAddType(e.target.value as LayerType)}>
+          {ADDABLE.map((x) => <option key={x.type} value={x.type}>{x.label}</option>)}
+        </select>
+        <button type="button" data-testid="add-layer" disabled={locked} onClick={() => a.addLayer(addType)}>Add layer</button>
+        <small className="hint">
+          {locked ? 'The network is locked while it trains.' : 'Image layers go before Flatten, others before the output layer; ↑ ↓ move them.'}
+        </small>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import { fmt, type LayerInfo } from '../../model/inferShapes';
+import { kerasClass } from '../../model/kerasNames';
+import { outputSizeRule } from '../../model/outputSizeRule';
+import type { Activation, LayerSpec, Padding } from '../../model/types';
+import { formatCount } from '../format';
+import { NumberInput } from './NumberInput';
+
+const ACTIVATIONS: Activation[] = ['relu', 'sigmoid', 'tanh', 'softmax', 'linear'];
+
+interface Props {
+  info: LayerInfo;
+  count: number;
+  locked: boolean;
+  onChange(layer: LayerSpec): void;
+  onMove(to: number): void;
+  onRemove(): void;
+}
+
+function Choice<T extends string>({ value, options, label, disabled, onChange }: { value: T; options: readonly T[]; label: string; disabled: boolean; onChange(v: T): void }) {
+  return (
+    <select className="mini" aria-label={label} title={label} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
+      {options.map((o) => <option key={o} value={o}>{o}</option>)}
+    </select>
+  );
+}
+
+/** The editable arguments of a layer, in Keras's order. */
+function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: boolean; onChange(l: LayerSpec): void }): ReactNode {
+  const num = (key: string, label: string, value: number, width?: number) => (
+    <NumberInput key={key} label={label} testId={`layer-${key}`} value={value} width={width} disabled={locked} onChange={(v) => onChange({ ...layer, [key]: v } as LayerSpec)} />
+  );
+  const padding = (value: Padding) => (
+    <Choice label="padding" value={value} options={['valid', 'same'] as const} disabled={locked} onChange={(v) => onChange({ ...layer, padding: v } as LayerSpec)} />
+  );
+  const activation = (value: Activation) => (
+    <Choice label="activation" value={value} options={ACTIVATIONS} disabled={locked} onChange={(v) => onChange({ ...layer, activation: v } as LayerSpec)} />
+  );
+  switch (layer.type) {
+    case 'conv2d':
+      return (
+        <>
+          {num('filters', 'filters', layer.filters, 56)} <span className="arg">filters</span> {num('kernelSize', 'kernel size', layer.kernelSize, 40)}
+          <span className="arg">×{Number.isFinite(layer.kernelSize) ? layer.kernelSize : '?'} stride</span> {num('strides', 'stride', layer.strides, 40)}
+          {padding(layer.padding)} {activation(layer.activation)}
+        </>
+      );
+    case 'maxPool2d':
+    case 'avgPool2d':
+      return (
+        <>
+          {num('poolSize', 'pool size', layer.poolSize, 40)}
+          <span className="arg">×{Number.isFinite(layer.poolSize) ? layer.poolSize : '?'} stride</span> {num('strides', 'stride', layer.strides, 40)} {padding(layer.padding)}
+        </>
+      );
+    case 'dense':
+      return (
+        <>
+          {num('units', 'units', layer.units, 64)} <span className="arg">units</span> {activation(layer.activation)}
+        </>
+      );
+    case 'dropout':
+      return (
+        <>
+          <span className="arg">rate</span> {num('rate', 'rate', layer.rate, 52)}
+        </>
+      );
+    default:
+      return null;
+  }
+}
+
+/** The ⌊(H + 2P − K)/S⌋ + 1 rule of a conv or pooling layer, with its numbers; both axes when they differ. */
+function SizeRule({ info }: { info: LayerInfo }) {
+  const l = info.layer;
+  if ((l.type !== 'conv2d' && l.type !== 'maxPool2d' && l.type !== 'avgPool2d') || !info.outputShape || info.inputShape.length !== 3) return null;
+  const k = l.type === 'conv2d' ? l.kernelSize : l.poolSize;
+  const [h, w] = info.inputShape;
+  const rh = outputSizeRule(h, k, l.strides, l.padding);
+  const rw = outputSizeRule(w, k, l.strides, l.padding);
+  return (
+    <div className="size-rule" data-testid="size-rule">
+      {h === w ? `H, W: ${rh.text}` : `H: ${rh.text} · W: ${rw.text}`}
+    </div>
+  );
+}
+
+/** One layer of the editor: its arguments, output shape, parameters and any problem. */
+export function LayerRow({ info, count, locked, onChange, onMove, onRemove }: Props) {
+  const { layer, index, error } = info;
+  const params = info.trainableParams + info.nonTrainableParams;
+  return (
+    <li className={`layer-row${error ? ' has-error' : ''}`} data-testid="layer-row" data-layer-type={layer.type}>
+      <span className="layer-index">{index + 1}</span>
+      <div className="layer-main">
+        <div className="layer-line">
+          <strong className="layer-type">{kerasClass(layer)}</strong>
+          <LayerArgs layer={layer} locked={locked} onChange={onChange} />
+        </div>
+        <SizeRule info={info} />
+        {error && <div className="field-error" data-testid="layer-error" role="alert">{error}</div>}
+      </div>
+      <span className="layer-shape" data-testid="layer-shape">{info.outputShape ? fmt(info.outputShape) : '—'}</span>
+      <span className="layer-params" data-testid="layer-params" title={info.nonTrainableParams ? `${formatCount(info.nonTrainableParams)} non-trainable` : undefined}>
+        {formatCount(params)}
+      </span>
+      <span className="layer-actions">
+        <button type="button" aria-label={`Move layer ${index + 1} up`} title="Move up" disabled={locked || index === 0} onClick={() => onMove(index - 1)}>↑</button>
+        <button type="button" aria-label={`Move layer ${index + 1} down`} title="Move down" disabled={locked || index === count - 1} onClick={() => onMove(index + 1)}>↓</button>
+        <button type="button" aria-label={`Remove layer ${index + 1}`} title="Remove" data-testid="remove-layer" disabled={locked} onClick={onRemove}>×</button>
+      </span>
+    </li>
+  );
+}
