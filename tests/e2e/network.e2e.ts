@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, text, uncaughtErrors, waitForStatus } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A network small enough to train and test in seconds on SwiftShader (4 filters; 6,810 parameters). */
+const TINY = 'arch=conv(4,3,1,valid,relu)-maxpool(2,2,valid)-flatten-dense(10,softmax)&dataset=mnist&n=1000';
+
+const shapes = (page: Page) => page.getByTestId('layer-shape').allTextContents();
+const markers = (page: Page, chart: string) => page.locator(`[data-testid=${chart}] .lc-marker text`).allTextContents();
+
+describe('architecture editor', () => {
+  it('updates every shape, the summary and the rule as layers are added and edited', async () => {
+    const page = await openApp(browser);
+    const editor = page.getByTestId('architecture-editor');
+    expect(await shapes(page)).toEqual(['26×26×64', '13×13×64', '11×11×64', '5×5×64', '1600', '128', '10']);
+    expect(await text(page, 'total-params')).toBe('243,786');
+
+    await page.getByTestId('add-layer-type').selectOption('dense');
+    await page.getByTestId('add-layer').click();
+    // Dense 128 goes before the output layer: 128 × 128 + 128 more parameters.
+    expect(await shapes(page)).toEqual(['26×26×64', '13×13×64', '11×11×64', '5×5×64', '1600', '128', '128', '10']);
+    expect(await text(page, 'total-params')).toBe('260,298');
+    expect(await page.getByTestId('model-summary').locator('tbody tr').nth(6).textContent()).toBe('dense_1 (Dense)(None, 128)16,512');
+
+    await editor.getByTestId('layer-kernelSize').first().fill('5');
+    expect((await shapes(page)).slice(0, 2)).toEqual(['24×24×64', '12×12×64']);
+    expect(await editor.getByTestId('size-rule').first().textContent()).toBe('H, W: ⌊(28 + 2·0 − 5)/1⌋ + 1 = 24');
+    expect(await text(page, 'preset-note')).toMatch(/Edited/);
+    expect(page.url()).toContain('arch=conv(64,5,1,valid,relu)-maxpool(2,2,valid)');
+    expect(await page.getByTestId('train-button').isEnabled()).toBe(true);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('flags an impossible network at the offending layer and disables Train with the reason', async () => {
+    const page = await openApp(browser);
+    const editor = page.getByTestId('architecture-editor');
+    const train = page.getByTestId('train-button');
+
+    const error = editor.getByTestId('layer-error');
+    await editor.getByTestId('layer-kernelSize').nth(1).fill('20');
+    expect(await error.count()).toBe(1);
+    expect(await error.textContent()).toMatch(/kernel 20×20 is larger than its 13×13 input/);
+    expect(await text(page, 'train-disabled-reason')).toMatch(/Layer 3 \(Conv2D 64 20×20\): kernel 20×20 is larger than its 13×13 input/);
+    await editor.getByTestId('layer-kernelSize').nth(1).fill('3');
+    expect(await error.count()).toBe(0);
+    expect(await train.isEnabled()).toBe(true);
+
+    // Dense straight after a convolution: Flatten is missing.
+    await page.getByTestId('layer-row').nth(4).getByTestId('remove-layer').click();
+    expect(await editor.getByTestId('layer-error').textContent()).toMatch(/gets a 5×5×64 tensor; add Flatten before Dense/);
+    expect(await train.isDisabled()).toBe(true);
+
+    // A classic net at its own size is for study: its published total, no Train.
+    await page.getByTestId('preset-select').selectOption('alexnet');
+    expect(await text(page, 'total-params')).toBe('62,378,344');
+    expect(await text(page, 'study-note')).toMatch(/takes 227×227×3 images/);
+    expect(await train.isDisabled()).toBe(true);
+    await page.getByTestId('preset-select').selectOption('vgg-16');
+    expect(await text(page, 'total-params')).toBe('138,357,544');
+    expect(await text(page, 'non-trainable-params')).toBe('0');
+    await page.close();
+  });
+
+  it('exports and imports the architecture as JSON; a bad file or link keeps the current network', async () => {
+    const page = await openApp(browser);
+    await page.getByTestId('preset-select').selectOption('seed-001');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-architecture').click()]);
+    const json = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    expect(JSON.parse(json)).toMatchObject({ format: 'convscope-architecture', version: 1, inputShape: [28, 28, 1] });
+
+    const input = page.getByTestId('import-architecture');
+    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"layers": [') });
+    expect(await text(page, 'error-banner')).toMatch(/^The file was not imported: Not valid JSON/);
+    await input.setInputFiles({ name: 'conv3d.json', mimeType: 'application/json', buffer: Buffer.from('{"inputShape":[28,28,1],"layers":[{"type":"conv3d"}]}') });
+    expect(await text(page, 'error-banner')).toMatch(/Layer 1: unknown layer type "conv3d"/);
+    expect(await text(page, 'total-params')).toBe('3,219,402'); // seed 001 is still there
+    expect(await text(page, 'non-trainable-params')).toBe('1,088');
+
+    await page.getByTestId('preset-select').selectOption('seed-002');
+    await input.setInputFiles({ name: 'seed-001.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    expect(await text(page, 'total-params')).toBe('3,219,402');
+    await page.close();
+
+    const linked = await openApp(browser, '?arch=conv(32,3)-dense(abc,relu)');
+    expect(await text(linked, 'error-banner')).toMatch(/The link's architecture was not loaded: Layer 2 "dense\(abc,relu\)": units "abc" is not a number/);
+    expect(await text(linked, 'total-params')).toBe('243,786');
+    await linked.close();
+  });
+});
+
+describe('training controls', () => {
+  it('changes the learning rate during a run, from the next batch', async () => {
+    const page = await openApp(browser, `?${TINY}&epochs=3&batch=16`);
+    expect(await text(page, 'total-params')).toBe('6,810');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, ['training']);
+    const lr = page.getByTestId('learning-rate-input');
+    expect(await lr.isEnabled()).toBe(true);
+    expect(await page.getByTestId('epochs-input').isDisabled()).toBe(true);
+    await lr.fill('0.0001');
+    await page.getByTestId('apply-learning-rate').click();
+    await page.waitForFunction(() => /in use: 0\.0001/.test(document.querySelector('#field-learningRate-msg')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await markers(page, 'loss-chart')).toContain('lr 0.0001');
+    await page.getByTestId('stop-button').click();
+    await waitForStatus(page, ['stopped'], 60_000);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('early stopping ends the run and puts back the best epoch', async () => {
+    // min_delta 1: no accuracy can beat epoch 1 by that much, so patience 1 stops after epoch 2 and restores epoch 1.
+    const page = await openApp(browser, `?${TINY}&epochs=6&es=val_accuracy&patience=1&mindelta=1`);
+    expect(await page.getByTestId('early-stopping-input').isChecked()).toBe(true);
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, ['done'], 300_000);
+    expect(await text(page, 'epoch-counter')).toBe('2 / 6');
+    expect(await text(page, 'run-outcome')).toMatch(/Early stopping ended the run after 2 epochs: val_accuracy had not improved since epoch 1\. The weights of epoch 1, the best by val_accuracy, were put back\./);
+    expect(await markers(page, 'accuracy-chart')).toContain('best: epoch 1 (restored)');
+    await page.close();
+  }, 360_000);
+});
