@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { toSearch } from './model/archParam';
 import { createBridge } from './store/bridge';
 import { parseUrlConfig, setupToParams } from './store/urlConfig';
-import { connectWorker, DEFAULT_SETUP, useAppStore } from './store/useAppStore';
+import { checkSetup, checkSpec, connectWorker, DEFAULT_SETUP, useAppStore } from './store/useAppStore';
 import { createWorkerClient } from './worker/client';
 
 const link = parseUrlConfig(location.search);
@@ -17,6 +17,8 @@ useAppStore.subscribe((s, prev) => {
   // Most updates are run metrics: skip them before comparing specs.
   const keys = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping'] as const;
   if (keys.every((k) => s[k] === prev[k])) return;
+  // Half-typed or impossible values stay out of the address: it keeps the last setup that would load.
+  if (checkSpec(s.spec, s.dataset).info.error || Object.keys(checkSetup(s).errors).length > 0) return;
   const search = toSearch(setupToParams(s, DEFAULT_SETUP));
   if (search === lastSearch) return;
   lastSearch = search;

@@ -24,7 +24,9 @@ export function createOptimizer(c: OptimizerConfig): tf.Optimizer {
  * accumulators). SGD and Momentum cache −lr in a scalar and expose
  * setLearningRate; Adam, RMSProp and Adadelta read their (protected)
  * `learningRate` field at every step, so writing it takes effect on the next
- * batch.
+ * batch. One difference from Keras: tfjs's momentum buffer holds gradients
+ * without the learning rate (w −= lr·v), so a new rate also rescales the
+ * velocity already built up, where Keras's (v = m·v − lr·g) keeps it.
  */
 export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
   // Not `instanceof SGDOptimizer`: tfjs's Optimizer overrides Symbol.hasInstance

@@ -41,6 +41,8 @@ const MAX_VALIDATION_PERCENT = 50;
 const MAX_LEARNING_RATE = 1e6;
 const MAX_SEED = 4_294_967_295;
 const MAX_PATIENCE = 1000;
+/** The largest training set (60,000 images). */
+const MAX_BATCH = 60_000;
 
 /** Images left for training when `validationSplit` of `images` is held out (matches stratifiedSplit's total). */
 export function trainingImages(images: number, validationSplit: number): number {
@@ -74,6 +76,13 @@ function fractionError(raw: string): string | undefined {
 
 const CHECKS: Partial<Record<TrainFormField, (raw: string) => string | undefined>> = {
   epochs: (raw) => wholeError(raw, 1, MAX_EPOCHS, 'a whole number of epochs'),
+  // On its own; parseTrainForm also caps it at the training images.
+  batchSize: (raw) => wholeError(raw, 1, MAX_BATCH),
+  validationPercent: (raw) => {
+    const n = num(raw);
+    if (!Number.isFinite(n)) return 'Enter a percentage';
+    return n < 0 || n > MAX_VALIDATION_PERCENT ? `Between 0 and ${MAX_VALIDATION_PERCENT} %` : undefined;
+  },
   seed: (raw) => wholeError(raw, 0, MAX_SEED),
   momentum: fractionError,
   beta1: fractionError,
@@ -97,6 +106,16 @@ const CHECKS: Partial<Record<TrainFormField, (raw: string) => string | undefined
     return n > MAX_LEARNING_RATE ? `At most ${count(MAX_LEARNING_RATE)}` : undefined;
   },
 };
+
+/** An optimizer's settings as form text (the fields it does not have are left out). */
+export function optimizerForm(c: OptimizerConfig): Partial<TrainForm> {
+  const f: Partial<TrainForm> = { learningRate: String(c.learningRate) };
+  if ('momentum' in c) f.momentum = String(c.momentum);
+  if ('rho' in c) f.rho = String(c.rho);
+  if ('epsilon' in c) f.epsilon = String(c.epsilon);
+  if (c.name === 'adam') Object.assign(f, { beta1: String(c.beta1), beta2: String(c.beta2) });
+  return f;
+}
 
 /** The fields the current choices read: the optimizer's own, early stopping's when it is on. */
 export function activeFields(choices: TrainChoices): TrainFormField[] {

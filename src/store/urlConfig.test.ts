@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeArch } from '../model/archParam';
 import { PRESETS, SEED_002_SPEC } from '../model/presets';
 import { DEFAULT_SETUP } from './useAppStore';
-import { parseUrlConfig, setupToParams } from './urlConfig';
+import { parseUrlConfig, setupToParams, withPreset } from './urlConfig';
 
 describe('parseUrlConfig', () => {
   it('reads dataset, size and form fields', () => {
@@ -29,13 +29,15 @@ describe('parseUrlConfig', () => {
   });
 
   it('ignores what does not validate and names each problem', () => {
-    const r = parseUrlConfig('?dataset=cifar&n=-5&lr=abc&epochs=2.5&opt=lion&x=1');
+    const r = parseUrlConfig('?dataset=cifar&n=-5&lr=abc&epochs=2.5&batch=x&val=90&opt=lion&x=1');
     expect(r.patch).toEqual({});
     expect(r.errors).toEqual([
       'Link parameter dataset="cifar" ignored: expected mnist or fashion-mnist.',
       'Link parameter n="-5" ignored: expected a whole number of images or "all".',
       'Link parameter epochs="2.5" ignored: must be a whole number.',
+      'Link parameter batch="x" ignored: enter a whole number.',
       'Link parameter lr="abc" ignored: enter a number, e.g. 0.001 or 1e-3.',
+      'Link parameter val="90" ignored: between 0 and 50 %.',
       'Link parameter opt="lion" ignored: expected one of sgd, adam, rmsprop, adadelta.',
     ]);
   });
@@ -53,8 +55,9 @@ describe('setupToParams', () => {
   });
 
   it('writes a preset by name and an edited network in full; both read back', () => {
-    const vgg = PRESETS.find((p) => p.id === 'vgg-16')!.spec;
-    expect(setupToParams({ ...DEFAULT_SETUP, spec: vgg }, DEFAULT_SETUP)).toEqual({ net: 'vgg-16' });
+    const vggPreset = PRESETS.find((p) => p.id === 'vgg-16')!;
+    const vgg = vggPreset.spec;
+    expect(setupToParams(withPreset(DEFAULT_SETUP, vggPreset), DEFAULT_SETUP)).toEqual({ net: 'vgg-16' });
     const edited = { ...vgg, layers: vgg.layers.slice(1) };
     const p = setupToParams({ ...DEFAULT_SETUP, spec: edited, form: { ...DEFAULT_SETUP.form, learningRate: '0.01' } }, DEFAULT_SETUP);
     expect(p.input).toBe('224x224x3');

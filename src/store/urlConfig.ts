@@ -1,8 +1,9 @@
 import { DATASET_IDS, type DatasetId } from '../data/datasets';
 import { decodeArch, encodeArch, encodeInputShape } from '../model/archParam';
 import { sameSpec } from '../model/editSpec';
-import { fieldError, type TrainChoices, type TrainForm, type TrainFormField } from '../model/parseTrainForm';
-import { PRESETS } from '../model/presets';
+import { KERAS_OPTIMIZER_DEFAULTS } from '../model/optimizerDefaults';
+import { fieldError, optimizerForm, type TrainChoices, type TrainForm, type TrainFormField } from '../model/parseTrainForm';
+import { PRESETS, type Preset } from '../model/presets';
 import type { ModelSpec, OptimizerName } from '../model/types';
 import type { TrainSize } from '../worker/protocol';
 
@@ -103,26 +104,60 @@ export function parseUrlConfig(search: string): { patch: UrlPatch; errors: strin
 }
 
 /**
- * The query string for `s`: only what differs from `defaults`, so the plain
- * page has a plain address. A network equal to a preset's is written by name.
+ * `s` with a preset loaded: its network, dataset (classic nets keep the one
+ * chosen), optimizer with its settings, epochs, batch size and early stopping.
+ */
+export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
+  const es = p.train.earlyStopping;
+  return {
+    ...s,
+    presetId: p.id,
+    spec: p.spec,
+    dataset: p.dataset ?? s.dataset,
+    optimizer: p.train.optimizer.name,
+    nesterov: p.train.optimizer.name === 'sgd' && p.train.optimizer.nesterov,
+    earlyStopping: es ? { enabled: true, monitor: es.monitor, restoreBestWeights: es.restoreBestWeights } : { ...s.earlyStopping, enabled: false },
+    form: {
+      ...s.form,
+      ...optimizerForm(p.train.optimizer),
+      epochs: String(p.train.epochs),
+      batchSize: String(p.train.batchSize),
+      ...(es ? { patience: String(es.patience), minDelta: String(es.minDelta) } : {}),
+    },
+  };
+}
+
+/**
+ * The query string for `s`: only what differs from what the reader will
+ * rebuild (the defaults, with the named preset loaded over them), so the
+ * plain page has a plain address and every link reopens exactly `s`. A
+ * network equal to a preset's is written by name.
  */
 export function setupToParams(s: UrlSetup, defaults: UrlSetup): Record<string, string> {
   const p: Record<string, string> = {};
-  if (s.dataset !== defaults.dataset) p.dataset = s.dataset;
-  if (s.trainSize !== defaults.trainSize) p.n = String(s.trainSize);
+  // `base` follows what parseUrlConfig + applyUrl will rebuild, step by step.
+  let base = defaults;
   if (!sameSpec(s.spec, defaults.spec)) {
     const preset = PRESETS.find((x) => sameSpec(x.spec, s.spec));
-    if (preset) p.net = preset.id;
-    else {
+    if (preset) {
+      p.net = preset.id;
+      base = withPreset(defaults, preset);
+    } else {
       if (s.spec.inputShape.join('x') !== '28x28x1') p.input = encodeInputShape(s.spec.inputShape);
       p.arch = encodeArch(s.spec);
     }
   }
-  if (s.optimizer !== defaults.optimizer) p.opt = s.optimizer;
-  if (s.optimizer === 'sgd' && s.nesterov) p.nesterov = '1';
-  for (const [param, field] of FORM_PARAMS) if (s.form[field] !== defaults.form[field]) p[param] = s.form[field];
+  if (s.dataset !== base.dataset) p.dataset = s.dataset;
+  if (s.trainSize !== base.trainSize) p.n = String(s.trainSize);
+  if (s.optimizer !== base.optimizer) {
+    p.opt = s.optimizer;
+    // The reader switches optimizer as the page does: its own Keras defaults, the learning rate kept.
+    base = { ...base, form: { ...base.form, ...optimizerForm(KERAS_OPTIMIZER_DEFAULTS[s.optimizer]), learningRate: base.form.learningRate } };
+  }
+  if (s.nesterov !== base.nesterov) p.nesterov = s.nesterov ? '1' : '0';
+  for (const [param, field] of FORM_PARAMS) if (s.form[field] !== base.form[field]) p[param] = s.form[field];
   const es = s.earlyStopping;
-  if (es.enabled !== defaults.earlyStopping.enabled || (es.enabled && es.monitor !== defaults.earlyStopping.monitor)) p.es = es.enabled ? es.monitor : 'off';
-  if (es.restoreBestWeights !== defaults.earlyStopping.restoreBestWeights) p.restore = es.restoreBestWeights ? '1' : '0';
+  if (es.enabled !== base.earlyStopping.enabled || (es.enabled && es.monitor !== base.earlyStopping.monitor)) p.es = es.enabled ? es.monitor : 'off';
+  if (es.restoreBestWeights !== base.earlyStopping.restoreBestWeights) p.restore = es.restoreBestWeights ? '1' : '0';
   return p;
 }

@@ -3,14 +3,14 @@ import { DATASETS, type DatasetId } from '../data/datasets';
 import { checkNetwork, type NetworkCheck } from '../model/checkNetwork';
 import { defaultLayer, insertionIndex, insertLayer, moveLayer, removeLayer, replaceLayer } from '../model/editSpec';
 import { KERAS_OPTIMIZER_DEFAULTS } from '../model/optimizerDefaults';
-import { fieldError, parseTrainForm, type TrainChoices, type TrainForm, type TrainFormErrors } from '../model/parseTrainForm';
+import { fieldError, optimizerForm, parseTrainForm, type TrainChoices, type TrainForm, type TrainFormErrors } from '../model/parseTrainForm';
 import { DEFAULT_PRESET_ID, DEFAULT_TRAIN_CONFIG, PRESETS, type Preset } from '../model/presets';
-import type { LayerSpec, LayerType, ModelSpec, OptimizerConfig, OptimizerName, TrainConfig } from '../model/types';
+import type { LayerSpec, LayerType, ModelSpec, OptimizerName, TrainConfig } from '../model/types';
 import type { WorkerClient } from '../worker/client';
 import type { TrainSize } from '../worker/protocol';
 import { INITIAL_INSPECT_STATE, type InputSource, type InspectState } from './inspectState';
 import { INITIAL_RUN_STATE, startRun, type RunState } from './runState';
-import type { UrlPatch, UrlSetup } from './urlConfig';
+import { withPreset, type UrlPatch, type UrlSetup } from './urlConfig';
 
 export interface SetupState extends TrainChoices {
   dataset: DatasetId;
@@ -61,16 +61,6 @@ export interface Actions {
 
 export type AppState = SetupState & { run: RunState; inspect: InspectState } & Actions;
 
-/** Optimizer parameters as form text, from a config. */
-function optimizerFields(c: OptimizerConfig): Partial<TrainForm> {
-  const f: Partial<TrainForm> = { learningRate: String(c.learningRate) };
-  if ('momentum' in c) f.momentum = String(c.momentum);
-  if ('rho' in c) f.rho = String(c.rho);
-  if ('epsilon' in c) f.epsilon = String(c.epsilon);
-  if (c.name === 'adam') Object.assign(f, { beta1: String(c.beta1), beta2: String(c.beta2) });
-  return f;
-}
-
 const DEFAULT_FORM: TrainForm = {
   epochs: String(DEFAULT_TRAIN_CONFIG.epochs),
   batchSize: String(DEFAULT_TRAIN_CONFIG.batchSize),
@@ -84,7 +74,7 @@ const DEFAULT_FORM: TrainForm = {
   rho: '0.9',
   patience: '3',
   minDelta: '0',
-  ...optimizerFields(DEFAULT_TRAIN_CONFIG.optimizer),
+  ...optimizerForm(DEFAULT_TRAIN_CONFIG.optimizer),
 };
 
 const DEFAULT_PRESET = PRESETS.find((p) => p.id === DEFAULT_PRESET_ID) as Preset;
@@ -156,27 +146,9 @@ export function trainBlocker(s: AppState): string | null {
 const ACTIVE = new Set(['loading', 'training', 'paused']);
 export const isActive = (s: RunState) => ACTIVE.has(s.status);
 
-/** The setup fields a preset sets. */
-function presetSetup(p: Preset, form: TrainForm): Partial<SetupState> {
-  const es = p.train.earlyStopping;
-  return {
-    presetId: p.id,
-    spec: p.spec,
-    layerKeys: keysFor(p.spec.layers.length),
-    ...(p.dataset ? { dataset: p.dataset } : {}),
-    optimizer: p.train.optimizer.name,
-    nesterov: p.train.optimizer.name === 'sgd' && p.train.optimizer.nesterov,
-    earlyStopping: es
-      ? { enabled: true, monitor: es.monitor, restoreBestWeights: es.restoreBestWeights }
-      : { ...DEFAULT_SETUP.earlyStopping, enabled: false },
-    form: {
-      ...form,
-      ...optimizerFields(p.train.optimizer),
-      epochs: String(p.train.epochs),
-      batchSize: String(p.train.batchSize),
-      ...(es ? { patience: String(es.patience), minDelta: String(es.minDelta) } : {}),
-    },
-  };
+/** A preset's setup over `s`, with fresh layer keys. */
+function presetSetup(p: Preset, s: SetupState): SetupState {
+  return { ...withPreset(s, p), layerKeys: keysFor(p.spec.layers.length) };
 }
 
 export const useAppStore = create<AppState>()((set, get) => {
@@ -197,13 +169,13 @@ export const useAppStore = create<AppState>()((set, get) => {
     setTrainSize: (trainSize) => set({ trainSize }),
     setField: (field, value) => set((s) => ({ form: { ...s.form, [field]: value } })),
     setOptimizer: (optimizer) =>
-      set((s) => ({ optimizer, form: { ...s.form, ...optimizerFields(KERAS_OPTIMIZER_DEFAULTS[optimizer]), learningRate: s.form.learningRate } })),
+      set((s) => ({ optimizer, form: { ...s.form, ...optimizerForm(KERAS_OPTIMIZER_DEFAULTS[optimizer]), learningRate: s.form.learningRate } })),
     setNesterov: (nesterov) => set({ nesterov }),
     setEarlyStopping: (patch) => set((s) => ({ earlyStopping: { ...s.earlyStopping, ...patch } })),
     applyPreset(id) {
       const p = PRESETS.find((x) => x.id === id);
       if (!p || isActive(get().run)) return;
-      set((s) => presetSetup(p, s.form));
+      set((s) => presetSetup(p, s));
       sendInspect(); // the untrained preview follows the new network
     },
 
@@ -237,9 +209,9 @@ export const useAppStore = create<AppState>()((set, get) => {
     applyUrl(patch, errors) {
       set((s) => {
         const preset = patch.presetId ? PRESETS.find((p) => p.id === patch.presetId) : undefined;
-        const base = { ...s, ...(preset ? presetSetup(preset, s.form) : {}) };
+        const base = preset ? presetSetup(preset, s) : s;
         const optimizer = patch.optimizer ?? base.optimizer;
-        const optimizerForm = patch.optimizer && patch.optimizer !== base.optimizer ? optimizerFields(KERAS_OPTIMIZER_DEFAULTS[optimizer]) : {};
+        const newOptimizer = patch.optimizer && patch.optimizer !== base.optimizer ? optimizerForm(KERAS_OPTIMIZER_DEFAULTS[optimizer]) : {};
         return {
           ...base,
           dataset: patch.dataset ?? base.dataset,
@@ -248,7 +220,7 @@ export const useAppStore = create<AppState>()((set, get) => {
           optimizer,
           nesterov: patch.nesterov ?? base.nesterov,
           earlyStopping: { ...base.earlyStopping, ...patch.earlyStopping },
-          form: { ...base.form, learningRate: base.form.learningRate, ...optimizerForm, ...patch.form },
+          form: { ...base.form, ...newOptimizer, learningRate: base.form.learningRate, ...patch.form },
           setupError: errors.length ? errors.join(' ') : null,
         };
       });
@@ -273,7 +245,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     applyLearningRate() {
       const s = get();
       const raw = s.form.learningRate;
-      if (!isActive(s.run) || fieldError('learningRate', raw)) return;
+      if ((s.run.status !== 'training' && s.run.status !== 'paused') || fieldError('learningRate', raw)) return;
       client?.send({ type: 'setLearningRate', runId: s.run.runId, learningRate: Number(raw) });
       set({ run: { ...s.run, pendingLearningRate: Number(raw) } });
     },
@@ -307,14 +279,15 @@ export const useAppStore = create<AppState>()((set, get) => {
 function sendInspect(): void {
   const s = useAppStore.getState();
   const { inspect } = s;
-  const previewable = s.run.spec !== null || checkSpec(s.spec, s.dataset).cannotTrain === undefined;
-  if (!previewable) return;
+  // Only a network the worker could train may be built as the preview: an edited,
+  // invalid or full-size classic one is not (the worker ignores `spec` once it has a model).
+  const previewable = checkSpec(s.spec, s.dataset).cannotTrain === undefined;
   client?.send({
     type: 'inspect',
     request: {
       requestId: inspect.requestId,
       input: inspect.input,
-      spec: s.spec,
+      spec: previewable ? s.spec : null,
       // The filters panel shows a filter beside its feature map, so it needs activations too.
       want: { activations: inspect.visible.featureMaps || inspect.visible.filters, filters: inspect.visible.filters },
     },

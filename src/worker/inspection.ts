@@ -107,7 +107,8 @@ export class Inspection {
         if (!req) break;
         this.lastSnapshot = performance.now();
         const live = await this.live();
-        const target = live ?? { inspector: this.previewFor(req.spec), trained: false, at: 0 };
+        if (!live && !req.spec) break; // nothing to show until the network set up is valid
+        const target = live ?? { inspector: this.previewFor(req.spec as ModelSpec), trained: false, at: 0 };
         const { inspector } = target;
         const heavy = req.want.activations || req.want.filters;
         if (req.input && heavy && req.requestId !== this.answered) {

@@ -48,7 +48,8 @@ export interface InspectRequest {
   requestId: number;
   /** h×w pixels in [0, 1], or null when there is nothing to show. */
   input: Float32Array | null;
-  spec: ModelSpec;
+  /** The network to preview, untrained, while no model has been trained; null when it could not be built (invalid, or not 28×28×1). */
+  spec: ModelSpec | null;
   want: { activations: boolean; filters: boolean };
 }
 

@@ -2,8 +2,8 @@ import { useAppStore } from '../../store/useAppStore';
 
 /** The one place errors are shown; the rest of the page keeps working. */
 export function ErrorBanner() {
-  // A problem with a link or an imported file, else one from the worker.
-  const error = useAppStore((s) => s.setupError ?? s.run.error);
+  // A problem with a link or an imported file, and one from the worker, both shown.
+  const error = useAppStore((s) => [s.run.error, s.setupError].filter(Boolean).join(' '));
   const dismiss = useAppStore((s) => s.dismissError);
   if (!error) return null;
   return (

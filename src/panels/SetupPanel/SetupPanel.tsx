@@ -47,8 +47,12 @@ export function SetupPanel() {
       setOptimizer: x.setOptimizer, setNesterov: x.setNesterov, setEarlyStopping: x.setEarlyStopping, applyLearningRate: x.applyLearningRate,
     })),
   );
-  const run = useAppStore(useShallow((x) => ({ active: isActive(x.run), learningRate: x.run.learningRate, pending: x.run.pendingLearningRate })));
+  const run = useAppStore(
+    useShallow((x) => ({ active: isActive(x.run), status: x.run.status, learningRate: x.run.learningRate, pending: x.run.pendingLearningRate })),
+  );
   const { active } = run;
+  // The worker takes a new rate only once the run's model exists: not while its data loads.
+  const canApply = run.status === 'training' || run.status === 'paused';
   const preset = PRESETS.find((p) => p.id === s.presetId);
   const { errors, values } = checkSetup(s);
   const images = imagesFor(s.dataset, s.trainSize);
@@ -71,7 +75,7 @@ export function SetupPanel() {
 
   // During a run only the learning rate stays editable: Apply (or Enter) sends it to the next batch.
   const lrError = active ? fieldError('learningRate', s.form.learningRate) : errors.learningRate;
-  const lrChanged = active && !lrError && Number(s.form.learningRate) !== (run.pending ?? run.learningRate);
+  const lrChanged = canApply && !lrError && Number(s.form.learningRate) !== (run.pending ?? run.learningRate);
   const lrHint = active
     ? run.pending !== null
       ? `sent: ${run.pending} from the next batch`
@@ -133,10 +137,10 @@ export function SetupPanel() {
           </select>
         </label>
         {field('learningRate', {
-          disabled: false,
           error: lrError,
           hint: lrHint,
-          onEnter: active ? a.applyLearningRate : undefined,
+          disabled: active && !canApply,
+          onEnter: canApply ? a.applyLearningRate : undefined,
           after: active && (
             <button type="button" data-testid="apply-learning-rate" disabled={!lrChanged} onClick={a.applyLearningRate}>Apply</button>
           ),
