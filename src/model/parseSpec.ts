@@ -1,3 +1,4 @@
+import { LIMITS } from './inferShapes';
 import type { Activation, LayerSpec, LayerType, ModelSpec, Padding } from './types';
 
 /** The `format` tag of an architecture file, so a stray JSON file is recognised as not ours. */
@@ -20,8 +21,6 @@ const FIELDS: Record<LayerType, readonly string[]> = {
   batchNorm: [],
 };
 
-const MAX_SIDE = 1024;
-const MAX_CHANNELS = 64;
 const MAX_LAYERS = 100;
 
 /** Thrown inside this module only, so each check can stop at the first problem. */
@@ -47,7 +46,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function parseInputShape(raw: unknown): ModelSpec['inputShape'] {
   if (raw === undefined) fail('Missing "inputShape" (e.g. [28, 28, 1])');
   if (!Array.isArray(raw) || raw.length !== 3) fail(`"inputShape" must be [height, width, channels], got ${show(raw)}`);
-  const limits = [['height', MAX_SIDE], ['width', MAX_SIDE], ['channels', MAX_CHANNELS]] as const;
+  const limits = [['height', LIMITS.side], ['width', LIMITS.side], ['channels', LIMITS.channels]] as const;
   raw.forEach((n: unknown, i) => {
     const [name, max] = limits[i];
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) {

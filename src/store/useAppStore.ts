@@ -23,6 +23,24 @@ export interface SetupState extends TrainChoices {
   presetId: string | null;
   /** A problem with something the user brought in (a link, a file): shown in the error banner. */
   setupError: string | null;
+  /** Earlier setups, newest last, so an edit, a preset or an import never loses a network. */
+  undo: readonly SetupSnapshot[];
+}
+
+/** What Undo puts back: the network and everything a preset sets. */
+export type SetupSnapshot = Pick<
+  SetupState,
+  'dataset' | 'trainSize' | 'form' | 'spec' | 'layerKeys' | 'presetId' | 'optimizer' | 'nesterov' | 'earlyStopping'
+>;
+
+/** Undo keeps this many steps. */
+const UNDO_DEPTH = 50;
+/** Keystrokes in one field closer together than this are one undo step. */
+const UNDO_COALESCE_MS = 1000;
+
+function snapshot(s: SetupState): SetupSnapshot {
+  const { dataset, trainSize, form, spec, layerKeys, presetId, optimizer, nesterov, earlyStopping } = s;
+  return { dataset, trainSize, form, spec, layerKeys, presetId, optimizer, nesterov, earlyStopping };
 }
 
 export interface Actions {
@@ -40,6 +58,8 @@ export interface Actions {
   updateLayer(index: number, layer: LayerSpec): void;
   removeLayer(index: number): void;
   moveLayer(from: number, to: number): void;
+  /** Puts back the setup before the last edit of the network, preset or import. */
+  undoSetup(): void;
   /** Replaces the network (an imported file); `error` instead reports why it could not be read. */
   importSpec(result: { spec: ModelSpec } | { error: string }): void;
   /** Applies a link's setup; `errors` name the parameters that were ignored. */
@@ -152,9 +172,18 @@ function presetSetup(p: Preset, s: SetupState): SetupState {
 }
 
 export const useAppStore = create<AppState>()((set, get) => {
+  let lastStep = { key: '', at: 0 };
+  /** Saves the setup for Undo; repeated edits of one field (`key`) within a second are one step. */
+  const remember = (key = '') => {
+    const now = Date.now();
+    const same = key !== '' && key === lastStep.key && now - lastStep.at < UNDO_COALESCE_MS;
+    lastStep = { key, at: now };
+    if (!same) set((s) => ({ undo: [...s.undo.slice(1 - UNDO_DEPTH), snapshot(s)] }));
+  };
   /** Applies an edit of the network unless a run is using it; the preview model follows. */
-  const editSpec = (spec: ModelSpec, layerKeys: readonly number[]) => {
+  const editSpec = (spec: ModelSpec, layerKeys: readonly number[], undoKey = '') => {
     if (isActive(get().run)) return;
+    remember(undoKey);
     set({ spec, layerKeys, presetId: null });
     sendInspect();
   };
@@ -162,6 +191,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     ...DEFAULT_SETUP,
     layerKeys: keysFor(DEFAULT_SETUP.spec.layers.length),
     setupError: null,
+    undo: [],
     run: INITIAL_RUN_STATE,
     inspect: INITIAL_INSPECT_STATE,
 
@@ -175,17 +205,18 @@ export const useAppStore = create<AppState>()((set, get) => {
     applyPreset(id) {
       const p = PRESETS.find((x) => x.id === id);
       if (!p || isActive(get().run)) return;
+      remember();
       set((s) => presetSetup(p, s));
       sendInspect(); // the untrained preview follows the new network
     },
 
-    setInputShape: (inputShape) => editSpec({ ...get().spec, inputShape }, get().layerKeys),
+    setInputShape: (inputShape) => editSpec({ ...get().spec, inputShape }, get().layerKeys, 'input'),
     addLayer(type) {
       const { spec, layerKeys } = get();
       const at = insertionIndex(spec, type);
       editSpec(insertLayer(spec, at, defaultLayer(type)), [...layerKeys.slice(0, at), ...keysFor(1), ...layerKeys.slice(at)]);
     },
-    updateLayer: (index, layer) => editSpec(replaceLayer(get().spec, index, layer), get().layerKeys),
+    updateLayer: (index, layer) => editSpec(replaceLayer(get().spec, index, layer), get().layerKeys, `layer ${get().layerKeys[index]}`),
     removeLayer: (index) => editSpec(removeLayer(get().spec, index), get().layerKeys.filter((_, i) => i !== index)),
     moveLayer(from, to) {
       const { spec, layerKeys } = get();
@@ -193,6 +224,14 @@ export const useAppStore = create<AppState>()((set, get) => {
       const [k] = keys.splice(from, 1);
       keys.splice(Math.max(0, Math.min(keys.length, to)), 0, k);
       editSpec(moveLayer(spec, from, to), keys);
+    },
+    undoSetup() {
+      const { undo, run } = get();
+      const last = undo[undo.length - 1];
+      if (!last || isActive(run)) return;
+      lastStep = { key: '', at: 0 };
+      set({ ...last, undo: undo.slice(0, -1) });
+      sendInspect();
     },
     importSpec(result) {
       if ('error' in result) {

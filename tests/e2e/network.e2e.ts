@@ -36,6 +36,14 @@ describe('architecture editor', () => {
     expect(await text(page, 'preset-note')).toMatch(/Edited/);
     expect(page.url()).toContain('arch=conv(64,5,1,valid,relu)-maxpool(2,2,valid)');
     expect(await page.getByTestId('train-button').isEnabled()).toBe(true);
+
+    // Picking a preset by mistake loses nothing: Undo puts the edited network back.
+    const edited = await text(page, 'total-params');
+    await page.getByTestId('preset-select').selectOption('lenet-5');
+    expect(await text(page, 'total-params')).toBe('61,706');
+    await page.getByTestId('undo-architecture').click();
+    expect(await text(page, 'total-params')).toBe(edited);
+    expect((await shapes(page)).slice(0, 2)).toEqual(['24×24×64', '12×12×64']);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });
@@ -64,6 +72,7 @@ describe('architecture editor', () => {
     expect(await text(page, 'total-params')).toBe('62,378,344');
     expect(await text(page, 'study-note')).toMatch(/takes 227×227×3 images/);
     expect(await train.isDisabled()).toBe(true);
+    expect(await train.textContent()).toBe('Study only');
     await page.getByTestId('preset-select').selectOption('vgg-16');
     expect(await text(page, 'total-params')).toBe('138,357,544');
     expect(await text(page, 'non-trainable-params')).toBe('0');
@@ -97,7 +106,42 @@ describe('architecture editor', () => {
   });
 });
 
+describe('Keras code', () => {
+  it('shows the Python for the network set up and follows every edit', async () => {
+    const page = await openApp(browser);
+    await page.locator('.keras-code summary').click();
+    const code = () => text(page, 'keras-code');
+    expect(await code()).toContain('layers.Conv2D(64, (3, 3), activation="relu"),\n    layers.MaxPooling2D((2, 2)),');
+    expect(await code()).toContain('optimizer=keras.optimizers.Adam(learning_rate=0.001)');
+    await page.getByTestId('architecture-editor').getByTestId('layer-filters').first().fill('32');
+    await page.getByTestId('optimizer-select').selectOption('sgd');
+    await page.getByTestId('momentum-input').fill('0.9');
+    expect(await code()).toContain('layers.Conv2D(32, (3, 3), activation="relu")');
+    expect(await code()).toContain('keras.optimizers.SGD(learning_rate=0.001, momentum=0.9)');
+    await page.getByTestId('copy-keras-code').click();
+    await page.waitForFunction(() => /Copied|refused/.test(document.querySelector('.code-actions .hint')?.textContent ?? ''));
+    await page.close();
+  });
+});
+
 describe('training controls', () => {
+  it('the same seed gives the same first epoch; another seed does not', async () => {
+    const page = await openApp(browser, `?${TINY}&epochs=1&seed=7`);
+    const firstEpoch = async () => {
+      await page.getByTestId('train-button').click();
+      await waitForStatus(page, ['loading', 'training'], 30_000);
+      await waitForStatus(page, ['done'], 300_000);
+      // loss, accuracy, val_loss, val_accuracy of epoch 1
+      return (await page.getByTestId('epoch-log').locator('tbody tr').first().locator('td').allTextContents()).slice(1, 5).join(' ');
+    };
+    const a = await firstEpoch();
+    expect(await firstEpoch()).toBe(a);
+    await page.getByTestId('seed-input').fill('8');
+    expect(page.url()).toContain('seed=8');
+    expect(await firstEpoch()).not.toBe(a);
+    await page.close();
+  }, 600_000);
+
   it('changes the learning rate during a run, from the next batch', async () => {
     const page = await openApp(browser, `?${TINY}&epochs=3&batch=16`);
     expect(await text(page, 'total-params')).toBe('6,810');

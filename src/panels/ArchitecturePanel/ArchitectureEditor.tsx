@@ -18,9 +18,13 @@ const ADDABLE: { type: LayerType; label: string }[] = [
 
 /** Add, remove, reorder and edit layers; every shape follows as you type. */
 export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
-  const { spec, layerKeys, locked } = useAppStore(useShallow((s) => ({ spec: s.spec, layerKeys: s.layerKeys, locked: isActive(s.run) })));
+  const { spec, layerKeys, locked, canUndo } = useAppStore(
+    useShallow((s) => ({ spec: s.spec, layerKeys: s.layerKeys, locked: isActive(s.run), canUndo: s.undo.length > 0 })),
+  );
   const a = useAppStore(
-    useShallow((s) => ({ setInputShape: s.setInputShape, addLayer: s.addLayer, updateLayer: s.updateLayer, removeLayer: s.removeLayer, moveLayer: s.moveLayer })),
+    useShallow((s) => ({
+      setInputShape: s.setInputShape, addLayer: s.addLayer, updateLayer: s.updateLayer, removeLayer: s.removeLayer, moveLayer: s.moveLayer, undoSetup: s.undoSetup,
+    })),
   );
   const [addType, setAddType] = useState<LayerType>('conv2d');
   const [h, w, c] = spec.inputShape;
@@ -71,6 +75,9 @@ export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
           {ADDABLE.map((x) => <option key={x.type} value={x.type}>{x.label}</option>)}
         </select>
         <button type="button" data-testid="add-layer" disabled={locked} onClick={() => a.addLayer(addType)}>Add layer</button>
+        <button type="button" data-testid="undo-architecture" disabled={locked || !canUndo} title="Put back the setup before the last edit, preset or import" onClick={a.undoSetup}>
+          Undo
+        </button>
         <small className="hint">
           {locked ? 'The network is locked while it trains.' : 'Image layers go before Flatten, others before the output layer; ↑ ↓ move them.'}
         </small>

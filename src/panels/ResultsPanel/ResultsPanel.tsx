@@ -7,7 +7,7 @@ import { formatCount, formatLoss, formatPercent } from '../format';
 /** Latest validation and test numbers, the per-epoch log and the confusion matrix. */
 export function ResultsPanel() {
   // Only what this panel shows: a batch tick must not re-render the epoch log or the matrix.
-  const run = useAppStore(useShallow((s) => ({ epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, dataset: s.run.dataset })));
+  const run = useAppStore(useShallow((s) => ({ epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, dataset: s.run.dataset, bestEpoch: s.run.bestEpoch, restoredEpoch: s.run.restoredEpoch })));
   const last = run.epochs[run.epochs.length - 1];
   const { test, status } = run;
 
@@ -36,8 +36,10 @@ export function ResultsPanel() {
           </thead>
           <tbody>
             {run.epochs.map((e) => (
-              <tr key={e.epoch}>
-                <td>{e.epoch}</td>
+              <tr key={e.epoch} className={e.epoch === run.bestEpoch ? 'best' : undefined}>
+                <td title={e.epoch === run.bestEpoch ? 'the best epoch so far by early stopping\'s monitor' : undefined}>
+                  {e.epoch}{e.epoch === run.bestEpoch ? (run.restoredEpoch === e.epoch ? ' ★ restored' : ' ★') : ''}
+                </td>
                 <td>{formatLoss(e.trainLoss)}</td>
                 <td>{formatPercent(e.trainAccuracy)}</td>
                 <td>{formatLoss(e.valLoss)}</td>

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { isActive, trainBlocker, useAppStore } from '../../store/useAppStore';
+import { checkSpec, isActive, trainBlocker, useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
 
 /** Train / Pause / Resume / Stop, the run's status, progress and speed. */
@@ -8,6 +8,8 @@ export function RunPanel() {
   const actions = useAppStore(useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop, evaluate: s.evaluate })));
   const blocker = useAppStore(trainBlocker);
   const invalid = blocker !== null;
+  // A classic net at its own input size is for study: say so on the button instead of offering Train.
+  const studyOnly = useAppStore((s) => checkSpec(s.spec, s.dataset).studyOnly);
   const active = isActive(run);
   const { status, info, progress } = run;
   const epochsDone = run.epochs.length;
@@ -21,7 +23,7 @@ export function RunPanel() {
     <section className="card run" aria-label="Run">
       <div className="buttons">
         <button className="primary" data-testid="train-button" disabled={invalid || active} title={trainTitle} onClick={actions.train}>
-          {run.runId > 0 && !active ? 'Train again' : 'Train'}
+          {studyOnly && !active ? 'Study only' : run.runId > 0 && !active ? 'Train again' : 'Train'}
         </button>
         {status === 'paused' ? (
           <button data-testid="resume-button" onClick={actions.resume}>Resume</button>
