@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferShapes, windowOutputSize } from './inferShapes';
+import { inferShapes, layerFieldErrors, windowOutputSize } from './inferShapes';
 import { SEED_002_SPEC } from './presets';
 import type { ModelSpec } from './types';
 
@@ -54,5 +54,31 @@ describe('inferShapes', () => {
     expect(windowOutputSize(28, 3, 1, 'valid')).toBe(26);
     expect(windowOutputSize(13, 2, 2, 'valid')).toBe(6);
     expect(windowOutputSize(7, 2, 2, 'same')).toBe(4);
+  });
+
+  it('checks every numeric argument: whole numbers, ranges', () => {
+    const conv = { type: 'conv2d', filters: 2.5, kernelSize: 0, strides: 65, padding: 'same', activation: 'relu' } as const;
+    expect(layerFieldErrors(conv)).toEqual({
+      filters: 'Filters must be a whole number, not 2.5',
+      kernelSize: 'Kernel size must be at least 1, not 0',
+      strides: 'Stride must be at most 64, not 65',
+    });
+    expect(layerFieldErrors({ type: 'dense', units: NaN, activation: 'relu' })).toEqual({ units: 'Units must be a number' });
+    expect(layerFieldErrors({ type: 'dropout', rate: 1 })).toEqual({ rate: 'Rate must be at least 0 and below 1, not 1' });
+    expect(layerFieldErrors({ type: 'maxPool2d', poolSize: 2, strides: 2, padding: 'valid' })).toEqual({});
+    const spec: ModelSpec = { inputShape: [28, 28, 1], layers: [conv, { type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' }] };
+    expect(inferShapes(spec, 10).error).toBe('Layer 1 (Conv2D 2.5 0×0): Filters must be a whole number, not 2.5');
+  });
+
+  it('gives a stride larger than its input one pixel, and flags a second Flatten and an empty input', () => {
+    const tiny: ModelSpec = {
+      inputShape: [4, 4, 1],
+      layers: [{ type: 'conv2d', filters: 1, kernelSize: 1, strides: 8, padding: 'valid', activation: 'relu' }, { type: 'flatten' }, { type: 'flatten' }],
+    };
+    const info = inferShapes(tiny, 10);
+    expect(info.layers[0].outputShape).toEqual([1, 1, 1]);
+    expect(info.layers[2].error).toMatch(/already flat; remove this Flatten/);
+    const input: ModelSpec = { inputShape: [0, 28, 1], layers: [] };
+    expect(inferShapes(input, 10).error).toBe('Input: Height must be at least 1, not 0');
   });
 });

@@ -44,6 +44,35 @@ export function windowOutputSize(size: number, kernel: number, stride: number, p
   return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - kernel) / stride) + 1;
 }
 
+/**
+ * What is wrong with each numeric argument of a layer on its own (ranges, whole
+ * numbers), by field name, in Keras's argument order; empty when all are fine.
+ * The editor marks those inputs; inferShapes reports the first.
+ */
+export function layerFieldErrors(layer: LayerSpec): Record<string, string> {
+  const checks: [string, string | undefined][] = [];
+  switch (layer.type) {
+    case 'conv2d':
+      checks.push(
+        ['filters', wholeInRange('Filters', layer.filters, LIMITS.filters)],
+        ['kernelSize', wholeInRange('Kernel size', layer.kernelSize, LIMITS.window)],
+        ['strides', wholeInRange('Stride', layer.strides, LIMITS.stride)],
+      );
+      break;
+    case 'maxPool2d':
+    case 'avgPool2d':
+      checks.push(['poolSize', wholeInRange('Pool size', layer.poolSize, LIMITS.window)], ['strides', wholeInRange('Stride', layer.strides, LIMITS.stride)]);
+      break;
+    case 'dense':
+      checks.push(['units', wholeInRange('Units', layer.units, LIMITS.units)]);
+      break;
+    case 'dropout':
+      checks.push(['rate', layer.rate >= 0 && layer.rate < 1 ? undefined : `Rate must be at least 0 and below 1, not ${layer.rate}`]);
+      break;
+  }
+  return Object.fromEntries(checks.filter((c): c is [string, string] => c[1] !== undefined));
+}
+
 function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | 'layer' | 'inputShape'> {
   const none = { trainableParams: 0, nonTrainableParams: 0 };
   switch (layer.type) {
@@ -54,10 +83,7 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
       const [h, w, c] = input;
       const k = layer.type === 'conv2d' ? layer.kernelSize : layer.poolSize;
       const s = layer.strides;
-      const bad =
-        (layer.type === 'conv2d' ? wholeInRange('Filters', layer.filters, LIMITS.filters) : undefined) ??
-        wholeInRange(layer.type === 'conv2d' ? 'Kernel size' : 'Pool size', k, LIMITS.window) ??
-        wholeInRange('Stride', s, LIMITS.stride);
+      const bad = Object.values(layerFieldErrors(layer))[0];
       if (bad) return { ...none, error: bad };
       if (layer.padding === 'valid' && (k > h || k > w)) {
         const what = layer.type === 'conv2d' ? 'kernel' : 'pool window';
@@ -74,13 +100,14 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
       return { ...none, outputShape: [input.reduce((a, b) => a * b, 1)] };
     case 'dense': {
       if (input.length !== 1) return { ...none, error: `gets a ${fmt(input)} tensor; add Flatten before Dense` };
-      const bad = wholeInRange('Units', layer.units, LIMITS.units);
+      const bad = layerFieldErrors(layer).units;
       if (bad) return { ...none, error: bad };
       return { trainableParams: input[0] * layer.units + layer.units, nonTrainableParams: 0, outputShape: [layer.units] };
     }
-    case 'dropout':
-      if (!(layer.rate >= 0 && layer.rate < 1)) return { ...none, error: `Rate must be at least 0 and below 1, not ${layer.rate}` };
-      return { ...none, outputShape: input };
+    case 'dropout': {
+      const bad = layerFieldErrors(layer).rate;
+      return bad ? { ...none, error: bad } : { ...none, outputShape: input };
+    }
     case 'batchNorm': {
       // gamma and beta train; moving mean and variance do not (as in Keras's summary).
       const c = input[input.length - 1];

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { fmt, type LayerInfo } from '../../model/inferShapes';
+import { fmt, layerFieldErrors, type LayerInfo } from '../../model/inferShapes';
 import { kerasClass } from '../../model/kerasNames';
 import { outputSizeRule } from '../../model/outputSizeRule';
 import type { Activation, LayerSpec, Padding } from '../../model/types';
@@ -27,8 +27,18 @@ function Choice<T extends string>({ value, options, label, disabled, onChange }:
 
 /** The editable arguments of a layer, in Keras's order. */
 function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: boolean; onChange(l: LayerSpec): void }): ReactNode {
+  const fieldErrors = layerFieldErrors(layer);
   const num = (key: string, label: string, value: number, width?: number) => (
-    <NumberInput key={key} label={label} testId={`layer-${key}`} value={value} width={width} disabled={locked} onChange={(v) => onChange({ ...layer, [key]: v } as LayerSpec)} />
+    <NumberInput
+      key={key}
+      label={label}
+      testId={`layer-${key}`}
+      value={value}
+      width={width}
+      disabled={locked}
+      invalid={key in fieldErrors}
+      onChange={(v) => onChange({ ...layer, [key]: v } as LayerSpec)}
+    />
   );
   const padding = (value: Padding) => (
     <Choice label="padding" value={value} options={['valid', 'same'] as const} disabled={locked} onChange={(v) => onChange({ ...layer, padding: v } as LayerSpec)} />
