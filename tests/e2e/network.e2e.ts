@@ -169,6 +169,8 @@ describe('training controls', () => {
     expect(await text(page, 'epoch-counter')).toBe('2 / 6');
     expect(await text(page, 'run-outcome')).toMatch(/Early stopping ended the run after 2 epochs: val_accuracy had not improved since epoch 1\. The weights of epoch 1, the best by val_accuracy, were put back\./);
     expect(await markers(page, 'accuracy-chart')).toContain('best: epoch 1 (restored)');
+    expect(await page.locator('[data-testid=val-accuracy] + .metric-sub').textContent()).toMatch(/epoch 1 \(restored\)/);
+    expect(await page.getByTestId('epoch-log').locator('tbody tr').first().locator('td').first().textContent()).toBe('1 ★ restored');
     await page.close();
   }, 360_000);
 });

@@ -7,8 +7,15 @@ import { formatCount, formatLoss, formatPercent } from '../format';
 /** Latest validation and test numbers, the per-epoch log and the confusion matrix. */
 export function ResultsPanel() {
   // Only what this panel shows: a batch tick must not re-render the epoch log or the matrix.
-  const run = useAppStore(useShallow((s) => ({ epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, dataset: s.run.dataset, bestEpoch: s.run.bestEpoch, restoredEpoch: s.run.restoredEpoch })));
+  const run = useAppStore(
+    useShallow((s) => ({
+      epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, dataset: s.run.dataset,
+      bestEpoch: s.run.bestEpoch, restoredEpoch: s.run.restoredEpoch,
+    })),
+  );
   const last = run.epochs[run.epochs.length - 1];
+  // After early stopping put back an earlier epoch, the model is that epoch's: show its validation numbers.
+  const current = (run.restoredEpoch && run.epochs.find((e) => e.epoch === run.restoredEpoch)) || last;
   const { test, status } = run;
 
   return (
@@ -19,7 +26,12 @@ export function ResultsPanel() {
         </p>
       )}
       <div className="metrics">
-        <Metric label="Validation accuracy" testId="val-accuracy" value={formatPercent(last?.valAccuracy)} sub={last ? `loss ${formatLoss(last.valLoss)} · epoch ${last.epoch}` : 'after each epoch'} />
+        <Metric
+          label="Validation accuracy"
+          testId="val-accuracy"
+          value={formatPercent(current?.valAccuracy)}
+          sub={current ? `loss ${formatLoss(current.valLoss)} · epoch ${current.epoch}${current === last ? '' : ' (restored)'}` : 'after each epoch'}
+        />
         <Metric
           label="Test accuracy"
           testId="test-accuracy"
