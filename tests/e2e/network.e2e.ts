@@ -88,17 +88,18 @@ describe('architecture editor', () => {
     const json = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
     expect(JSON.parse(json)).toMatchObject({ format: 'convscope-architecture', version: 1, inputShape: [28, 28, 1] });
 
+    // A file is read asynchronously: poll for the page's answer.
     const input = page.getByTestId('import-architecture');
     await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"layers": [') });
-    expect(await text(page, 'error-banner')).toMatch(/^The file was not imported: Not valid JSON/);
+    await expect.poll(() => text(page, 'error-banner')).toMatch(/^The file was not imported: Not valid JSON/);
     await input.setInputFiles({ name: 'conv3d.json', mimeType: 'application/json', buffer: Buffer.from('{"inputShape":[28,28,1],"layers":[{"type":"conv3d"}]}') });
-    expect(await text(page, 'error-banner')).toMatch(/Layer 1: unknown layer type "conv3d"/);
+    await expect.poll(() => text(page, 'error-banner')).toMatch(/Layer 1: unknown layer type "conv3d"/);
     expect(await text(page, 'total-params')).toBe('3,219,402'); // seed 001 is still there
     expect(await text(page, 'non-trainable-params')).toBe('1,088');
 
     await page.getByTestId('preset-select').selectOption('seed-002');
     await input.setInputFiles({ name: 'seed-001.json', mimeType: 'application/json', buffer: Buffer.from(json) });
-    expect(await text(page, 'total-params')).toBe('3,219,402');
+    await expect.poll(() => text(page, 'total-params')).toBe('3,219,402');
     await page.close();
 
     const linked = await openApp(browser, '?arch=conv(32,3)-dense(abc,relu)');
