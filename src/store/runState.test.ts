@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
 import type { WorkerEvent } from '../worker/protocol';
-import { applyEvents, INITIAL_RUN_STATE, startRun } from './runState';
+import { applyEvents, bestEpochOf, INITIAL_RUN_STATE, startRun } from './runState';
 
 const batch = (runId: number, x: number[], loss: number[]): WorkerEvent => ({
   type: 'batchMetrics', runId, x: Float64Array.from(x), loss: Float32Array.from(loss),
@@ -62,8 +62,8 @@ describe('applyEvents', () => {
     expect(s.learningRate).toBe(0.0001);
     expect(s.pendingLearningRate).toBeNull();
     expect(s.learningRateChanges).toEqual([{ x: 1.2, learningRate: 0.0001 }]);
-    expect(s.bestEpoch).toBe(1);
-    s = applyEvents(s, [{ type: 'runEnded', runId: 1, outcome: 'earlyStopped', epochsCompleted: 3, bestEpoch: 1, restoredEpoch: 1, message: 'x' }]);
+    expect(bestEpochOf(s)).toBe(1);
+    s = applyEvents(s, [{ type: 'runEnded', runId: 1, outcome: 'earlyStopped', epochsCompleted: 3, restoredEpoch: 1, message: 'x' }]);
     expect(s.restoredEpoch).toBe(1);
   });
 });

@@ -23,16 +23,13 @@ export interface RunState {
   dataset: DatasetId | null;
   /** The network the current model was built from (the setup may have moved on). */
   spec: ModelSpec | null;
-  /** The hyperparameters the run started with. */
-  config: TrainConfig | null;
   /** The learning rate in use now; it can change mid-run. */
   learningRate: number | null;
   /** A learning rate sent to the worker and not yet applied. */
   pendingLearningRate: number | null;
   /** Where the learning rate changed, in epochs (fractional), for the charts and the log. */
   learningRateChanges: { x: number; learningRate: number }[];
-  /** With early stopping: the best epoch so far (1-based), and the one whose weights were put back. */
-  bestEpoch: number | null;
+  /** The epoch whose weights early stopping put back at the end (1-based), if it did. */
   restoredEpoch: number | null;
   info: { trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number } | null;
   /** Every batch of the run: x in epochs (fractional), loss, accuracy. */
@@ -53,11 +50,9 @@ export const INITIAL_RUN_STATE: RunState = {
   runId: 0,
   dataset: null,
   spec: null,
-  config: null,
   learningRate: null,
   pendingLearningRate: null,
   learningRateChanges: [],
-  bestEpoch: null,
   restoredEpoch: null,
   info: null,
   batches: { x: [], loss: [], accuracy: [] },
@@ -71,9 +66,14 @@ export const INITIAL_RUN_STATE: RunState = {
 /** The state of a run that is about to start: history cleared, settings kept. */
 export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec, config: TrainConfig): RunState {
   return {
-    ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, spec, config,
+    ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, spec,
     learningRate: config.optimizer.learningRate, status: 'loading',
   };
+}
+
+/** With early stopping, the best epoch so far by its monitor (as the last epoch reported it); null without. */
+export function bestEpochOf(s: Pick<RunState, 'epochs'>): number | null {
+  return s.epochs[s.epochs.length - 1]?.bestEpoch || null;
 }
 
 function append(target: number[], src: ArrayLike<number>): number[] {
@@ -113,7 +113,7 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
         break;
       case 'epochEnd': {
         const { type: _t, runId: _r, ...row } = e;
-        s = { ...s, epochs: [...s.epochs, row], bestEpoch: row.bestEpoch || s.bestEpoch };
+        s = { ...s, epochs: [...s.epochs, row] };
         break;
       }
       case 'learningRate': {
@@ -135,7 +135,6 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
           evaluation: null,
           pendingLearningRate: null,
           progress: s.progress && { ...s.progress, etaMs: null },
-          bestEpoch: e.bestEpoch || s.bestEpoch,
           restoredEpoch: e.restoredEpoch ?? null,
         };
         break;

@@ -149,10 +149,19 @@ export function checkSetup(s: Pick<SetupState, 'dataset' | 'trainSize' | 'form' 
   return parseTrainForm(s.form, s, imagesFor(s.dataset, s.trainSize));
 }
 
-/** Shapes, parameters and trainability of the network set up, on the dataset chosen. */
+let lastCheck: { spec: ModelSpec; dataset: DatasetId; check: NetworkCheck } | null = null;
+
+/**
+ * Shapes, parameters and trainability of the network set up, on the dataset
+ * chosen. Several selectors ask on every store update (a metrics tick too):
+ * the last answer is kept for the same spec object and dataset.
+ */
 export function checkSpec(spec: ModelSpec, dataset: DatasetId): NetworkCheck {
+  if (lastCheck?.spec === spec && lastCheck.dataset === dataset) return lastCheck.check;
   const d = DATASETS[dataset];
-  return checkNetwork(spec, { label: d.label, inputShape: [d.rows, d.cols, 1], numClasses: d.classNames.length });
+  const check = checkNetwork(spec, { label: d.label, inputShape: [d.rows, d.cols, 1], numClasses: d.classNames.length });
+  lastCheck = { spec, dataset, check };
+  return check;
 }
 
 /** Why Train is disabled (the first reason), or null. */

@@ -88,8 +88,7 @@ export type WorkerEvent =
       runId: number;
       outcome: 'done' | 'stopped' | 'diverged' | 'earlyStopped';
       epochsCompleted: number;
-      /** With early stopping: the best epoch by its monitor, and the one whose weights were put back. */
-      bestEpoch?: number;
+      /** With early stopping: the epoch whose weights were put back, if any. */
       restoredEpoch?: number;
       message: string;
     }

@@ -242,8 +242,8 @@ export class TrainingSession {
         message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
       }
       const { kind, epochsCompleted } = outcome;
-      const best = outcome.kind === 'diverged' ? {} : { bestEpoch: outcome.bestEpoch, restoredEpoch: outcome.restoredEpoch };
-      this.post({ type: 'runEnded', runId: req.runId, outcome: kind, epochsCompleted, ...best, message });
+      const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;
+      this.post({ type: 'runEnded', runId: req.runId, outcome: kind, epochsCompleted, restoredEpoch, message });
       this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
     } finally {
       finish();

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { architectureFromJson, architectureToJson } from '../../model/architectureJson';
 import { PRESETS } from '../../model/presets';
@@ -14,7 +14,7 @@ const MAX_IMPORT_BYTES = 1_000_000;
 export function ArchitecturePanel() {
   const { spec, dataset, presetId, locked } = useAppStore(useShallow((s) => ({ spec: s.spec, dataset: s.dataset, presetId: s.presetId, locked: isActive(s.run) })));
   const importSpec = useAppStore((s) => s.importSpec);
-  const check = useMemo(() => checkSpec(spec, dataset), [spec, dataset]);
+  const check = checkSpec(spec, dataset);
   const fileInput = useRef<HTMLInputElement>(null);
   const name = PRESETS.find((p) => p.id === presetId)?.label ?? 'Custom network';
 

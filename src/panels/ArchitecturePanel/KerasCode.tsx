@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kerasCode } from '../../model/kerasCode';
 import { checkSetup, useAppStore } from '../../store/useAppStore';
@@ -11,7 +11,7 @@ export function KerasCode() {
     })),
   );
   const { values } = checkSetup(s);
-  const code = useMemo(() => (values ? kerasCode(s.spec, values, s.dataset) : null), [s.spec, s.dataset, values && JSON.stringify(values)]); // values is a fresh object each render: compare it by content
+  const code = values ? kerasCode(s.spec, values, s.dataset) : null;
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
 
   const copy = async () => {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { LineChart, type ChartMarker, type ChartSeries } from '../../charts/LineChart';
 import { smoothEma } from '../../charts/smoothEma';
 import { useAppStore } from '../../store/useAppStore';
-import type { EpochRow } from '../../store/runState';
+import { bestEpochOf, type EpochRow } from '../../store/runState';
 
 const TRAIN = '#2563eb';
 const VAL = '#ea580c';
@@ -27,7 +27,7 @@ export function CurvesPanel() {
   const xDomain = useMemo<[number, number]>(() => [0, Math.max(1, totalEpochs)], [totalEpochs]);
   const loss = useMemo(() => curveSeries(batches.x, batches.loss, epochs, 'valLoss'), [batches, epochs]);
   const acc = useMemo(() => curveSeries(batches.x, batches.accuracy, epochs, 'valAccuracy'), [batches, epochs]);
-  const bestEpoch = useAppStore((s) => s.run.bestEpoch);
+  const bestEpoch = useAppStore((s) => bestEpochOf(s.run));
   const restoredEpoch = useAppStore((s) => s.run.restoredEpoch);
   const lrChanges = useAppStore((s) => s.run.learningRateChanges);
   // The best epoch (early stopping) and each learning-rate change, on both charts.

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
 import { DATASETS } from '../../data/datasets';
+import { bestEpochOf } from '../../store/runState';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatLoss, formatPercent } from '../format';
 
@@ -10,7 +11,7 @@ export function ResultsPanel() {
   const run = useAppStore(
     useShallow((s) => ({
       epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, dataset: s.run.dataset,
-      bestEpoch: s.run.bestEpoch, restoredEpoch: s.run.restoredEpoch,
+      bestEpoch: bestEpochOf(s.run), restoredEpoch: s.run.restoredEpoch,
     })),
   );
   const last = run.epochs[run.epochs.length - 1];
