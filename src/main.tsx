@@ -5,7 +5,7 @@ import { toSearch } from './model/archParam';
 import { createBridge } from './store/bridge';
 import { parseUrlConfig, setupToParams } from './store/urlConfig';
 import { checkSetup, checkSpec, connectWorker, DEFAULT_SETUP, useAppStore } from './store/useAppStore';
-import { createWorkerClient } from './worker/client';
+import { createWorkerClient } from './store/workerClient';
 
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);

@@ -3,6 +3,9 @@
 export type DatasetId = 'mnist' | 'fashion-mnist';
 export type DatasetPart = 'train' | 'test';
 
+/** How many images to draw (stratified) from the training part; 'all' takes every one. */
+export type TrainSize = number | 'all';
+
 export interface DatasetInfo {
   id: DatasetId;
   label: string;

@@ -1,24 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import type { ConvKernels, LayerActivation } from '../worker/protocol';
 import type { BuiltModel } from './buildModel';
-
-/** One spec layer's output for one input image. */
-export interface LayerActivation {
-  /** Index into the spec's layers. */
-  layer: number;
-  /** Output shape without the batch dimension: [h, w, c] or [units]. */
-  shape: number[];
-  /** Row-major values (channels last), a copy safe to transfer. */
-  values: Float32Array;
-}
-
-/** A conv layer's kernels. */
-export interface ConvKernels {
-  layer: number;
-  /** [kernelH, kernelW, inChannels, filters], as tfjs stores them. */
-  shape: [number, number, number, number];
-  values: Float32Array;
-  bias: Float32Array;
-}
 
 /**
  * Reads a live model without disturbing its training: predictions, every

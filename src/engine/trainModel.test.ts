@@ -9,7 +9,8 @@ import { evaluateModel } from './evaluateModel';
 import { RunControl } from './runControl';
 import { seedGlobalRandom } from './seedGlobalRandom';
 import { readMnistSample } from './testing/readMnistSample';
-import { trainModel, type BatchReport, type EpochReport } from './trainModel';
+import { trainModel, type BatchReport, } from './trainModel';
+import type { EpochRow } from '../worker/protocol';
 
 // A narrower copy (4 filters, 24 units) of seed 002's network: same layer types, a CPU-friendly size.
 const SMALL: ModelSpec = {
@@ -30,7 +31,7 @@ describe('trainModel on real MNIST images (Node, cpu backend)', () => {
     const built = buildModel(SMALL, 1);
     const optimizer = createOptimizer(optimizerConfig('adam', { learningRate: 0.01 }));
     const batches: BatchReport[] = [];
-    const epochs: EpochReport[] = [];
+    const epochs: EpochRow[] = [];
     const outcome = await trainModel(built, optimizer, data, range(0, 320), range(320, 400), { epochs: 3, batchSize: 32, seed: 7 }, new RunControl(), {
       onBatch: (r) => batches.push(r),
       onEpoch: (r) => epochs.push(r),
@@ -122,7 +123,7 @@ describe('trainModel on real MNIST images (Node, cpu backend)', () => {
     const built = buildModel(SMALL, 5);
     const optimizer = createOptimizer(optimizerConfig('adam', { learningRate: 0.005 }));
     const atEpoch: number[][][] = [];
-    const epochs: EpochReport[] = [];
+    const epochs: EpochRow[] = [];
     // No accuracy beats the first epoch's by more than 1: epoch 1 stays the best, and patience 2 stops at epoch 3.
     const earlyStopping = { monitor: 'val_accuracy' as const, minDelta: 1, patience: 2, restoreBestWeights: true };
     const outcome = await trainModel(built, optimizer, data, range(0, 160), range(320, 400), { epochs: 10, batchSize: 32, seed: 1, earlyStopping }, new RunControl(), {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { makeBatch } from '../data/makeBatch';
 import { mulberry32, shuffleInPlace } from '../data/random';
 import type { EarlyStoppingConfig } from '../model/types';
+import type { EpochRow } from '../worker/protocol';
 import type { BuiltModel } from './buildModel';
 import { setLearningRate } from './createOptimizer';
 import { EarlyStopper } from './earlyStopper';
@@ -31,20 +32,6 @@ export interface BatchReport {
   etaMs: number | null;
 }
 
-export interface EpochReport {
-  /** 1-based number of the epoch just finished. */
-  epoch: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  /** NaN when there is no validation set. */
-  valLoss: number;
-  valAccuracy: number;
-  /** `tf.memory().numTensors` after the epoch: must stay flat from epoch 1 on. */
-  numTensors: number;
-  /** With early stopping: the best epoch so far by its monitor (0 while none is finite). */
-  bestEpoch?: number;
-}
-
 export type TrainOutcome =
   | {
       kind: 'done' | 'stopped' | 'earlyStopped';
@@ -66,7 +53,7 @@ export interface LearningRateChange {
 
 export interface TrainCallbacks {
   onBatch?: (r: BatchReport) => void;
-  onEpoch?: (r: EpochReport) => void;
+  onEpoch?: (r: EpochRow) => void;
   /** Called once each time the loop actually stops on a pause. */
   onPaused?: () => void;
   onResumed?: () => void;

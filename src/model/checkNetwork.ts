@@ -1,4 +1,5 @@
-import { fmt, inferShapes, type ModelInfo } from './inferShapes';
+import { formatShape } from './formatShape';
+import { inferShapes, type ModelInfo } from './inferShapes';
 import type { ModelSpec } from './types';
 
 /** What a network must fit to train on a dataset. */
@@ -37,7 +38,7 @@ export function checkNetwork(spec: ModelSpec, ds: DatasetShape): NetworkCheck {
     return {
       info,
       studyOnly: true,
-      cannotTrain: `This network takes ${fmt(spec.inputShape)} images and ${ds.label} are ${fmt(ds.inputShape)}: it is here to study, not to train. Set the input to ${fmt(ds.inputShape)} (and the output to ${ds.numClasses} units) to train it.`,
+      cannotTrain: `This network takes ${formatShape(spec.inputShape)} images and ${ds.label} are ${formatShape(ds.inputShape)}: it is here to study, not to train. Set the input to ${formatShape(ds.inputShape)} (and the output to ${ds.numClasses} units) to train it.`,
     };
   }
   if (info.totalParams > MAX_TRAINABLE_PARAMS) {

@@ -1,3 +1,5 @@
+import { formatShape } from './formatShape';
+import { layerTitle } from './layerTitle';
 import type { LayerSpec, ModelSpec, Shape } from './types';
 
 /** What shape inference knows about one layer. */
@@ -79,7 +81,7 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
     case 'conv2d':
     case 'maxPool2d':
     case 'avgPool2d': {
-      if (input.length !== 3) return { ...none, error: `needs an H×W×C input but gets ${fmt(input)}; put it before Flatten` };
+      if (input.length !== 3) return { ...none, error: `needs an H×W×C input but gets ${formatShape(input)}; put it before Flatten` };
       const [h, w, c] = input;
       const k = layer.type === 'conv2d' ? layer.kernelSize : layer.poolSize;
       const s = layer.strides;
@@ -96,10 +98,10 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
     }
     case 'flatten':
       // Keras passes a flat input through; tfjs refuses it (min_ndim 3): say so here rather than fail at build.
-      if (input.length === 1) return { ...none, error: `its input ${fmt(input)} is already flat; remove this Flatten` };
+      if (input.length === 1) return { ...none, error: `its input ${formatShape(input)} is already flat; remove this Flatten` };
       return { ...none, outputShape: [input.reduce((a, b) => a * b, 1)] };
     case 'dense': {
-      if (input.length !== 1) return { ...none, error: `gets a ${fmt(input)} tensor; add Flatten before Dense` };
+      if (input.length !== 1) return { ...none, error: `gets a ${formatShape(input)} tensor; add Flatten before Dense` };
       const bad = layerFieldErrors(layer).units;
       if (bad) return { ...none, error: bad };
       return { trainableParams: input[0] * layer.units + layer.units, nonTrainableParams: 0, outputShape: [layer.units] };
@@ -113,24 +115,6 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
       const c = input[input.length - 1];
       return { trainableParams: 2 * c, nonTrainableParams: 2 * c, outputShape: input };
     }
-  }
-}
-
-/** Human-readable shape, e.g. "26×26×64". */
-export function fmt(shape: Shape): string {
-  return shape.join('×');
-}
-
-/** Human-readable layer name, as Keras would print it. */
-export function layerTitle(layer: LayerSpec): string {
-  switch (layer.type) {
-    case 'conv2d': return `Conv2D ${layer.filters} ${layer.kernelSize}×${layer.kernelSize}`;
-    case 'maxPool2d': return `MaxPooling2D ${layer.poolSize}×${layer.poolSize}`;
-    case 'avgPool2d': return `AveragePooling2D ${layer.poolSize}×${layer.poolSize}`;
-    case 'flatten': return 'Flatten';
-    case 'dense': return `Dense ${layer.units}`;
-    case 'dropout': return `Dropout ${layer.rate}`;
-    case 'batchNorm': return 'BatchNormalization';
   }
 }
 
@@ -163,7 +147,7 @@ export function inferShapes(spec: ModelSpec, numClasses?: number): ModelInfo {
       return;
     }
     const result = applyLayer(layer, shape);
-    if (result.outputShape?.some((d) => d < 1)) result.error = `output ${fmt(result.outputShape)} has no elements`;
+    if (result.outputShape?.some((d) => d < 1)) result.error = `output ${formatShape(result.outputShape)} has no elements`;
     layers.push({ index, layer, inputShape: shape, ...result });
     if (result.error) {
       error ??= `Layer ${index + 1} (${layerTitle(layer)}): ${result.error}`;

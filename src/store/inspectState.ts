@@ -1,5 +1,4 @@
-import type { ConvKernels, LayerActivation } from '../engine/inspectModel';
-import type { WeightHistogram, WorkerEvent } from '../worker/protocol';
+import type { ConvKernels, LayerActivation, WeightHistogram, WorkerEvent } from '../worker/protocol';
 
 export type InputSource = 'drawing' | 'test' | 'upload';
 

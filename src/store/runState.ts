@@ -2,7 +2,6 @@ import type { DatasetId } from '../data/datasets';
 import type { ModelSpec, TrainConfig } from '../model/types';
 import type { EpochRow, RunStatus, WorkerEvent } from '../worker/protocol';
 
-export type { EpochRow };
 
 export interface TestResult {
   loss: number;

@@ -5,7 +5,7 @@ import { KERAS_OPTIMIZER_DEFAULTS } from '../model/optimizerDefaults';
 import { fieldError, optimizerForm, type TrainChoices, type TrainForm, type TrainFormField } from '../model/parseTrainForm';
 import { PRESETS, type Preset } from '../model/presets';
 import type { ModelSpec, OptimizerName } from '../model/types';
-import type { TrainSize } from '../worker/protocol';
+import type { TrainSize } from '../data/datasets';
 
 /** The setup a link carries: everything needed to reopen the same network and run. */
 export interface UrlSetup extends TrainChoices {

@@ -2,19 +2,11 @@
  * Every message between the page and the training worker. Both sides import
  * these types; nothing else crosses the boundary.
  */
-import type { DatasetId } from '../data/datasets';
-import type { ConvKernels, LayerActivation } from '../engine/inspectModel';
-import type { EpochReport } from '../engine/trainModel';
-
-/** One epoch's numbers as the page keeps them (see EpochReport). */
-export type EpochRow = EpochReport;
+import type { DatasetId, TrainSize } from '../data/datasets';
 import type { ModelSpec, TrainConfig } from '../model/types';
 
 /** `training-status` values shown to the user and to tests. */
 export type RunStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
-
-/** How many images to draw (stratified) from the training part; 'all' takes every one. */
-export type TrainSize = number | 'all';
 
 export interface TrainRequest {
   runId: number;
@@ -59,6 +51,40 @@ export interface WeightHistogram {
   x0: number;
   x1: number;
   counts: Uint32Array;
+}
+
+/** One epoch's numbers: reported by the engine, sent to the page, kept in the run history. */
+export interface EpochRow {
+  /** 1-based number of the epoch just finished. */
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  /** NaN when there is no validation set. */
+  valLoss: number;
+  valAccuracy: number;
+  /** `tf.memory().numTensors` after the epoch: must stay flat from epoch 1 on. */
+  numTensors: number;
+  /** With early stopping: the best epoch so far by its monitor (0 while none is finite). */
+  bestEpoch?: number;
+}
+
+/** One spec layer's output for one input image. */
+export interface LayerActivation {
+  /** Index into the spec's layers. */
+  layer: number;
+  /** Output shape without the batch dimension: [h, w, c] or [units]. */
+  shape: number[];
+  /** Row-major values (channels last), a copy safe to transfer. */
+  values: Float32Array;
+}
+
+/** A conv layer's kernels. */
+export interface ConvKernels {
+  layer: number;
+  /** [kernelH, kernelW, inChannels, filters], as tfjs stores them. */
+  shape: [number, number, number, number];
+  values: Float32Array;
+  bias: Float32Array;
 }
 
 export type ErrorCode = 'data-missing' | 'data-corrupt' | 'invalid-request' | 'backend' | 'internal';

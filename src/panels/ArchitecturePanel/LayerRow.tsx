@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { fmt, layerFieldErrors, type LayerInfo } from '../../model/inferShapes';
+import { formatShape } from '../../model/formatShape';
+import { layerFieldErrors, type LayerInfo } from '../../model/inferShapes';
 import { kerasClass } from '../../model/kerasNames';
 import { outputSizeRule } from '../../model/outputSizeRule';
 import type { Activation, LayerSpec, Padding } from '../../model/types';
@@ -110,7 +111,7 @@ export function LayerRow({ info, count, locked, onChange, onMove, onRemove }: Pr
         <SizeRule info={info} />
         {error && <div className="field-error" data-testid="layer-error" role="alert">{error}</div>}
       </div>
-      <span className="layer-shape" data-testid="layer-shape">{info.outputShape ? fmt(info.outputShape) : '—'}</span>
+      <span className="layer-shape" data-testid="layer-shape">{info.outputShape ? formatShape(info.outputShape) : '—'}</span>
       <span className="layer-params" data-testid="layer-params" title={info.nonTrainableParams ? `${formatCount(info.nonTrainableParams)} non-trainable` : undefined}>
         {formatCount(params)}
       </span>

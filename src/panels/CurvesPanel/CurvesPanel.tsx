@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { LineChart, type ChartMarker, type ChartSeries } from '../../charts/LineChart';
 import { smoothEma } from '../../charts/smoothEma';
 import { useAppStore } from '../../store/useAppStore';
-import { bestEpochOf, type EpochRow } from '../../store/runState';
+import { bestEpochOf } from '../../store/runState';
+import type { EpochRow } from '../../worker/protocol';
 
 const TRAIN = '#2563eb';
 const VAL = '#ea580c';

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import type { GrayImage } from '../../data/grayImage';
-import { preprocessClothing } from '../../data/preprocessClothing';
-import { preprocessDigit } from '../../data/preprocessDigit';
+import type { GrayImage } from '../../input/grayImage';
+import { preprocessClothing } from '../../input/preprocessClothing';
+import { preprocessDigit } from '../../input/preprocessDigit';
 import { DATASETS } from '../../data/datasets';
 import { modelDataset, useAppStore } from '../../store/useAppStore';
 import { InputPreview } from './InputPreview';

@@ -1,6 +1,6 @@
-import { fitWithin } from '../../data/fitWithin';
-import type { GrayImage } from '../../data/grayImage';
-import { imageToInk } from '../../data/imageToInk';
+import { fitWithin } from '../../input/fitWithin';
+import type { GrayImage } from '../../input/grayImage';
+import { imageToInk } from '../../input/imageToInk';
 
 /** Longest side an upload is decoded at: plenty for a 28×28 result, cheap for a 10,000-pixel photo. */
 export const MAX_UPLOAD_SIDE = 1024;

@@ -3,8 +3,9 @@ import { BarStrip } from '../../charts/BarStrip';
 import { ColorLegend } from '../../charts/ColorLegend';
 import { sequentialColor } from '../../charts/colorScales';
 import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
-import { fmt, layerTitle } from '../../model/inferShapes';
-import type { LayerActivation } from '../../engine/inspectModel';
+import { formatShape } from '../../model/formatShape';
+import { layerTitle } from '../../model/layerTitle';
+import type { LayerActivation } from '../../worker/protocol';
 import { modelSpec, useAppStore } from '../../store/useAppStore';
 import { useReportVisibility } from '../useReportVisibility';
 import { channelOf, extent } from './channelOf';
@@ -46,7 +47,7 @@ function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string
   return (
     <div className="layer-block" data-layer={act.layer} data-testid={`feature-maps-layer-${act.layer}`}>
       <h3>
-        {title} <small>{fmt(act.shape)}</small>
+        {title} <small>{formatShape(act.shape)}</small>
       </h3>
       {maps ? (
         <div className="map-grid">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { WeightHistogram } from '../../charts/WeightHistogram';
-import { layerTitle } from '../../model/inferShapes';
+import { layerTitle } from '../../model/layerTitle';
 import { modelSpec, useAppStore } from '../../store/useAppStore';
 
 /** TensorBoard-style weight distributions per layer over the run. */

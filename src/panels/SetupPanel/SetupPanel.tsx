@@ -4,7 +4,7 @@ import { fieldError, OPTIMIZER_FIELDS, trainingImages, type TrainFormField } fro
 import { PRESETS } from '../../model/presets';
 import type { Monitor, OptimizerName } from '../../model/types';
 import { checkSetup, imagesFor, isActive, useAppStore } from '../../store/useAppStore';
-import type { TrainSize } from '../../worker/protocol';
+import type { TrainSize } from '../../data/datasets';
 import { formatCount } from '../format';
 import { TextField } from './TextField';
 

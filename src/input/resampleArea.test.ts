@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { resampleArea } from './resampleArea';
 import { createGrayImage, type GrayImage } from './grayImage';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../data/random';
 
 const sum = (a: Float32Array) => a.reduce((s, v) => s + v, 0);
 

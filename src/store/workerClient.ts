@@ -1,4 +1,4 @@
-import type { Command, WorkerEvent } from './protocol';
+import type { Command, WorkerEvent } from '../worker/protocol';
 
 export interface WorkerClient {
   send(cmd: Command): void;
@@ -10,7 +10,7 @@ export interface WorkerClient {
  * error event.
  */
 export function createWorkerClient(onEvent: (e: WorkerEvent) => void): WorkerClient {
-  const worker = new Worker(new URL('./trainingWorker.ts', import.meta.url), { type: 'module', name: 'convscope-training' });
+  const worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: 'convscope-training' });
   worker.onmessage = (e: MessageEvent<WorkerEvent>) => onEvent(e.data);
   worker.onerror = (e) => {
     e.preventDefault();
