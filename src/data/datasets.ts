@@ -54,3 +54,18 @@ export function datasetFileName(id: DatasetId, part: DatasetPart): string {
   return `data/${id}-${part}.bin.gz`;
 }
 
+
+/** How many images the training-set size choice `size` takes from a training part of `available` images. */
+export function imagesFor(size: TrainSize, available: number): number {
+  return size === 'all' ? available : Math.min(size, available);
+}
+
+/**
+ * What a network must fit to train on dataset `id`: its image shape (height,
+ * width, channels) and its number of classes. The page and the worker both
+ * check a network against this.
+ */
+export function datasetShape(id: DatasetId): { label: string; inputShape: readonly [number, number, number]; numClasses: number } {
+  const d = DATASETS[id];
+  return { label: d.label, inputShape: [d.rows, d.cols, 1], numClasses: d.classNames.length };
+}

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { DATASETS, type DatasetId } from '../data/datasets';
+import { DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
 import { stratifiedSplit, stratifiedSubset } from '../data/stratifiedSplit';
 import { buildModel, type BuiltModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
@@ -154,7 +154,7 @@ export class TrainingSession {
     await this.current?.finished;
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
-    const check = checkNetwork(req.spec, { label: info.label, inputShape: [info.rows, info.cols, 1], numClasses: info.classNames.length });
+    const check = checkNetwork(req.spec, datasetShape(req.dataset));
     if (check.cannotTrain) throw new SessionError('invalid-request', check.cannotTrain);
     if (req.config.earlyStopping && req.config.validationSplit <= 0) {
       throw new SessionError('invalid-request', 'Early stopping watches the validation set: hold out some images (Validation % above 0)');
@@ -177,7 +177,7 @@ export class TrainingSession {
     }
 
     const { config } = req;
-    const size = req.trainSize === 'all' ? data.train.count : Math.min(req.trainSize, data.train.count);
+    const size = imagesFor(req.trainSize, data.train.count);
     const subset = stratifiedSubset(data.train.labels, info.classNames.length, size, config.seed);
     const split = stratifiedSplit(data.train.labels, info.classNames.length, config.validationSplit, config.seed, subset);
     if (config.batchSize > trainingImages(size, config.validationSplit)) {

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { datasetShape, imagesFor } from './datasets';
+
+describe('imagesFor', () => {
+  it('takes every image for "all" and at most the available ones otherwise', () => {
+    expect(imagesFor('all', 60_000)).toBe(60_000);
+    expect(imagesFor(5000, 60_000)).toBe(5000);
+    expect(imagesFor(5000, 400)).toBe(400);
+  });
+});
+
+describe('datasetShape', () => {
+  it("gives the images' shape and the class count", () => {
+    expect(datasetShape('fashion-mnist')).toEqual({ label: 'Fashion-MNIST clothing', inputShape: [28, 28, 1], numClasses: 10 });
+  });
+});
