@@ -1,14 +1,22 @@
+import type { StoreApi } from 'zustand';
 import type { WorkerEvent } from '../worker/protocol';
+import type { AppState } from './appState';
 import { applyInspectEvents } from './inspectState';
 import { applyEvents } from './runState';
-import { useAppStore } from './useAppStore';
+
+/** Calls `flush` soon: on the next animation frame, or after 250 ms in a hidden tab (which gets no frames). */
+function nextFrame(flush: () => void): void {
+  requestAnimationFrame(flush);
+  setTimeout(flush, 250);
+}
 
 /**
  * Queues worker events and applies them to the store at most once per
- * animation frame, however fast they arrive. A hidden tab gets no frames, so a
- * timer takes over there and the run history keeps up.
+ * `schedule` tick (an animation frame), however fast they arrive; the run
+ * history keeps up in a hidden tab too. Returns the event handler for the
+ * worker client.
  */
-export function createBridge(): (e: WorkerEvent) => void {
+export function createBridge(store: StoreApi<AppState>, schedule: (flush: () => void) => void = nextFrame): (e: WorkerEvent) => void {
   let queue: WorkerEvent[] = [];
   let scheduled = false;
   const flush = () => {
@@ -16,19 +24,15 @@ export function createBridge(): (e: WorkerEvent) => void {
     scheduled = false;
     const events = queue;
     queue = [];
-    useAppStore.setState((s) => {
+    store.setState((s) => {
       const run = applyEvents(s.run, events);
       return { run, inspect: applyInspectEvents(s.inspect, events, run.runId) };
     });
-    // A test image the user asked for becomes the input (and is then inspected).
-    const sample = events.findLast((e) => e.type === 'testSample');
-    if (sample) useAppStore.getState().setInput(sample.pixels, 'test', { index: sample.index, label: sample.label });
   };
   return (e) => {
     queue.push(e);
     if (scheduled) return;
     scheduled = true;
-    requestAnimationFrame(flush);
-    setTimeout(flush, 250);
+    schedule(flush);
   };
 }

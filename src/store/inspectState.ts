@@ -1,14 +1,14 @@
-import type { ConvKernels, LayerActivation, WeightHistogram, WorkerEvent } from '../worker/protocol';
+import type { ConvKernels, InspectInput, LayerActivation, WeightHistogram, WorkerEvent } from '../worker/protocol';
 
 export type InputSource = 'drawing' | 'test' | 'upload';
 
 /** What the inspection panels show: the input, the model's answer, snapshots. */
 export interface InspectState {
-  /** 28×28 pixels in [0, 1] fed to the model, or null. */
-  input: Float32Array | null;
+  /** What the model is looking at (pixels, or a test image the worker reads), or null. */
+  input: InspectInput | null;
   source: InputSource | null;
-  /** True label when the input is a test image. */
-  testSample: { index: number; label: number } | null;
+  /** The test image that is the input, as the worker sent it: its true label and pixels. */
+  testSample: { index: number; label: number; pixels: Float32Array } | null;
   requestId: number;
   probs: Float32Array | null;
   trained: boolean;
@@ -40,8 +40,9 @@ export const INITIAL_INSPECT_STATE: InspectState = {
 export const MAX_HISTOGRAM_SNAPSHOTS = 200;
 
 /**
- * Applies inspection events. Snapshots answer the newest request or a later
- * periodic one; an answer to an input the user has since replaced is dropped.
+ * Applies inspection events. Snapshots (and a test image's pixels) answer the
+ * newest request or a later periodic one; an answer to an input the user has
+ * since replaced is dropped.
  * Histograms of another run than `runId` are ignored.
  */
 export function applyInspectEvents(s: InspectState, events: readonly WorkerEvent[], runId: number): InspectState {
@@ -56,6 +57,9 @@ export function applyInspectEvents(s: InspectState, events: readonly WorkerEvent
         activations: e.activations ?? s.activations,
         kernels: e.kernels ?? s.kernels,
       };
+    } else if (e.type === 'testSample') {
+      if (e.requestId !== s.requestId) continue;
+      s = { ...s, testSample: { index: e.index, label: e.label, pixels: e.pixels } };
     } else if (e.type === 'histograms') {
       if (e.runId !== runId) continue;
       let list = [...s.histograms, { at: e.at, layers: e.layers }];

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toSearch } from '../model/archParam';
 import { parseUrlConfig, setupToParams, type UrlSetup } from './urlConfig';
-import { DEFAULT_SETUP, useAppStore } from './useAppStore';
+import { DEFAULT_SETUP } from './defaultSetup';
+import { useAppStore } from './useAppStore';
 
 const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping'] as const;
 const setupOf = (s: UrlSetup) => Object.fromEntries(SETUP_KEYS.map((k) => [k, s[k]]));

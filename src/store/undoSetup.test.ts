@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SEED_002_SPEC } from '../model/presets';
 import type { LayerSpec } from '../model/types';
-import { DEFAULT_SETUP, useAppStore } from './useAppStore';
+import { DEFAULT_SETUP } from './defaultSetup';
+import { useAppStore } from './useAppStore';
 
 const store = () => useAppStore.getState();
 

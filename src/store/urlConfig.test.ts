@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeArch } from '../model/archParam';
 import { PRESETS, SEED_002_SPEC } from '../model/presets';
-import { DEFAULT_SETUP } from './useAppStore';
+import { DEFAULT_SETUP } from './defaultSetup';
 import { parseUrlConfig, setupToParams, withPreset } from './urlConfig';
 
 describe('parseUrlConfig', () => {

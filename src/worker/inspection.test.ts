@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../engine/buildModel';
 import { ModelInspector } from '../engine/inspectModel';
 import type { ModelSpec } from '../model/types';
-import { Inspection, SNAPSHOT_INTERVAL_MS } from './inspection';
-import type { InspectRequest, WorkerEvent } from './protocol';
+import { Inspection, SNAPSHOT_INTERVAL_MS, type SnapshotRequest } from './inspection';
+import type { WorkerEvent } from './protocol';
 
 const SPEC: ModelSpec = {
   inputShape: [28, 28, 1],
@@ -15,7 +15,7 @@ const SPEC: ModelSpec = {
   ],
 };
 
-const request = (requestId: number, want = { activations: true, filters: true }): InspectRequest => ({
+const request = (requestId: number, want = { activations: true, filters: true }): SnapshotRequest => ({
   requestId, input: new Float32Array(784).fill(0.5), spec: SPEC, want,
 });
 

@@ -4,6 +4,9 @@ import { ModelInspector } from '../engine/inspectModel';
 import type { ModelSpec } from '../model/types';
 import type { InspectRequest, WorkerEvent } from './protocol';
 
+/** An inspect request whose input has been read: the pixels themselves. */
+export type SnapshotRequest = Omit<InspectRequest, 'input'> & { input: Float32Array | null };
+
 /** The model being trained, as the inspection sees it. */
 export interface LiveModel {
   inspector: ModelInspector;
@@ -25,7 +28,7 @@ const HISTOGRAM_BINS = 40;
  * meanwhile is answered right after it with the newest input.
  */
 export class Inspection {
-  private req: InspectRequest | null = null;
+  private req: SnapshotRequest | null = null;
   private running = false;
   private again = false;
   private lastSnapshot = -Infinity;
@@ -44,7 +47,7 @@ export class Inspection {
   ) {}
 
   /** A new input or new panel visibility from the page: answer now. */
-  request(req: InspectRequest): void {
+  request(req: SnapshotRequest): void {
     this.req = req;
     this.refresh();
   }

@@ -32,14 +32,21 @@ export type Command =
    * Answered at once with an `inspection`, then again at most twice a second
    * while training runs. Before any training, an untrained `spec` model answers.
    */
-  | { type: 'inspect'; request: InspectRequest }
-  /** Asks for test image number `index` (wrapped) of the dataset. */
-  | { type: 'testSample'; dataset: DatasetId; index: number };
+  | { type: 'inspect'; request: InspectRequest };
+
+/**
+ * What the model looks at: pixels made on the page (a drawing, an upload), or
+ * a test image, which the worker already holds and reads itself (its pixels
+ * come back once, in a `testSample` event, for the page to show).
+ */
+export type InspectInput =
+  | { kind: 'pixels'; pixels: Float32Array }
+  | { kind: 'testImage'; dataset: DatasetId; index: number };
 
 export interface InspectRequest {
   requestId: number;
-  /** h×w pixels in [0, 1], or null when there is nothing to show. */
-  input: Float32Array | null;
+  /** The image to look at (h×w pixels in [0, 1]), or null when there is nothing to show. */
+  input: InspectInput | null;
   /** The network to preview, untrained, while no model has been trained; null when it could not be built (invalid, or not 28×28×1). */
   spec: ModelSpec | null;
   want: { activations: boolean; filters: boolean };
@@ -132,7 +139,8 @@ export type WorkerEvent =
       kernels: ConvKernels[] | null;
     }
   | { type: 'histograms'; runId: number; at: number; layers: WeightHistogram[] }
-  | { type: 'testSample'; dataset: DatasetId; index: number; label: number; pixels: Float32Array }
+  /** The test image request `requestId` asked for: its label, and its pixels for the page to show. */
+  | { type: 'testSample'; requestId: number; dataset: DatasetId; index: number; label: number; pixels: Float32Array }
   | { type: 'error'; code: ErrorCode; message: string };
 
 /** The typed arrays of an event, to pass as the transfer list of postMessage. */

@@ -15,7 +15,7 @@ import { trainingImages } from '../model/parseTrainForm';
 import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
-import type { Command, ErrorCode, TrainRequest, WorkerEvent } from './protocol';
+import type { Command, ErrorCode, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -65,6 +65,8 @@ export class TrainingSession {
   private loading = false;
   private trainQueue: Promise<void> = Promise.resolve();
   private stopWhileLoading = false;
+  /** Counts inspect requests, so that a test image read late never replaces a newer request. */
+  private inspectTicket = 0;
 
   constructor(private readonly post: Post) {
     this.inspection = new Inspection(post, async () => {
@@ -110,10 +112,7 @@ export class TrainingSession {
         void this.evaluate().catch((e) => this.fail(e, false));
         return;
       case 'inspect':
-        this.inspection.request(cmd.request);
-        return;
-      case 'testSample':
-        void this.testSample(cmd.dataset, cmd.index).catch((e) => this.fail(e, false));
+        this.inspect(cmd.request);
         return;
     }
   }
@@ -250,12 +249,35 @@ export class TrainingSession {
     }
   }
 
-  private async testSample(dataset: DatasetId, index: number): Promise<void> {
+  /**
+   * Hands a request to the inspection. A test image is read here, from the
+   * dataset the worker holds, and its pixels go to the page once to be shown;
+   * the page never sends them back.
+   */
+  private inspect(req: InspectRequest): void {
+    const ticket = ++this.inspectTicket;
+    const { input } = req;
+    if (input?.kind !== 'testImage') {
+      this.inspection.request({ ...req, input: input?.pixels ?? null });
+      return;
+    }
+    void this.testImage(input.dataset, input.index)
+      .then((image) => {
+        if (ticket !== this.inspectTicket) return; // a newer request came while the dataset loaded
+        // A copy travels (and is transferred): the inspection keeps reading `image.pixels`.
+        this.post({ type: 'testSample', requestId: req.requestId, dataset: input.dataset, index: image.index, label: image.label, pixels: image.pixels.slice() });
+        this.inspection.request({ ...req, input: image.pixels });
+      })
+      .catch((e) => this.fail(e, false));
+  }
+
+  /** Test image `index` (wrapped) of `dataset`, in [0, 1]. */
+  private async testImage(dataset: DatasetId, index: number): Promise<{ index: number; label: number; pixels: Float32Array }> {
     const { test } = await this.loadDataset(dataset);
     const i = ((index % test.count) + test.count) % test.count;
     const size = test.rows * test.cols;
     const pixels = Float32Array.from(test.pixels.subarray(i * size, (i + 1) * size), (v) => v / 255);
-    this.post({ type: 'testSample', dataset, index: i, label: test.labels[i], pixels });
+    return { index: i, label: test.labels[i], pixels };
   }
 
   private async evaluate(): Promise<void> {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NetworkCheck } from '../../model/checkNetwork';
 import type { LayerType } from '../../model/types';
-import { isActive, useAppStore } from '../../store/useAppStore';
+import { isActive } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 import { LayerRow } from './LayerRow';
 import { NumberInput } from './NumberInput';
 

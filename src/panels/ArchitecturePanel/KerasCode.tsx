@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kerasCode } from '../../model/kerasCode';
-import { checkSetup, useAppStore } from '../../store/useAppStore';
+import { checkSetup } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 
 /** The Python that builds, compiles and trains this network in Keras, with a copy button. */
 export function KerasCode() {

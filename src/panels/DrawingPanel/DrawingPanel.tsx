@@ -3,7 +3,8 @@ import type { GrayImage } from '../../input/grayImage';
 import { preprocessClothing } from '../../input/preprocessClothing';
 import { preprocessDigit } from '../../input/preprocessDigit';
 import { DATASETS } from '../../data/datasets';
-import { modelDataset, useAppStore } from '../../store/useAppStore';
+import { inputPixels, modelDataset } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 import { InputPreview } from './InputPreview';
 import { readImageFile } from './readImageFile';
 import { PAD_SIZE, useDrawingCanvas } from './useDrawingCanvas';
@@ -25,7 +26,8 @@ export function DrawingPanel() {
   const setInput = useAppStore((s) => s.setInput);
   const showTestSample = useAppStore((s) => s.showTestSample);
   const sample = useAppStore((s) => s.inspect.testSample);
-  const input = useAppStore((s) => s.inspect.input);
+  const input = useAppStore(inputPixels);
+  const testIndex = useAppStore((s) => (s.inspect.input?.kind === 'testImage' ? s.inspect.input.index : null));
   const isClothing = dataset === 'fashion-mnist';
   const [brush, setBrush] = useState(isClothing ? 28 : 20);
   const [fill, setFill] = useState(false);
@@ -58,7 +60,7 @@ export function DrawingPanel() {
     [preprocess, setInput],
   );
   const pad = useDrawingCanvas({ brush, fill, onChange });
-  const nextIndex = sample ? sample.index + 1 : 0;
+  const nextIndex = testIndex === null ? 0 : testIndex + 1;
 
   return (
     <section className="card drawing" aria-label="Draw an input">

@@ -6,7 +6,8 @@ import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
 import { formatShape } from '../../model/formatShape';
 import { layerTitle } from '../../model/layerTitle';
 import type { LayerActivation } from '../../worker/protocol';
-import { modelSpec, useAppStore } from '../../store/useAppStore';
+import { modelSpec } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 import { useReportVisibility } from '../useReportVisibility';
 import { channelOf, extent } from './channelOf';
 

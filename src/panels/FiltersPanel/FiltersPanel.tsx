@@ -4,7 +4,8 @@ import { divergingColor, sequentialColor, symmetricMax } from '../../charts/colo
 import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
 import type { ConvKernels } from '../../worker/protocol';
 import { layerTitle } from '../../model/layerTitle';
-import { modelSpec, useAppStore } from '../../store/useAppStore';
+import { modelSpec } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 import { channelOf, extent } from '../FeatureMapsPanel/channelOf';
 import { useReportVisibility } from '../useReportVisibility';
 import { kernelGrid } from './kernelGrid';

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { WeightHistogram } from '../../charts/WeightHistogram';
 import { layerTitle } from '../../model/layerTitle';
-import { modelSpec, useAppStore } from '../../store/useAppStore';
+import { modelSpec } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 
 /** TensorBoard-style weight distributions per layer over the run. */
 export function HistogramsPanel() {

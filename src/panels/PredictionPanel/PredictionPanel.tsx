@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DATASETS } from '../../data/datasets';
-import { modelDataset, useAppStore } from '../../store/useAppStore';
+import { modelDataset } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 
 /** Every class's probability for the current input, and the top class. */
 export function PredictionPanel() {

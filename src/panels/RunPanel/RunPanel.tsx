@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { checkSpec, isActive, trainBlocker, useAppStore } from '../../store/useAppStore';
+import { checkSpec, isActive, trainBlocker } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
 
 /** Train / Pause / Resume / Stop, the run's status, progress and speed. */

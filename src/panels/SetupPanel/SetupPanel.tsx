@@ -3,7 +3,8 @@ import { DATASET_IDS, DATASETS, type DatasetId } from '../../data/datasets';
 import { fieldError, OPTIMIZER_FIELDS, trainingImages, type TrainFormField } from '../../model/parseTrainForm';
 import { PRESETS } from '../../model/presets';
 import type { Monitor, OptimizerName } from '../../model/types';
-import { checkSetup, imagesFor, isActive, useAppStore } from '../../store/useAppStore';
+import { checkSetup, imageCount, isActive } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
 import type { TrainSize } from '../../data/datasets';
 import { formatCount } from '../format';
 import { TextField } from './TextField';
@@ -55,7 +56,7 @@ export function SetupPanel() {
   const canApply = run.status === 'training' || run.status === 'paused';
   const preset = PRESETS.find((p) => p.id === s.presetId);
   const { errors, values } = checkSetup(s);
-  const images = imagesFor(s.dataset, s.trainSize);
+  const images = imageCount(s);
   const sizes = SIZES.includes(s.trainSize) ? SIZES : [...SIZES.slice(0, -1), s.trainSize, 'all' as const];
   const split = values ? values.validationSplit : 0;
   const es = s.earlyStopping;

@@ -1,0 +1,56 @@
+import { DATASETS } from '../data/datasets';
+import type { SliceCreator } from './appState';
+import { INITIAL_INSPECT_STATE, type InputSource, type InspectState } from './inspectState';
+import { modelDataset } from './selectors';
+
+export interface InspectActions {
+  /** Feeds pixels (28×28, [0, 1]) made on the page to the live model; null clears the input. */
+  setInput(pixels: Float32Array | null, source: Exclude<InputSource, 'test'>): void;
+  /** Makes test image `index` (wrapped) of the model's dataset the input; the worker reads it itself. */
+  showTestSample(index: number): void;
+  setPanelVisible(panel: keyof InspectState['visible'], visible: boolean): void;
+}
+
+export interface InspectSlice extends InspectActions {
+  inspect: InspectState;
+}
+
+/**
+ * The input and what the panels show. Actions only change state; the request
+ * to the worker follows from it (sendInspectRequests). A new input or new
+ * panel visibility is a new request id, so late answers to the old one are dropped.
+ */
+export const createInspectSlice: SliceCreator<InspectSlice> = () => (set, get) => ({
+  inspect: INITIAL_INSPECT_STATE,
+
+  setInput(pixels, source) {
+    set((s) => ({
+      inspect: {
+        ...s.inspect,
+        input: pixels && { kind: 'pixels', pixels },
+        source: pixels && source,
+        testSample: null,
+        requestId: s.inspect.requestId + 1,
+      },
+    }));
+  },
+  showTestSample(index) {
+    const dataset = modelDataset(get());
+    const count = DATASETS[dataset].testCount;
+    const wrapped = ((index % count) + count) % count;
+    set((s) => ({
+      inspect: {
+        ...s.inspect,
+        input: { kind: 'testImage', dataset, index: wrapped },
+        source: 'test',
+        testSample: null,
+        requestId: s.inspect.requestId + 1,
+      },
+    }));
+  },
+  setPanelVisible(panel, visible) {
+    const s = get();
+    if (s.inspect.visible[panel] === visible) return;
+    set({ inspect: { ...s.inspect, visible: { ...s.inspect.visible, [panel]: visible }, requestId: s.inspect.requestId + 1 } });
+  },
+});

@@ -1,0 +1,55 @@
+import { DATASETS } from '../data/datasets';
+import { fieldError } from '../model/parseTrainForm';
+import type { SliceCreator } from './appState';
+import { INITIAL_RUN_STATE, startRun, type RunState } from './runState';
+import { checkSetup, isActive, modelDataset, trainBlocker } from './selectors';
+
+export interface RunActions {
+  /** Starts a run of the setup on screen, if it can train and none is running. */
+  train(): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  /** Sends the learning-rate field to the run in progress; it applies from the next batch. */
+  applyLearningRate(): void;
+  /** Tests the current model on the whole test set. */
+  evaluate(): void;
+  dismissError(): void;
+}
+
+export interface RunSlice extends RunActions {
+  run: RunState;
+}
+
+/** The run and the commands that drive it; the worker's events update `run` through the bridge. */
+export const createRunSlice: SliceCreator<RunSlice> = (worker) => (set, get) => ({
+  run: INITIAL_RUN_STATE,
+
+  train() {
+    const s = get();
+    const { values } = checkSetup(s);
+    if (!values || trainBlocker(s) || isActive(s.run)) return;
+    const runId = s.run.runId + 1;
+    // The old model's snapshots go: the new one sends its own as soon as it is built.
+    set({
+      run: startRun(s.run, runId, s.dataset, s.spec, values),
+      inspect: { ...s.inspect, histograms: [], probs: null, activations: null, kernels: null, trained: false, at: 0 },
+    });
+    worker.send({ type: 'train', request: { runId, dataset: s.dataset, trainSize: s.trainSize, spec: s.spec, config: values } });
+  },
+  pause: () => worker.send({ type: 'pause' }),
+  resume: () => worker.send({ type: 'resume' }),
+  stop: () => worker.send({ type: 'stop' }),
+  applyLearningRate() {
+    const s = get();
+    const raw = s.form.learningRate;
+    if ((s.run.status !== 'training' && s.run.status !== 'paused') || fieldError('learningRate', raw)) return;
+    worker.send({ type: 'setLearningRate', runId: s.run.runId, learningRate: Number(raw) });
+    set({ run: { ...s.run, pendingLearningRate: Number(raw) } });
+  },
+  evaluate() {
+    worker.send({ type: 'evaluate' });
+    set((s) => ({ run: { ...s.run, test: null, evaluation: { done: 0, total: DATASETS[modelDataset(s)].testCount } } }));
+  },
+  dismissError: () => set((s) => ({ setupError: null, run: { ...s.run, error: null } })),
+});

@@ -1,0 +1,68 @@
+/**
+ * Everything derived from the store's state: validation, the network check,
+ * why Train is disabled, which model the worker holds. Pure functions of the
+ * state, so panels, actions and subscriptions agree.
+ */
+import { DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
+import { checkNetwork, type NetworkCheck } from '../model/checkNetwork';
+import { parseTrainForm, type TrainFormErrors } from '../model/parseTrainForm';
+import type { ModelSpec, TrainConfig } from '../model/types';
+import type { AppState } from './appState';
+import type { RunState } from './runState';
+import type { SetupState } from './setupSlice';
+
+/** How many images the chosen training-set size takes from the chosen dataset. */
+export function imageCount(s: Pick<SetupState, 'dataset' | 'trainSize'>): number {
+  return imagesFor(s.trainSize, DATASETS[s.dataset].trainCount);
+}
+
+/** Validation of the hyperparameter fields, for the inline messages and the Train button. */
+export function checkSetup(s: Pick<SetupState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping'>): {
+  values?: TrainConfig;
+  errors: TrainFormErrors;
+} {
+  return parseTrainForm(s.form, s, imageCount(s));
+}
+
+let lastCheck: { spec: ModelSpec; dataset: DatasetId; check: NetworkCheck } | null = null;
+
+/**
+ * Shapes, parameters and trainability of the network set up, on the dataset
+ * chosen. Several selectors ask on every store update (a metrics tick too):
+ * the last answer is kept for the same spec object and dataset.
+ */
+export function checkSpec(spec: ModelSpec, dataset: DatasetId): NetworkCheck {
+  if (lastCheck?.spec === spec && lastCheck.dataset === dataset) return lastCheck.check;
+  const check = checkNetwork(spec, datasetShape(dataset));
+  lastCheck = { spec, dataset, check };
+  return check;
+}
+
+/** Why Train is disabled (the first reason), or null. */
+export function trainBlocker(s: Pick<AppState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'spec'>): string | null {
+  const { errors } = checkSetup(s);
+  const first = Object.values(errors)[0];
+  if (first) return `Fix the highlighted field: ${first}`;
+  return checkSpec(s.spec, s.dataset).cannotTrain ?? null;
+}
+
+const ACTIVE = new Set(['loading', 'training', 'paused']);
+/** True while a run holds the network: loading, training or paused. */
+export const isActive = (s: RunState) => ACTIVE.has(s.status);
+
+/** The dataset the model in the worker knows: the last run's, else the one selected. */
+export function modelDataset(s: Pick<AppState, 'dataset' | 'run'>): DatasetId {
+  return s.run.dataset ?? s.dataset;
+}
+
+/** The network of the model in the worker: the last run's, else the one set up (its untrained preview). */
+export function modelSpec(s: Pick<AppState, 'spec' | 'run'>): ModelSpec {
+  return s.run.spec ?? s.spec;
+}
+
+/** The pixels of the current input, to show: a drawing's or upload's, or the test image's once the worker sent it. */
+export function inputPixels(s: Pick<AppState, 'inspect'>): Float32Array | null {
+  const { input, testSample } = s.inspect;
+  if (!input) return null;
+  return input.kind === 'pixels' ? input.pixels : (testSample?.pixels ?? null);
+}
