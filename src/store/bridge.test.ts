@@ -52,6 +52,6 @@ describe('createBridge', () => {
     apply({ type: 'testSample', requestId: requestId - 1, dataset: 'mnist', index: 4, label: 9, pixels: new Float32Array(784) });
     apply({ type: 'testSample', requestId, dataset: 'mnist', index: 5, label: 1, pixels });
     frames[0]();
-    expect(store.getState().inspect.testSample).toEqual({ index: 5, label: 1, pixels });
+    expect(store.getState().inspect.testSample).toEqual({ dataset: 'mnist', index: 5, label: 1, pixels });
   });
 });

@@ -1,3 +1,4 @@
+import type { DatasetId } from '../data/datasets';
 import type { ConvKernels, InspectInput, LayerActivation, WeightHistogram, WorkerEvent } from '../worker/protocol';
 
 export type InputSource = 'drawing' | 'test' | 'upload';
@@ -8,7 +9,7 @@ export interface InspectState {
   input: InspectInput | null;
   source: InputSource | null;
   /** The test image that is the input, as the worker sent it: its true label and pixels. */
-  testSample: { index: number; label: number; pixels: Float32Array } | null;
+  testSample: { dataset: DatasetId; index: number; label: number; pixels: Float32Array } | null;
   requestId: number;
   probs: Float32Array | null;
   trained: boolean;
@@ -59,7 +60,7 @@ export function applyInspectEvents(s: InspectState, events: readonly WorkerEvent
       };
     } else if (e.type === 'testSample') {
       if (e.requestId !== s.requestId) continue;
-      s = { ...s, testSample: { index: e.index, label: e.label, pixels: e.pixels } };
+      s = { ...s, testSample: { dataset: e.dataset, index: e.index, label: e.label, pixels: e.pixels } };
     } else if (e.type === 'histograms') {
       if (e.runId !== runId) continue;
       let list = [...s.histograms, { at: e.at, layers: e.layers }];

@@ -80,7 +80,7 @@ export function DrawingPanel() {
           <small className="hint">what the model sees (28×28)</small>
           {sample && input && (
             <p className="true-label" data-testid="true-label">
-              Test image #{sample.index}: <strong>{DATASETS[dataset].classNames[sample.label]}</strong>
+              Test image #{sample.index}: <strong>{DATASETS[sample.dataset].classNames[sample.label]}</strong>
             </p>
           )}
         </div>

@@ -11,6 +11,8 @@ export function PredictionPanel() {
   const dataset = useAppStore(modelDataset);
   const starting = useAppStore((s) => s.run.status === 'loading' || s.run.status === 'training');
   const names = DATASETS[dataset].classNames;
+  // A verdict only for a test image of the dataset the model knows (the dataset may have been switched since).
+  const truth = sample?.dataset === dataset ? sample : null;
   const shown = input && probs ? probs : null;
   let top = -1;
   if (shown) for (let i = 0; i < shown.length; i++) if (top < 0 || shown[i] > shown[top]) top = i;
@@ -29,9 +31,9 @@ export function PredictionPanel() {
         <>
           <p className="top-class" data-testid="prediction-top" data-class-index={top}>
             {names[top]} <span>{(shown[top] * 100).toFixed(1)}%</span>
-            {sample && (
-              <span className={sample.label === top ? 'verdict-ok' : 'verdict-bad'}>
-                {sample.label === top ? ' ✓ correct' : ` ✗ true: ${names[sample.label]}`}
+            {truth && (
+              <span className={truth.label === top ? 'verdict-ok' : 'verdict-bad'}>
+                {truth.label === top ? ' ✓ correct' : ` ✗ true: ${names[truth.label]}`}
               </span>
             )}
           </p>
