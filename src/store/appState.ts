@@ -1,8 +1,92 @@
 import type { StateCreator } from 'zustand';
-import type { InspectSlice } from './inspectSlice';
-import type { RunSlice } from './runSlice';
-import type { SetupSlice } from './setupSlice';
+import type { DatasetId, TrainSize } from '../data/datasets';
+import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
+import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
+import type { InputSource, InspectState } from './inspectState';
+import type { RunState } from './runState';
+import type { UrlPatch } from './urlConfig';
 import type { WorkerClient } from './workerClient';
+
+/*
+ * The store's contract: the state and actions of each slice (setupSlice,
+ * runSlice, inspectSlice implement them) and the whole they make.
+ */
+
+/** The setup on screen: dataset, hyperparameters as typed, the network. */
+export interface SetupState extends TrainChoices {
+  dataset: DatasetId;
+  trainSize: TrainSize;
+  form: TrainForm;
+  spec: ModelSpec;
+  /** One stable React key per layer of `spec`, so rows keep their focus when layers move. */
+  layerKeys: readonly number[];
+  /** The preset the network came from (PRESETS id); null once edited or imported. */
+  presetId: string | null;
+  /** A problem with something the user brought in (a link, a file): shown in the error banner. */
+  setupError: string | null;
+  /** Earlier setups, newest last, so an edit, a preset or an import never loses a network. */
+  undo: readonly SetupSnapshot[];
+}
+
+/** What Undo puts back: the network and everything a preset sets. */
+export type SetupSnapshot = Pick<
+  SetupState,
+  'dataset' | 'trainSize' | 'form' | 'spec' | 'layerKeys' | 'presetId' | 'optimizer' | 'nesterov' | 'earlyStopping'
+>;
+
+export interface SetupActions {
+  setDataset(id: DatasetId): void;
+  setTrainSize(size: TrainSize): void;
+  setField(field: keyof TrainForm, value: string): void;
+  /** Switches optimizer and puts its own parameters at Keras's defaults (the learning rate stays). */
+  setOptimizer(optimizer: OptimizerName): void;
+  setNesterov(on: boolean): void;
+  setEarlyStopping(patch: Partial<TrainChoices['earlyStopping']>): void;
+  /** Loads a preset's network with its dataset, optimizer, batch size, epochs and early stopping. */
+  applyPreset(id: string): void;
+  setInputShape(shape: ModelSpec['inputShape']): void;
+  addLayer(type: LayerType): void;
+  updateLayer(index: number, layer: LayerSpec): void;
+  removeLayer(index: number): void;
+  moveLayer(from: number, to: number): void;
+  /** Puts back the setup before the last edit of the network, preset or import. */
+  undoSetup(): void;
+  /** Replaces the network (an imported file); `error` instead reports why it could not be read. */
+  importSpec(result: { spec: ModelSpec } | { error: string }): void;
+  /** Applies a link's setup; `errors` name the parameters that were ignored. */
+  applyUrl(patch: UrlPatch, errors: readonly string[]): void;
+}
+
+export type SetupSlice = SetupState & SetupActions;
+
+export interface RunActions {
+  /** Starts a run of the setup on screen, if it can train and none is running. */
+  train(): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  /** Sends the learning-rate field to the run in progress; it applies from the next batch. */
+  applyLearningRate(): void;
+  /** Tests the current model on the whole test set. */
+  evaluate(): void;
+  dismissError(): void;
+}
+
+export interface RunSlice extends RunActions {
+  run: RunState;
+}
+
+export interface InspectActions {
+  /** Feeds pixels (28×28, [0, 1]) made on the page to the live model; null clears the input. */
+  setInput(pixels: Float32Array | null, source: Exclude<InputSource, 'test'>): void;
+  /** Makes test image `index` (wrapped) of the model's dataset the input; the worker reads it itself. */
+  showTestSample(index: number): void;
+  setPanelVisible(panel: keyof InspectState['visible'], visible: boolean): void;
+}
+
+export interface InspectSlice extends InspectActions {
+  inspect: InspectState;
+}
 
 /** The whole store: the setup on screen, the run, and what the inspection panels show. */
 export type AppState = SetupSlice & RunSlice & InspectSlice;

@@ -1,19 +1,7 @@
 import { DATASETS } from '../data/datasets';
-import type { SliceCreator } from './appState';
-import { INITIAL_INSPECT_STATE, type InputSource, type InspectState } from './inspectState';
+import type { InspectSlice, SliceCreator } from './appState';
+import { INITIAL_INSPECT_STATE } from './inspectState';
 import { modelDataset } from './selectors';
-
-export interface InspectActions {
-  /** Feeds pixels (28×28, [0, 1]) made on the page to the live model; null clears the input. */
-  setInput(pixels: Float32Array | null, source: Exclude<InputSource, 'test'>): void;
-  /** Makes test image `index` (wrapped) of the model's dataset the input; the worker reads it itself. */
-  showTestSample(index: number): void;
-  setPanelVisible(panel: keyof InspectState['visible'], visible: boolean): void;
-}
-
-export interface InspectSlice extends InspectActions {
-  inspect: InspectState;
-}
 
 /**
  * The input and what the panels show. Actions only change state; the request

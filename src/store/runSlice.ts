@@ -1,25 +1,8 @@
 import { DATASETS } from '../data/datasets';
 import { fieldError } from '../model/parseTrainForm';
-import type { SliceCreator } from './appState';
-import { INITIAL_RUN_STATE, startRun, type RunState } from './runState';
+import type { RunSlice, SliceCreator } from './appState';
+import { INITIAL_RUN_STATE, startRun } from './runState';
 import { checkSetup, isActive, modelDataset, trainBlocker } from './selectors';
-
-export interface RunActions {
-  /** Starts a run of the setup on screen, if it can train and none is running. */
-  train(): void;
-  pause(): void;
-  resume(): void;
-  stop(): void;
-  /** Sends the learning-rate field to the run in progress; it applies from the next batch. */
-  applyLearningRate(): void;
-  /** Tests the current model on the whole test set. */
-  evaluate(): void;
-  dismissError(): void;
-}
-
-export interface RunSlice extends RunActions {
-  run: RunState;
-}
 
 /** The run and the commands that drive it; the worker's events update `run` through the bridge. */
 export const createRunSlice: SliceCreator<RunSlice> = (worker) => (set, get) => ({

@@ -7,9 +7,8 @@ import { DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datas
 import { checkNetwork, type NetworkCheck } from '../model/checkNetwork';
 import { parseTrainForm, type TrainFormErrors } from '../model/parseTrainForm';
 import type { ModelSpec, TrainConfig } from '../model/types';
-import type { AppState } from './appState';
+import type { AppState, SetupState } from './appState';
 import type { RunState } from './runState';
-import type { SetupState } from './setupSlice';
 
 /** How many images the chosen training-set size takes from the chosen dataset. */
 export function imageCount(s: Pick<SetupState, 'dataset' | 'trainSize'>): number {

@@ -1,60 +1,11 @@
-import type { DatasetId, TrainSize } from '../data/datasets';
 import { defaultLayer, insertionIndex, insertLayer, moveLayer, removeLayer, replaceLayer } from '../model/editSpec';
-import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
 import { PRESETS, type Preset } from '../model/presets';
 import { switchOptimizer } from '../model/switchOptimizer';
-import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
-import type { SliceCreator } from './appState';
+import type { ModelSpec } from '../model/types';
+import type { SetupSlice, SetupSnapshot, SetupState, SliceCreator } from './appState';
 import { DEFAULT_SETUP } from './defaultSetup';
 import { isActive } from './selectors';
-import { withPreset, type UrlPatch } from './urlConfig';
-
-/** The setup on screen: dataset, hyperparameters as typed, the network. */
-export interface SetupState extends TrainChoices {
-  dataset: DatasetId;
-  trainSize: TrainSize;
-  form: TrainForm;
-  spec: ModelSpec;
-  /** One stable React key per layer of `spec`, so rows keep their focus when layers move. */
-  layerKeys: readonly number[];
-  /** The preset the network came from (PRESETS id); null once edited or imported. */
-  presetId: string | null;
-  /** A problem with something the user brought in (a link, a file): shown in the error banner. */
-  setupError: string | null;
-  /** Earlier setups, newest last, so an edit, a preset or an import never loses a network. */
-  undo: readonly SetupSnapshot[];
-}
-
-/** What Undo puts back: the network and everything a preset sets. */
-export type SetupSnapshot = Pick<
-  SetupState,
-  'dataset' | 'trainSize' | 'form' | 'spec' | 'layerKeys' | 'presetId' | 'optimizer' | 'nesterov' | 'earlyStopping'
->;
-
-export interface SetupActions {
-  setDataset(id: DatasetId): void;
-  setTrainSize(size: TrainSize): void;
-  setField(field: keyof TrainForm, value: string): void;
-  /** Switches optimizer and puts its own parameters at Keras's defaults (the learning rate stays). */
-  setOptimizer(optimizer: OptimizerName): void;
-  setNesterov(on: boolean): void;
-  setEarlyStopping(patch: Partial<TrainChoices['earlyStopping']>): void;
-  /** Loads a preset's network with its dataset, optimizer, batch size, epochs and early stopping. */
-  applyPreset(id: string): void;
-  setInputShape(shape: ModelSpec['inputShape']): void;
-  addLayer(type: LayerType): void;
-  updateLayer(index: number, layer: LayerSpec): void;
-  removeLayer(index: number): void;
-  moveLayer(from: number, to: number): void;
-  /** Puts back the setup before the last edit of the network, preset or import. */
-  undoSetup(): void;
-  /** Replaces the network (an imported file); `error` instead reports why it could not be read. */
-  importSpec(result: { spec: ModelSpec } | { error: string }): void;
-  /** Applies a link's setup; `errors` name the parameters that were ignored. */
-  applyUrl(patch: UrlPatch, errors: readonly string[]): void;
-}
-
-export type SetupSlice = SetupState & SetupActions;
+import { withPreset } from './urlConfig';
 
 /** Undo keeps this many steps. */
 const UNDO_DEPTH = 50;
