@@ -1,7 +1,7 @@
 import { DATASET_IDS, type DatasetId } from '../data/datasets';
 import { decodeArch, encodeArch, encodeInputShape } from '../model/archParam';
 import { sameSpec } from '../model/editSpec';
-import { KERAS_OPTIMIZER_DEFAULTS } from '../model/optimizerDefaults';
+import { KERAS_OPTIMIZER_DEFAULTS, OPTIMIZER_NAMES } from '../model/optimizerDefaults';
 import { fieldError, optimizerForm, type TrainChoices, type TrainForm, type TrainFormField } from '../model/parseTrainForm';
 import { PRESETS, type Preset } from '../model/presets';
 import type { ModelSpec, OptimizerName } from '../model/types';
@@ -35,7 +35,6 @@ const FORM_PARAMS: readonly (readonly [string, TrainFormField])[] = [
   ['momentum', 'momentum'], ['beta1', 'beta1'], ['beta2', 'beta2'], ['eps', 'epsilon'], ['rho', 'rho'],
   ['patience', 'patience'], ['mindelta', 'minDelta'],
 ];
-const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam', 'rmsprop', 'adadelta'];
 const flag = (v: string | null) => (v === '1' ? true : v === '0' ? false : undefined);
 
 /**
@@ -83,8 +82,8 @@ export function parseUrlConfig(search: string): { patch: UrlPatch; errors: strin
   if (Object.keys(form).length) patch.form = form;
   const opt = q.get('opt');
   if (opt !== null) {
-    if ((OPTIMIZERS as string[]).includes(opt)) patch.optimizer = opt as OptimizerName;
-    else bad('opt', opt, `expected one of ${OPTIMIZERS.join(', ')}`);
+    if ((OPTIMIZER_NAMES as readonly string[]).includes(opt)) patch.optimizer = opt as OptimizerName;
+    else bad('opt', opt, `expected one of ${OPTIMIZER_NAMES.join(', ')}`);
   }
   const nesterov = q.get('nesterov');
   if (nesterov !== null) patch.nesterov = flag(nesterov) ?? (bad('nesterov', nesterov, 'expected 0 or 1'), undefined);
