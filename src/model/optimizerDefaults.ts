@@ -8,6 +8,17 @@ export const KERAS_OPTIMIZER_DEFAULTS: { readonly [N in OptimizerName]: Extract<
   adadelta: { name: 'adadelta', learningRate: 0.001, rho: 0.95, epsilon: 1e-7 },
 };
 
+/** Every optimizer, in the order of the table above (links name them in this order). */
+export const OPTIMIZER_NAMES = Object.keys(KERAS_OPTIMIZER_DEFAULTS) as readonly OptimizerName[];
+
+/** The optimizers as the setup menu offers them: the page's default first, labelled as Keras names them. */
+export const OPTIMIZERS: readonly { readonly name: OptimizerName; readonly label: string }[] = [
+  { name: 'adam', label: 'Adam' },
+  { name: 'sgd', label: 'SGD (with momentum)' },
+  { name: 'rmsprop', label: 'RMSProp' },
+  { name: 'adadelta', label: 'Adadelta' },
+];
+
 /** An optimizer with Keras's defaults except where `overrides` says otherwise. */
 export function optimizerConfig<N extends OptimizerName>(
   name: N,

@@ -71,6 +71,13 @@ describe('parseTrainForm', () => {
     expect(parseTrainForm({ ...ok, batchSize: '1000', validationPercent: '0' }, adam, 1000).values).toBeDefined();
   });
 
+  it("keeps a field's own message where the cross-field rule cannot apply", () => {
+    expect(parseTrainForm({ ...ok, validationPercent: 'x' }, withEs, 1000).errors).toEqual({ validationPercent: 'Enter a percentage' });
+    expect(parseTrainForm({ ...ok, batchSize: 'x' }, adam, 1000).errors).toEqual({ batchSize: 'Enter a whole number' });
+    // Past the field's own cap, the training images are the cap worth naming.
+    expect(parseTrainForm({ ...ok, batchSize: '70000' }, adam, 60_000).errors).toEqual({ batchSize: 'At most 48,000, the number of training images' });
+  });
+
   it('counts training images like the split does', () => {
     expect(trainingImages(1000, 0.2)).toBe(800);
     expect(trainingImages(60_000, 0.2)).toBe(48_000);

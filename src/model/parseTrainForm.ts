@@ -76,7 +76,7 @@ function fractionError(raw: string): string | undefined {
 
 const CHECKS: Partial<Record<TrainFormField, (raw: string) => string | undefined>> = {
   epochs: (raw) => wholeError(raw, 1, MAX_EPOCHS, 'a whole number of epochs'),
-  // On its own; parseTrainForm also caps it at the training images.
+  // On its own; parseTrainForm also caps it at the training images left after validation.
   batchSize: (raw) => wholeError(raw, 1, MAX_BATCH),
   validationPercent: (raw) => {
     const n = num(raw);
@@ -158,18 +158,16 @@ export function parseTrainForm(form: TrainForm, choices: TrainChoices, images: n
     if (e) errors[f] = e;
   }
 
+  // The cross-field rules; each field's own rule has run above.
   const pct = num(form.validationPercent);
-  if (!Number.isFinite(pct)) errors.validationPercent = 'Enter a percentage';
-  else if (pct < 0 || pct > MAX_VALIDATION_PERCENT) errors.validationPercent = `Between 0 and ${MAX_VALIDATION_PERCENT} %`;
-  else if (choices.earlyStopping.enabled && Math.round(images * (pct / 100)) < 1) {
+  if (!errors.validationPercent && choices.earlyStopping.enabled && Math.round(images * (pct / 100)) < 1) {
     errors.validationPercent = 'Early stopping watches the validation set: hold out some images';
   }
   const validationSplit = Number.isFinite(pct) ? pct / 100 : 0;
   const trainCount = trainingImages(images, errors.validationPercent ? 0 : validationSplit);
-  const batchError = wholeError(form.batchSize, 1, trainCount);
-  if (batchError) {
-    errors.batchSize = batchError.startsWith('At most') ? `${batchError}, the number of training images` : batchError;
-  }
+  // Replaces the field's own cap too: the training images never exceed MAX_BATCH, so this cap is the one that binds.
+  const batch = num(form.batchSize);
+  if (Number.isInteger(batch) && batch > trainCount) errors.batchSize = `At most ${count(trainCount)}, the number of training images`;
 
   if (Object.keys(errors).length > 0) return { errors };
   const v = (f: TrainFormField) => num(form[f]);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodeArch } from '../model/archParam';
+import { encodeArch, toSearch } from '../model/archParam';
+import type { TrainForm } from '../model/parseTrainForm';
 import { PRESETS, SEED_002_SPEC } from '../model/presets';
+import { switchOptimizer } from '../model/switchOptimizer';
 import { DEFAULT_SETUP } from './defaultSetup';
-import { parseUrlConfig, setupToParams, withPreset } from './urlConfig';
+import { parseUrlConfig, setupToParams, URL_PARAMS, withPreset, type UrlSetup } from './urlConfig';
+import { useAppStore } from './useAppStore';
 
 describe('parseUrlConfig', () => {
   it('reads dataset, size and form fields', () => {
@@ -72,5 +75,66 @@ describe('setupToParams', () => {
     expect(parseUrlConfig(`?${new URLSearchParams(p)}`).patch).toEqual({
       optimizer: 'sgd', nesterov: true, earlyStopping: { enabled: true, monitor: 'val_accuracy', restoreBestWeights: false },
     });
+  });
+});
+
+describe('the parameter table', () => {
+  const tableKeys = Object.values(URL_PARAMS).flatMap((g) => g.map((p) => p.key));
+  // Every field differs from the defaults and from what the preset below loads (and from an adadelta switch).
+  const form: TrainForm = {
+    epochs: '7', batchSize: '16', learningRate: '0.05', validationPercent: '15', seed: '9', momentum: '0.8',
+    beta1: '0.85', beta2: '0.95', epsilon: '1e-5', rho: '0.7', patience: '4', minDelta: '0.01',
+  };
+  const choices = {
+    dataset: 'fashion-mnist', trainSize: 5000, form, optimizer: 'adadelta', nesterov: true,
+    earlyStopping: { enabled: true, monitor: 'val_accuracy', restoreBestWeights: false },
+  } as const;
+  const seed004 = PRESETS.find((p) => p.id === 'seed-004')!;
+  const byArch: UrlSetup = { ...DEFAULT_SETUP, ...choices, spec: { ...DEFAULT_SETUP.spec, inputShape: [32, 32, 1] }, presetId: null };
+  const byName: UrlSetup = { ...withPreset(DEFAULT_SETUP, seed004), ...choices };
+
+  const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping'] as const;
+  const setupOf = (s: UrlSetup) => Object.fromEntries(SETUP_KEYS.map((k) => [k, s[k]]));
+  /** What a fresh page rebuilds from `params`. */
+  function reopen(params: Record<string, string>) {
+    useAppStore.setState({ ...DEFAULT_SETUP, setupError: null });
+    const { patch, errors } = parseUrlConfig(toSearch(params));
+    expect(errors).toEqual([]);
+    useAppStore.getState().applyUrl(patch, errors);
+    return setupOf(useAppStore.getState());
+  }
+
+  it('writes every parameter, in the link\'s order, for a setup that differs everywhere', () => {
+    const rest = ['dataset', 'n', 'opt', 'nesterov', 'epochs', 'batch', 'lr', 'val', 'seed', 'momentum', 'beta1', 'beta2', 'eps', 'rho', 'patience', 'mindelta', 'es', 'restore'];
+    expect(Object.keys(setupToParams(byArch, DEFAULT_SETUP))).toEqual(['input', 'arch', ...rest]);
+    expect(Object.keys(setupToParams(byName, DEFAULT_SETUP))).toEqual(['net', ...rest]);
+    const written = new Set([...Object.keys(setupToParams(byArch, DEFAULT_SETUP)), ...Object.keys(setupToParams(byName, DEFAULT_SETUP))]);
+    for (const key of tableKeys) expect(written).toContain(key);
+  });
+
+  it.each([['an architecture', byArch], ['a preset by name', byName]])('reopens %s with everything changed, and needs every parameter it writes', (_name, s) => {
+    const params = setupToParams(s, DEFAULT_SETUP);
+    expect(reopen(params)).toEqual(setupOf(s));
+    for (const key of Object.keys(params)) {
+      const { [key]: _dropped, ...others } = params;
+      expect(reopen(others), key).not.toEqual(setupOf(s));
+    }
+  });
+
+  it('compares the fields with the defaults of the optimizer a reader switches to', () => {
+    const switched = switchOptimizer(DEFAULT_SETUP, 'adadelta');
+    expect(setupToParams(switched, DEFAULT_SETUP)).toEqual({ opt: 'adadelta' });
+    // Adam's ρ, which Adadelta's switch (ρ = 0.95) would not give back.
+    const rhoBack = { ...switched, form: { ...switched.form, rho: DEFAULT_SETUP.form.rho } };
+    expect(setupToParams(rhoBack, DEFAULT_SETUP)).toEqual({ opt: 'adadelta', rho: DEFAULT_SETUP.form.rho });
+    expect(reopen(setupToParams(rhoBack, DEFAULT_SETUP))).toEqual(setupOf(rhoBack));
+  });
+
+  it('reads every parameter, and names each value it cannot use', () => {
+    for (const key of tableKeys) {
+      const r = parseUrlConfig(`?${key}=@`);
+      expect(r.patch, key).toEqual({});
+      expect(r.errors, key).toEqual([expect.stringMatching(key === 'arch' ? /^The link's architecture was not loaded/ : `^Link parameter ${key}="@" ignored: `)]);
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { DATASET_IDS, type DatasetId } from '../data/datasets';
 import { decodeArch, encodeArch, encodeInputShape } from '../model/archParam';
 import { sameSpec } from '../model/editSpec';
-import { KERAS_OPTIMIZER_DEFAULTS } from '../model/optimizerDefaults';
+import { OPTIMIZER_NAMES } from '../model/optimizerDefaults';
 import { fieldError, optimizerForm, type TrainChoices, type TrainForm, type TrainFormField } from '../model/parseTrainForm';
 import { PRESETS, type Preset } from '../model/presets';
+import { switchOptimizer } from '../model/switchOptimizer';
 import type { ModelSpec, OptimizerName } from '../model/types';
 import type { TrainSize } from '../data/datasets';
 
@@ -29,14 +30,145 @@ export interface UrlPatch {
   earlyStopping?: Partial<TrainChoices['earlyStopping']>;
 }
 
-/** The declared schema: query parameter -> form field. */
-const FORM_PARAMS: readonly (readonly [string, TrainFormField])[] = [
-  ['epochs', 'epochs'], ['batch', 'batchSize'], ['lr', 'learningRate'], ['val', 'validationPercent'], ['seed', 'seed'],
-  ['momentum', 'momentum'], ['beta1', 'beta1'], ['beta2', 'beta2'], ['eps', 'epsilon'], ['rho', 'rho'],
-  ['patience', 'patience'], ['mindelta', 'minDelta'],
-];
-const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'adam', 'rmsprop', 'adadelta'];
-const flag = (v: string | null) => (v === '1' ? true : v === '0' ? false : undefined);
+/**
+ * What a link's value becomes: part of the patch, or why it is not applied:
+ * `ignored` ends the sentence "Link parameter k="v" ignored: …", `error` is a
+ * whole message of its own.
+ */
+type Read = UrlPatch | { ignored: string } | { error: string };
+
+/** One query parameter, read and written in one place. */
+interface UrlParam {
+  key: string;
+  /** `value` (present in the link) as part of the patch; `q` for parameters read together. */
+  read(value: string, q: URLSearchParams): Read;
+  /**
+   * What to write so that a reader who has rebuilt `base` so far ends with
+   * `s`; undefined when it already would. An object writes several parameters.
+   */
+  write(s: UrlSetup, base: UrlSetup): string | Readonly<Record<string, string>> | undefined;
+  /** What the reader has rebuilt once it has read this parameter, where that resets others. */
+  rebase?(base: UrlSetup, s: UrlSetup): UrlSetup;
+}
+
+const flag = (v: string) => (v === '1' ? true : v === '0' ? false : undefined);
+const bit = (b: boolean) => (b ? '1' : '0');
+/** A 0-or-1 parameter. */
+function readFlag(v: string, patch: (b: boolean) => UrlPatch): Read {
+  const b = flag(v);
+  return b === undefined ? { ignored: 'expected 0 or 1' } : patch(b);
+}
+const presetWith = (spec: ModelSpec) => PRESETS.find((p) => sameSpec(p.spec, spec));
+
+/** A typed field: the form's own check decides, so a link accepts exactly what the field does. */
+function formParam(key: string, field: TrainFormField): UrlParam {
+  return {
+    key,
+    read: (v) => {
+      const e = fieldError(field, v);
+      return e ? { ignored: e.charAt(0).toLowerCase() + e.slice(1) } : { form: { [field]: v } };
+    },
+    write: (s, base) => (s.form[field] !== base.form[field] ? s.form[field] : undefined),
+  };
+}
+
+/**
+ * The declared schema: every query parameter a link may carry, grouped. A
+ * new parameter is one entry here. Links are written in this order, which is
+ * also the order in which a reader rebuilds: a preset and an optimizer
+ * switch reset what comes after them.
+ */
+export const URL_PARAMS = {
+  network: [
+    {
+      key: 'net',
+      read: (v) => (PRESETS.some((p) => p.id === v) ? { presetId: v } : { ignored: `no such network; known: ${PRESETS.map((p) => p.id).join(', ')}` }),
+      // A network equal to a preset's is written by name.
+      write: (s, base) => (sameSpec(s.spec, base.spec) ? undefined : presetWith(s.spec)?.id),
+      rebase: (base, s) => withPreset(base, presetWith(s.spec) as Preset),
+    },
+    {
+      key: 'arch',
+      read: (v, q) => {
+        const r = decodeArch(v, q.get('input'));
+        return 'spec' in r ? { spec: r.spec } : { error: `The link's architecture was not loaded: ${r.error}. The current network is kept.` };
+      },
+      // The input shape travels beside the layers, left out when it is the one a reader assumes.
+      write: (s, base) =>
+        sameSpec(s.spec, base.spec)
+          ? undefined
+          : { ...(s.spec.inputShape.join('x') !== '28x28x1' ? { input: encodeInputShape(s.spec.inputShape) } : {}), arch: encodeArch(s.spec) },
+    },
+  ],
+  data: [
+    {
+      key: 'dataset',
+      read: (v) => ((DATASET_IDS as readonly string[]).includes(v) ? { dataset: v as DatasetId } : { ignored: `expected ${DATASET_IDS.join(' or ')}` }),
+      write: (s, base) => (s.dataset !== base.dataset ? s.dataset : undefined),
+    },
+    {
+      key: 'n',
+      read: (v) =>
+        v === 'all' ? { trainSize: 'all' }
+        : /^\d+$/.test(v) && Number(v) >= 1 ? { trainSize: Number(v) }
+        : { ignored: 'expected a whole number of images or "all"' },
+      write: (s, base) => (s.trainSize !== base.trainSize ? String(s.trainSize) : undefined),
+    },
+  ],
+  optimizer: [
+    {
+      key: 'opt',
+      read: (v) => ((OPTIMIZER_NAMES as readonly string[]).includes(v) ? { optimizer: v as OptimizerName } : { ignored: `expected one of ${OPTIMIZER_NAMES.join(', ')}` }),
+      write: (s, base) => (s.optimizer !== base.optimizer ? s.optimizer : undefined),
+      // The reader switches as the page does: the new optimizer's Keras defaults, the learning rate kept.
+      rebase: (base, s) => switchOptimizer(base, s.optimizer),
+    },
+    {
+      key: 'nesterov',
+      read: (v) => readFlag(v, (nesterov) => ({ nesterov })),
+      write: (s, base) => (s.nesterov !== base.nesterov ? bit(s.nesterov) : undefined),
+    },
+  ],
+  fields: [
+    formParam('epochs', 'epochs'), formParam('batch', 'batchSize'), formParam('lr', 'learningRate'),
+    formParam('val', 'validationPercent'), formParam('seed', 'seed'), formParam('momentum', 'momentum'),
+    formParam('beta1', 'beta1'), formParam('beta2', 'beta2'), formParam('eps', 'epsilon'), formParam('rho', 'rho'),
+    formParam('patience', 'patience'), formParam('mindelta', 'minDelta'),
+  ],
+  earlyStopping: [
+    {
+      key: 'es',
+      read: (v) =>
+        v === 'off' ? { earlyStopping: { enabled: false } }
+        : v === 'val_loss' || v === 'val_accuracy' ? { earlyStopping: { enabled: true, monitor: v } }
+        : { ignored: 'expected off, val_loss or val_accuracy' },
+      // The monitor of early stopping that is off does not matter.
+      write: ({ earlyStopping: es }, { earlyStopping: b }) =>
+        es.enabled !== b.enabled || (es.enabled && es.monitor !== b.monitor) ? (es.enabled ? es.monitor : 'off') : undefined,
+    },
+    {
+      key: 'restore',
+      read: (v) => readFlag(v, (restoreBestWeights) => ({ earlyStopping: { restoreBestWeights } })),
+      write: (s, base) => (s.earlyStopping.restoreBestWeights !== base.earlyStopping.restoreBestWeights ? bit(s.earlyStopping.restoreBestWeights) : undefined),
+    },
+  ],
+} satisfies Record<string, readonly UrlParam[]>;
+
+type Group = keyof typeof URL_PARAMS;
+const WRITE_ORDER = Object.keys(URL_PARAMS) as Group[];
+/** The order in which a link's problems are named; kept from the first reader so that messages do not move. */
+const READ_ORDER: readonly Group[] = ['data', 'network', 'fields', 'optimizer', 'earlyStopping'];
+const paramsIn = (order: readonly Group[]): readonly UrlParam[] => order.flatMap((g) => URL_PARAMS[g]);
+
+/** `a`, then `b` over it; the form and early stopping gather from several parameters. */
+function mergePatch(a: UrlPatch, b: UrlPatch): UrlPatch {
+  return {
+    ...a,
+    ...b,
+    ...(b.form ? { form: { ...a.form, ...b.form } } : {}),
+    ...(b.earlyStopping ? { earlyStopping: { ...a.earlyStopping, ...b.earlyStopping } } : {}),
+  };
+}
 
 /**
  * Reads a link such as `?net=seed-001&dataset=mnist&n=2048&epochs=3&lr=1e-3&es=val_loss&patience=2`
@@ -46,59 +178,15 @@ const flag = (v: string | null) => (v === '1' ? true : v === '0' ? false : undef
  */
 export function parseUrlConfig(search: string): { patch: UrlPatch; errors: string[] } {
   const q = new URLSearchParams(search);
-  const patch: UrlPatch = {};
+  let patch: UrlPatch = {};
   const errors: string[] = [];
-  const bad = (param: string, value: string, why: string) => errors.push(`Link parameter ${param}="${value}" ignored: ${why}.`);
-
-  const dataset = q.get('dataset');
-  if (dataset !== null) {
-    if ((DATASET_IDS as string[]).includes(dataset)) patch.dataset = dataset as DatasetId;
-    else bad('dataset', dataset, `expected ${DATASET_IDS.join(' or ')}`);
-  }
-  const n = q.get('n');
-  if (n !== null) {
-    if (n === 'all') patch.trainSize = 'all';
-    else if (/^\d+$/.test(n) && Number(n) >= 1) patch.trainSize = Number(n);
-    else bad('n', n, 'expected a whole number of images or "all"');
-  }
-  const net = q.get('net');
-  if (net !== null) {
-    if (PRESETS.some((p) => p.id === net)) patch.presetId = net;
-    else bad('net', net, `no such network; known: ${PRESETS.map((p) => p.id).join(', ')}`);
-  }
-  const arch = q.get('arch');
-  if (arch !== null) {
-    const r = decodeArch(arch, q.get('input'));
-    if ('spec' in r) patch.spec = r.spec;
-    else errors.push(`The link's architecture was not loaded: ${r.error}. The current network is kept.`);
-  }
-  const form: Partial<TrainForm> = {};
-  for (const [param, field] of FORM_PARAMS) {
-    const v = q.get(param);
-    if (v === null) continue;
-    const e = fieldError(field, v);
-    if (e) bad(param, v, e.charAt(0).toLowerCase() + e.slice(1));
-    else form[field] = v;
-  }
-  if (Object.keys(form).length) patch.form = form;
-  const opt = q.get('opt');
-  if (opt !== null) {
-    if ((OPTIMIZERS as string[]).includes(opt)) patch.optimizer = opt as OptimizerName;
-    else bad('opt', opt, `expected one of ${OPTIMIZERS.join(', ')}`);
-  }
-  const nesterov = q.get('nesterov');
-  if (nesterov !== null) patch.nesterov = flag(nesterov) ?? (bad('nesterov', nesterov, 'expected 0 or 1'), undefined);
-  const es = q.get('es');
-  if (es !== null) {
-    if (es === 'off') patch.earlyStopping = { enabled: false };
-    else if (es === 'val_loss' || es === 'val_accuracy') patch.earlyStopping = { enabled: true, monitor: es };
-    else bad('es', es, 'expected off, val_loss or val_accuracy');
-  }
-  const restore = q.get('restore');
-  if (restore !== null) {
-    const r = flag(restore);
-    if (r === undefined) bad('restore', restore, 'expected 0 or 1');
-    else patch.earlyStopping = { ...patch.earlyStopping, restoreBestWeights: r };
+  for (const p of paramsIn(READ_ORDER)) {
+    const value = q.get(p.key);
+    if (value === null) continue;
+    const r = p.read(value, q);
+    if ('ignored' in r) errors.push(`Link parameter ${p.key}="${value}" ignored: ${r.ignored}.`);
+    else if ('error' in r) errors.push(r.error);
+    else patch = mergePatch(patch, r);
   }
   return { patch, errors };
 }
@@ -134,30 +222,14 @@ export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
  * network equal to a preset's is written by name.
  */
 export function setupToParams(s: UrlSetup, defaults: UrlSetup): Record<string, string> {
-  const p: Record<string, string> = {};
-  // `base` follows what parseUrlConfig + applyUrl will rebuild, step by step.
+  const out: Record<string, string> = {};
+  // `base` follows what parseUrlConfig + applyUrl will rebuild, parameter by parameter.
   let base = defaults;
-  if (!sameSpec(s.spec, defaults.spec)) {
-    const preset = PRESETS.find((x) => sameSpec(x.spec, s.spec));
-    if (preset) {
-      p.net = preset.id;
-      base = withPreset(defaults, preset);
-    } else {
-      if (s.spec.inputShape.join('x') !== '28x28x1') p.input = encodeInputShape(s.spec.inputShape);
-      p.arch = encodeArch(s.spec);
-    }
+  for (const p of paramsIn(WRITE_ORDER)) {
+    const w = p.write(s, base);
+    if (w === undefined) continue;
+    Object.assign(out, typeof w === 'string' ? { [p.key]: w } : w);
+    if (p.rebase) base = p.rebase(base, s);
   }
-  if (s.dataset !== base.dataset) p.dataset = s.dataset;
-  if (s.trainSize !== base.trainSize) p.n = String(s.trainSize);
-  if (s.optimizer !== base.optimizer) {
-    p.opt = s.optimizer;
-    // The reader switches optimizer as the page does: its own Keras defaults, the learning rate kept.
-    base = { ...base, form: { ...base.form, ...optimizerForm(KERAS_OPTIMIZER_DEFAULTS[s.optimizer]), learningRate: base.form.learningRate } };
-  }
-  if (s.nesterov !== base.nesterov) p.nesterov = s.nesterov ? '1' : '0';
-  for (const [param, field] of FORM_PARAMS) if (s.form[field] !== base.form[field]) p[param] = s.form[field];
-  const es = s.earlyStopping;
-  if (es.enabled !== base.earlyStopping.enabled || (es.enabled && es.monitor !== base.earlyStopping.monitor)) p.es = es.enabled ? es.monitor : 'off';
-  if (es.restoreBestWeights !== base.earlyStopping.restoreBestWeights) p.restore = es.restoreBestWeights ? '1' : '0';
-  return p;
+  return out;
 }

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DATASET_IDS, DATASETS, type DatasetId } from '../../data/datasets';
+import { OPTIMIZERS } from '../../model/optimizerDefaults';
 import { fieldError, OPTIMIZER_FIELDS, trainingImages, type TrainFormField } from '../../model/parseTrainForm';
 import { PRESETS } from '../../model/presets';
 import type { Monitor, OptimizerName } from '../../model/types';
@@ -10,13 +11,6 @@ import { formatCount } from '../format';
 import { TextField } from './TextField';
 
 const SIZES: readonly TrainSize[] = [1000, 5000, 10000, 'all'];
-
-const OPTIMIZERS: { id: OptimizerName; label: string }[] = [
-  { id: 'adam', label: 'Adam' },
-  { id: 'sgd', label: 'SGD (with momentum)' },
-  { id: 'rmsprop', label: 'RMSProp' },
-  { id: 'adadelta', label: 'Adadelta' },
-];
 
 /** Label, testid and hint of each typed field. */
 const FIELD_INFO: Record<TrainFormField, { label: string; testId: string; hint: string; inputMode?: 'numeric' }> = {
@@ -134,7 +128,7 @@ export function SetupPanel() {
         <legend>Optimizer</legend>
         <label className="field">
           <select data-testid="optimizer-select" aria-label="Optimizer" value={s.optimizer} disabled={active} onChange={(e) => a.setOptimizer(e.target.value as OptimizerName)}>
-            {OPTIMIZERS.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+            {OPTIMIZERS.map((o) => <option key={o.name} value={o.name}>{o.label}</option>)}
           </select>
         </label>
         {field('learningRate', {
