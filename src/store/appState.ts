@@ -4,7 +4,6 @@ import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
 import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
 import type { InputSource, InspectState } from './inspectState';
 import type { RunState } from './runState';
-import type { UrlPatch } from './urlConfig';
 import type { WorkerClient } from './workerClient';
 
 /*
@@ -12,16 +11,33 @@ import type { WorkerClient } from './workerClient';
  * runSlice, inspectSlice implement them) and the whole they make.
  */
 
-/** The setup on screen: dataset, hyperparameters as typed, the network. */
-export interface SetupState extends TrainChoices {
+/** The setup a link carries: everything needed to reopen the same network and run. */
+export interface UrlSetup extends TrainChoices {
   dataset: DatasetId;
   trainSize: TrainSize;
   form: TrainForm;
   spec: ModelSpec;
-  /** One stable React key per layer of `spec`, so rows keep their focus when layers move. */
-  layerKeys: readonly number[];
   /** The preset the network came from (PRESETS id); null once edited or imported. */
   presetId: string | null;
+}
+
+/** What a link changes, each part validated. */
+export interface UrlPatch {
+  dataset?: DatasetId;
+  trainSize?: TrainSize;
+  /** A preset to load first; the other parameters then override its settings. */
+  presetId?: string;
+  spec?: ModelSpec;
+  form?: Partial<TrainForm>;
+  optimizer?: OptimizerName;
+  nesterov?: boolean;
+  earlyStopping?: Partial<TrainChoices['earlyStopping']>;
+}
+
+/** The setup on screen: what a link carries, and what the editor needs besides. */
+export interface SetupState extends UrlSetup {
+  /** One stable React key per layer of `spec`, so rows keep their focus when layers move. */
+  layerKeys: readonly number[];
   /** A problem with something the user brought in (a link, a file): shown in the error banner. */
   setupError: string | null;
   /** Earlier setups, newest last, so an edit, a preset or an import never loses a network. */

@@ -1,6 +1,6 @@
 import { optimizerForm, type TrainForm } from '../model/parseTrainForm';
 import { DEFAULT_PRESET_ID, DEFAULT_TRAIN_CONFIG, PRESETS, type Preset } from '../model/presets';
-import type { UrlSetup } from './urlConfig';
+import type { UrlSetup } from './appState';
 
 const DEFAULT_FORM: TrainForm = {
   epochs: String(DEFAULT_TRAIN_CONFIG.epochs),

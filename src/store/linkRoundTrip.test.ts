@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toSearch } from '../model/archParam';
-import { parseUrlConfig, setupToParams, type UrlSetup } from './urlConfig';
+import type { UrlSetup } from './appState';
+import { parseUrlConfig, setupToParams } from './urlConfig';
 import { DEFAULT_SETUP } from './defaultSetup';
 import { useAppStore } from './useAppStore';
 

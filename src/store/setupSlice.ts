@@ -5,7 +5,7 @@ import type { ModelSpec } from '../model/types';
 import type { SetupSlice, SetupSnapshot, SetupState, SliceCreator } from './appState';
 import { DEFAULT_SETUP } from './defaultSetup';
 import { isActive } from './selectors';
-import { withPreset } from './urlConfig';
+import { withPreset } from './withPreset';
 
 /** Undo keeps this many steps. */
 const UNDO_DEPTH = 50;

@@ -4,7 +4,9 @@ import type { TrainForm } from '../model/parseTrainForm';
 import { PRESETS, SEED_002_SPEC } from '../model/presets';
 import { switchOptimizer } from '../model/switchOptimizer';
 import { DEFAULT_SETUP } from './defaultSetup';
-import { parseUrlConfig, setupToParams, URL_PARAMS, withPreset, type UrlSetup } from './urlConfig';
+import type { UrlSetup } from './appState';
+import { parseUrlConfig, setupToParams, URL_PARAMS } from './urlConfig';
+import { withPreset } from './withPreset';
 import { useAppStore } from './useAppStore';
 
 describe('parseUrlConfig', () => {

@@ -2,33 +2,12 @@ import { DATASET_IDS, type DatasetId } from '../data/datasets';
 import { decodeArch, encodeArch, encodeInputShape } from '../model/archParam';
 import { sameSpec } from '../model/editSpec';
 import { OPTIMIZER_NAMES } from '../model/optimizerDefaults';
-import { fieldError, optimizerForm, type TrainChoices, type TrainForm, type TrainFormField } from '../model/parseTrainForm';
+import { fieldError, type TrainFormField } from '../model/parseTrainForm';
 import { PRESETS, type Preset } from '../model/presets';
 import { switchOptimizer } from '../model/switchOptimizer';
 import type { ModelSpec, OptimizerName } from '../model/types';
-import type { TrainSize } from '../data/datasets';
-
-/** The setup a link carries: everything needed to reopen the same network and run. */
-export interface UrlSetup extends TrainChoices {
-  dataset: DatasetId;
-  trainSize: TrainSize;
-  form: TrainForm;
-  spec: ModelSpec;
-  presetId: string | null;
-}
-
-/** What a link changes, each part validated. */
-export interface UrlPatch {
-  dataset?: DatasetId;
-  trainSize?: TrainSize;
-  /** A preset to load first; the other parameters then override its settings. */
-  presetId?: string;
-  spec?: ModelSpec;
-  form?: Partial<TrainForm>;
-  optimizer?: OptimizerName;
-  nesterov?: boolean;
-  earlyStopping?: Partial<TrainChoices['earlyStopping']>;
-}
+import type { UrlPatch, UrlSetup } from './appState';
+import { withPreset } from './withPreset';
 
 /**
  * What a link's value becomes: part of the patch, or why it is not applied:
@@ -189,30 +168,6 @@ export function parseUrlConfig(search: string): { patch: UrlPatch; errors: strin
     else patch = mergePatch(patch, r);
   }
   return { patch, errors };
-}
-
-/**
- * `s` with a preset loaded: its network, dataset (classic nets keep the one
- * chosen), optimizer with its settings, epochs, batch size and early stopping.
- */
-export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
-  const es = p.train.earlyStopping;
-  return {
-    ...s,
-    presetId: p.id,
-    spec: p.spec,
-    dataset: p.dataset ?? s.dataset,
-    optimizer: p.train.optimizer.name,
-    nesterov: p.train.optimizer.name === 'sgd' && p.train.optimizer.nesterov,
-    earlyStopping: es ? { enabled: true, monitor: es.monitor, restoreBestWeights: es.restoreBestWeights } : { ...s.earlyStopping, enabled: false },
-    form: {
-      ...s.form,
-      ...optimizerForm(p.train.optimizer),
-      epochs: String(p.train.epochs),
-      batchSize: String(p.train.batchSize),
-      ...(es ? { patience: String(es.patience), minDelta: String(es.minDelta) } : {}),
-    },
-  };
 }
 
 /**
