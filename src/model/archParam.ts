@@ -26,7 +26,8 @@ const FORMS: Record<string, Form> = {
   batchnorm: { type: 'batchNorm', args: [], required: 0 },
 };
 
-const DEFAULT_INPUT = '28x28x1';
+/** The input shape a link without `input` means. */
+export const DEFAULT_INPUT = '28x28x1';
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function encodeLayer(layer: LayerSpec): string {

@@ -1,5 +1,5 @@
 import { DATASET_IDS, type DatasetId } from '../data/datasets';
-import { decodeArch, encodeArch, encodeInputShape } from '../model/archParam';
+import { decodeArch, DEFAULT_INPUT, encodeArch, encodeInputShape } from '../model/archParam';
 import { sameSpec } from '../model/editSpec';
 import { OPTIMIZER_NAMES } from '../model/optimizerDefaults';
 import { fieldError, type TrainFormField } from '../model/parseTrainForm';
@@ -76,7 +76,7 @@ export const URL_PARAMS = {
       write: (s, base) =>
         sameSpec(s.spec, base.spec)
           ? undefined
-          : { ...(s.spec.inputShape.join('x') !== '28x28x1' ? { input: encodeInputShape(s.spec.inputShape) } : {}), arch: encodeArch(s.spec) },
+          : { ...(encodeInputShape(s.spec.inputShape) !== DEFAULT_INPUT ? { input: encodeInputShape(s.spec.inputShape) } : {}), arch: encodeArch(s.spec) },
     },
   ],
   data: [
