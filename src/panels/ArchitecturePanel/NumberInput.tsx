@@ -17,9 +17,9 @@ const parse = (t: string) => (t.trim() === '' ? NaN : Number(t));
 export function NumberInput({ value, label, testId, disabled, invalid, width = 52, onChange }: Props) {
   const [text, setText] = useState(String(value));
   // Follow outside changes (a preset, an import, undo) without clobbering half-typed text.
+  // Keyed on `value` only (the text is read through the updater): typing must not reset the text.
   useEffect(() => {
-    if (!Object.is(parse(text), value)) setText(Number.isNaN(value) ? text : String(value));
-    // Deliberately keyed on `value` only: typing must not reset the text.
+    setText((t) => (Object.is(parse(t), value) || Number.isNaN(value) ? t : String(value)));
   }, [value]);
   return (
     <input
