@@ -9,9 +9,10 @@ import { initBackend } from '../engine/initBackend';
 import { ModelInspector } from '../engine/inspectModel';
 import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
-import { trainModel, type TrainOutcome } from '../engine/trainModel';
+import { trainModel } from '../engine/trainModel';
 import { checkNetwork } from '../model/checkNetwork';
 import { trainingImages } from '../model/parseTrainForm';
+import { describeOutcome } from './describeOutcome';
 import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
@@ -235,7 +236,7 @@ export class TrainingSession {
       this.inspection.refresh(); // the final (or restored) weights
       this.inspection.recordHistograms(performance.now(), true);
       // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
-      let message = describe(outcome, current.learningRate, config.earlyStopping?.monitor);
+      let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
       const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
       if (finished && !(await this.evaluateCurrent(current, () => control.isStopped))) {
         message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
@@ -310,27 +311,5 @@ export class TrainingSession {
     disposeOptimizer(this.current.optimizer);
     this.current.built.model.dispose(); // also frees what `logits` shares; never dispose that view
     this.current = null;
-  }
-}
-
-const epochs = (n: number) => `${n} epoch${n === 1 ? '' : 's'}`;
-
-function describe(outcome: TrainOutcome, learningRate: number, monitor = 'val_loss'): string {
-  const restored = outcome.kind !== 'diverged' && outcome.restoredEpoch
-    ? ` The weights of epoch ${outcome.restoredEpoch}, the best by ${monitor}, were put back.`
-    : '';
-  switch (outcome.kind) {
-    case 'done':
-      return `Finished ${epochs(outcome.epochsCompleted)}.${restored}`;
-    case 'earlyStopped':
-      return `Early stopping ended the run after ${epochs(outcome.epochsCompleted)}: ${monitor} had not improved since epoch ${outcome.bestEpoch}.${restored}`;
-    case 'stopped':
-      return `Stopped after ${outcome.epochsCompleted} full epoch${outcome.epochsCompleted === 1 ? '' : 's'}; the weights are kept.`;
-    case 'diverged': {
-      const kept = outcome.epochsCompleted > 0 ? `the weights of epoch ${outcome.epochsCompleted} were kept` : 'the initial weights were put back';
-      const loss = Number.isFinite(outcome.loss) ? outcome.loss.toExponential(2) : String(outcome.loss);
-      return `Training diverged at epoch ${outcome.epoch + 1}, batch ${outcome.batch + 1}: the loss became ${loss}, and ${kept}. ` +
-        `Try a lower learning rate, e.g. ${(learningRate / 10).toPrecision(2)}.`;
-    }
   }
 }
