@@ -9,9 +9,10 @@ import { initBackend } from '../engine/initBackend';
 import { ModelInspector } from '../engine/inspectModel';
 import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
-import { trainModel } from '../engine/trainModel';
+import { trainModel, type TrainOutcome } from '../engine/trainModel';
 import { checkNetwork } from '../model/checkNetwork';
 import { trainingImages } from '../model/parseTrainForm';
+import type { TrainConfig } from '../model/types';
 import { describeOutcome } from './describeOutcome';
 import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
 import { Inspection } from './inspection';
@@ -39,6 +40,17 @@ interface Current {
   at: number;
   /** The learning rate in use (it can change mid-run). */
   learningRate: number;
+}
+
+/** A run set up to train: the session's new model and the images it learns from. */
+interface PreparedRun {
+  current: Current;
+  config: TrainConfig;
+  images: ImageSet;
+  /** Indices into `images`: what it trains on and what it validates on. */
+  split: { train: Uint32Array; test: Uint32Array };
+  /** Resolves `current.finished`. */
+  finish: () => void;
 }
 
 /** A user-facing failure with a code for the page. */
@@ -150,8 +162,32 @@ export class TrainingSession {
     return { train, test, testIndices: Uint32Array.from({ length: test.count }, (_, i) => i) };
   }
 
+  /**
+   * One queued run from start to end. A failure propagates to the queue, which
+   * reports it; `current.finished` resolves however the run ends.
+   */
   private async train(req: TrainRequest): Promise<void> {
     await this.current?.finished;
+    const run = await this.prepareRun(req);
+    if (!run) {
+      this.post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
+      this.post({ type: 'status', status: 'stopped' });
+      return;
+    }
+    try {
+      const outcome = await this.runLoop(run);
+      await this.finishRun(run, outcome);
+    } finally {
+      run.finish();
+    }
+  }
+
+  /**
+   * Checks the request, waits for the backend and the data, then replaces the
+   * model with a fresh one of the request's network. Null when Stop came while
+   * loading: the previous model is then left as it was.
+   */
+  private async prepareRun(req: TrainRequest): Promise<PreparedRun | null> {
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
     const check = checkNetwork(req.spec, datasetShape(req.dataset));
@@ -170,11 +206,7 @@ export class TrainingSession {
     } finally {
       this.loading = false;
     }
-    if (this.stopWhileLoading) {
-      this.post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
-      this.post({ type: 'status', status: 'stopped' });
-      return;
-    }
+    if (this.stopWhileLoading) return null;
 
     const { config } = req;
     const size = imagesFor(req.trainSize, data.train.count);
@@ -188,66 +220,74 @@ export class TrainingSession {
     this.inspection.disposePreview();
     seedGlobalRandom(config.seed); // dropout masks: see seedGlobalRandom
     const built = buildModel(req.spec, config.seed);
-    const optimizer = createOptimizer(config.optimizer);
-    const control = new RunControl();
     let finish = () => {};
     const current: Current = {
-      runId: req.runId, built, optimizer, dataset: req.dataset, control,
+      runId: req.runId, built, optimizer: createOptimizer(config.optimizer), dataset: req.dataset, control: new RunControl(),
       finished: new Promise((r) => (finish = r)),
       inspector: new ModelInspector(built),
       at: 0,
       learningRate: config.optimizer.learningRate,
     };
     this.current = current;
-    try {
-      this.post({
-        type: 'runStarted', runId: req.runId, trainCount: split.train.length, valCount: split.test.length,
-        batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
-      });
-      this.post({ type: 'status', status: 'training' });
-      this.inspection.recordHistograms(performance.now(), true);
-      this.inspection.refresh();
-      const metrics = new MetricsBuffer(req.runId);
-      const send = (e: WorkerEvent | null) => e && this.post(e);
-      const outcome = await trainModel(built, optimizer, data.train, split.train, split.test, config, control, {
-        onBatch: (r) => {
-          const now = performance.now();
-          current.at = r.epoch + (r.batch + 1) / r.batchesPerEpoch;
-          send(metrics.add(r, now));
-          this.inspection.tick(now);
-        },
-        onEpoch: (r) => {
-          send(metrics.flush(performance.now()));
-          this.inspection.recordHistograms(performance.now(), true);
-          this.post({ type: 'epochEnd', runId: req.runId, ...r });
-        },
-        onPaused: () => {
-          send(metrics.flush(performance.now()));
-          this.post({ type: 'status', status: 'paused' });
-        },
-        onResumed: () => this.post({ type: 'status', status: 'training' }),
-        onLearningRate: (c) => {
-          current.learningRate = c.learningRate;
-          this.post({ type: 'learningRate', runId: req.runId, ...c });
-        },
-        settle: () => this.inspection.idle(),
-      });
-      send(metrics.flush(performance.now()));
-      this.inspection.refresh(); // the final (or restored) weights
-      this.inspection.recordHistograms(performance.now(), true);
-      // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
-      let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
-      const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
-      if (finished && !(await this.evaluateCurrent(current, () => control.isStopped))) {
-        message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
-      }
-      const { kind, epochsCompleted } = outcome;
-      const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;
-      this.post({ type: 'runEnded', runId: req.runId, outcome: kind, epochsCompleted, restoredEpoch, message });
-      this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
-    } finally {
-      finish();
+    return { current, config, images: data.train, split, finish };
+  }
+
+  /** Announces the run and trains it, streaming batches, epochs, pauses and learning-rate changes. */
+  private async runLoop({ current, config, images, split }: PreparedRun): Promise<TrainOutcome> {
+    const { runId } = current;
+    this.post({
+      type: 'runStarted', runId, trainCount: split.train.length, valCount: split.test.length,
+      batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
+    });
+    this.post({ type: 'status', status: 'training' });
+    this.inspection.recordHistograms(performance.now(), true);
+    this.inspection.refresh();
+    const metrics = new MetricsBuffer(runId);
+    const send = (e: WorkerEvent | null) => e && this.post(e);
+    const outcome = await trainModel(current.built, current.optimizer, images, split.train, split.test, config, current.control, {
+      onBatch: (r) => {
+        const now = performance.now();
+        current.at = r.epoch + (r.batch + 1) / r.batchesPerEpoch;
+        send(metrics.add(r, now));
+        this.inspection.tick(now);
+      },
+      onEpoch: (r) => {
+        send(metrics.flush(performance.now()));
+        this.inspection.recordHistograms(performance.now(), true);
+        this.post({ type: 'epochEnd', runId, ...r });
+      },
+      onPaused: () => {
+        send(metrics.flush(performance.now()));
+        this.post({ type: 'status', status: 'paused' });
+      },
+      onResumed: () => this.post({ type: 'status', status: 'training' }),
+      onLearningRate: (c) => {
+        current.learningRate = c.learningRate;
+        this.post({ type: 'learningRate', runId, ...c });
+      },
+      settle: () => this.inspection.idle(),
+    });
+    send(metrics.flush(performance.now()));
+    return outcome;
+  }
+
+  /**
+   * Shows the final weights, evaluates a run that finished on the test set,
+   * then reports how the run ended.
+   */
+  private async finishRun({ current, config }: PreparedRun, outcome: TrainOutcome): Promise<void> {
+    this.inspection.refresh(); // the final (or restored) weights
+    this.inspection.recordHistograms(performance.now(), true);
+    // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
+    let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
+    const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
+    if (finished && !(await this.evaluateCurrent(current, () => current.control.isStopped))) {
+      message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
     }
+    const { kind, epochsCompleted } = outcome;
+    const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;
+    this.post({ type: 'runEnded', runId: current.runId, outcome: kind, epochsCompleted, restoredEpoch, message });
+    this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
   }
 
   /**
