@@ -14,10 +14,11 @@ import { checkNetwork } from '../model/checkNetwork';
 import { trainingImages } from '../model/parseTrainForm';
 import type { TrainConfig } from '../model/types';
 import { describeOutcome } from './describeOutcome';
-import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
+import { fetchDatasetPart } from './fetchDatasetPart';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
-import type { Command, ErrorCode, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
+import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
+import { errorEvent, SessionError } from './sessionError';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -51,16 +52,6 @@ interface PreparedRun {
   split: { train: Uint32Array; test: Uint32Array };
   /** Resolves `current.finished`. */
   finish: () => void;
-}
-
-/** A user-facing failure with a code for the page. */
-class SessionError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -136,9 +127,7 @@ export class TrainingSession {
    * flip the status of a run that goes on.
    */
   fail(e: unknown, endsRun = true): void {
-    const code: ErrorCode = e instanceof SessionError || e instanceof DataFileError ? e.code : 'internal';
-    const message = e instanceof Error ? e.message : String(e);
-    this.post({ type: 'error', code, message });
+    this.post(errorEvent(e));
     if (endsRun) this.post({ type: 'status', status: 'error' });
   }
 
