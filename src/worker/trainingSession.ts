@@ -1,6 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
-import { stratifiedSplit, stratifiedSubset } from '../data/stratifiedSplit';
+import { DATASETS, datasetShape, type DatasetId } from '../data/datasets';
 import { buildModel, type BuiltModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
@@ -11,7 +10,6 @@ import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainOutcome } from '../engine/trainModel';
 import { checkNetwork } from '../model/checkNetwork';
-import { trainingImages } from '../model/parseTrainForm';
 import type { TrainConfig } from '../model/types';
 import { describeOutcome } from './describeOutcome';
 import { fetchDatasetPart } from './fetchDatasetPart';
@@ -19,6 +17,7 @@ import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
 import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
 import { errorEvent, SessionError } from './sessionError';
+import { splitForRun } from './splitForRun';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -198,12 +197,7 @@ export class TrainingSession {
     if (this.stopWhileLoading) return null;
 
     const { config } = req;
-    const size = imagesFor(req.trainSize, data.train.count);
-    const subset = stratifiedSubset(data.train.labels, info.classNames.length, size, config.seed);
-    const split = stratifiedSplit(data.train.labels, info.classNames.length, config.validationSplit, config.seed, subset);
-    if (config.batchSize > trainingImages(size, config.validationSplit)) {
-      throw new SessionError('invalid-request', `Batch size ${config.batchSize} is larger than the ${split.train.length} training images`);
-    }
+    const split = splitForRun(data.train, info.classNames.length, req.trainSize, config);
 
     this.disposeModel();
     this.inspection.disposePreview();
