@@ -4,15 +4,16 @@ import { buildModel, type BuiltModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
-import { initBackend } from '../engine/initBackend';
+import { initBackend, type BackendInfo } from '../engine/initBackend';
 import { ModelInspector } from '../engine/inspectModel';
 import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainOutcome } from '../engine/trainModel';
 import { checkNetwork } from '../model/checkNetwork';
 import type { TrainConfig } from '../model/types';
+import { DatasetCache, type LoadedDataset } from './datasetCache';
 import { describeOutcome } from './describeOutcome';
-import { fetchDatasetPart } from './fetchDatasetPart';
+import { fetchDataset } from './fetchDataset';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
 import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
@@ -21,10 +22,15 @@ import { splitForRun } from './splitForRun';
 
 type Post = (event: WorkerEvent) => void;
 
-interface LoadedDataset {
-  train: ImageSet;
-  test: ImageSet;
-  testIndices: Uint32Array;
+/** What the session needs from the browser, replaceable where there is none (tests in Node). */
+export interface SessionDeps {
+  /** Picks and starts the tfjs backend; by default webgl, else cpu (initBackend). */
+  initBackend?: () => Promise<BackendInfo>;
+  /** Loads both parts of a dataset; by default downloads them from the base URL that `init` gives. */
+  loadDataset?: (
+    id: DatasetId,
+    onProgress: (file: string, loadedBytes: number, totalBytes: number) => void,
+  ) => Promise<{ train: ImageSet; test: ImageSet }>;
 }
 
 interface Current {
@@ -60,8 +66,8 @@ interface PreparedRun {
  */
 export class TrainingSession {
   private baseUrl = '';
-  private readonly backend = initBackend();
-  private readonly datasets = new Map<DatasetId, Promise<LoadedDataset>>();
+  private readonly backend: Promise<BackendInfo>;
+  private readonly datasets: DatasetCache;
   private current: Current | null = null;
   private readonly inspection: Inspection;
   /** True while a run waits for the backend and its data; Stop then cancels it before it starts. */
@@ -71,7 +77,15 @@ export class TrainingSession {
   /** Counts inspect requests, so that a test image read late never replaces a newer request. */
   private inspectTicket = 0;
 
-  constructor(private readonly post: Post) {
+  constructor(
+    private readonly post: Post,
+    deps: SessionDeps = {},
+  ) {
+    this.backend = (deps.initBackend ?? initBackend)();
+    const load = deps.loadDataset ?? ((id, onProgress) => fetchDataset(this.baseUrl, id, onProgress));
+    this.datasets = new DatasetCache((id) =>
+      load(id, (file, loadedBytes, totalBytes) => post({ type: 'loadProgress', file, loadedBytes, totalBytes })),
+    );
     this.inspection = new Inspection(post, async () => {
       await this.backend;
       const c = this.current;
@@ -130,26 +144,6 @@ export class TrainingSession {
     if (endsRun) this.post({ type: 'status', status: 'error' });
   }
 
-  private loadDataset(id: DatasetId): Promise<LoadedDataset> {
-    let p = this.datasets.get(id);
-    if (!p) {
-      p = this.fetchDataset(id);
-      this.datasets.set(id, p);
-      p.catch(() => this.datasets.delete(id)); // let a later Train try again
-    }
-    return p;
-  }
-
-  private async fetchDataset(id: DatasetId): Promise<LoadedDataset> {
-    const progress = (file: string) => (loadedBytes: number, totalBytes: number) =>
-      this.post({ type: 'loadProgress', file, loadedBytes, totalBytes });
-    const [train, test] = await Promise.all([
-      fetchDatasetPart(this.baseUrl, id, 'train', progress(`${id}-train`)),
-      fetchDatasetPart(this.baseUrl, id, 'test', progress(`${id}-test`)),
-    ]);
-    return { train, test, testIndices: Uint32Array.from({ length: test.count }, (_, i) => i) };
-  }
-
   /**
    * One queued run from start to end. A failure propagates to the queue, which
    * reports it; `current.finished` resolves however the run ends.
@@ -189,7 +183,7 @@ export class TrainingSession {
     let data: LoadedDataset;
     try {
       await this.backend;
-      data = await this.loadDataset(req.dataset);
+      data = await this.datasets.get(req.dataset);
       await this.inspection.idle(); // no snapshot may still be reading the model about to go
     } finally {
       this.loading = false;
@@ -285,7 +279,7 @@ export class TrainingSession {
       this.inspection.request({ ...req, input: input?.pixels ?? null });
       return;
     }
-    void this.testImage(input.dataset, input.index)
+    void this.datasets.testImage(input.dataset, input.index)
       .then((image) => {
         if (ticket !== this.inspectTicket) return; // a newer request came while the dataset loaded
         // A copy travels (and is transferred): the inspection keeps reading `image.pixels`.
@@ -293,15 +287,6 @@ export class TrainingSession {
         this.inspection.request({ ...req, input: image.pixels });
       })
       .catch((e) => this.fail(e, false));
-  }
-
-  /** Test image `index` (wrapped) of `dataset`, in [0, 1]. */
-  private async testImage(dataset: DatasetId, index: number): Promise<{ index: number; label: number; pixels: Float32Array }> {
-    const { test } = await this.loadDataset(dataset);
-    const i = ((index % test.count) + test.count) % test.count;
-    const size = test.rows * test.cols;
-    const pixels = Float32Array.from(test.pixels.subarray(i * size, (i + 1) * size), (v) => v / 255);
-    return { index: i, label: test.labels[i], pixels };
   }
 
   private async evaluate(): Promise<void> {
@@ -312,7 +297,7 @@ export class TrainingSession {
 
   /** Evaluates on the whole test set and posts the result; false when it was abandoned. */
   private async evaluateCurrent(current: Current, stopped: () => boolean = () => false): Promise<boolean> {
-    const data = await this.loadDataset(current.dataset);
+    const data = await this.datasets.get(current.dataset);
     const { runId } = current;
     let lastPost = 0;
     const result = await evaluateModel(current.built, data.test, data.testIndices, {
