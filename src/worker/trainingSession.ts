@@ -1,28 +1,36 @@
 import type * as tf from '@tensorflow/tfjs';
-import { DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
-import { stratifiedSplit, stratifiedSubset } from '../data/stratifiedSplit';
+import { DATASETS, datasetShape, type DatasetId } from '../data/datasets';
 import { buildModel, type BuiltModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
-import { initBackend } from '../engine/initBackend';
+import { initBackend, type BackendInfo } from '../engine/initBackend';
 import { ModelInspector } from '../engine/inspectModel';
 import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainOutcome } from '../engine/trainModel';
 import { checkNetwork } from '../model/checkNetwork';
-import { trainingImages } from '../model/parseTrainForm';
-import { DataFileError, fetchDatasetPart } from './fetchDatasetPart';
+import type { TrainConfig } from '../model/types';
+import { DatasetCache, type LoadedDataset } from './datasetCache';
+import { describeOutcome } from './describeOutcome';
+import { fetchDataset } from './fetchDataset';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
-import type { Command, ErrorCode, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
+import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
+import { errorEvent, SessionError } from './sessionError';
+import { splitForRun } from './splitForRun';
 
 type Post = (event: WorkerEvent) => void;
 
-interface LoadedDataset {
-  train: ImageSet;
-  test: ImageSet;
-  testIndices: Uint32Array;
+/** What the session needs from the browser, replaceable where there is none (tests in Node). */
+export interface SessionDeps {
+  /** Picks and starts the tfjs backend; by default webgl, else cpu (initBackend). */
+  initBackend?: () => Promise<BackendInfo>;
+  /** Loads both parts of a dataset; by default downloads them from the base URL that `init` gives. */
+  loadDataset?: (
+    id: DatasetId,
+    onProgress: (file: string, loadedBytes: number, totalBytes: number) => void,
+  ) => Promise<{ train: ImageSet; test: ImageSet }>;
 }
 
 interface Current {
@@ -40,14 +48,15 @@ interface Current {
   learningRate: number;
 }
 
-/** A user-facing failure with a code for the page. */
-class SessionError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
+/** A run set up to train: the session's new model and the images it learns from. */
+interface PreparedRun {
+  current: Current;
+  config: TrainConfig;
+  images: ImageSet;
+  /** Indices into `images`: what it trains on and what it validates on. */
+  split: { train: Uint32Array; test: Uint32Array };
+  /** Resolves `current.finished`. */
+  finish: () => void;
 }
 
 /**
@@ -57,8 +66,8 @@ class SessionError extends Error {
  */
 export class TrainingSession {
   private baseUrl = '';
-  private readonly backend = initBackend();
-  private readonly datasets = new Map<DatasetId, Promise<LoadedDataset>>();
+  private readonly backend: Promise<BackendInfo>;
+  private readonly datasets: DatasetCache;
   private current: Current | null = null;
   private readonly inspection: Inspection;
   /** True while a run waits for the backend and its data; Stop then cancels it before it starts. */
@@ -68,7 +77,15 @@ export class TrainingSession {
   /** Counts inspect requests, so that a test image read late never replaces a newer request. */
   private inspectTicket = 0;
 
-  constructor(private readonly post: Post) {
+  constructor(
+    private readonly post: Post,
+    deps: SessionDeps = {},
+  ) {
+    this.backend = (deps.initBackend ?? initBackend)();
+    const load = deps.loadDataset ?? ((id, onProgress) => fetchDataset(this.baseUrl, id, onProgress));
+    this.datasets = new DatasetCache((id) =>
+      load(id, (file, loadedBytes, totalBytes) => post({ type: 'loadProgress', file, loadedBytes, totalBytes })),
+    );
     this.inspection = new Inspection(post, async () => {
       await this.backend;
       const c = this.current;
@@ -123,34 +140,36 @@ export class TrainingSession {
    * flip the status of a run that goes on.
    */
   fail(e: unknown, endsRun = true): void {
-    const code: ErrorCode = e instanceof SessionError || e instanceof DataFileError ? e.code : 'internal';
-    const message = e instanceof Error ? e.message : String(e);
-    this.post({ type: 'error', code, message });
+    this.post(errorEvent(e));
     if (endsRun) this.post({ type: 'status', status: 'error' });
   }
 
-  private loadDataset(id: DatasetId): Promise<LoadedDataset> {
-    let p = this.datasets.get(id);
-    if (!p) {
-      p = this.fetchDataset(id);
-      this.datasets.set(id, p);
-      p.catch(() => this.datasets.delete(id)); // let a later Train try again
-    }
-    return p;
-  }
-
-  private async fetchDataset(id: DatasetId): Promise<LoadedDataset> {
-    const progress = (file: string) => (loadedBytes: number, totalBytes: number) =>
-      this.post({ type: 'loadProgress', file, loadedBytes, totalBytes });
-    const [train, test] = await Promise.all([
-      fetchDatasetPart(this.baseUrl, id, 'train', progress(`${id}-train`)),
-      fetchDatasetPart(this.baseUrl, id, 'test', progress(`${id}-test`)),
-    ]);
-    return { train, test, testIndices: Uint32Array.from({ length: test.count }, (_, i) => i) };
-  }
-
+  /**
+   * One queued run from start to end. A failure propagates to the queue, which
+   * reports it; `current.finished` resolves however the run ends.
+   */
   private async train(req: TrainRequest): Promise<void> {
     await this.current?.finished;
+    const run = await this.prepareRun(req);
+    if (!run) {
+      this.post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
+      this.post({ type: 'status', status: 'stopped' });
+      return;
+    }
+    try {
+      const outcome = await this.runLoop(run);
+      await this.finishRun(run, outcome);
+    } finally {
+      run.finish();
+    }
+  }
+
+  /**
+   * Checks the request, waits for the backend and the data, then replaces the
+   * model with a fresh one of the request's network. Null when Stop came while
+   * loading: the previous model is then left as it was.
+   */
+  private async prepareRun(req: TrainRequest): Promise<PreparedRun | null> {
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
     const check = checkNetwork(req.spec, datasetShape(req.dataset));
@@ -164,89 +183,88 @@ export class TrainingSession {
     let data: LoadedDataset;
     try {
       await this.backend;
-      data = await this.loadDataset(req.dataset);
+      data = await this.datasets.get(req.dataset);
       await this.inspection.idle(); // no snapshot may still be reading the model about to go
     } finally {
       this.loading = false;
     }
-    if (this.stopWhileLoading) {
-      this.post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
-      this.post({ type: 'status', status: 'stopped' });
-      return;
-    }
+    if (this.stopWhileLoading) return null;
 
     const { config } = req;
-    const size = imagesFor(req.trainSize, data.train.count);
-    const subset = stratifiedSubset(data.train.labels, info.classNames.length, size, config.seed);
-    const split = stratifiedSplit(data.train.labels, info.classNames.length, config.validationSplit, config.seed, subset);
-    if (config.batchSize > trainingImages(size, config.validationSplit)) {
-      throw new SessionError('invalid-request', `Batch size ${config.batchSize} is larger than the ${split.train.length} training images`);
-    }
+    const split = splitForRun(data.train, info.classNames.length, req.trainSize, config);
 
     this.disposeModel();
     this.inspection.disposePreview();
     seedGlobalRandom(config.seed); // dropout masks: see seedGlobalRandom
     const built = buildModel(req.spec, config.seed);
-    const optimizer = createOptimizer(config.optimizer);
-    const control = new RunControl();
     let finish = () => {};
     const current: Current = {
-      runId: req.runId, built, optimizer, dataset: req.dataset, control,
+      runId: req.runId, built, optimizer: createOptimizer(config.optimizer), dataset: req.dataset, control: new RunControl(),
       finished: new Promise((r) => (finish = r)),
       inspector: new ModelInspector(built),
       at: 0,
       learningRate: config.optimizer.learningRate,
     };
     this.current = current;
-    try {
-      this.post({
-        type: 'runStarted', runId: req.runId, trainCount: split.train.length, valCount: split.test.length,
-        batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
-      });
-      this.post({ type: 'status', status: 'training' });
-      this.inspection.recordHistograms(performance.now(), true);
-      this.inspection.refresh();
-      const metrics = new MetricsBuffer(req.runId);
-      const send = (e: WorkerEvent | null) => e && this.post(e);
-      const outcome = await trainModel(built, optimizer, data.train, split.train, split.test, config, control, {
-        onBatch: (r) => {
-          const now = performance.now();
-          current.at = r.epoch + (r.batch + 1) / r.batchesPerEpoch;
-          send(metrics.add(r, now));
-          this.inspection.tick(now);
-        },
-        onEpoch: (r) => {
-          send(metrics.flush(performance.now()));
-          this.inspection.recordHistograms(performance.now(), true);
-          this.post({ type: 'epochEnd', runId: req.runId, ...r });
-        },
-        onPaused: () => {
-          send(metrics.flush(performance.now()));
-          this.post({ type: 'status', status: 'paused' });
-        },
-        onResumed: () => this.post({ type: 'status', status: 'training' }),
-        onLearningRate: (c) => {
-          current.learningRate = c.learningRate;
-          this.post({ type: 'learningRate', runId: req.runId, ...c });
-        },
-        settle: () => this.inspection.idle(),
-      });
-      send(metrics.flush(performance.now()));
-      this.inspection.refresh(); // the final (or restored) weights
-      this.inspection.recordHistograms(performance.now(), true);
-      // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
-      let message = describe(outcome, current.learningRate, config.earlyStopping?.monitor);
-      const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
-      if (finished && !(await this.evaluateCurrent(current, () => control.isStopped))) {
-        message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
-      }
-      const { kind, epochsCompleted } = outcome;
-      const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;
-      this.post({ type: 'runEnded', runId: req.runId, outcome: kind, epochsCompleted, restoredEpoch, message });
-      this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
-    } finally {
-      finish();
+    return { current, config, images: data.train, split, finish };
+  }
+
+  /** Announces the run and trains it, streaming batches, epochs, pauses and learning-rate changes. */
+  private async runLoop({ current, config, images, split }: PreparedRun): Promise<TrainOutcome> {
+    const { runId } = current;
+    this.post({
+      type: 'runStarted', runId, trainCount: split.train.length, valCount: split.test.length,
+      batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
+    });
+    this.post({ type: 'status', status: 'training' });
+    this.inspection.recordHistograms(performance.now(), true);
+    this.inspection.refresh();
+    const metrics = new MetricsBuffer(runId);
+    const send = (e: WorkerEvent | null) => e && this.post(e);
+    const outcome = await trainModel(current.built, current.optimizer, images, split.train, split.test, config, current.control, {
+      onBatch: (r) => {
+        const now = performance.now();
+        current.at = r.epoch + (r.batch + 1) / r.batchesPerEpoch;
+        send(metrics.add(r, now));
+        this.inspection.tick(now);
+      },
+      onEpoch: (r) => {
+        send(metrics.flush(performance.now()));
+        this.inspection.recordHistograms(performance.now(), true);
+        this.post({ type: 'epochEnd', runId, ...r });
+      },
+      onPaused: () => {
+        send(metrics.flush(performance.now()));
+        this.post({ type: 'status', status: 'paused' });
+      },
+      onResumed: () => this.post({ type: 'status', status: 'training' }),
+      onLearningRate: (c) => {
+        current.learningRate = c.learningRate;
+        this.post({ type: 'learningRate', runId, ...c });
+      },
+      settle: () => this.inspection.idle(),
+    });
+    send(metrics.flush(performance.now()));
+    return outcome;
+  }
+
+  /**
+   * Shows the final weights, evaluates a run that finished on the test set,
+   * then reports how the run ended.
+   */
+  private async finishRun({ current, config }: PreparedRun, outcome: TrainOutcome): Promise<void> {
+    this.inspection.refresh(); // the final (or restored) weights
+    this.inspection.recordHistograms(performance.now(), true);
+    // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
+    let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
+    const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
+    if (finished && !(await this.evaluateCurrent(current, () => current.control.isStopped))) {
+      message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
     }
+    const { kind, epochsCompleted } = outcome;
+    const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;
+    this.post({ type: 'runEnded', runId: current.runId, outcome: kind, epochsCompleted, restoredEpoch, message });
+    this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
   }
 
   /**
@@ -261,7 +279,7 @@ export class TrainingSession {
       this.inspection.request({ ...req, input: input?.pixels ?? null });
       return;
     }
-    void this.testImage(input.dataset, input.index)
+    void this.datasets.testImage(input.dataset, input.index)
       .then((image) => {
         if (ticket !== this.inspectTicket) return; // a newer request came while the dataset loaded
         // A copy travels (and is transferred): the inspection keeps reading `image.pixels`.
@@ -269,15 +287,6 @@ export class TrainingSession {
         this.inspection.request({ ...req, input: image.pixels });
       })
       .catch((e) => this.fail(e, false));
-  }
-
-  /** Test image `index` (wrapped) of `dataset`, in [0, 1]. */
-  private async testImage(dataset: DatasetId, index: number): Promise<{ index: number; label: number; pixels: Float32Array }> {
-    const { test } = await this.loadDataset(dataset);
-    const i = ((index % test.count) + test.count) % test.count;
-    const size = test.rows * test.cols;
-    const pixels = Float32Array.from(test.pixels.subarray(i * size, (i + 1) * size), (v) => v / 255);
-    return { index: i, label: test.labels[i], pixels };
   }
 
   private async evaluate(): Promise<void> {
@@ -288,7 +297,7 @@ export class TrainingSession {
 
   /** Evaluates on the whole test set and posts the result; false when it was abandoned. */
   private async evaluateCurrent(current: Current, stopped: () => boolean = () => false): Promise<boolean> {
-    const data = await this.loadDataset(current.dataset);
+    const data = await this.datasets.get(current.dataset);
     const { runId } = current;
     let lastPost = 0;
     const result = await evaluateModel(current.built, data.test, data.testIndices, {
@@ -310,27 +319,5 @@ export class TrainingSession {
     disposeOptimizer(this.current.optimizer);
     this.current.built.model.dispose(); // also frees what `logits` shares; never dispose that view
     this.current = null;
-  }
-}
-
-const epochs = (n: number) => `${n} epoch${n === 1 ? '' : 's'}`;
-
-function describe(outcome: TrainOutcome, learningRate: number, monitor = 'val_loss'): string {
-  const restored = outcome.kind !== 'diverged' && outcome.restoredEpoch
-    ? ` The weights of epoch ${outcome.restoredEpoch}, the best by ${monitor}, were put back.`
-    : '';
-  switch (outcome.kind) {
-    case 'done':
-      return `Finished ${epochs(outcome.epochsCompleted)}.${restored}`;
-    case 'earlyStopped':
-      return `Early stopping ended the run after ${epochs(outcome.epochsCompleted)}: ${monitor} had not improved since epoch ${outcome.bestEpoch}.${restored}`;
-    case 'stopped':
-      return `Stopped after ${outcome.epochsCompleted} full epoch${outcome.epochsCompleted === 1 ? '' : 's'}; the weights are kept.`;
-    case 'diverged': {
-      const kept = outcome.epochsCompleted > 0 ? `the weights of epoch ${outcome.epochsCompleted} were kept` : 'the initial weights were put back';
-      const loss = Number.isFinite(outcome.loss) ? outcome.loss.toExponential(2) : String(outcome.loss);
-      return `Training diverged at epoch ${outcome.epoch + 1}, batch ${outcome.batch + 1}: the loss became ${loss}, and ${kept}. ` +
-        `Try a lower learning rate, e.g. ${(learningRate / 10).toPrecision(2)}.`;
-    }
   }
 }

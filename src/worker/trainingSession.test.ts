@@ -1,0 +1,273 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../engine/buildModel';
+import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
+import type { ImageSet } from '../engine/imageSet';
+import { initBackend } from '../engine/initBackend';
+import { RunControl } from '../engine/runControl';
+import { readMnistSample } from '../engine/testing/readMnistSample';
+import { trainModel } from '../engine/trainModel';
+import { optimizerConfig } from '../model/optimizerDefaults';
+import type { ModelSpec, TrainConfig } from '../model/types';
+import { DataFileError } from './fetchDatasetPart';
+import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
+import { TrainingSession, type SessionDeps } from './trainingSession';
+
+// The session as the page sees it: commands in, events out, on the cpu backend
+// with real MNIST images and a network small enough to train in well under a second.
+
+const SPEC: ModelSpec = {
+  inputShape: [28, 28, 1],
+  layers: [
+    { type: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
+    { type: 'flatten' },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+};
+const TRAIN = readMnistSample(200);
+const TEST = readMnistSample(100, 't10k');
+const sample = async () => ({ train: TRAIN, test: TEST });
+const cpu = () => initBackend(['cpu']);
+
+const train = (runId: number, config: Partial<TrainConfig> = {}, spec = SPEC): Command => ({
+  type: 'train',
+  request: {
+    runId, dataset: 'mnist', trainSize: 'all', spec,
+    config: { epochs: 1, batchSize: 32, optimizer: optimizerConfig('adam', { learningRate: 0.01 }), validationSplit: 0.1, seed: 1, earlyStopping: null, ...config },
+  } satisfies TrainRequest,
+});
+/** Enough epochs that a run is certain to be still training when the next command comes. */
+const LONG = { epochs: 50 };
+
+const inspect = (requestId: number, input: InspectRequest['input']): Command => ({
+  type: 'inspect',
+  request: { requestId, input, spec: SPEC, want: { activations: true, filters: false } },
+});
+
+type Event<T extends WorkerEvent['type']> = Extract<WorkerEvent, { type: T }>;
+
+/** Matches events of `type` that also pass `where`. */
+function is<T extends WorkerEvent['type']>(type: T, where: (e: Event<T>) => boolean = () => true) {
+  return (e: WorkerEvent): e is Event<T> => e.type === type && where(e as Event<T>);
+}
+
+const runIdOf = (e: WorkerEvent) => ('runId' in e ? e.runId : undefined);
+
+/** A session whose `post` records every event, on the cpu backend and the MNIST sample unless `deps` say otherwise. */
+class Recorder {
+  readonly events: WorkerEvent[] = [];
+  readonly session: TrainingSession;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(deps: SessionDeps = {}) {
+    this.session = new TrainingSession((e) => {
+      this.events.push(e);
+      for (const listener of [...this.listeners]) listener();
+    }, { initBackend: cpu, loadDataset: sample, ...deps });
+  }
+
+  send(cmd: Command): void {
+    this.session.handle(cmd);
+  }
+
+  all<E extends WorkerEvent>(match: (e: WorkerEvent) => e is E): E[] {
+    return this.events.filter(match);
+  }
+
+  /**
+   * The first event at or after position `from` that matches: at once when it
+   * has been posted, else as soon as it is. Checked on every post (not on a
+   * timer), so that a test can act before the session's next training step.
+   */
+  waitFor<E extends WorkerEvent>(match: (e: WorkerEvent) => e is E, from = 0, timeoutMs = 20_000): Promise<E> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.events.slice(from).find(match);
+        if (!found) return;
+        done();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`No matching event in ${timeoutMs} ms; posted: ${this.events.map((e) => e.type).join(', ')}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+      check();
+    });
+  }
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0);
+
+describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test images)', () => {
+  it('a Train during a run stops that run, then runs the new one to the end; their events never interleave', async () => {
+    const rec = new Recorder();
+    rec.send(train(1, LONG));
+    await rec.waitFor(is('batchMetrics', (e) => e.runId === 1));
+    rec.send(train(2));
+    await rec.waitFor(is('runEnded', (e) => e.runId === 2));
+
+    const ended = rec.all(is('runEnded'));
+    expect(ended.map((e) => [e.runId, e.outcome, e.epochsCompleted])).toEqual([[1, 'stopped', 0], [2, 'done', 1]]);
+    expect(ended[1].message).toBe('Finished 1 epoch.');
+    expect(rec.all(is('status')).map((e) => e.status)).toEqual(['loading', 'training', 'stopped', 'loading', 'training', 'done']);
+    expect(rec.all(is('runStarted', (e) => e.runId === 2))).toEqual([
+      { type: 'runStarted', runId: 2, trainCount: 180, valCount: 20, batchesPerEpoch: 6, epochs: 1 },
+    ]);
+    const start2 = rec.events.findIndex(is('runStarted', (e) => e.runId === 2));
+    expect(rec.events.findLastIndex((e) => runIdOf(e) === 1)).toBeLessThan(start2);
+    expect(rec.events.findIndex((e) => runIdOf(e) === 2)).toBe(start2);
+    // A run that finishes is evaluated on the test set at once.
+    expect(rec.all(is('testResult')).map((e) => [e.runId, e.count])).toEqual([[2, 100]]);
+  }, 30_000);
+
+  it('Stop while the data loads ends the run before it starts', async () => {
+    const data = deferred<{ train: ImageSet; test: ImageSet }>();
+    let loads = 0;
+    const rec = new Recorder({ loadDataset: () => (loads++, data.promise) });
+    rec.send(train(1));
+    await rec.waitFor(is('status', (e) => e.status === 'loading'));
+    rec.send({ type: 'stop' });
+    data.resolve({ train: TRAIN, test: TEST });
+    expect(await rec.waitFor(is('runEnded'))).toEqual({
+      type: 'runEnded', runId: 1, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.',
+    });
+    await rec.waitFor(is('status', (e) => e.status === 'stopped'));
+    expect(rec.all(is('runStarted'))).toEqual([]);
+
+    // The session goes on, with the data it loaded meanwhile.
+    rec.send(train(2));
+    expect((await rec.waitFor(is('runEnded', (e) => e.runId === 2))).outcome).toBe('done');
+    expect(loads).toBe(1);
+    expect(rec.all(is('status')).map((e) => e.status)).toEqual(['loading', 'stopped', 'loading', 'training', 'done']);
+  }, 30_000);
+
+  it('Evaluate before any run is refused; after a run it evaluates that run on the whole test set', async () => {
+    const rec = new Recorder();
+    rec.send({ type: 'evaluate' });
+    expect(await rec.waitFor(is('error'))).toEqual({ type: 'error', code: 'invalid-request', message: 'There is no trained model yet: press Train first' });
+    expect(rec.all(is('status'))).toEqual([]); // a refused side request leaves the status alone
+
+    rec.send(train(1));
+    await rec.waitFor(is('status', (e) => e.status === 'done'));
+    const atRunEnd = rec.all(is('testResult'))[0];
+    const from = rec.events.length;
+    rec.send({ type: 'evaluate' });
+    const result = await rec.waitFor(is('testResult'), from);
+    const progress = rec.events.slice(from).filter(is('evalProgress'));
+    expect(progress.at(-1)).toEqual({ type: 'evalProgress', runId: 1, done: 100, total: 100 });
+    expect(rec.events.indexOf(progress[0])).toBeLessThan(rec.events.indexOf(result));
+    expect(result.runId).toBe(1);
+    expect(result.count).toBe(100);
+    expect(result.confusion).toHaveLength(100);
+    expect(sum(result.confusion)).toBe(100);
+    const diagonal = Array.from({ length: 10 }, (_, k) => result.confusion[k * 11]);
+    expect(result.accuracy).toBeCloseTo(sum(diagonal) / 100, 6);
+    // The same weights as at the end of the run: the same numbers.
+    expect(result.accuracy).toBe(atRunEnd.accuracy);
+    expect(result.loss).toBe(atRunEnd.loss);
+  }, 30_000);
+
+  it('worker-side failures reach the page as error events: data that cannot be had, a request that cannot train', async () => {
+    let loads = 0;
+    const rec = new Recorder({
+      loadDataset: async () => {
+        if (++loads === 1) throw new DataFileError('data-missing', 'data/mnist-train.bin.gz', 'Data file data/mnist-train.bin.gz is missing (HTTP 404).');
+        return sample();
+      },
+    });
+    rec.send(train(1));
+    expect(await rec.waitFor(is('error'))).toEqual({ type: 'error', code: 'data-missing', message: 'Data file data/mnist-train.bin.gz is missing (HTTP 404).' });
+    await rec.waitFor(is('status', (e) => e.status === 'error'));
+
+    const from = rec.events.length;
+    rec.send(train(2, {}, { ...SPEC, inputShape: [32, 32, 1] }));
+    const refused = await rec.waitFor(is('error'), from);
+    expect(refused.code).toBe('invalid-request');
+    expect(refused.message).toMatch(/^This network takes 32×32×1 images and MNIST digits are 28×28×1/);
+    await rec.waitFor(is('status', (e) => e.status === 'error'), from);
+    expect(rec.all(is('status')).map((e) => e.status)).toEqual(['loading', 'error', 'error']); // refused before loading
+    expect(rec.all(is('runStarted'))).toEqual([]);
+
+    // A failed load is tried again by the next Train.
+    rec.send(train(3));
+    expect((await rec.waitFor(is('runEnded'))).outcome).toBe('done');
+    expect(loads).toBe(2);
+  }, 30_000);
+
+  it('leaks no tensors: replaced models, a stopped run, evaluations and snapshots leave only the live model and its optimizer', async () => {
+    // What one trained model of SPEC and its Adam optimizer hold (weights, moments, beta powers).
+    const before = tf.memory().numTensors;
+    const built = buildModel(SPEC, 1);
+    const optimizer = createOptimizer(optimizerConfig('adam'));
+    await trainModel(built, optimizer, TRAIN, Uint32Array.from({ length: 32 }, (_, i) => i), new Uint32Array(0), { epochs: 1, batchSize: 32, seed: 1 }, new RunControl());
+    const held = tf.memory().numTensors - before;
+    disposeOptimizer(optimizer);
+    built.model.dispose();
+    expect(held).toBeGreaterThan(4);
+
+    const baseline = tf.memory().numTensors;
+    const rec = new Recorder();
+    const pixels = { kind: 'pixels' as const, pixels: new Float32Array(784).fill(0.5) };
+    /** Asks for a snapshot and waits for its full answer: after it nothing of the inspection is in flight. */
+    const settle = async (requestId: number) => {
+      rec.send(inspect(requestId, pixels));
+      await rec.waitFor(is('inspection', (e) => e.requestId === requestId && e.activations !== null));
+    };
+    await settle(1); // before any run: an untrained preview model, replaced by the first run's
+
+    rec.send(train(1));
+    await rec.waitFor(is('status', (e) => e.status === 'done'));
+    await rec.waitFor(is('histograms', (e) => e.runId === 1 && e.at === 1));
+    await settle(2);
+    expect(tf.memory().numTensors - baseline).toBe(held);
+
+    rec.send(train(2, LONG));
+    await rec.waitFor(is('batchMetrics', (e) => e.runId === 2));
+    rec.send(train(3));
+    await rec.waitFor(is('runEnded', (e) => e.runId === 3));
+    await rec.waitFor(is('histograms', (e) => e.runId === 3 && e.at === 1));
+    const from = rec.events.length;
+    rec.send({ type: 'evaluate' });
+    await rec.waitFor(is('testResult'), from);
+    await settle(3);
+    expect(rec.all(is('runEnded')).map((e) => e.outcome)).toEqual(['done', 'stopped', 'done']);
+    expect(tf.memory().numTensors - baseline).toBe(held);
+    // Counted by the training loop itself, at the end of each run's epoch.
+    const [first, last] = [rec.all(is('epochEnd', (e) => e.runId === 1))[0], rec.all(is('epochEnd', (e) => e.runId === 3))[0]];
+    expect(last.numTensors).toBe(first.numTensors);
+  }, 30_000);
+
+  it('inspects a test image by wrapped index, sending its pixels once; pixels from the page get no test sample', async () => {
+    const rec = new Recorder();
+    rec.send(inspect(7, { kind: 'testImage', dataset: 'mnist', index: -1 }));
+    const shown = await rec.waitFor(is('testSample'));
+    expect(shown.requestId).toBe(7);
+    expect(shown.dataset).toBe('mnist');
+    expect(shown.index).toBe(99);
+    expect(shown.label).toBe(TEST.labels[99]);
+    expect(shown.pixels).toHaveLength(784);
+    expect(Math.min(...shown.pixels)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...shown.pixels)).toBeLessThanOrEqual(1);
+    expect(shown.pixels).toEqual(Float32Array.from(TEST.pixels.subarray(99 * 784, 100 * 784), (v) => v / 255));
+    const answer = await rec.waitFor(is('inspection', (e) => e.requestId === 7 && e.activations !== null));
+    const firstAnswer = rec.events.findIndex(is('inspection', (e) => e.requestId === 7));
+    expect(firstAnswer).toBeGreaterThan(rec.events.indexOf(shown));
+
+    // The same image sent as pixels: the same scores, and nothing sent back.
+    rec.send(inspect(8, { kind: 'pixels', pixels: shown.pixels.slice() }));
+    const again = await rec.waitFor(is('inspection', (e) => e.requestId === 8 && e.activations !== null));
+    expect(Array.from(again.probs!)).toEqual(Array.from(answer.probs!));
+    expect(rec.all(is('testSample')).map((e) => e.requestId)).toEqual([7]);
+  }, 30_000);
+});
