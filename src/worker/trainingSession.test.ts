@@ -152,6 +152,19 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
     expect(rec.all(is('status')).map((e) => e.status)).toEqual(['loading', 'stopped', 'loading', 'training', 'done']);
   }, 30_000);
 
+  it('a Stop right after a Train that interrupts a run cancels the new run too', async () => {
+    const rec = new Recorder();
+    rec.send(train(1, LONG));
+    await rec.waitFor(is('batchMetrics', (e) => e.runId === 1));
+    rec.send(train(2, LONG));
+    rec.send({ type: 'stop' }); // run 1 is still finishing its step: run 2 has not started
+    expect(await rec.waitFor(is('runEnded', (e) => e.runId === 2))).toEqual({
+      type: 'runEnded', runId: 2, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.',
+    });
+    expect(rec.all(is('runStarted', (e) => e.runId === 2))).toEqual([]);
+    expect(rec.all(is('status')).map((e) => e.status)).toEqual(['loading', 'training', 'stopped', 'stopped']);
+  }, 30_000);
+
   it('Evaluate before any run is refused; after a run it evaluates that run on the whole test set', async () => {
     const rec = new Recorder();
     rec.send({ type: 'evaluate' });

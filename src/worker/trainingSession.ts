@@ -11,7 +11,7 @@ import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainOutcome } from '../engine/trainModel';
 import { checkNetwork } from '../model/checkNetwork';
 import type { TrainConfig } from '../model/types';
-import { DatasetCache, type LoadedDataset } from './datasetCache';
+import { DatasetCache } from './datasetCache';
 import { describeOutcome } from './describeOutcome';
 import { fetchDataset } from './fetchDataset';
 import { Inspection } from './inspection';
@@ -70,10 +70,13 @@ export class TrainingSession {
   private readonly datasets: DatasetCache;
   private current: Current | null = null;
   private readonly inspection: Inspection;
-  /** True while a run waits for the backend and its data; Stop then cancels it before it starts. */
-  private loading = false;
   private trainQueue: Promise<void> = Promise.resolve();
-  private stopWhileLoading = false;
+  /**
+   * Runs asked for that have not started training: queued behind the run
+   * before them, or waiting for the backend and their data. Stop, or a newer
+   * Train, cancels them before they replace the model.
+   */
+  private readonly waiting = new Set<{ cancelled: boolean }>();
   /** Counts inspect requests, so that a test image read late never replaces a newer request. */
   private inspectTicket = 0;
 
@@ -102,12 +105,17 @@ export class TrainingSession {
       case 'init':
         this.baseUrl = cmd.baseUrl;
         return;
-      case 'train':
-        // A new Train ends the run in progress; runs are queued so two never overlap.
-        this.current?.control.stop();
-        if (this.loading) this.stopWhileLoading = true;
-        this.trainQueue = this.trainQueue.then(() => this.train(cmd.request)).catch((e) => this.fail(e));
+      case 'train': {
+        // A new Train ends the run in progress and any still waiting; runs are queued so two never overlap.
+        this.stopAll();
+        const ticket = { cancelled: false };
+        this.waiting.add(ticket);
+        this.trainQueue = this.trainQueue
+          .then(() => this.train(cmd.request, ticket))
+          .catch((e) => this.fail(e))
+          .finally(() => this.waiting.delete(ticket));
         return;
+      }
       case 'pause':
         this.current?.control.pause();
         return;
@@ -115,8 +123,7 @@ export class TrainingSession {
         this.current?.control.resume();
         return;
       case 'stop':
-        if (this.loading) this.stopWhileLoading = true;
-        else this.current?.control.stop();
+        this.stopAll();
         return;
       case 'setLearningRate':
         if (!(cmd.learningRate > 0) || !Number.isFinite(cmd.learningRate)) {
@@ -144,13 +151,19 @@ export class TrainingSession {
     if (endsRun) this.post({ type: 'status', status: 'error' });
   }
 
+  /** Stops the run in progress (its test evaluation too) and cancels every run still waiting to start. */
+  private stopAll(): void {
+    for (const ticket of this.waiting) ticket.cancelled = true;
+    this.current?.control.stop();
+  }
+
   /**
    * One queued run from start to end. A failure propagates to the queue, which
    * reports it; `current.finished` resolves however the run ends.
    */
-  private async train(req: TrainRequest): Promise<void> {
+  private async train(req: TrainRequest, ticket: { cancelled: boolean }): Promise<void> {
     await this.current?.finished;
-    const run = await this.prepareRun(req);
+    const run = await this.prepareRun(req, ticket);
     if (!run) {
       this.post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
       this.post({ type: 'status', status: 'stopped' });
@@ -166,10 +179,10 @@ export class TrainingSession {
 
   /**
    * Checks the request, waits for the backend and the data, then replaces the
-   * model with a fresh one of the request's network. Null when Stop came while
-   * loading: the previous model is then left as it was.
+   * model with a fresh one of the request's network. Null when the run was
+   * cancelled before it could start (`ticket`): the previous model is then left as it was.
    */
-  private async prepareRun(req: TrainRequest): Promise<PreparedRun | null> {
+  private async prepareRun(req: TrainRequest, ticket: { cancelled: boolean }): Promise<PreparedRun | null> {
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
     const check = checkNetwork(req.spec, datasetShape(req.dataset));
@@ -177,18 +190,13 @@ export class TrainingSession {
     if (req.config.earlyStopping && req.config.validationSplit <= 0) {
       throw new SessionError('invalid-request', 'Early stopping watches the validation set: hold out some images (Validation % above 0)');
     }
-    this.stopWhileLoading = false;
-    this.loading = true;
+    if (ticket.cancelled) return null;
     this.post({ type: 'status', status: 'loading' });
-    let data: LoadedDataset;
-    try {
-      await this.backend;
-      data = await this.datasets.get(req.dataset);
-      await this.inspection.idle(); // no snapshot may still be reading the model about to go
-    } finally {
-      this.loading = false;
-    }
-    if (this.stopWhileLoading) return null;
+    await this.backend;
+    const data = await this.datasets.get(req.dataset);
+    await this.inspection.idle(); // no snapshot may still be reading the model about to go
+    this.waiting.delete(ticket); // from here on, Stop reaches the run through its control
+    if (ticket.cancelled) return null;
 
     const { config } = req;
     const split = splitForRun(data.train, info.classNames.length, req.trainSize, config);
