@@ -16,8 +16,8 @@ const parse = (t: string) => (t.trim() === '' ? NaN : Number(t));
 /** A compact number input that keeps what is typed, even when it is not (yet) a number. */
 export function NumberInput({ value, label, testId, disabled, invalid, width = 52, onChange }: Props) {
   const [text, setText] = useState(String(value));
-  // Follow outside changes (a preset, an import, undo) without clobbering half-typed text.
-  // Keyed on `value` only (the text is read through the updater): typing must not reset the text.
+  // Follow outside changes (a preset, an import, undo) without clobbering half-typed text:
+  // keyed on `value` only, the text read through the updater, so typing never resets it.
   useEffect(() => {
     setText((t) => (Object.is(parse(t), value) || Number.isNaN(value) ? t : String(value)));
   }, [value]);
