@@ -104,8 +104,8 @@ describe('architecture editor', () => {
 });
 
 describe('Keras code', () => {
-  it('shows the Python for the network set up and follows every edit', async () => {
-    const page = await openApp(browser());
+  it('shows the Python for the network set up, follows every edit, and copies it', async () => {
+    const page = await openApp(browser(), '', { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.locator('.keras-code summary').click();
     const code = () => text(page, 'keras-code');
     expect(await code()).toContain('layers.Conv2D(64, (3, 3), activation="relu"),\n    layers.MaxPooling2D((2, 2)),');
@@ -115,8 +115,14 @@ describe('Keras code', () => {
     await page.getByTestId('momentum-input').fill('0.9');
     expect(await code()).toContain('layers.Conv2D(32, (3, 3), activation="relu")');
     expect(await code()).toContain('keras.optimizers.SGD(learning_rate=0.001, momentum=0.9)');
+    const hint = page.locator('.code-actions .hint');
+    const idle = await hint.textContent();
     await page.getByTestId('copy-keras-code').click();
-    await page.waitForFunction(() => /Copied|refused/.test(document.querySelector('.code-actions .hint')?.textContent ?? ''));
+    await page.waitForFunction((before) => document.querySelector('.code-actions .hint')?.textContent !== before, idle);
+    expect(await hint.textContent()).toBe('Copied to the clipboard.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await code());
+    expect(copied).toContain('model.compile(');
     await page.close();
   });
 });
