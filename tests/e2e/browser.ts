@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise (test tools' own browser downloads do not work here). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,14 +10,46 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...ARGS, ...extraArgs] });
 }
 
+/**
+ * One Chromium for the calling test file (or `describe` block): launched before its tests, closed after them.
+ * Call it at the top level of the file or block; the getter returns the browser once the tests run.
+ */
+export function useBrowser(extraArgs: string[] = []): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser(): the browser is launched in beforeAll; call the getter inside a test');
+    return browser;
+  };
+}
+
 const uncaught = new WeakMap<Page, string[]>();
 
 /** Uncaught exceptions the page has thrown since it opened. */
 export const uncaughtErrors = (page: Page): string[] => uncaught.get(page) ?? [];
 
-/** Opens the app (query string optional) and waits until the worker has picked a backend. */
-export async function openApp(browser: Browser, query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+export const DESKTOP = { width: 1280, height: 900 };
+/** A common phone, portrait (iPhone 12 to 15). */
+export const PHONE = { width: 390, height: 844 };
+
+export interface OpenOptions {
+  /** CSS pixels; DESKTOP unless given. */
+  viewport?: { width: number; height: number };
+  /** Granted to the page's own context, e.g. `['clipboard-read', 'clipboard-write']`. */
+  permissions?: string[];
+}
+
+/**
+ * Opens the app (query string optional) in a fresh context of its own, closed with the page,
+ * and waits until the worker has picked a backend.
+ */
+export async function openApp(browser: Browser, query = '', { viewport = DESKTOP, permissions }: OpenOptions = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport, permissions });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   uncaught.set(page, errors);

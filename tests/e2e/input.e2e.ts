@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, text, waitForStatus } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openApp, text, useBrowser, waitForStatus } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('bad input and bad data', () => {
   it('explains each bad field beside it and disables Train until fixed', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     const train = page.getByTestId('train-button');
     await page.getByTestId('train-size-select').selectOption('1000');
     const cases: [string, string, RegExp][] = [
@@ -37,7 +30,7 @@ describe('bad input and bad data', () => {
   });
 
   it('names a missing or corrupt data file in the error banner and keeps working', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     await page.route('**/data/fashion-mnist-train.bin.gz', (r) => r.fulfill({ status: 404, body: 'not here' }));
     await page.route('**/data/mnist-train.bin.gz', (r) =>
       r.fulfill({ status: 200, body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7]) }),
@@ -60,7 +53,7 @@ describe('bad input and bad data', () => {
 
 describe('tutorial presets', () => {
   it('loads a tutorial network with its dataset, optimizer and hyperparameters', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     expect(await text(page, 'total-params')).toBe('243,786'); // seed 002, the default
     await page.getByTestId('preset-select').selectOption('seed-000');
     expect(await text(page, 'total-params')).toBe('197,210');
@@ -76,14 +69,11 @@ describe('tutorial presets', () => {
 });
 
 describe('backend fallback', () => {
+  const noGl = useBrowser(['--disable-gpu', '--disable-software-rasterizer']);
   it('falls back to the cpu backend, and says so, where WebGL is unavailable', async () => {
-    const noGl = await launchBrowser(['--disable-gpu', '--disable-software-rasterizer']);
-    try {
-      const page = await openApp(noGl);
-      expect(await text(page, 'backend-name')).toBe('cpu');
-      expect(await text(page, 'backend-detail')).toMatch(/slow/);
-    } finally {
-      await noGl.close();
-    }
+    const page = await openApp(noGl());
+    expect(await text(page, 'backend-name')).toBe('cpu');
+    expect(await text(page, 'backend-detail')).toMatch(/slow/);
+    await page.close();
   });
 });

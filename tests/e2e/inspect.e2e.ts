@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, text } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, text, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Draws a vertical stroke, like a "1", off-centre in the pad. */
 async function drawStroke(page: Page) {
@@ -26,7 +20,7 @@ const barProbs = (page: Page) =>
 
 describe('inspecting the network', () => {
   it('a drawn stroke reaches the model: preview, ten bars summing to 1, every layer\'s feature maps', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     expect(await page.getByTestId('model-input-preview').getAttribute('data-empty')).toBe('true');
     await drawStroke(page);
     expect(await page.getByTestId('model-input-preview').getAttribute('data-empty')).toBe('false');
@@ -56,7 +50,7 @@ describe('inspecting the network', () => {
   });
 
   it('reads an uploaded photo of dark ink on white paper, and explains a file that is not an image', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     // A JPEG made in the page: a dark "7" on light grey paper, like seed 000's own a.jpg.
     const base64 = await page.evaluate(async () => {
       const c = new OffscreenCanvas(300, 400);
@@ -96,7 +90,7 @@ describe('inspecting the network', () => {
   });
 
   it('shows a test image with its true label beside the prediction', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     await page.getByTestId('next-test-image').click();
     await page.getByTestId('true-label').waitFor({ timeout: 60_000 });
     expect(await text(page, 'true-label')).toBe('Test image #0: 7'); // MNIST's first test image is a 7

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, text, uncaughtErrors, waitForStatus } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A network small enough to train and test in seconds on SwiftShader (4 filters; 6,810 parameters). */
 const TINY = 'arch=conv(4,3,1,valid,relu)-maxpool(2,2,valid)-flatten-dense(10,softmax)&dataset=mnist&n=1000';
@@ -20,7 +14,7 @@ const markers = (page: Page, chart: string) => page.locator(`[data-testid=${char
 
 describe('architecture editor', () => {
   it('updates every shape, the summary and the rule as layers are added and edited', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     const editor = page.getByTestId('architecture-editor');
     expect(await shapes(page)).toEqual(['26×26×64', '13×13×64', '11×11×64', '5×5×64', '1600', '128', '10']);
     expect(await text(page, 'total-params')).toBe('243,786');
@@ -51,7 +45,7 @@ describe('architecture editor', () => {
   });
 
   it('flags an impossible network at the offending layer and disables Train with the reason', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     const editor = page.getByTestId('architecture-editor');
     const train = page.getByTestId('train-button');
 
@@ -82,7 +76,7 @@ describe('architecture editor', () => {
   });
 
   it('exports and imports the architecture as JSON; a bad file or link keeps the current network', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     await page.getByTestId('preset-select').selectOption('seed-001');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-architecture').click()]);
     const json = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
@@ -102,7 +96,7 @@ describe('architecture editor', () => {
     await expect.poll(() => text(page, 'total-params')).toBe('3,219,402');
     await page.close();
 
-    const linked = await openApp(browser, '?arch=conv(32,3)-dense(abc,relu)');
+    const linked = await openApp(browser(), '?arch=conv(32,3)-dense(abc,relu)');
     expect(await text(linked, 'error-banner')).toMatch(/The link's architecture was not loaded: Layer 2 "dense\(abc,relu\)": units "abc" is not a number/);
     expect(await text(linked, 'total-params')).toBe('243,786');
     await linked.close();
@@ -110,8 +104,8 @@ describe('architecture editor', () => {
 });
 
 describe('Keras code', () => {
-  it('shows the Python for the network set up and follows every edit', async () => {
-    const page = await openApp(browser);
+  it('shows the Python for the network set up, follows every edit, and copies it', async () => {
+    const page = await openApp(browser(), '', { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.locator('.keras-code summary').click();
     const code = () => text(page, 'keras-code');
     expect(await code()).toContain('layers.Conv2D(64, (3, 3), activation="relu"),\n    layers.MaxPooling2D((2, 2)),');
@@ -121,15 +115,21 @@ describe('Keras code', () => {
     await page.getByTestId('momentum-input').fill('0.9');
     expect(await code()).toContain('layers.Conv2D(32, (3, 3), activation="relu")');
     expect(await code()).toContain('keras.optimizers.SGD(learning_rate=0.001, momentum=0.9)');
+    const hint = page.locator('.code-actions .hint');
+    const idle = await hint.textContent();
     await page.getByTestId('copy-keras-code').click();
-    await page.waitForFunction(() => /Copied|refused/.test(document.querySelector('.code-actions .hint')?.textContent ?? ''));
+    await page.waitForFunction((before) => document.querySelector('.code-actions .hint')?.textContent !== before, idle);
+    expect(await hint.textContent()).toBe('Copied to the clipboard.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await code());
+    expect(copied).toContain('model.compile(');
     await page.close();
   });
 });
 
 describe('training controls', () => {
   it('the same seed gives the same first epoch; another seed does not', async () => {
-    const page = await openApp(browser, `?${TINY}&epochs=1&seed=7`);
+    const page = await openApp(browser(), `?${TINY}&epochs=1&seed=7`);
     const firstEpoch = async () => {
       await page.getByTestId('train-button').click();
       await waitForStatus(page, ['loading', 'training'], 30_000);
@@ -146,7 +146,7 @@ describe('training controls', () => {
   }, 600_000);
 
   it('changes the learning rate during a run, from the next batch', async () => {
-    const page = await openApp(browser, `?${TINY}&epochs=3&batch=16`);
+    const page = await openApp(browser(), `?${TINY}&epochs=3&batch=16`);
     expect(await text(page, 'total-params')).toBe('6,810');
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
@@ -165,7 +165,7 @@ describe('training controls', () => {
 
   it('early stopping ends the run and puts back the best epoch', async () => {
     // min_delta 1: no accuracy can beat epoch 1 by that much, so patience 1 stops after epoch 2 and restores epoch 1.
-    const page = await openApp(browser, `?${TINY}&epochs=6&es=val_accuracy&patience=1&mindelta=1`);
+    const page = await openApp(browser(), `?${TINY}&epochs=6&es=val_accuracy&patience=1&mindelta=1`);
     expect(await page.getByTestId('early-stopping-input').isChecked()).toBe(true);
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['done'], 300_000);

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, percent, points, text, uncaughtErrors, waitForStatus } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, percent, points, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function setUp(page: Page, { epochs = '1', lr = '0.001' } = {}) {
   await page.getByTestId('dataset-select').selectOption('mnist');
@@ -19,7 +13,7 @@ async function setUp(page: Page, { epochs = '1', lr = '0.001' } = {}) {
 
 describe('training in the browser', () => {
   it('trains MNIST on 1k images: live curves, pause and resume, validation and test accuracy', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     expect(await text(page, 'backend-name')).toMatch(/^(webgl|cpu)$/);
     await setUp(page);
     expect(await text(page, 'split-hint')).toBe('800 train / 200 validation');
@@ -74,7 +68,7 @@ describe('training in the browser', () => {
   });
 
   it('a learning rate of 1e6 ends in the diverged message and the page keeps working', async () => {
-    const page = await openApp(browser);
+    const page = await openApp(browser());
     await setUp(page, { lr: '1e6' });
     await page.getByTestId('train-button').click();
     expect(await waitForStatus(page, ['diverged', 'done', 'error'], 300_000)).toBe('diverged');

@@ -8,33 +8,35 @@ export function ModelSummary({ spec, check }: { spec: ModelSpec; check: NetworkC
   const names = kerasLayerNames(spec.layers);
   const { info } = check;
   return (
-    <table className="layers summary" data-testid="model-summary">
-      <thead>
-        <tr><th>Layer (type)</th><th>Output Shape</th><th>Param #</th></tr>
-      </thead>
-      <tbody>
-        {info.layers.map((l, i) => (
-          <tr key={i} className={l.error ? 'has-error' : undefined}>
-            <td>{names[i]} ({kerasClass(l.layer)})</td>
-            <td>{l.outputShape ? kerasShape(l.outputShape) : '?'}</td>
-            <td>{formatCount(l.trainableParams + l.nonTrainableParams)}</td>
+    <div className="table-scroll">
+      <table className="layers summary" data-testid="model-summary">
+        <thead>
+          <tr><th>Layer (type)</th><th>Output Shape</th><th>Param #</th></tr>
+        </thead>
+        <tbody>
+          {info.layers.map((l, i) => (
+            <tr key={i} className={l.error ? 'has-error' : undefined}>
+              <td>{names[i]} ({kerasClass(l.layer)})</td>
+              <td>{l.outputShape ? kerasShape(l.outputShape) : '?'}</td>
+              <td>{formatCount(l.trainableParams + l.nonTrainableParams)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={2}>Total params</td>
+            <td><span data-testid="total-params">{formatCount(info.totalParams)}</span> <small>({kerasBytes(info.totalParams)})</small></td>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={2}>Total params</td>
-          <td><span data-testid="total-params">{formatCount(info.totalParams)}</span> <small>({kerasBytes(info.totalParams)})</small></td>
-        </tr>
-        <tr>
-          <td colSpan={2}>Trainable params</td>
-          <td data-testid="trainable-params">{formatCount(info.trainableParams)}</td>
-        </tr>
-        <tr>
-          <td colSpan={2}>Non-trainable params</td>
-          <td data-testid="non-trainable-params">{formatCount(info.nonTrainableParams)}</td>
-        </tr>
-      </tfoot>
-    </table>
+          <tr>
+            <td colSpan={2}>Trainable params</td>
+            <td data-testid="trainable-params">{formatCount(info.trainableParams)}</td>
+          </tr>
+          <tr>
+            <td colSpan={2}>Non-trainable params</td>
+            <td data-testid="non-trainable-params">{formatCount(info.nonTrainableParams)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }

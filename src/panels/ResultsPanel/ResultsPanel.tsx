@@ -42,26 +42,28 @@ export function ResultsPanel() {
         <Metric label="Training accuracy" testId="train-accuracy" value={formatPercent(last?.trainAccuracy)} sub={last ? `loss ${formatLoss(last.trainLoss)} · mean over epoch ${last.epoch}` : 'mean over each epoch'} />
       </div>
       {run.epochs.length > 0 && (
-        <table className="epoch-log" data-testid="epoch-log">
-          <caption>Per epoch, as Keras prints it</caption>
-          <thead>
-            <tr><th>epoch</th><th>loss</th><th>accuracy</th><th>val_loss</th><th>val_accuracy</th><th title="tf.memory().numTensors in the worker">tensors</th></tr>
-          </thead>
-          <tbody>
-            {run.epochs.map((e) => (
-              <tr key={e.epoch} className={e.epoch === run.bestEpoch ? 'best' : undefined}>
-                <td title={e.epoch === run.bestEpoch ? 'the best epoch so far by early stopping\'s monitor' : undefined}>
-                  {e.epoch}{e.epoch === run.bestEpoch ? (run.restoredEpoch === e.epoch ? ' ★ restored' : ' ★') : ''}
-                </td>
-                <td>{formatLoss(e.trainLoss)}</td>
-                <td>{formatPercent(e.trainAccuracy)}</td>
-                <td>{formatLoss(e.valLoss)}</td>
-                <td>{formatPercent(e.valAccuracy)}</td>
-                <td>{e.numTensors}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="epoch-log" data-testid="epoch-log">
+            <caption>Per epoch, as Keras prints it</caption>
+            <thead>
+              <tr><th>epoch</th><th>loss</th><th>accuracy</th><th>val_loss</th><th>val_accuracy</th><th title="tf.memory().numTensors in the worker">tensors</th></tr>
+            </thead>
+            <tbody>
+              {run.epochs.map((e) => (
+                <tr key={e.epoch} className={e.epoch === run.bestEpoch ? 'best' : undefined}>
+                  <td title={e.epoch === run.bestEpoch ? 'the best epoch so far by early stopping\'s monitor' : undefined}>
+                    {e.epoch}{e.epoch === run.bestEpoch ? (run.restoredEpoch === e.epoch ? ' ★ restored' : ' ★') : ''}
+                  </td>
+                  <td>{formatLoss(e.trainLoss)}</td>
+                  <td>{formatPercent(e.trainAccuracy)}</td>
+                  <td>{formatLoss(e.valLoss)}</td>
+                  <td>{formatPercent(e.valAccuracy)}</td>
+                  <td>{e.numTensors}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {test && (
         <details open className="confusion-wrap">
