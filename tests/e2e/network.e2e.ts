@@ -115,10 +115,10 @@ describe('Keras code', () => {
     await page.getByTestId('momentum-input').fill('0.9');
     expect(await code()).toContain('layers.Conv2D(32, (3, 3), activation="relu")');
     expect(await code()).toContain('keras.optimizers.SGD(learning_rate=0.001, momentum=0.9)');
-    const hint = page.locator('.code-actions .hint');
+    const hint = page.getByTestId('copy-status');
     const idle = await hint.textContent();
     await page.getByTestId('copy-keras-code').click();
-    await page.waitForFunction((before) => document.querySelector('.code-actions .hint')?.textContent !== before, idle);
+    await page.waitForFunction((before) => document.querySelector('[data-testid=copy-status]')?.textContent !== before, idle);
     expect(await hint.textContent()).toBe('Copied to the clipboard.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await code());

@@ -33,7 +33,7 @@ export function KerasCode() {
         <>
           <div className="code-actions">
             <button type="button" data-testid="copy-keras-code" onClick={copy}>Copy</button>
-            <small className="hint" aria-live="polite">
+            <small className="hint" aria-live="polite" data-testid="copy-status">
               {copied === 'done' ? 'Copied to the clipboard.' : copied === 'failed' ? 'The browser refused the clipboard: select the text instead.' : 'TensorFlow 2 / Keras: builds, compiles and trains exactly this setup.'}
             </small>
           </div>
