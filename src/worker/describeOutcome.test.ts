@@ -26,5 +26,7 @@ describe('describeOutcome', () => {
       .toBe('Training diverged at epoch 1, batch 7: the loss became NaN, and the initial weights were put back. Try a lower learning rate, e.g. 0.025.');
     expect(describeOutcome({ kind: 'diverged', epochsCompleted: 2, loss: 12345.678, epoch: 2, batch: 0 }, 0.12))
       .toBe('Training diverged at epoch 3, batch 1: the loss became 1.23e+4, and the weights of epoch 2 were kept. Try a lower learning rate, e.g. 0.012.');
+    // No trailing zeros: a tenth of 0.001 reads 0.0001.
+    expect(describeOutcome({ kind: 'diverged', epochsCompleted: 1, loss: Infinity, epoch: 1, batch: 3 }, 0.001)).toMatch(/e\.g\. 0\.0001\.$/);
   });
 });

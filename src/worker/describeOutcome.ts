@@ -23,7 +23,7 @@ export function describeOutcome(outcome: TrainOutcome, learningRate: number, mon
       const kept = outcome.epochsCompleted > 0 ? `the weights of epoch ${outcome.epochsCompleted} were kept` : 'the initial weights were put back';
       const loss = Number.isFinite(outcome.loss) ? outcome.loss.toExponential(2) : String(outcome.loss);
       return `Training diverged at epoch ${outcome.epoch + 1}, batch ${outcome.batch + 1}: the loss became ${loss}, and ${kept}. ` +
-        `Try a lower learning rate, e.g. ${(learningRate / 10).toPrecision(2)}.`;
+        `Try a lower learning rate, e.g. ${Number((learningRate / 10).toPrecision(2))}.`;
     }
   }
 }
