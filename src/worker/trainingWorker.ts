@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 /** The worker entry: receives commands, hands them to the session, posts events. */
 import { transferablesOf, type Command, type WorkerEvent } from './protocol';
 import { TrainingSession } from './trainingSession';
