@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import { free, padOrCrop, runWasmKernel } from './runWasmKernel';
+
+/**
+ * The filter gradient of Conv2D, which tfjs-backend-wasm 4.22 lacks (tfjs
+ * issue #8474), computed as one forward Conv2D so that XNNPACK does the work.
+ *
+ * With x [N, H, W, Ci], dy [N, OH, OW, Co], stride s and top/left padding p:
+ *   dW[kh, kw, ci, co] = Σ_{n, oh, ow} x[n, oh·s + kh − p, ow·s + kw − p, ci] · dy[n, oh, ow, co].
+ * That is a convolution of x with channels and batch swapped ([Ci, H, W, N]) by
+ * the filter dy laid out as [OH, OW, N, Co] with dilation s (its taps s apart),
+ * stride 1, padding p before; its [Ci, KH, KW, Co] output, transposed, is dW.
+ * The padding after is whatever gives KH × KW outputs; it is negative when the
+ * forward pass never read the last rows (valid padding, stride not dividing),
+ * and those rows are then cut off instead.
+ */
+function conv2dBackpropFilter({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+  const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  if (dataFormat !== 'NHWC') throw new Error(`Conv2DBackpropFilter on wasm supports NHWC only, not ${dataFormat}`);
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
+  );
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow, padInfo } = info;
+  // The taps of the dilated dy filter span this many rows and columns.
+  const spanH = (oh - 1) * sh + 1;
+  const spanW = (ow - 1) * sw + 1;
+
+  const xT = runWasmKernel(backend, 'Transpose', { x }, { perm: [3, 1, 2, 0] });
+  const dyT = runWasmKernel(backend, 'Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
+  const input = padOrCrop(
+    backend, xT,
+    [padInfo.top, kh - 1 + spanH - h - padInfo.top],
+    [padInfo.left, kw - 1 + spanW - w - padInfo.left],
+  );
+  const out = runWasmKernel(backend, 'Conv2D', { x: input.x, filter: dyT }, {
+    strides: [1, 1], pad: input.pad, dataFormat: 'NHWC', dilations: [sh, sw], dimRoundingMode: undefined,
+  });
+  const dW = runWasmKernel(backend, 'Transpose', { x: out }, { perm: [1, 2, 0, 3] });
+  free(backend, xT, dyT, out, ...(input.sliced ? [input.x] : []));
+  return dW;
+}
+
+export const conv2dBackpropFilterConfig: tf.KernelConfig = {
+  kernelName: tf.Conv2DBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: conv2dBackpropFilter as unknown as tf.KernelFunc,
+};
