@@ -1,21 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../model/presets';
 import { buildModel } from './buildModel';
 import { createOptimizer, disposeOptimizer } from './createOptimizer';
 import { RunControl } from './runControl';
 import { readMnistSample } from './testing/readMnistSample';
+import { TEST_BACKENDS, useTestBackend } from './testing/useTestBackend';
 import { trainModel } from './trainModel';
 
 // One step of two images: the cpu backend is slow on the wider presets.
 const data = readMnistSample(2);
 const idx = Uint32Array.from({ length: 2 }, (_, i) => i);
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
+describe.each(TEST_BACKENDS)('every trainable preset (%s backend)', (backend) => {
+  useTestBackend(backend);
 
-describe('every trainable preset', () => {
   it.each(PRESETS.filter((p) => p.kind === 'tutorial').map((p) => [p.id, p] as const))('%s trains a step with its own optimizer and leaks nothing', async (_id, preset) => {
     const before = tf.memory().numTensors;
     const built = buildModel(preset.spec, 1);

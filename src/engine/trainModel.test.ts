@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_002_SPEC } from '../model/presets';
 import type { ModelSpec } from '../model/types';
 import { buildModel } from './buildModel';
@@ -9,6 +9,7 @@ import { evaluateModel } from './evaluateModel';
 import { RunControl } from './runControl';
 import { seedGlobalRandom } from './seedGlobalRandom';
 import { readMnistSample } from './testing/readMnistSample';
+import { TEST_BACKENDS, useTestBackend } from './testing/useTestBackend';
 import { trainModel, type BatchReport, } from './trainModel';
 import type { EpochRow } from '../worker/protocol';
 
@@ -21,11 +22,9 @@ const SMALL: ModelSpec = {
 const data = readMnistSample(400);
 const range = (a: number, b: number) => Uint32Array.from({ length: b - a }, (_, i) => a + i);
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
+describe.each(TEST_BACKENDS)('trainModel on real MNIST images (Node, %s backend)', (backend) => {
+  useTestBackend(backend);
 
-describe('trainModel on real MNIST images (Node, cpu backend)', () => {
   it('lowers the loss and leaks no tensors', async () => {
     const baseline = tf.memory().numTensors;
     const built = buildModel(SMALL, 1);
