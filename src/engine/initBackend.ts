@@ -16,7 +16,8 @@ export interface BackendInfo {
  * tfjs draws on an OffscreenCanvas); software WebGL (SwiftShader) is allowed
  * because it still beats the cpu backend several times over. Safari refuses
  * WebGL in workers and some browsers have it off: those get `cpu`. The wasm
- * backend is no option: it lacks Conv2DBackpropFilter in tfjs 4.22.
+ * backend is not offered yet: tfjs 4.22 lacks its Conv2DBackpropFilter, which
+ * src/engine/wasm/ now supplies; loading and measuring it here is the next step.
  */
 export async function initBackend(preferred: readonly string[] = ['webgl', 'cpu']): Promise<BackendInfo> {
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
