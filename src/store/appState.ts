@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { DatasetId, TrainSize } from '../data/datasets';
 import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
 import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
-import type { InputSource, InspectState } from './inspectState';
+import type { InspectState } from './inspectState';
 import type { RunState } from './runState';
 import type { WorkerClient } from './workerClient';
 
@@ -93,8 +93,8 @@ export interface RunSlice extends RunActions {
 }
 
 export interface InspectActions {
-  /** Feeds pixels (28×28, [0, 1]) made on the page to the live model; null clears the input. */
-  setInput(pixels: Float32Array | null, source: Exclude<InputSource, 'test'>): void;
+  /** Feeds pixels (28×28, [0, 1]) made on the page, drawn or uploaded, to the live model; null clears the input. */
+  setInput(pixels: Float32Array | null): void;
   /** Makes test image `index` (wrapped) of the model's dataset the input; the worker reads it itself. */
   showTestSample(index: number): void;
   setPanelVisible(panel: keyof InspectState['visible'], visible: boolean): void;

@@ -26,7 +26,7 @@ describe('sendInspectRequests', () => {
     ['switching dataset', (s: ReturnType<typeof setUp>['store']) => s.getState().setDataset('fashion-mnist')],
     ['loading another network', (s: ReturnType<typeof setUp>['store']) => s.getState().applyPreset('lenet-5')],
     ['editing a layer', (s: ReturnType<typeof setUp>['store']) => s.getState().removeLayer(1)],
-    ['drawing an input', (s: ReturnType<typeof setUp>['store']) => s.getState().setInput(new Float32Array(784), 'drawing')],
+    ['drawing an input', (s: ReturnType<typeof setUp>['store']) => s.getState().setInput(new Float32Array(784))],
     ['picking a test image', (s: ReturnType<typeof setUp>['store']) => s.getState().showTestSample(3)],
     ['hiding a panel', (s: ReturnType<typeof setUp>['store']) => s.getState().setPanelVisible('filters', false)],
   ])('re-sends exactly one request after %s', (_, change) => {
@@ -55,7 +55,7 @@ describe('sendInspectRequests', () => {
   it('sends the drawn pixels with a new request id, and no network that cannot be previewed', () => {
     const { store, requests } = setUp();
     const pixels = new Float32Array(784).fill(0.5);
-    store.getState().setInput(pixels, 'drawing');
+    store.getState().setInput(pixels);
     expect(last(requests())).toMatchObject({ requestId: 1, input: { kind: 'pixels', pixels } });
     store.getState().applyPreset('alexnet'); // 227×227×3: for study only
     expect(last(requests()).spec).toBeNull();

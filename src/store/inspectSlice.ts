@@ -11,12 +11,11 @@ import { modelDataset } from './selectors';
 export const createInspectSlice: SliceCreator<InspectSlice> = () => (set, get) => ({
   inspect: INITIAL_INSPECT_STATE,
 
-  setInput(pixels, source) {
+  setInput(pixels) {
     set((s) => ({
       inspect: {
         ...s.inspect,
         input: pixels && { kind: 'pixels', pixels },
-        source: pixels && source,
         testSample: null,
         requestId: s.inspect.requestId + 1,
       },
@@ -30,7 +29,6 @@ export const createInspectSlice: SliceCreator<InspectSlice> = () => (set, get) =
       inspect: {
         ...s.inspect,
         input: { kind: 'testImage', dataset, index: wrapped },
-        source: 'test',
         testSample: null,
         requestId: s.inspect.requestId + 1,
       },

@@ -1,13 +1,10 @@
 import type { DatasetId } from '../data/datasets';
 import type { ConvKernels, InspectInput, LayerActivation, WeightHistogram, WorkerEvent } from '../worker/protocol';
 
-export type InputSource = 'drawing' | 'test' | 'upload';
-
 /** What the inspection panels show: the input, the model's answer, snapshots. */
 export interface InspectState {
   /** What the model is looking at (pixels, or a test image the worker reads), or null. */
   input: InspectInput | null;
-  source: InputSource | null;
   /** The test image that is the input, as the worker sent it: its true label and pixels. */
   testSample: { dataset: DatasetId; index: number; label: number; pixels: Float32Array } | null;
   requestId: number;
@@ -25,7 +22,6 @@ export interface InspectState {
 
 export const INITIAL_INSPECT_STATE: InspectState = {
   input: null,
-  source: null,
   testSample: null,
   requestId: 0,
   probs: null,

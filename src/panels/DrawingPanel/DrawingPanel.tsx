@@ -41,7 +41,7 @@ export function DrawingPanel() {
     try {
       const { input: x, empty } = preprocess(await readImageFile(file));
       if (empty) setUploadError(`"${file.name}" looks blank: no ink was found.`);
-      else setInput(x, 'upload');
+      else setInput(x);
     } catch (e) {
       setUploadError((e as Error).message);
     }
@@ -55,7 +55,7 @@ export function DrawingPanel() {
       const img = readPad(ctx);
       // MNIST digits are centred by mass in a 20×20 box; Fashion-MNIST objects fill the frame.
       const { input: x, empty } = preprocess(img);
-      setInput(empty ? null : x, 'drawing');
+      setInput(empty ? null : x);
     },
     [preprocess, setInput],
   );
