@@ -2,21 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../engine/buildModel';
 import { ModelInspector } from '../engine/inspectModel';
-import type { ModelSpec } from '../model/types';
+import { TINY_SPEC } from '../engine/testing/tinySpec';
 import { Inspection, SNAPSHOT_INTERVAL_MS, type SnapshotRequest } from './inspection';
 import type { WorkerEvent } from './protocol';
 
-const SPEC: ModelSpec = {
-  inputShape: [28, 28, 1],
-  layers: [
-    { type: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
-    { type: 'flatten' },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-};
 
 const request = (requestId: number, want = { activations: true, filters: true }): SnapshotRequest => ({
-  requestId, input: new Float32Array(784).fill(0.5), spec: SPEC, want,
+  requestId, input: new Float32Array(784).fill(0.5), spec: TINY_SPEC, want,
 });
 
 beforeAll(async () => {
@@ -47,7 +39,7 @@ describe('Inspection', () => {
   });
 
   it('throttles snapshots during training, answers the newest request, and skips hidden panels', async () => {
-    const built = buildModel(SPEC, 3);
+    const built = buildModel(TINY_SPEC, 3);
     const live = { inspector: new ModelInspector(built), trained: true, at: 0.5, runId: 4 };
     const events: WorkerEvent[] = [];
     const inspection = new Inspection((e) => events.push(e), async () => live);

@@ -6,9 +6,10 @@ import type { ImageSet } from '../engine/imageSet';
 import { initBackend } from '../engine/initBackend';
 import { RunControl } from '../engine/runControl';
 import { readMnistSample } from '../engine/testing/readMnistSample';
+import { TINY_SPEC } from '../engine/testing/tinySpec';
 import { trainModel } from '../engine/trainModel';
 import { optimizerConfig } from '../model/optimizerDefaults';
-import type { ModelSpec, TrainConfig } from '../model/types';
+import type { TrainConfig } from '../model/types';
 import { DataFileError } from './fetchDatasetPart';
 import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
 import { TrainingSession, type SessionDeps } from './trainingSession';
@@ -16,20 +17,12 @@ import { TrainingSession, type SessionDeps } from './trainingSession';
 // The session as the page sees it: commands in, events out, on the cpu backend
 // with real MNIST images and a network small enough to train in well under a second.
 
-const SPEC: ModelSpec = {
-  inputShape: [28, 28, 1],
-  layers: [
-    { type: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
-    { type: 'flatten' },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-};
 const TRAIN = readMnistSample(200);
 const TEST = readMnistSample(100, 't10k');
 const sample = async () => ({ train: TRAIN, test: TEST });
 const cpu = () => initBackend(['cpu']);
 
-const train = (runId: number, config: Partial<TrainConfig> = {}, spec = SPEC): Command => ({
+const train = (runId: number, config: Partial<TrainConfig> = {}, spec = TINY_SPEC): Command => ({
   type: 'train',
   request: {
     runId, dataset: 'mnist', trainSize: 'all', spec,
@@ -41,7 +34,7 @@ const LONG = { epochs: 50 };
 
 const inspect = (requestId: number, input: InspectRequest['input']): Command => ({
   type: 'inspect',
-  request: { requestId, input, spec: SPEC, want: { activations: true, filters: false } },
+  request: { requestId, input, spec: TINY_SPEC, want: { activations: true, filters: false } },
 });
 
 type Event<T extends WorkerEvent['type']> = Extract<WorkerEvent, { type: T }>;
@@ -204,7 +197,7 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
     await rec.waitFor(is('status', (e) => e.status === 'error'));
 
     const from = rec.events.length;
-    rec.send(train(2, {}, { ...SPEC, inputShape: [32, 32, 1] }));
+    rec.send(train(2, {}, { ...TINY_SPEC, inputShape: [32, 32, 1] }));
     const refused = await rec.waitFor(is('error'), from);
     expect(refused.code).toBe('invalid-request');
     expect(refused.message).toMatch(/^This network takes 32×32×1 images and MNIST digits are 28×28×1/);
@@ -219,9 +212,9 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
   }, 30_000);
 
   it('leaks no tensors: replaced models, a stopped run, evaluations and snapshots leave only the live model and its optimizer', async () => {
-    // What one trained model of SPEC and its Adam optimizer hold (weights, moments, beta powers).
+    // What one trained model of TINY_SPEC and its Adam optimizer hold (weights, moments, beta powers).
     const before = tf.memory().numTensors;
-    const built = buildModel(SPEC, 1);
+    const built = buildModel(TINY_SPEC, 1);
     const optimizer = createOptimizer(optimizerConfig('adam'));
     await trainModel(built, optimizer, TRAIN, Uint32Array.from({ length: 32 }, (_, i) => i), new Uint32Array(0), { epochs: 1, batchSize: 32, seed: 1 }, new RunControl());
     const held = tf.memory().numTensors - before;

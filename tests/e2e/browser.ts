@@ -58,6 +58,20 @@ export async function openApp(browser: Browser, query = '', { viewport = DESKTOP
   return page;
 }
 
+/**
+ * Draws one stroke in the pad, from `from` to `to` as fractions of its width
+ * and height, through `steps` mouse moves; by default a vertical "1" down the middle.
+ */
+export async function drawStroke(page: Page, { from = [0.5, 0.2], to = [0.5, 0.8], steps = 8 }: { from?: [number, number]; to?: [number, number]; steps?: number } = {}) {
+  const pad = page.getByTestId('drawing-canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const b = (await pad.boundingBox())!;
+  await page.mouse.move(b.x + b.width * from[0], b.y + b.height * from[1]);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * to[0], b.y + b.height * to[1], { steps });
+  await page.mouse.up();
+}
+
 export const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
 /** Waits until `training-status` shows one of `statuses`; returns it. */

@@ -1,19 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, text, useBrowser } from './browser';
+import { drawStroke, openApp, text, useBrowser } from './browser';
 
 const browser = useBrowser();
-
-/** Draws a vertical stroke, like a "1", off-centre in the pad. */
-async function drawStroke(page: Page) {
-  const pad = page.getByTestId('drawing-canvas');
-  await pad.scrollIntoViewIfNeeded();
-  const b = (await pad.boundingBox())!;
-  await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.15);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(b.x + b.width * 0.32, b.y + b.height * (0.15 + i * 0.05));
-  await page.mouse.up();
-}
 
 const barProbs = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll('[data-testid=prediction-bars] li')].map((li) => Number((li as HTMLElement).dataset.prob)));
@@ -22,7 +11,7 @@ describe('inspecting the network', () => {
   it('a drawn stroke reaches the model: preview, ten bars summing to 1, every layer\'s feature maps', async () => {
     const page = await openApp(browser());
     expect(await page.getByTestId('model-input-preview').getAttribute('data-empty')).toBe('true');
-    await drawStroke(page);
+    await drawStroke(page, { from: [0.3, 0.15], to: [0.32, 0.65], steps: 10 }); // a "1", off-centre
     expect(await page.getByTestId('model-input-preview').getAttribute('data-empty')).toBe('false');
     await page.getByTestId('prediction-bars').waitFor({ timeout: 60_000 });
     const probs = await barProbs(page);

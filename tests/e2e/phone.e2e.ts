@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, PHONE, useBrowser, waitForStatus } from './browser';
+import { drawStroke, openApp, PHONE, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
 
@@ -30,17 +30,6 @@ const sideways = (page: Page) =>
 async function expectNoSidewaysScroll(page: Page, when: string) {
   const s = await sideways(page);
   expect(s.scrollWidth, `${when}: ${s.stickingOut.join(', ')}`).toBeLessThanOrEqual(s.innerWidth);
-}
-
-/** Draws a vertical stroke in the pad. */
-async function drawStroke(page: Page) {
-  const pad = page.getByTestId('drawing-canvas');
-  await pad.scrollIntoViewIfNeeded();
-  const b = (await pad.boundingBox())!;
-  await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.8, { steps: 8 });
-  await page.mouse.up();
 }
 
 describe('phones', () => {

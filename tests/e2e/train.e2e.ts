@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, percent, points, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
+import { drawStroke, openApp, percent, points, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
 
@@ -46,13 +46,7 @@ describe('training in the browser', () => {
     expect(await points(page, 'loss-chart')).toBe(25 * 2 + 1);
     expect(await page.getByTestId('confusion-matrix').locator('rect').count()).toBe(100);
     // After this short training, a drawn input shows one canvas per channel for each layer.
-    const pad = page.getByTestId('drawing-canvas');
-    await pad.scrollIntoViewIfNeeded();
-    const b = (await pad.boundingBox())!;
-    await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.8, { steps: 8 });
-    await page.mouse.up();
+    await drawStroke(page);
     await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
     await page.getByTestId('feature-maps-layer-6').waitFor({ timeout: 60_000 });
     expect(await text(page, 'prediction-model-state')).toMatch(/live model, epoch 1\.00/);

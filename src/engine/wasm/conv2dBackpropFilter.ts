@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { free, padOrCrop, runWasmKernel } from './runWasmKernel';
+import { padOrCrop } from './padOrCrop';
+import { free, runWasmKernel } from './runWasmKernel';
 
 /**
  * The filter gradient of Conv2D, which tfjs-backend-wasm 4.22 lacks (tfjs

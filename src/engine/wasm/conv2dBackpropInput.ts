@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { free, padOrCrop, runWasmKernel } from './runWasmKernel';
+import { padOrCrop } from './padOrCrop';
+import { free, runWasmKernel } from './runWasmKernel';
 
 /**
  * The input gradient of Conv2D as one forward Conv2D (tfjs-backend-wasm
