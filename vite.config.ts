@@ -1,10 +1,23 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Cross-origin isolation (COOP + COEP): SharedArrayBuffer, which the threaded
+ * wasm build needs. Everything the app loads comes from its own origin, so
+ * require-corp blocks nothing. A static host must send the same two headers
+ * (README: "Hosting").
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   // Relative base so the built app works from any sub-path (and from `vite preview`).
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
 });

@@ -10,7 +10,12 @@ import { createWorkerClient } from './store/workerClient';
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);
 syncAddressBar(useAppStore, (search) => history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`));
-connectWorker(createWorkerClient(createBridge(useAppStore)));
+const worker = createWorkerClient(createBridge(useAppStore));
+connectWorker(worker);
+// `?debug`: fault injection from the console or a test, e.g. convscope.injectFault('loseWebglContext').
+if (new URLSearchParams(location.search).has('debug')) {
+  Object.assign(window, { convscope: { injectFault: (fault: 'loseWebglContext') => worker.send({ type: 'injectFault', fault }) } });
+}
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

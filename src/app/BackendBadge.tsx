@@ -1,12 +1,49 @@
+import { useShallow } from 'zustand/react/shallow';
+import { BACKEND_CHOICES, type BackendChoice } from '../model/backends';
+import { formatCount } from '../panels/format';
+import { isActive } from '../store/selectors';
 import { useAppStore } from '../store/useAppStore';
 
-/** Which tfjs backend trains, and a warning when it is a slow one. */
+const CHOICE_LABEL: Record<BackendChoice, string> = {
+  auto: 'Auto (fastest)',
+  wasm: 'wasm · CPU',
+  webgl: 'webgl · GPU',
+  cpu: 'cpu · plain JS',
+};
+
+/**
+ * Which tfjs backend trains and why, every backend's measured speed on the
+ * network set up, and the override (remembered in this browser).
+ */
 export function BackendBadge() {
-  const backend = useAppStore((s) => s.run.backend);
+  const b = useAppStore((s) => s.backend);
+  const { chooseBackend, running } = useAppStore(useShallow((s) => ({ chooseBackend: s.chooseBackend, running: isActive(s.run) })));
+  const active = b.active;
   return (
-    <div className={`backend ${backend?.slow ? 'backend-slow' : ''}`} title={backend?.detail}>
-      backend: <strong data-testid="backend-name">{backend?.name ?? 'starting…'}</strong>
-      {backend && <span className="backend-detail" data-testid="backend-detail">{backend.slow ? ` · ${backend.detail} (no GPU: slow, use small training sets)` : ` · ${backend.detail}`}</span>}
+    <div className={`backend ${active?.slow ? 'backend-slow' : ''}`}>
+      <div className="backend-line" title={active?.reason ? `In use: ${active.reason}` : undefined}>
+        backend: <strong data-testid="backend-name">{active?.name ?? 'starting…'}</strong>
+        {active && <span className="backend-detail" data-testid="backend-detail"> · {active.detail}</span>}
+        <select
+          data-testid="backend-select"
+          aria-label="Backend"
+          value={b.choice}
+          disabled={running}
+          title={running ? 'The backend changes between runs' : 'Train on the fastest backend measured, or on the one you pick'}
+          onChange={(e) => chooseBackend(e.target.value as BackendChoice)}
+        >
+          {BACKEND_CHOICES.map((c) => <option key={c} value={c}>{CHOICE_LABEL[c]}</option>)}
+        </select>
+      </div>
+      <div className="backend-rates" data-testid="backend-rates" aria-live="polite">
+        {b.rates.length === 0 && (b.measuring || !active ? 'measuring training speed…' : '')}
+        {b.rates.map((r) => (
+          <span key={r.name} className={r.name === active?.name ? 'rate rate-active' : 'rate'} data-backend={r.name} title={r.error}>
+            {r.name} {r.imagesPerSec === null ? 'unavailable' : `${formatCount(Math.round(r.imagesPerSec))} images/s`}
+          </span>
+        ))}
+        {b.rates.length > 0 && b.measuring && <span className="rate">measuring…</span>}
+      </div>
     </div>
   );
 }

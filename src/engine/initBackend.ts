@@ -1,51 +1,79 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import { BACKEND_NAMES } from '../model/backends';
 
 export interface BackendInfo {
-  /** tfjs backend name, e.g. "webgl" or "cpu". */
+  /** tfjs backend name, e.g. "webgl" or "wasm". */
   name: string;
-  /** What runs it, e.g. the GPU's renderer string. */
+  /** What runs it, e.g. the GPU's renderer string, or "WebAssembly SIMD, 1 thread". */
   detail: string;
-  /** True for CPU emulation (software WebGL or the cpu backend). */
+  /** True for CPU emulation of a GPU (software WebGL) and for the plain-JavaScript cpu backend. */
   slow: boolean;
 }
 
 /**
- * Picks the fastest backend that trains a convnet here. WebGL first (in a worker
- * tfjs draws on an OffscreenCanvas); software WebGL (SwiftShader) is allowed
- * because it still beats the cpu backend several times over. Safari refuses
- * WebGL in workers and some browsers have it off: those get `cpu`. The wasm
- * backend is not offered yet: tfjs 4.22 lacks its Conv2DBackpropFilter, which
- * src/engine/wasm/ now supplies; loading and measuring it here is the next step.
+ * Makes `name` the backend in use and proves it with one small convolution.
+ * Throws, with the reason, when it cannot start or gives a wrong answer, or
+ * when either takes longer than `timeoutMs` (a wasm build whose thread
+ * workers fail to start never settles).
  */
-export async function initBackend(preferred: readonly string[] = ['webgl', 'cpu']): Promise<BackendInfo> {
+export async function startBackend(name: string, timeoutMs = 30_000): Promise<BackendInfo> {
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+  const started = await withTimeout(tf.setBackend(name), timeoutMs, `${name} did not start within ${timeoutMs / 1000} s`);
+  if (!started) throw new Error(`${name}: not available`);
+  await withTimeout(smokeTest(), timeoutMs, `${name}'s first convolution did not finish within ${timeoutMs / 1000} s`);
+  return describeBackend(name);
+}
+
+/**
+ * Starts the first backend of `preferred` that works. Throws, naming every
+ * failure, when none does.
+ */
+export async function initBackend(preferred: readonly string[] = BACKEND_NAMES): Promise<BackendInfo> {
   const failures: string[] = [];
   for (const name of preferred) {
     try {
-      if (!(await tf.setBackend(name))) {
-        failures.push(`${name}: not available`);
-        continue;
-      }
-      await smokeTest();
-      const detail = name === 'webgl' ? webglRenderer() : name;
-      const slow = name !== 'webgl' || /swiftshader|llvmpipe|software/i.test(detail);
-      return { name, detail, slow };
+      return await startBackend(name);
     } catch (e) {
-      failures.push(`${name}: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      failures.push(message.startsWith(`${name}:`) ? message : `${name}: ${message}`);
     }
   }
   throw new Error(`No TensorFlow.js backend works in this browser (${failures.join('; ')})`);
+}
+
+function describeBackend(name: string): BackendInfo {
+  if (name === 'webgl') {
+    const detail = webglRenderer();
+    return { name, detail, slow: /swiftshader|llvmpipe|software/i.test(detail) };
+  }
+  if (name === 'wasm') {
+    const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
+    const threads = getThreadsCount();
+    return { name, detail: `WebAssembly${simd ? ' SIMD' : ''}, ${threads} thread${threads === 1 ? '' : 's'}`, slow: false };
+  }
+  return { name, detail: name === 'cpu' ? 'plain JavaScript' : name, slow: name === 'cpu' };
 }
 
 /** A backend can initialise and still fail on its first kernel: run one. */
 async function smokeTest(): Promise<void> {
   // 2×2 outputs × 2 filters, each summing nine ones: 72.
   const y = tf.tidy(() => tf.conv2d(tf.ones([1, 4, 4, 1]) as tf.Tensor4D, tf.ones([3, 3, 1, 2]) as tf.Tensor4D, 1, 'valid').sum());
-  const [v] = await y.data();
-  y.dispose();
-  if (v !== 72) throw new Error(`wrong result from a test convolution (${v})`);
+  try {
+    const [v] = await y.data();
+    if (v !== 72) throw new Error(`wrong result from a test convolution (${v})`);
+  } finally {
+    y.dispose();
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 function webglRenderer(): string {

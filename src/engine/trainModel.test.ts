@@ -160,4 +160,42 @@ describe.each(TEST_BACKENDS)('trainModel on real MNIST images (Node, %s backend)
     expect(await firstEpochLoss(11)).toBe(a);
     expect(await firstEpochLoss(12)).not.toBe(a);
   }, 60_000);
+
+  it('resumes at startEpoch with the shuffles of an unbroken run, and calls checkBackend before every step', async () => {
+    // SGD keeps no state, so a run resumed from epoch 1's weights must end exactly where an unbroken one does.
+    const run = async (startEpoch: number, weights?: tf.Tensor[]) => {
+      const built = buildModel(SMALL, 5);
+      if (weights) built.model.setWeights(weights);
+      const optimizer = createOptimizer(optimizerConfig('sgd', { learningRate: 0.05 }));
+      const kept: tf.Tensor[][] = [];
+      let checks = 0;
+      const outcome = await trainModel(built, optimizer, data, range(0, 96), new Uint32Array(0), { epochs: 2, batchSize: 32, seed: 3, startEpoch }, new RunControl(), {
+        checkBackend: () => checks++,
+        afterEpoch: async () => void kept.push(built.model.getWeights().map((w) => w.clone())),
+      });
+      const final = built.model.getWeights().map((w) => Array.from(w.dataSync()));
+      disposeOptimizer(optimizer);
+      built.model.dispose();
+      return { outcome, kept, checks, final };
+    };
+    const unbroken = await run(0);
+    expect(unbroken.checks).toBe(6);
+    const resumed = await run(1, unbroken.kept[0]);
+    expect(resumed.outcome).toEqual({ kind: 'done', epochsCompleted: 2 });
+    expect(resumed.checks).toBe(3);
+    resumed.final.forEach((w, i) => w.forEach((v, j) => expect(v).toBeCloseTo(unbroken.final[i][j], 5)));
+    tf.dispose([...unbroken.kept.flat(), ...resumed.kept.flat()]);
+  }, 60_000);
+
+  it('stops with the error checkBackend throws', async () => {
+    const built = buildModel(SMALL, 6);
+    const optimizer = createOptimizer(optimizerConfig('adam'));
+    let checks = 0;
+    const lost = () => {
+      if (++checks === 2) throw new Error('context lost');
+    };
+    await expect(trainModel(built, optimizer, data, range(0, 96), new Uint32Array(0), { epochs: 1, batchSize: 32, seed: 3 }, new RunControl(), { checkBackend: lost })).rejects.toThrow('context lost');
+    disposeOptimizer(optimizer);
+    built.model.dispose();
+  }, 60_000);
 });

@@ -3,14 +3,15 @@ import { makeBatch } from '../data/makeBatch';
 import { mulberry32, shuffleInPlace } from '../data/random';
 import type { EarlyStoppingConfig } from '../model/types';
 import type { EpochRow } from '../worker/protocol';
+import { unlessLost } from './backendHealth';
 import type { BuiltModel } from './buildModel';
 import { setLearningRate } from './createOptimizer';
 import { EarlyStopper } from './earlyStopper';
 import { evaluateModel } from './evaluateModel';
 import type { ImageSet } from './imageSet';
-import { lossAndCorrect } from './lossAndAccuracy';
 import type { RunControl } from './runControl';
 import { ThroughputMeter } from './throughputMeter';
+import { trainStep } from './trainStep';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /**
@@ -61,6 +62,10 @@ export interface TrainCallbacks {
   onLearningRate?: (c: LearningRateChange) => void;
   /** Awaited before the tensor count at each epoch end, so reads of the model in flight are not counted. */
   settle?: () => Promise<void>;
+  /** Awaited after each epoch's report, weights final: where a caller copies them out. */
+  afterEpoch?: (epochsCompleted: number) => Promise<void>;
+  /** Called before every step; throws when the backend can no longer compute (a lost WebGL context). */
+  checkBackend?: () => void;
 }
 
 export interface TrainSettings {
@@ -68,6 +73,12 @@ export interface TrainSettings {
   batchSize: number;
   /** Seeds the per-epoch shuffle. */
   seed: number;
+  /**
+   * Epochs already done, when a run resumes on another backend from its last
+   * finished epoch's weights: training starts at this epoch, with the same
+   * shuffles as an unbroken run. Early stopping starts counting afresh.
+   */
+  startEpoch?: number;
   /** Keras-style early stopping on the validation set; needs a non-empty `valIdx`. */
   earlyStopping?: EarlyStoppingConfig | null;
   /** Clock in ms; injectable for tests. */
@@ -102,10 +113,12 @@ export async function trainModel(
   const batchesPerEpoch = Math.ceil(trainIdx.length / settings.batchSize);
   const rand = mulberry32(settings.seed ^ 0x5eed);
   const order = Array.from(trainIdx);
+  const startEpoch = settings.startEpoch ?? 0;
+  for (let e = 0; e < startEpoch; e++) shuffleInPlace(order, rand);
   const meter = new ThroughputMeter();
   let lastGood = cloneWeights(built.model);
-  let epochsCompleted = 0;
-  const totalExamples = trainIdx.length * settings.epochs;
+  let epochsCompleted = startEpoch;
+  const totalExamples = trainIdx.length * (settings.epochs - startEpoch);
   const es = settings.earlyStopping && valIdx.length > 0 ? settings.earlyStopping : null;
   const stopper = es ? new EarlyStopper(es) : null;
   /** The best epoch's weights, kept only when they are to be restored. */
@@ -122,7 +135,7 @@ export async function trainModel(
 
   try {
     meter.start(now());
-    for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    for (let epoch = startEpoch; epoch < settings.epochs; epoch++) {
       shuffleInPlace(order, rand);
       let lossSum = 0;
       let correctSum = 0;
@@ -144,24 +157,11 @@ export async function trainModel(
           setLearningRate(optimizer, lr);
           callbacks.onLearningRate?.({ learningRate: lr, epoch, batch });
         }
+        callbacks.checkBackend?.();
         const start = batch * settings.batchSize;
         const b = makeBatch(data.pixels, data.labels, size, order, start, start + settings.batchSize);
-        const stats = tf.tidy(() => {
-          const x = tf.tensor4d(b.x, [b.n, data.rows, data.cols, 1]);
-          const y = tf.tensor1d(b.y, 'int32');
-          // minimize() runs its function in a scope of its own: keep the count
-          // out of it, then let this tidy's disposal of `kept` clean it up.
-          const kept: tf.Scalar[] = [];
-          const loss = optimizer.minimize(() => {
-            const r = lossAndCorrect(built.logits.apply(x, { training: true }) as tf.Tensor, y);
-            kept.push(tf.keep(r.correct));
-            return r.loss;
-          }, true) as tf.Scalar;
-          const out = tf.stack([loss, kept[0]]);
-          tf.dispose(kept);
-          return out;
-        });
-        const [loss, correct] = await stats.data();
+        const stats = trainStep(built, optimizer, b, [data.rows, data.cols, 1]);
+        const [loss, correct] = await unlessLost(stats.data());
         stats.dispose();
         if (!Number.isFinite(loss) || loss > DIVERGENCE_LOSS) {
           built.model.setWeights(lastGood);
@@ -209,6 +209,7 @@ export async function trainModel(
         numTensors: tf.memory().numTensors,
         ...(stopper ? { bestEpoch: stopper.bestEpoch } : {}),
       });
+      await callbacks.afterEpoch?.(epochsCompleted);
       if (decision?.stop) return finishEarlyStopping('earlyStopped');
     }
     return finishEarlyStopping('done');

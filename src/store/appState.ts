@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { DatasetId, TrainSize } from '../data/datasets';
 import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
+import type { BackendChoice } from '../model/backends';
 import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
+import type { BackendState } from './backendState';
 import type { InspectState } from './inspectState';
 import type { RunState } from './runState';
 import type { WorkerClient } from './workerClient';
@@ -104,8 +106,17 @@ export interface InspectSlice extends InspectActions {
   inspect: InspectState;
 }
 
-/** The whole store: the setup on screen, the run, and what the inspection panels show. */
-export type AppState = SetupSlice & RunSlice & InspectSlice;
+export interface BackendActions {
+  /** Trains on `choice` from the next run on ('auto': the fastest measured), and remembers it in this browser. */
+  chooseBackend(choice: BackendChoice): void;
+}
+
+export interface BackendSlice extends BackendActions {
+  backend: BackendState;
+}
+
+/** The whole store: the setup on screen, the run, what the inspection panels show, and the backends. */
+export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice;
 
 /**
  * One slice of the store (zustand's slices pattern): its state and its

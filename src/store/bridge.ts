@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { WorkerEvent } from '../worker/protocol';
 import type { AppState } from './appState';
+import { applyBackendEvents } from './backendState';
 import { applyInspectEvents } from './inspectState';
 import { applyEvents } from './runState';
 
@@ -26,7 +27,7 @@ export function createBridge(store: StoreApi<AppState>, schedule: (flush: () => 
     queue = [];
     store.setState((s) => {
       const run = applyEvents(s.run, events);
-      return { run, inspect: applyInspectEvents(s.inspect, events, run.runId) };
+      return { run, inspect: applyInspectEvents(s.inspect, events, run.runId), backend: applyBackendEvents(s.backend, events) };
     });
   };
   return (e) => {

@@ -41,13 +41,22 @@ describe('applyEvents', () => {
     expect(s.error).toMatch(/missing/);
   });
 
-  it('a new run clears the history but keeps the backend', () => {
-    let s = applyEvents(INITIAL_RUN_STATE, [{ type: 'backend', name: 'webgl', detail: 'GPU', slow: false }]);
-    s = applyEvents(startRun(s, 1, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG), [batch(1, [1], [1])]);
+  it('a new run clears the history', () => {
+    let s = applyEvents(startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG), [batch(1, [1], [1])]);
     s = startRun(s, 2, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
     expect(s.batches.x).toEqual([]);
-    expect(s.backend?.name).toBe('webgl');
     expect(s.status).toBe('loading');
+  });
+
+  it('a run that lost its backend drops the batches after the epoch it resumes from, and says so', () => {
+    let s = startRun(INITIAL_RUN_STATE, 1, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
+    s = applyEvents(s, [batch(1, [0.5, 1, 1.5], [1, 1, 1])]);
+    s = applyEvents(s, [{ type: 'runResumed', runId: 1, fromEpoch: 1, lost: 'webgl', backend: 'wasm', message: 'webgl failed: goes on on wasm' }]);
+    expect(s.batches.x).toEqual([0.5, 1]);
+    expect(s.batches.loss).toHaveLength(2);
+    expect(s.backendLosses).toEqual(['webgl failed: goes on on wasm']);
+    s = startRun(s, 2, 'mnist', SEED_002_SPEC, DEFAULT_TRAIN_CONFIG);
+    expect(s.backendLosses).toEqual([]);
   });
 
   it('records learning-rate changes where they took effect, and the best epoch', () => {

@@ -13,7 +13,6 @@ export interface TestResult {
 /** Everything the page knows about the worker and the current run. */
 export interface RunState {
   status: RunStatus;
-  backend: { name: string; detail: string; slow: boolean } | null;
   error: string | null;
   /** Bytes per file while datasets download. */
   downloads: Record<string, { loaded: number; total: number }>;
@@ -37,13 +36,14 @@ export interface RunState {
   progress: { epoch: number; examplesPerSec: number; elapsedMs: number; etaMs: number | null } | null;
   /** How the last run ended, in words. */
   outcome: string | null;
+  /** Backends this run lost and went on without, in words, oldest first. */
+  backendLosses: string[];
   evaluation: { done: number; total: number } | null;
   test: TestResult | null;
 }
 
 export const INITIAL_RUN_STATE: RunState = {
   status: 'idle',
-  backend: null,
   error: null,
   downloads: {},
   runId: 0,
@@ -58,6 +58,7 @@ export const INITIAL_RUN_STATE: RunState = {
   epochs: [],
   progress: null,
   outcome: null,
+  backendLosses: [],
   evaluation: null,
   test: null,
 };
@@ -65,7 +66,7 @@ export const INITIAL_RUN_STATE: RunState = {
 /** The state of a run that is about to start: history cleared, settings kept. */
 export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec, config: TrainConfig): RunState {
   return {
-    ...INITIAL_RUN_STATE, backend: s.backend, downloads: s.downloads, runId, dataset, spec,
+    ...INITIAL_RUN_STATE, downloads: s.downloads, runId, dataset, spec,
     learningRate: config.optimizer.learningRate, status: 'loading',
   };
 }
@@ -91,9 +92,6 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
   for (const e of events) {
     if ('runId' in e && e.runId !== s.runId) continue;
     switch (e.type) {
-      case 'backend':
-        s = { ...s, backend: { name: e.name, detail: e.detail, slow: e.slow } };
-        break;
       case 'status':
         s = { ...s, status: e.status };
         break;
@@ -143,10 +141,20 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
       case 'testResult':
         s = { ...s, evaluation: null, test: { loss: e.loss, accuracy: e.accuracy, count: e.count, confusion: e.confusion } };
         break;
+      case 'runResumed': {
+        // Training goes back to the end of epoch `fromEpoch`: the batches after it are trained again.
+        const keep = s.batches.x.findIndex((x) => x > e.fromEpoch);
+        const cut = (a: number[]) => (keep < 0 ? a : a.slice(0, keep));
+        s = {
+          ...s,
+          batches: { x: cut(s.batches.x), loss: cut(s.batches.loss), accuracy: cut(s.batches.accuracy) },
+          epochs: s.epochs.filter((r) => r.epoch <= e.fromEpoch),
+          backendLosses: [...s.backendLosses, e.message],
+        };
+        break;
+      }
       case 'error':
         s = { ...s, error: e.message, evaluation: null };
-        // No backend could start: say so where the backend is shown, not "starting…" forever.
-        if (e.code === 'backend') s = { ...s, backend: { name: 'none', detail: e.message, slow: true } };
         break;
     }
   }

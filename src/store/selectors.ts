@@ -5,7 +5,9 @@
  */
 import { DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
 import { checkNetwork, type NetworkCheck } from '../model/checkNetwork';
-import { parseTrainForm, type TrainFormErrors } from '../model/parseTrainForm';
+import { estimateRunSeconds, largestSizeWithin, LONG_RUN_SECONDS, scaleRate } from '../model/estimateRunTime';
+import { multiplyAdds } from '../model/multiplyAdds';
+import { parseTrainForm, trainingImages, type TrainFormErrors } from '../model/parseTrainForm';
 import type { ModelSpec, TrainConfig } from '../model/types';
 import type { AppState, SetupState } from './appState';
 import type { RunState } from './runState';
@@ -64,4 +66,46 @@ export function inputPixels(s: Pick<AppState, 'inspect'>): Float32Array | null {
   const { input, testSample } = s.inspect;
   if (!input) return null;
   return input.kind === 'pixels' ? input.pixels : (testSample?.pixels ?? null);
+}
+
+/** The training-set sizes the setup offers, below 'all'. */
+export const TRAIN_SIZES = [1000, 5000, 10_000] as const;
+
+export interface RunEstimate {
+  backend: string;
+  /** The backend's measured rate, carried over to the network set up. */
+  imagesPerSec: number;
+  seconds: number;
+  /** Over LONG_RUN_SECONDS: the largest offered training set that fits, and its time; null when none fits. */
+  suggestion: { trainSize: number; seconds: number } | null;
+  long: boolean;
+}
+
+/**
+ * How long the run set up will take on the backend in use, at its measured
+ * rate scaled to this network's multiply-adds; null before a measurement, or
+ * when the setup cannot train.
+ */
+export function runEstimate(s: Pick<AppState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'spec' | 'backend'>): RunEstimate | null {
+  const { active, rates, measuredAt } = s.backend;
+  const rate = rates.find((r) => r.name === active?.name)?.imagesPerSec;
+  const { values } = checkSetup(s);
+  if (!active || !rate || !measuredAt || !values || checkSpec(s.spec, s.dataset).cannotTrain) return null;
+  const imagesPerSec = scaleRate(rate, measuredAt.multiplyAdds, multiplyAdds(s.spec));
+  const testImages = DATASETS[s.dataset].testCount;
+  const images = imageCount(s);
+  const trainImages = trainingImages(images, values.validationSplit);
+  const plan = { trainImages, valImages: images - trainImages, epochs: values.epochs, testImages };
+  const seconds = estimateRunSeconds(plan, imagesPerSec);
+  const long = seconds > LONG_RUN_SECONDS;
+  let suggestion: RunEstimate['suggestion'] = null;
+  if (long) {
+    const smaller = TRAIN_SIZES.filter((n) => n < images);
+    const size = largestSizeWithin(smaller, { epochs: values.epochs, testImages, valShare: values.validationSplit }, imagesPerSec, LONG_RUN_SECONDS);
+    if (size !== null) {
+      const t = trainingImages(size, values.validationSplit);
+      suggestion = { trainSize: size, seconds: estimateRunSeconds({ ...plan, trainImages: t, valImages: size - t }, imagesPerSec) };
+    }
+  }
+  return { backend: active.name, imagesPerSec, seconds, suggestion, long };
 }

@@ -1,17 +1,20 @@
 import { create } from 'zustand';
 import type { AppState } from './appState';
+import { createBackendSlice } from './backendSlice';
 import { createInspectSlice } from './inspectSlice';
 import { sendInspectRequests } from './inspectRequest';
+import { sendBackendRequests } from './measureRequest';
 import { createRunSlice } from './runSlice';
 import { createSetupSlice } from './setupSlice';
 import type { WorkerClient } from './workerClient';
 
-/** A store of the three slices whose commands go to `worker` (the real client, or a fake in tests). */
+/** A store of the four slices whose commands go to `worker` (the real client, or a fake in tests). */
 export function createAppStore(worker: WorkerClient) {
   return create<AppState>()((...a) => ({
     ...createSetupSlice(worker)(...a),
     ...createRunSlice(worker)(...a),
     ...createInspectSlice(worker)(...a),
+    ...createBackendSlice(worker)(...a),
   }));
 }
 
@@ -22,9 +25,10 @@ export const useAppStore = createAppStore({ send: (cmd) => client?.send(cmd) });
 
 /**
  * Connects the page's store to the worker (once, from main.tsx): commands go
- * to `c`, and the inspection request follows the store from now on.
+ * to `c`; the backend measurement and the inspection request follow the store from now on.
  */
 export function connectWorker(c: WorkerClient): void {
   client = c;
+  sendBackendRequests(useAppStore, c);
   sendInspectRequests(useAppStore, c);
 }

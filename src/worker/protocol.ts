@@ -3,7 +3,8 @@
  * these types; nothing else crosses the boundary.
  */
 import type { DatasetId, TrainSize } from '../data/datasets';
-import type { ModelSpec, TrainConfig } from '../model/types';
+import type { BackendChoice, BackendRate } from '../model/backends';
+import type { ModelSpec, OptimizerConfig, TrainConfig } from '../model/types';
 
 /** `training-status` values shown to the user and to tests. */
 export type RunStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
@@ -32,7 +33,18 @@ export type Command =
    * Answered at once with an `inspection`, then again at most twice a second
    * while training runs. Before any training, an untrained `spec` model answers.
    */
-  | { type: 'inspect'; request: InspectRequest };
+  | { type: 'inspect'; request: InspectRequest }
+  /**
+   * Times a few training steps of `spec` on every backend that starts, then
+   * trains on the fastest (or the chosen one). Skipped while the last
+   * measurement still holds: same batch size, multiply-adds within 20%. A
+   * request during a run waits for its end.
+   */
+  | { type: 'measureBackends'; spec: ModelSpec; batchSize: number; optimizer: OptimizerConfig }
+  /** Trains and infers on `choice` from now on ('auto': the fastest measured); answered by `backend`, or an error that keeps the previous one. */
+  | { type: 'chooseBackend'; choice: BackendChoice }
+  /** Fault injection for tests and demonstrations: loses the WebGL context as a crashed GPU driver would. */
+  | { type: 'injectFault'; fault: 'loseWebglContext' };
 
 /**
  * What the model looks at: pixels made on the page (a drawing, an upload), or
@@ -94,10 +106,27 @@ export interface ConvKernels {
   bias: Float32Array;
 }
 
-export type ErrorCode = 'data-missing' | 'data-corrupt' | 'invalid-request' | 'backend' | 'internal';
+/** 'backend': no backend works at all; 'backend-choice': the chosen one could not start (the previous one stays). */
+export type ErrorCode = 'data-missing' | 'data-corrupt' | 'invalid-request' | 'backend' | 'backend-choice' | 'internal';
 
 export type WorkerEvent =
-  | { type: 'backend'; name: string; detail: string; slow: boolean }
+  | {
+      type: 'backend';
+      name: string;
+      detail: string;
+      slow: boolean;
+      /** The choice in force ('auto' or a name), and why this backend serves it. */
+      choice: BackendChoice;
+      reason: string;
+    }
+  /** Every backend's measured rate so far; `measuring` while more are to come. */
+  | { type: 'backendRates'; rates: BackendRate[]; measuring: boolean; multiplyAdds: number; batchSize: number }
+  /**
+   * Run `runId` lost its backend and goes on on another, from the weights of
+   * its last finished epoch (`fromEpoch`, 0 = the initial weights): the page
+   * drops the batch points after it.
+   */
+  | { type: 'runResumed'; runId: number; fromEpoch: number; lost: string; backend: string; message: string }
   | { type: 'status'; status: RunStatus }
   | { type: 'loadProgress'; file: string; loadedBytes: number; totalBytes: number }
   | { type: 'runStarted'; runId: number; trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number }

@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import type { ImageSet } from '../engine/imageSet';
-import { initBackend } from '../engine/initBackend';
+import { startBackend } from '../engine/initBackend';
+import { measureTrainingRate } from '../engine/measureTrainingRate';
+import { registerWasmKernels } from '../engine/wasm/registerWasmKernels';
 import { RunControl } from '../engine/runControl';
 import { readMnistSample } from '../engine/testing/readMnistSample';
 import { TINY_SPEC } from '../engine/testing/tinySpec';
 import { trainModel } from '../engine/trainModel';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import type { TrainConfig } from '../model/types';
+import type { BackendDeps } from './backendManager';
 import { DataFileError } from './fetchDatasetPart';
 import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
 import { TrainingSession, type SessionDeps } from './trainingSession';
@@ -20,7 +23,15 @@ import { TrainingSession, type SessionDeps } from './trainingSession';
 const TRAIN = readMnistSample(200);
 const TEST = readMnistSample(100, 't10k');
 const sample = async () => ({ train: TRAIN, test: TEST });
-const cpu = () => initBackend(['cpu']);
+/** Real backends, measured quickly: cpu only unless a test offers more. */
+const backends = (names: BackendDeps['names'] = ['cpu']): BackendDeps => ({
+  names,
+  start: (name) => {
+    if (name === 'wasm') registerWasmKernels(); // as the worker's configureWasm does
+    return startBackend(name);
+  },
+  measure: (spec, batchSize, optimizer) => measureTrainingRate(spec, batchSize, optimizer, { budgetMs: 50 }),
+});
 
 const train = (runId: number, config: Partial<TrainConfig> = {}, spec = TINY_SPEC): Command => ({
   type: 'train',
@@ -56,7 +67,7 @@ class Recorder {
     this.session = new TrainingSession((e) => {
       this.events.push(e);
       for (const listener of [...this.listeners]) listener();
-    }, { initBackend: cpu, loadDataset: sample, ...deps });
+    }, { backends: backends(), loadDataset: sample, ...deps });
   }
 
   send(cmd: Command): void {
@@ -276,4 +287,57 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
     expect(Array.from(again.probs!)).toEqual(Array.from(answer.probs!));
     expect(rec.all(is('testSample')).map((e) => e.requestId)).toEqual([7]);
   }, 30_000);
+
+  it('measures the backends when idle, holds a measurement back during a run, and refuses a switch mid-run', async () => {
+    const rec = new Recorder({ backends: backends(['wasm', 'cpu']) });
+    const measure: Command = { type: 'measureBackends', spec: TINY_SPEC, batchSize: 32, optimizer: optimizerConfig('adam') };
+    rec.send(measure);
+    const rates = await rec.waitFor(is('backendRates', (e) => !e.measuring));
+    expect(rates.rates.map((r) => r.name)).toEqual(['wasm', 'cpu']);
+    expect(rates.rates.every((r) => (r.imagesPerSec ?? 0) > 0)).toBe(true);
+    await rec.waitFor(is('backend', (e) => e.reason === 'the fastest measured'));
+
+    rec.send(train(1, LONG));
+    await rec.waitFor(is('batchMetrics'));
+    const before = rec.events.length;
+    rec.send({ ...measure, batchSize: 16 });
+    rec.send({ type: 'chooseBackend', choice: 'cpu' });
+    expect(await rec.waitFor(is('error'), before)).toMatchObject({ code: 'backend-choice', message: /stop this run first/ });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(rec.events.slice(before).filter(is('backendRates'))).toEqual([]); // nothing measured while training
+    rec.send({ type: 'stop' });
+    // Once the run has ended, the measurement held back runs.
+    const after = await rec.waitFor(is('backendRates', (e) => !e.measuring && e.batchSize === 16));
+    expect(rec.events.indexOf(after)).toBeGreaterThan(rec.events.findIndex(is('runEnded')));
+  }, 60_000);
+});
+
+describe('TrainingSession losing its backend mid-run (Node: wasm, then cpu)', () => {
+  it('goes on on the next backend from the last finished epoch, and finishes the run', async () => {
+    const rec = new Recorder({ backends: backends(['wasm', 'cpu']) });
+    const conv = tf.getKernel('Conv2D', 'wasm');
+    if (!conv) throw new Error('no wasm Conv2D');
+    let broken = false;
+    try {
+      rec.send(train(1, { epochs: 3 }));
+      // When epoch 1 ends, the wasm convolution starts throwing, as a crashed kernel would.
+      await rec.waitFor(is('epochEnd', (e) => e.epoch === 1));
+      tf.unregisterKernel('Conv2D', 'wasm');
+      tf.registerKernel({ kernelName: 'Conv2D', backendName: 'wasm', kernelFunc: () => { throw new Error('kernel crashed'); } });
+      broken = true;
+      const resumed = await rec.waitFor(is('runResumed'));
+      expect(resumed).toMatchObject({ runId: 1, fromEpoch: 1, lost: 'wasm', backend: 'cpu' });
+      expect(resumed.message).toMatch(/^wasm failed \(kernel crashed\): training goes on on cpu from epoch 1's weights\.$/);
+      const ended = await rec.waitFor(is('runEnded'));
+      expect(ended).toMatchObject({ outcome: 'done', epochsCompleted: 3 });
+      expect(rec.all(is('epochEnd')).map((e) => e.epoch)).toEqual([1, 2, 3]);
+      expect(rec.all(is('backend')).at(-1)).toMatchObject({ name: 'cpu', reason: 'wasm failed: kernel crashed' });
+      expect(rec.all(is('testResult'))).toHaveLength(1);
+    } finally {
+      if (broken) {
+        tf.unregisterKernel('Conv2D', 'wasm');
+        tf.registerKernel(conv);
+      }
+    }
+  }, 60_000);
 });

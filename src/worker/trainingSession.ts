@@ -4,13 +4,18 @@ import { buildModel, type BuiltModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
-import { initBackend, type BackendInfo } from '../engine/initBackend';
+import { checkBackendAlive, loseWebglContext } from '../engine/backendHealth';
+import { startBackend } from '../engine/initBackend';
 import { ModelInspector } from '../engine/inspectModel';
+import { measureTrainingRate } from '../engine/measureTrainingRate';
+import { readWeights, writeWeights } from '../engine/modelWeights';
 import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
-import { trainModel, type TrainOutcome } from '../engine/trainModel';
+import { trainModel, type TrainCallbacks, type TrainOutcome } from '../engine/trainModel';
+import { BACKEND_NAMES } from '../model/backends';
 import { checkNetwork } from '../model/checkNetwork';
-import type { TrainConfig } from '../model/types';
+import type { ModelSpec, TrainConfig } from '../model/types';
+import { BackendManager, type BackendDeps } from './backendManager';
 import { DatasetCache } from './datasetCache';
 import { describeOutcome } from './describeOutcome';
 import { fetchDataset } from './fetchDataset';
@@ -22,10 +27,21 @@ import { splitForRun } from './splitForRun';
 
 type Post = (event: WorkerEvent) => void;
 
+/** Time each backend's measurement may take once warmed up (three backends: about 2 s in all). */
+export const MEASURE_BUDGET_MS = 600;
+
+const BROWSER_BACKENDS: BackendDeps = {
+  names: BACKEND_NAMES,
+  start: (name) => startBackend(name),
+  measure: (spec, batchSize, optimizer) => measureTrainingRate(spec, batchSize, optimizer, { budgetMs: MEASURE_BUDGET_MS }),
+};
+
+type MeasureCommand = Extract<Command, { type: 'measureBackends' }>;
+
 /** What the session needs from the browser, replaceable where there is none (tests in Node). */
 export interface SessionDeps {
-  /** Picks and starts the tfjs backend; by default webgl, else cpu (initBackend). */
-  initBackend?: () => Promise<BackendInfo>;
+  /** The backends to offer and how to start and measure them; by default wasm, webgl and cpu. */
+  backends?: BackendDeps;
   /** Loads both parts of a dataset; by default downloads them from the base URL that `init` gives. */
   loadDataset?: (
     id: DatasetId,
@@ -51,6 +67,7 @@ interface Current {
 /** A run set up to train: the session's new model and the images it learns from. */
 interface PreparedRun {
   current: Current;
+  spec: ModelSpec;
   config: TrainConfig;
   images: ImageSet;
   /** Indices into `images`: what it trains on and what it validates on. */
@@ -66,7 +83,11 @@ interface PreparedRun {
  */
 export class TrainingSession {
   private baseUrl = '';
-  private readonly backend: Promise<BackendInfo>;
+  private readonly backends: BackendManager;
+  /** True from the moment a run replaces the model until it has ended. */
+  private running = false;
+  /** A measurement asked for during a run: done when it ends. */
+  private pendingMeasure: MeasureCommand | null = null;
   private readonly datasets: DatasetCache;
   private current: Current | null = null;
   private readonly inspection: Inspection;
@@ -84,20 +105,17 @@ export class TrainingSession {
     private readonly post: Post,
     deps: SessionDeps = {},
   ) {
-    this.backend = (deps.initBackend ?? initBackend)();
+    this.backends = new BackendManager(post, deps.backends ?? BROWSER_BACKENDS);
     const load = deps.loadDataset ?? ((id, onProgress) => fetchDataset(this.baseUrl, id, onProgress));
     this.datasets = new DatasetCache((id) =>
       load(id, (file, loadedBytes, totalBytes) => post({ type: 'loadProgress', file, loadedBytes, totalBytes })),
     );
     this.inspection = new Inspection(post, async () => {
-      await this.backend;
+      await this.backends.started();
       const c = this.current;
       return c ? { inspector: c.inspector, trained: c.at > 0, at: c.at, runId: c.runId } : null;
     });
-    this.backend.then(
-      (b) => post({ type: 'backend', name: b.name, detail: b.detail, slow: b.slow }),
-      (e: Error) => this.fail(new SessionError('backend', e.message)),
-    );
+    this.backends.start().catch((e) => this.fail(e));
   }
 
   handle(cmd: Command): void {
@@ -113,7 +131,10 @@ export class TrainingSession {
         this.trainQueue = this.trainQueue
           .then(() => this.train(cmd.request, ticket))
           .catch((e) => this.fail(e))
-          .finally(() => this.waiting.delete(ticket));
+          .finally(() => {
+            this.waiting.delete(ticket);
+            this.measureIfIdle();
+          });
         return;
       }
       case 'pause':
@@ -138,7 +159,28 @@ export class TrainingSession {
       case 'inspect':
         this.inspect(cmd.request);
         return;
+      case 'measureBackends':
+        // Measuring swaps backends under a training model: a run's request waits for its end.
+        if (this.running || this.waiting.size > 0) this.pendingMeasure = cmd;
+        else this.measure(cmd);
+        return;
+      case 'chooseBackend':
+        if (this.running || this.waiting.size > 0) {
+          this.fail(new SessionError('backend-choice', `The backend changes between runs: stop this run first (still on ${this.backends.current?.name ?? 'none'})`), false);
+        } else {
+          this.backends.choose(cmd.choice).catch((e) => this.fail(e, false));
+        }
+        return;
+      case 'injectFault':
+        if (!loseWebglContext()) {
+          this.fail(new SessionError('invalid-request', `There is no WebGL context to lose: training on ${this.backends.current?.name ?? 'no backend'}`), false);
+        }
+        return;
     }
+  }
+
+  private measure(cmd: MeasureCommand): void {
+    this.backends.measure(cmd.spec, cmd.batchSize, cmd.optimizer).catch((e) => this.fail(e, false));
   }
 
   /**
@@ -173,8 +215,18 @@ export class TrainingSession {
       const outcome = await this.runLoop(run);
       await this.finishRun(run, outcome);
     } finally {
+      this.running = false;
       run.finish();
     }
+  }
+
+  /** Runs the measurement a run held back, once no run is active or waiting. */
+  private measureIfIdle(): void {
+    if (this.running || this.waiting.size > 0) return;
+    const cmd = this.pendingMeasure;
+    this.pendingMeasure = null;
+    if (cmd) this.measure(cmd);
+    else this.backends.finishMeasuring().catch((e) => this.fail(e, false));
   }
 
   /**
@@ -192,7 +244,8 @@ export class TrainingSession {
     }
     if (ticket.cancelled) return null;
     this.post({ type: 'status', status: 'loading' });
-    await this.backend;
+    this.backends.interrupt(); // a measurement in progress gives way: Train should not wait for every backend's
+    await this.backends.settled();
     const data = await this.datasets.get(req.dataset);
     await this.inspection.idle(); // no snapshot may still be reading the model about to go
     this.waiting.delete(ticket); // from here on, Stop reaches the run through its control
@@ -214,11 +267,13 @@ export class TrainingSession {
       learningRate: config.optimizer.learningRate,
     };
     this.current = current;
-    return { current, config, images: data.train, split, finish };
+    this.running = true;
+    return { current, spec: req.spec, config, images: data.train, split, finish };
   }
 
   /** Announces the run and trains it, streaming batches, epochs, pauses and learning-rate changes. */
-  private async runLoop({ current, config, images, split }: PreparedRun): Promise<TrainOutcome> {
+  private async runLoop(run: PreparedRun): Promise<TrainOutcome> {
+    const { current, config, split } = run;
     const { runId } = current;
     this.post({
       type: 'runStarted', runId, trainCount: split.train.length, valCount: split.test.length,
@@ -229,7 +284,7 @@ export class TrainingSession {
     this.inspection.refresh();
     const metrics = new MetricsBuffer(runId);
     const send = (e: WorkerEvent | null) => e && this.post(e);
-    const outcome = await trainModel(current.built, current.optimizer, images, split.train, split.test, config, current.control, {
+    const callbacks: TrainCallbacks = {
       onBatch: (r) => {
         const now = performance.now();
         current.at = r.epoch + (r.batch + 1) / r.batchesPerEpoch;
@@ -251,9 +306,54 @@ export class TrainingSession {
         this.post({ type: 'learningRate', runId, ...c });
       },
       settle: () => this.inspection.idle(),
-    });
+      checkBackend: checkBackendAlive,
+    };
+    const outcome = await this.trainSurvivingBackendLoss(run, callbacks);
     send(metrics.flush(performance.now()));
     return outcome;
+  }
+
+  /**
+   * Trains; when the backend fails mid-run (a lost WebGL context, a kernel
+   * throwing), moves to the next best backend and goes on from the last
+   * finished epoch's weights, kept off the backend for this. The optimizer
+   * starts afresh there. Rejects when no backend is left.
+   */
+  private async trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallbacks): Promise<TrainOutcome> {
+    const { current, config, images, split } = run;
+    let saved = { epoch: 0, weights: await readWeights(current.built) };
+    for (;;) {
+      try {
+        return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: saved.epoch }, current.control, {
+          ...callbacks,
+          afterEpoch: async (epoch) => void (saved = { epoch, weights: await readWeights(current.built) }),
+        });
+      } catch (e) {
+        if (e instanceof SessionError) throw e;
+        const lost = this.backends.current?.name ?? 'the backend';
+        const why = e instanceof Error ? e.message : String(e);
+        const next = await this.backends.fallback(why);
+        await this.inspection.idle();
+        this.rebuild(current, run.spec, config, saved.weights);
+        const from = saved.epoch === 0 ? 'the initial weights' : `epoch ${saved.epoch}'s weights`;
+        this.post({
+          type: 'runResumed', runId: current.runId, fromEpoch: saved.epoch, lost, backend: next.name,
+          message: `${lost} failed (${why}): training goes on on ${next.name} from ${from}.`,
+        });
+        current.at = saved.epoch;
+        this.inspection.refresh();
+      }
+    }
+  }
+
+  /** Replaces the run's model with one holding `weights`, on the backend now in use, with a fresh optimizer at the rate in use. */
+  private rebuild(current: Current, spec: ModelSpec, config: TrainConfig, weights: readonly Float32Array[]): void {
+    disposeOptimizer(current.optimizer);
+    current.built.model.dispose();
+    current.built = buildModel(spec, config.seed);
+    writeWeights(current.built, weights);
+    current.optimizer = createOptimizer({ ...config.optimizer, learningRate: current.learningRate });
+    current.inspector = new ModelInspector(current.built);
   }
 
   /**

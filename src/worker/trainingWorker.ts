@@ -1,9 +1,13 @@
 /** The worker entry: receives commands, hands them to the session, posts events. */
+import { configureWasm } from '../engine/wasm/configureWasm';
 import { transferablesOf, type Command, type WorkerEvent } from './protocol';
 import { TrainingSession } from './trainingSession';
+import { WASM_FILES } from './wasmFiles';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent) => scope.postMessage(event, transferablesOf(event));
+// Before the session starts a backend: the wasm binaries come from the app's own origin.
+configureWasm({ paths: WASM_FILES, threads: false });
 const session = new TrainingSession(post);
 
 scope.onmessage = (e: MessageEvent<Command>) => {

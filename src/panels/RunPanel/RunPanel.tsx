@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { checkSpec, isActive, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
+import { RunEstimate } from './RunEstimate';
 
 /** Train / Pause / Resume / Stop, the run's status, progress and speed. */
 export function RunPanel() {
@@ -34,6 +35,8 @@ export function RunPanel() {
         <button data-testid="stop-button" disabled={!active} onClick={actions.stop}>Stop</button>
       </div>
       {invalid && !active && <p className="field-error" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
+      {!active && !invalid && <RunEstimate />}
+      {run.backendLosses.map((m, i) => <p key={i} className="notice" data-testid="backend-notice">{m}</p>)}
       <dl className="stats">
         <dt>Status</dt>
         <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>

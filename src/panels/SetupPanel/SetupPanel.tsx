@@ -4,13 +4,13 @@ import { OPTIMIZERS } from '../../model/optimizerDefaults';
 import { fieldError, OPTIMIZER_FIELDS, trainingImages, type TrainFormField } from '../../model/parseTrainForm';
 import { PRESETS } from '../../model/presets';
 import type { Monitor, OptimizerName } from '../../model/types';
-import { checkSetup, imageCount, isActive } from '../../store/selectors';
+import { checkSetup, imageCount, isActive, TRAIN_SIZES } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import type { TrainSize } from '../../data/datasets';
 import { formatCount } from '../format';
 import { TextField } from './TextField';
 
-const SIZES: readonly TrainSize[] = [1000, 5000, 10000, 'all'];
+const SIZES: readonly TrainSize[] = [...TRAIN_SIZES, 'all'];
 
 /** Label, testid and hint of each typed field. */
 const FIELD_INFO: Record<TrainFormField, { label: string; testId: string; hint: string; inputMode?: 'numeric' }> = {

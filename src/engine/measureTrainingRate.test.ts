@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { optimizerConfig } from '../model/optimizerDefaults';
+import { measureTrainingRate, predictStepMs } from './measureTrainingRate';
+import { TEST_BACKENDS, useTestBackend } from './testing/useTestBackend';
+import { TINY_SPEC } from './testing/tinySpec';
+
+for (const backend of TEST_BACKENDS) {
+  describe(`measureTrainingRate on ${backend}`, () => {
+    useTestBackend(backend);
+
+    it('times real steps and leaves no tensor behind', async () => {
+      const before = tf.memory().numTensors;
+      const rate = await measureTrainingRate(TINY_SPEC, 16, optimizerConfig('adam'), { budgetMs: 2000 });
+      expect(rate).toBeGreaterThan(0);
+      expect(Number.isFinite(rate)).toBe(true);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  });
+}
+
+describe('measureTrainingRate budget', () => {
+  useTestBackend('cpu');
+
+  /** A clock on which every read moves time on by `ms`: a timed step (two reads) takes `ms`. */
+  const ticking = (ms: number) => {
+    let t = 0;
+    let reads = 0;
+    return { now: () => (reads++, (t += ms)), reads: () => reads };
+  };
+
+  it('stays on 1-image steps when bigger ones would overrun the budget', async () => {
+    const clock = ticking(250);
+    const rate = await measureTrainingRate(TINY_SPEC, 32, optimizerConfig('adam'), { budgetMs: 1000, now: clock.now });
+    expect(rate).toBe(4); // 1 image in 250 ms, all of it taken as per-image
+    // Two 1-image steps (3 reads: the untimed one reads once), the budget's start, the check that rules out 4 images (2 × 4 / 4 s > 1 s): nothing after.
+    expect(clock.reads()).toBe(5);
+  });
+
+  it('grows to the real batch when its steps fit', async () => {
+    const clock = ticking(250);
+    const rate = await measureTrainingRate(TINY_SPEC, 8, optimizerConfig('adam'), { budgetMs: 60_000, now: clock.now });
+    expect(rate).toBe(32); // 8 images in 250 ms
+  });
+});
+
+describe('predictStepMs', () => {
+  it('takes a timed size as it is', () => {
+    expect(predictStepMs([[1, 30], [4, 45]], 4)).toBe(45);
+  });
+
+  it('extends a line through the last two sizes: fixed cost plus per-image', () => {
+    // 25 ms fixed + 5 ms per image.
+    expect(predictStepMs([[1, 30], [4, 45]], 32)).toBe(185);
+  });
+
+  it('never predicts less than the largest timed step when the times are noisy', () => {
+    expect(predictStepMs([[1, 50], [4, 45]], 32)).toBe(45);
+  });
+
+  it('from one size, counts all of its time as per-image', () => {
+    expect(predictStepMs([[1, 30]], 32)).toBe(960);
+  });
+});

@@ -1,0 +1,77 @@
+import { mulberry32 } from '../data/random';
+import type { ModelSpec, OptimizerConfig } from '../model/types';
+import { buildModel } from './buildModel';
+import { createOptimizer, disposeOptimizer } from './createOptimizer';
+import { trainStep, type Batch } from './trainStep';
+
+export interface MeasureOptions {
+  /** Time for the steps after the first warm-up; a step once started is never cut short. */
+  budgetMs: number;
+  now?: () => number;
+}
+
+/**
+ * Training images per second of `spec` at `batchSize` on the backend in use,
+ * from real optimizer steps of a throwaway model on random images. Batches
+ * grow from 1 image through 4 to the real batch size: each size is stepped
+ * once untimed (WebGL compiles its shaders per shape; wasm creates its
+ * XNNPACK operators on first use), then timed once, and a size is tried only
+ * while its two steps fit in what is left of the budget. A step's time is
+ * about fixed + per-image: when the real batch does not fit, its rate is
+ * extrapolated from the two largest sizes timed (from one, it is taken as
+ * all per-image: a lower bound). So a slow backend answers after two 1-image
+ * steps, and a fast one is timed at the real batch size (a GPU runs small
+ * batches far below its rate). Leaves no tensor behind.
+ */
+export async function measureTrainingRate(spec: ModelSpec, batchSize: number, optimizer: OptimizerConfig, opts: MeasureOptions): Promise<number> {
+  const now = opts.now ?? (() => performance.now());
+  const built = buildModel(spec, 0);
+  const opt = createOptimizer(optimizer);
+  const last = spec.layers.at(-1);
+  const classes = last?.type === 'dense' ? last.units : 10;
+  const rand = mulberry32(1);
+  const pixels = spec.inputShape[0] * spec.inputShape[1] * spec.inputShape[2];
+  const batchOf = (n: number): Batch => ({
+    n,
+    x: Float32Array.from({ length: n * pixels }, () => rand()),
+    y: Int32Array.from({ length: n }, () => Math.floor(rand() * classes)),
+  });
+  /** Milliseconds of one timed step of `n` images, after one untimed. */
+  const timeStep = async (n: number): Promise<number> => {
+    const batch = batchOf(n);
+    for (let i = 0; ; i++) {
+      const t0 = now();
+      const out = trainStep(built, opt, batch, spec.inputShape);
+      await out.data();
+      out.dispose();
+      if (i === 1) return Math.max(now() - t0, 1e-3);
+    }
+  };
+  try {
+    const timed: [number, number][] = [[1, await timeStep(1)]];
+    const start = now();
+    for (const n of [...new Set([Math.min(4, batchSize), batchSize])].filter((n) => n > 1)) {
+      if (now() - start + 2 * predictStepMs(timed, n) > opts.budgetMs) break;
+      timed.push([n, await timeStep(n)]);
+    }
+    return (batchSize * 1000) / predictStepMs(timed, batchSize);
+  } finally {
+    disposeOptimizer(opt);
+    built.model.dispose();
+  }
+}
+
+/**
+ * A step's milliseconds for `n` images, from timed steps [images, ms] in
+ * increasing size: the time of `n` itself when timed, else a line through the
+ * last two (never below the last), else per-image from the only one.
+ */
+export function predictStepMs(timed: readonly (readonly [number, number])[], n: number): number {
+  const exact = timed.find(([m]) => m === n);
+  if (exact) return exact[1];
+  const [nb, tb] = timed[timed.length - 1];
+  if (timed.length < 2) return (tb * n) / nb;
+  const [na, ta] = timed[timed.length - 2];
+  const perImage = Math.max(0, (tb - ta) / (nb - na));
+  return Math.max(tb, tb + perImage * (n - nb));
+}

@@ -1,0 +1,46 @@
+import { useShallow } from 'zustand/react/shallow';
+import { runEstimate } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
+import { formatCount, formatDuration } from '../format';
+
+/**
+ * How long the run set up will take on the backend in use, before Train; for
+ * a run over half an hour, the largest training set that fits, one click away.
+ */
+export function RunEstimate() {
+  // The estimate is a new object on every call: select its inputs, then derive it.
+  const inputs = useAppStore(
+    useShallow((x) => ({
+      dataset: x.dataset, trainSize: x.trainSize, form: x.form, optimizer: x.optimizer, nesterov: x.nesterov,
+      earlyStopping: x.earlyStopping, spec: x.spec, backend: x.backend,
+    })),
+  );
+  const estimate = runEstimate(inputs);
+  const { measuring } = inputs.backend;
+  const setTrainSize = useAppStore((s) => s.setTrainSize);
+  if (!estimate) {
+    return <p className="estimate hint" data-testid="run-estimate">{measuring ? 'Measuring how fast this network trains here…' : ''}</p>;
+  }
+  const { seconds, backend, imagesPerSec, suggestion, long } = estimate;
+  return (
+    <div className={`estimate ${long ? 'estimate-long' : ''}`} data-testid="run-estimate">
+      <span>
+        About <strong>{formatDuration(seconds * 1000)}</strong> on {backend}
+        <span className="hint"> ({formatCount(Math.round(imagesPerSec))} images/s{measuring ? ', measuring again…' : ''})</span>
+      </span>
+      {long && (
+        suggestion ? (
+          <span className="estimate-suggest">
+            Over 30 minutes.{' '}
+            <button type="button" className="link" data-testid="use-suggested-size" onClick={() => setTrainSize(suggestion.trainSize)}>
+              Train on {formatCount(suggestion.trainSize)} images
+            </button>{' '}
+            (about {formatDuration(suggestion.seconds * 1000)}) to see it learn sooner.
+          </span>
+        ) : (
+          <span className="estimate-suggest">Over 30 minutes even on 1,000 images: fewer epochs or a smaller network would help.</span>
+        )
+      )}
+    </div>
+  );
+}
