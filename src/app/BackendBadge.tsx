@@ -38,7 +38,7 @@ export function BackendBadge() {
       <div className="backend-rates" data-testid="backend-rates" aria-live="polite">
         {b.rates.length === 0 && (b.measuring || !active ? 'measuring training speed…' : '')}
         {b.rates.map((r) => (
-          <span key={r.name} className={r.name === active?.name ? 'rate rate-active' : 'rate'} data-backend={r.name} title={r.error}>
+          <span key={r.name} className={r.name === active?.name ? 'rate rate-active' : 'rate'} data-backend={r.name} data-rate={r.imagesPerSec ?? ''} title={r.error}>
             {r.name} {r.imagesPerSec === null ? 'unavailable' : `${formatCount(Math.round(r.imagesPerSec))} images/s`}
           </span>
         ))}

@@ -76,8 +76,13 @@ export interface RunEstimate {
   /** The backend's measured rate, carried over to the network set up. */
   imagesPerSec: number;
   seconds: number;
-  /** Over LONG_RUN_SECONDS: the largest offered training set that fits, and its time; null when none fits. */
-  suggestion: { trainSize: number; seconds: number } | null;
+  /**
+   * Over LONG_RUN_SECONDS: the largest offered smaller training set that fits
+   * (else the smallest, `fits` false) and its time; null when none is smaller.
+   */
+  suggestion: { trainSize: number; seconds: number; fits: boolean } | null;
+  /** Over LONG_RUN_SECONDS on a backend the user chose: the fastest measured one, when at least twice as fast. */
+  faster: { backend: string; seconds: number } | null;
   long: boolean;
 }
 
@@ -99,13 +104,19 @@ export function runEstimate(s: Pick<AppState, 'dataset' | 'trainSize' | 'form' |
   const seconds = estimateRunSeconds(plan, imagesPerSec);
   const long = seconds > LONG_RUN_SECONDS;
   let suggestion: RunEstimate['suggestion'] = null;
+  let faster: RunEstimate['faster'] = null;
   if (long) {
     const smaller = TRAIN_SIZES.filter((n) => n < images);
-    const size = largestSizeWithin(smaller, { epochs: values.epochs, testImages, valShare: values.validationSplit }, imagesPerSec, LONG_RUN_SECONDS);
+    const fitting = largestSizeWithin(smaller, { epochs: values.epochs, testImages, valShare: values.validationSplit }, imagesPerSec, LONG_RUN_SECONDS);
+    const size = fitting ?? (smaller.length ? Math.min(...smaller) : null);
     if (size !== null) {
       const t = trainingImages(size, values.validationSplit);
-      suggestion = { trainSize: size, seconds: estimateRunSeconds({ ...plan, trainImages: t, valImages: size - t }, imagesPerSec) };
+      suggestion = { trainSize: size, seconds: estimateRunSeconds({ ...plan, trainImages: t, valImages: size - t }, imagesPerSec), fits: fitting !== null };
+    }
+    const best = rates.reduce<(typeof rates)[number] | null>((a, r) => ((r.imagesPerSec ?? 0) > (a?.imagesPerSec ?? 0) ? r : a), null);
+    if (s.backend.choice !== 'auto' && best?.imagesPerSec && best.name !== active.name && best.imagesPerSec >= 2 * rate) {
+      faster = { backend: best.name, seconds: estimateRunSeconds(plan, scaleRate(best.imagesPerSec, measuredAt.multiplyAdds, multiplyAdds(s.spec))) };
     }
   }
-  return { backend: active.name, imagesPerSec, seconds, suggestion, long };
+  return { backend: active.name, imagesPerSec, seconds, suggestion, faster, long };
 }

@@ -70,10 +70,17 @@ describe('tutorial presets', () => {
 
 describe('backend fallback', () => {
   const noGl = useBrowser(['--disable-gpu', '--disable-software-rasterizer']);
-  it('falls back to the cpu backend, and says so, where WebGL is unavailable', async () => {
+  it('where WebGL is unavailable: says so, trains on the fastest other, and refuses webgl with a message that keeps the backend', async () => {
     const page = await openApp(noGl());
-    expect(await text(page, 'backend-name')).toBe('cpu');
-    expect(await text(page, 'backend-detail')).toMatch(/slow/);
+    const webgl = page.locator('[data-testid=backend-rates] [data-backend=webgl]');
+    await webgl.waitFor({ timeout: 120_000 });
+    expect(await webgl.textContent()).toBe('webgl unavailable');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=backend-rates]')?.textContent?.includes('measuring'), null, { timeout: 120_000 });
+    expect(await text(page, 'backend-name')).toBe('wasm');
+    await page.getByTestId('backend-select').selectOption('webgl');
+    await page.getByTestId('error-banner').waitFor();
+    expect(await text(page, 'error-banner')).toMatch(/webgl cannot run here \(.+\); still training on wasm/);
+    expect(await text(page, 'backend-name')).toBe('wasm');
     await page.close();
   });
 });

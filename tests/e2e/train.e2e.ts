@@ -14,8 +14,9 @@ async function setUp(page: Page, { epochs = '1', lr = '0.001' } = {}) {
 describe('training in the browser', () => {
   it('trains MNIST on 1k images: live curves, pause and resume, validation and test accuracy', async () => {
     const page = await openApp(browser());
-    expect(await text(page, 'backend-name')).toMatch(/^(webgl|cpu)$/);
-    await setUp(page);
+    expect(await text(page, 'backend-name')).toMatch(/^(wasm|webgl|cpu)$/);
+    // Three epochs: on a fast backend one epoch of 800 images is over before Pause could be pressed.
+    await setUp(page, { epochs: '3' });
     expect(await text(page, 'split-hint')).toBe('800 train / 200 validation');
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
@@ -37,19 +38,19 @@ describe('training in the browser', () => {
 
     await page.waitForFunction((before) => document.querySelector('[data-testid=filters-layer-0]')?.getAttribute('data-signature') !== before, early, { timeout: 60_000 });
     expect(await signature()).not.toBe(early); // the first layer's filters changed as it learned
-    expect(await text(page, 'epoch-counter')).toBe('1 / 1');
     await waitForStatus(page, ['done'], 540_000);
+    expect(await text(page, 'epoch-counter')).toBe('3 / 3');
     expect(percent(await text(page, 'val-accuracy'))).toBeGreaterThan(0.5);
     const test = percent(await text(page, 'test-accuracy'));
     expect(test).toBeGreaterThan(0.7);
-    // 800 training images at batch 32: 25 batches, drawn as a raw and a smoothed line, plus one validation point.
-    expect(await points(page, 'loss-chart')).toBe(25 * 2 + 1);
+    // 800 training images at batch 32: 25 batches an epoch, drawn as a raw and a smoothed line, plus a validation point each epoch.
+    expect(await points(page, 'loss-chart')).toBe(75 * 2 + 3);
     expect(await page.getByTestId('confusion-matrix').locator('rect').count()).toBe(100);
     // After this short training, a drawn input shows one canvas per channel for each layer.
     await drawStroke(page);
     await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
     await page.getByTestId('feature-maps-layer-6').waitFor({ timeout: 60_000 });
-    expect(await text(page, 'prediction-model-state')).toMatch(/live model, epoch 1\.00/);
+    expect(await text(page, 'prediction-model-state')).toMatch(/live model, epoch 3\.00/);
     const perLayer = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid=feature-maps-panel] [data-layer]')].map((d) => {
         const strip = d.querySelector('canvas.bar-strip') as HTMLCanvasElement | null;

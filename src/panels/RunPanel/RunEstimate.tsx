@@ -18,10 +18,11 @@ export function RunEstimate() {
   const estimate = runEstimate(inputs);
   const { measuring } = inputs.backend;
   const setTrainSize = useAppStore((s) => s.setTrainSize);
+  const chooseBackend = useAppStore((s) => s.chooseBackend);
   if (!estimate) {
     return <p className="estimate hint" data-testid="run-estimate">{measuring ? 'Measuring how fast this network trains here…' : ''}</p>;
   }
-  const { seconds, backend, imagesPerSec, suggestion, long } = estimate;
+  const { seconds, backend, imagesPerSec, suggestion, faster, long } = estimate;
   return (
     <div className={`estimate ${long ? 'estimate-long' : ''}`} data-testid="run-estimate">
       <span>
@@ -29,17 +30,28 @@ export function RunEstimate() {
         <span className="hint"> ({formatCount(Math.round(imagesPerSec))} images/s{measuring ? ', measuring again…' : ''})</span>
       </span>
       {long && (
-        suggestion ? (
-          <span className="estimate-suggest">
-            Over 30 minutes.{' '}
-            <button type="button" className="link" data-testid="use-suggested-size" onClick={() => setTrainSize(suggestion.trainSize)}>
-              Train on {formatCount(suggestion.trainSize)} images
-            </button>{' '}
-            (about {formatDuration(suggestion.seconds * 1000)}) to see it learn sooner.
-          </span>
-        ) : (
-          <span className="estimate-suggest">Over 30 minutes even on 1,000 images: fewer epochs or a smaller network would help.</span>
-        )
+        <span className="estimate-suggest">
+          Over 30 minutes.
+          {suggestion && (
+            <>
+              {' '}
+              <button type="button" className="link" data-testid="use-suggested-size" onClick={() => setTrainSize(suggestion.trainSize)}>
+                Train on {formatCount(suggestion.trainSize)} images
+              </button>{' '}
+              (about {formatDuration(suggestion.seconds * 1000)}){suggestion.fits ? ' to see it learn sooner.' : '.'}
+            </>
+          )}
+          {faster && (
+            <>
+              {' '}
+              <button type="button" className="link" data-testid="use-faster-backend" onClick={() => chooseBackend('auto')}>
+                Train on {faster.backend}
+              </button>{' '}
+              (about {formatDuration(faster.seconds * 1000)}).
+            </>
+          )}
+          {!suggestion && !faster && ' Fewer epochs or a smaller network would help.'}
+        </span>
       )}
     </div>
   );
