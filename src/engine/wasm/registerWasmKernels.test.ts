@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../data/random';
+import { randomValues as random } from '../testing/randomValues';
+import { relativeError } from '../testing/relativeError';
 import { registerWasmKernels } from './registerWasmKernels';
 
 interface Case {
@@ -16,11 +17,6 @@ interface Case {
   width: number;
 }
 
-const random = (n: number, seed: number) => {
-  const r = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => r() * 2 - 1);
-};
-
 /** dx and dW of sum(conv2d(x, W) · dy) on the backend in use, as plain arrays. */
 async function gradients(c: Case, seed: number): Promise<{ dx: Float32Array; dW: Float32Array }> {
   const x = tf.tensor4d(random(c.batch * c.height * c.width * c.inChannels, seed), [c.batch, c.height, c.width, c.inChannels]);
@@ -31,17 +27,6 @@ async function gradients(c: Case, seed: number): Promise<{ dx: Float32Array; dW:
   const out = { dx: (await dx.data()) as Float32Array, dW: (await dW.data()) as Float32Array };
   tf.dispose([x, w, dy, dx, dW]);
   return out;
-}
-
-/** Norm-wise relative error: the largest difference over the largest reference value. */
-function relativeError(got: Float32Array, want: Float32Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < want.length; i++) {
-    diff = Math.max(diff, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  return diff / Math.max(scale, 1e-12);
 }
 
 async function compare(c: Case, seed: number) {
