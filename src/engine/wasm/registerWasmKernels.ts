@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
+import { maxPoolGradConfig } from './maxPoolGrad';
 import { keepOriginalWasmKernel } from './originalWasmKernels';
 
-const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig];
+const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig, maxPoolGradConfig];
 
 /**
  * Registers the project's kernels for the wasm backend, replacing any it has
