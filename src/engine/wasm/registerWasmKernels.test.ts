@@ -52,6 +52,10 @@ describe('wasm Conv2D gradient kernels against the cpu backend', () => {
     ['stride larger than the kernel, same', { batch: 3, inChannels: 1, outChannels: 2, kernel: 1, stride: 3, padding: 'same', height: 8, width: 7 }],
     ['kernel as large as the input', { batch: 2, inChannels: 3, outChannels: 5, kernel: 7, stride: 1, padding: 'valid', height: 7, width: 7 }],
     ['7×7 same on 28×28, 16 channels', { batch: 2, inChannels: 16, outChannels: 8, kernel: 7, stride: 1, padding: 'same', height: 28, width: 28 }],
+    // KH·KW·Ci ≤ Co: the filter gradient goes through x's patches.
+    ["net S's first layer: 3×3 over one channel, 32 filters, same", { batch: 16, inChannels: 1, outChannels: 32, kernel: 3, stride: 1, padding: 'same', height: 28, width: 28 }],
+    ['patches, stride 2, same, padding after only', { batch: 3, inChannels: 1, outChannels: 9, kernel: 3, stride: 2, padding: 'same', height: 8, width: 10 }],
+    ['patches, 2×2 over 3 channels, stride 3, valid, rows never read', { batch: 2, inChannels: 3, outChannels: 12, kernel: 2, stride: 3, padding: 'valid', height: 10, width: 11 }],
   ])('%s', async (_, c) => {
     const r = await compare(c, 7);
     expect(r.dx).toBeLessThanOrEqual(1e-4);
