@@ -4,8 +4,9 @@ import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { keepOriginalWasmKernel } from './originalWasmKernels';
+import { sumConfig } from './sum';
 
-const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig, maxPoolGradConfig];
+const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig, maxPoolGradConfig, sumConfig];
 
 /**
  * Registers the project's kernels for the wasm backend, replacing any it has
