@@ -52,6 +52,9 @@ describe('wasm Conv2D gradient kernels against the cpu backend', () => {
     ['stride larger than the kernel, same', { batch: 3, inChannels: 1, outChannels: 2, kernel: 1, stride: 3, padding: 'same', height: 8, width: 7 }],
     ['kernel as large as the input', { batch: 2, inChannels: 3, outChannels: 5, kernel: 7, stride: 1, padding: 'valid', height: 7, width: 7 }],
     ['7×7 same on 28×28, 16 channels', { batch: 2, inChannels: 16, outChannels: 8, kernel: 7, stride: 1, padding: 'same', height: 28, width: 28 }],
+    // N·OH·OW a multiple of 256: an image of zeros is appended.
+    ['16 images of 4×4 outputs', { batch: 16, inChannels: 8, outChannels: 4, kernel: 3, stride: 1, padding: 'same', height: 4, width: 4 }],
+    ['64 images of 2×2 outputs, stride 2, valid', { batch: 64, inChannels: 5, outChannels: 3, kernel: 2, stride: 2, padding: 'valid', height: 5, width: 4 }],
     // KH·KW·Ci ≤ Co: the filter gradient goes through x's patches.
     ["net S's first layer: 3×3 over one channel, 32 filters, same", { batch: 16, inChannels: 1, outChannels: 32, kernel: 3, stride: 1, padding: 'same', height: 28, width: 28 }],
     ['patches, stride 2, same, padding after only', { batch: 3, inChannels: 1, outChannels: 9, kernel: 3, stride: 2, padding: 'same', height: 8, width: 10 }],
