@@ -50,6 +50,7 @@ describe('wasm BatchMatMul against the cpu backend', () => {
   it.each<[string, Case]>([
     ["a Dense layer's kernel gradient, xᵀ·dy", { ...dense, transposeA: true, transposeB: false }],
     ["a Dense layer's input gradient, dy·Wᵀ", { batchA: [], batchB: [], m: 64, k: 128, n: 3136, transposeA: false, transposeB: true }],
+    ['a weight matrix with 1024 rows (transposed in blocks)', { batchA: [], batchB: [], m: 64, k: 128, n: 1024, transposeA: false, transposeB: true }],
     ['both transposed, odd sizes', { batchA: [], batchB: [], m: 7, k: 13, n: 5, transposeA: true, transposeB: true }],
     ['vectors: a 1 × k row times a k × 1 column, both stored transposed', { batchA: [], batchB: [], m: 1, k: 9, n: 1, transposeA: true, transposeB: true }],
     ['rank 3 with a batch of one', { batchA: [1], batchB: [1], m: 5, k: 6, n: 7, transposeA: true, transposeB: false }],

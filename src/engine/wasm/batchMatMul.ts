@@ -1,17 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { runOriginalWasmKernel, setUpOriginalWasmKernel } from './originalWasmKernels';
 import { free, runWasmKernel } from './runWasmKernel';
+import { transposeMatrix } from './transposeMatrix';
 
 type Info = tf.TensorInfo;
 
 const batchOf = (t: Info) => t.shape.slice(0, -2).reduce((a, b) => a * b, 1);
 
-/** `t` with its last two axes swapped, as a new intermediate. */
+/** `t` (leading axes all of size 1) with its last two axes swapped, as a new intermediate. */
 function swapLastAxes(backend: tf.KernelBackend, t: Info): Info {
-  const perm = t.shape.map((_, i) => i);
-  const r = perm.length;
-  [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
-  return runWasmKernel(backend, 'Transpose', { x: t }, { perm });
+  const [r, c] = t.shape.slice(-2);
+  const m = runWasmKernel(backend, 'Reshape', { x: t }, { shape: [r, c] });
+  const mT = transposeMatrix(backend, m);
+  const out = runWasmKernel(backend, 'Reshape', { x: mT }, { shape: [...t.shape.slice(0, -2), c, r] });
+  free(backend, m, mT);
+  return out;
 }
 
 /**
