@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../data/random';
+import { randomValues as random } from '../testing/randomValues';
+import { relativeError } from '../testing/relativeError';
 import { registerWasmKernels } from './registerWasmKernels';
 
 interface Case {
@@ -16,11 +17,6 @@ interface Case {
   width: number;
 }
 
-const random = (n: number, seed: number) => {
-  const r = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => r() * 2 - 1);
-};
-
 /** dx and dW of sum(conv2d(x, W) · dy) on the backend in use, as plain arrays. */
 async function gradients(c: Case, seed: number): Promise<{ dx: Float32Array; dW: Float32Array }> {
   const x = tf.tensor4d(random(c.batch * c.height * c.width * c.inChannels, seed), [c.batch, c.height, c.width, c.inChannels]);
@@ -31,17 +27,6 @@ async function gradients(c: Case, seed: number): Promise<{ dx: Float32Array; dW:
   const out = { dx: (await dx.data()) as Float32Array, dW: (await dW.data()) as Float32Array };
   tf.dispose([x, w, dy, dx, dW]);
   return out;
-}
-
-/** Norm-wise relative error: the largest difference over the largest reference value. */
-function relativeError(got: Float32Array, want: Float32Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < want.length; i++) {
-    diff = Math.max(diff, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  return diff / Math.max(scale, 1e-12);
 }
 
 async function compare(c: Case, seed: number) {
@@ -67,6 +52,13 @@ describe('wasm Conv2D gradient kernels against the cpu backend', () => {
     ['stride larger than the kernel, same', { batch: 3, inChannels: 1, outChannels: 2, kernel: 1, stride: 3, padding: 'same', height: 8, width: 7 }],
     ['kernel as large as the input', { batch: 2, inChannels: 3, outChannels: 5, kernel: 7, stride: 1, padding: 'valid', height: 7, width: 7 }],
     ['7×7 same on 28×28, 16 channels', { batch: 2, inChannels: 16, outChannels: 8, kernel: 7, stride: 1, padding: 'same', height: 28, width: 28 }],
+    // N·OH·OW a multiple of 256: an image of zeros is appended.
+    ['16 images of 4×4 outputs', { batch: 16, inChannels: 8, outChannels: 4, kernel: 3, stride: 1, padding: 'same', height: 4, width: 4 }],
+    ['64 images of 2×2 outputs, stride 2, valid', { batch: 64, inChannels: 5, outChannels: 3, kernel: 2, stride: 2, padding: 'valid', height: 5, width: 4 }],
+    // KH·KW·Ci ≤ Co: the filter gradient goes through x's patches.
+    ["net S's first layer: 3×3 over one channel, 32 filters, same", { batch: 16, inChannels: 1, outChannels: 32, kernel: 3, stride: 1, padding: 'same', height: 28, width: 28 }],
+    ['patches, stride 2, same, padding after only', { batch: 3, inChannels: 1, outChannels: 9, kernel: 3, stride: 2, padding: 'same', height: 8, width: 10 }],
+    ['patches, 2×2 over 3 channels, stride 3, valid, rows never read', { batch: 2, inChannels: 3, outChannels: 12, kernel: 2, stride: 3, padding: 'valid', height: 10, width: 11 }],
   ])('%s', async (_, c) => {
     const r = await compare(c, 7);
     expect(r.dx).toBeLessThanOrEqual(1e-4);
