@@ -36,6 +36,8 @@ describe('training in the browser', () => {
     await waitForStatus(page, ['training'], 10_000);
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > n, frozen, { timeout: 60_000 });
 
+    // Pressing Pause and Resume scrolled the page up: the filters are asked for only while their panel is on screen.
+    await page.getByTestId('filters-panel').scrollIntoViewIfNeeded();
     await page.waitForFunction((before) => document.querySelector('[data-testid=filters-layer-0]')?.getAttribute('data-signature') !== before, early, { timeout: 60_000 });
     expect(await signature()).not.toBe(early); // the first layer's filters changed as it learned
     await waitForStatus(page, ['done'], 540_000);
