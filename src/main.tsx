@@ -10,7 +10,9 @@ import { createWorkerClient } from './store/workerClient';
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);
 syncAddressBar(useAppStore, (search) => history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`));
-const worker = createWorkerClient(createBridge(useAppStore));
+// `?threads=N`: the wasm backend's thread count (default 1, the faster here: README, "Performance").
+const threads = Number(new URLSearchParams(location.search).get('threads') ?? 1);
+const worker = createWorkerClient(createBridge(useAppStore), { wasmThreads: Number.isInteger(threads) && threads >= 1 ? Math.min(threads, 8) : 1 });
 connectWorker(worker);
 // `?debug`: fault injection from the console or a test, e.g. convscope.injectFault('loseWebglContext').
 if (new URLSearchParams(location.search).has('debug')) {

@@ -53,7 +53,9 @@ function describeBackend(name: string): BackendInfo {
   if (name === 'wasm') {
     const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
     const threads = getThreadsCount();
-    return { name, detail: `WebAssembly${simd ? ' SIMD' : ''}, ${threads} thread${threads === 1 ? '' : 's'}`, slow: false };
+    // A page served without COOP/COEP cannot have threads: say so, a host can fix it.
+    const isolation = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false ? ' (no threads: the page is not cross-origin isolated)' : '';
+    return { name, detail: `WebAssembly${simd ? ' SIMD' : ''}, ${threads} thread${threads === 1 ? '' : 's'}${isolation}`, slow: false };
   }
   return { name, detail: name === 'cpu' ? 'plain JavaScript' : name, slow: name === 'cpu' };
 }

@@ -18,8 +18,12 @@ export interface TrainRequest {
 }
 
 export type Command =
-  /** First message: the absolute URL the app is served from, for data files. */
-  | { type: 'init'; baseUrl: string }
+  /**
+   * First message: the absolute URL the app is served from, for data files,
+   * and how many threads the wasm backend may use (1: the single-threaded
+   * build; more needs cross-origin isolation).
+   */
+  | { type: 'init'; baseUrl: string; wasmThreads: number }
   | { type: 'train'; request: TrainRequest }
   | { type: 'pause' }
   | { type: 'resume' }

@@ -6,17 +6,29 @@ import { WASM_FILES } from './wasmFiles';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent) => scope.postMessage(event, transferablesOf(event));
-// Before the session starts a backend: the wasm binaries come from the app's own origin.
-configureWasm({ paths: WASM_FILES, threads: false });
-const session = new TrainingSession(post);
+let session: TrainingSession | null = null;
+
+/**
+ * The session starts with the page's first message, `init`: the wasm backend
+ * must know its build and thread count before any backend starts.
+ */
+function sessionFor(cmd: Command): TrainingSession {
+  if (session) return session;
+  // Threads need SharedArrayBuffer, which only a cross-origin isolated page has.
+  const threads = cmd.type === 'init' && scope.crossOriginIsolated ? cmd.wasmThreads : 1;
+  configureWasm({ paths: WASM_FILES, threads });
+  session = new TrainingSession(post);
+  return session;
+}
 
 scope.onmessage = (e: MessageEvent<Command>) => {
+  const s = sessionFor(e.data);
   try {
-    session.handle(e.data);
+    s.handle(e.data);
   } catch (err) {
-    session.fail(err);
+    s.fail(err);
   }
 };
 // Reported, but they do not end a run: every run's own failures are caught where they happen.
-scope.addEventListener('unhandledrejection', (e) => session.fail(e.reason, false));
-scope.addEventListener('error', (e) => session.fail(e.error ?? e.message, false));
+scope.addEventListener('unhandledrejection', (e) => session?.fail(e.reason, false));
+scope.addEventListener('error', (e) => session?.fail(e.error ?? e.message, false));

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmKernels } from './registerWasmKernels';
 
 /** The three builds of tfjs-backend-wasm: plain, SIMD, and SIMD with threads. */
@@ -8,8 +8,11 @@ export type WasmFileName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wa
 export interface WasmSetup {
   /** Where each binary is served: the app's own origin, never a CDN. */
   paths: Record<WasmFileName, string>;
-  /** Whether the threaded build may be used (it needs cross-origin isolation). */
-  threads: boolean;
+  /**
+   * Threads for XNNPACK: 1 loads the single-threaded SIMD build; more loads
+   * the threaded one, which needs cross-origin isolation (SharedArrayBuffer).
+   */
+  threads: number;
 }
 
 /**
@@ -19,7 +22,18 @@ export interface WasmSetup {
  */
 export function configureWasm({ paths, threads }: WasmSetup): void {
   setWasmPaths(paths);
-  // tfjs picks the threaded build whenever the browser allows it; this keeps it out.
-  if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  if (threads > 1) {
+    setThreadsCount(threads);
+    // tfjs's C++ side caps its pool at hardwareConcurrency / 2 (it assumes two
+    // hyperthreads per core), which gives a 2-core machine one thread: lift the
+    // cap so that the asked-for count is what runs.
+    const nav = globalThis.navigator as { hardwareConcurrency?: number } | undefined;
+    if (nav && (nav.hardwareConcurrency ?? 0) < 2 * threads) {
+      Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+    }
+  } else {
+    // tfjs picks the threaded build whenever the browser allows it; this keeps it out.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  }
   registerWasmKernels();
 }
