@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerEvent } from '../worker/protocol';
-import { createBridge } from './bridge';
+import { createBridge, METRICS_INTERVAL_MS } from './bridge';
 import { createAppStore } from './useAppStore';
 
 /** A bridge whose frames run only when the test says so. */
@@ -53,5 +53,47 @@ describe('createBridge', () => {
     apply({ type: 'testSample', requestId, dataset: 'mnist', index: 5, label: 1, pixels });
     frames[0]();
     expect(store.getState().inspect.testSample).toEqual({ dataset: 'mnist', index: 5, label: 1, pixels });
+  });
+});
+
+describe('createBridge throttling the metrics', () => {
+  function timed() {
+    const store = createAppStore({ send: () => {} });
+    const frames: (() => void)[] = [];
+    const timers: { f: () => void; ms: number }[] = [];
+    let clock = 0;
+    const apply = createBridge(store, { schedule: (f) => frames.push(f), now: () => clock, delay: (f, ms) => timers.push({ f, ms }) });
+    return { store, apply, frames, timers, advance: (ms: number) => (clock += ms) };
+  }
+
+  it(`holds metrics that come within ${METRICS_INTERVAL_MS} ms of the last update until the interval is over`, () => {
+    const { store, apply, frames, timers, advance } = timed();
+    apply(batch(0, 0.1, 2.3));
+    frames.shift()?.(); // the first goes at once
+    advance(20);
+    apply(batch(0, 0.2, 2.2));
+    apply(batch(0, 0.3, 2.1));
+    expect(frames).toHaveLength(0);
+    expect(timers.map((t) => t.ms)).toEqual([METRICS_INTERVAL_MS - 20]);
+    advance(80);
+    timers.shift()?.f();
+    frames.shift()?.();
+    expect(store.getState().run.batches.x).toEqual([0.1, 0.2, 0.3]);
+  });
+
+  it('sends a prediction on the next frame, taking the waiting metrics along', () => {
+    const { store, apply, frames, timers, advance } = timed();
+    apply(batch(0, 0.1, 2.3));
+    frames.shift()?.();
+    advance(10);
+    apply(batch(0, 0.2, 2.2));
+    apply({ type: 'status', status: 'paused' });
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(store.getState().run.batches.x).toEqual([0.1, 0.2]);
+    expect(store.getState().run.status).toBe('paused');
+    // The interval's timer, now stale, schedules nothing.
+    timers.shift()?.f();
+    expect(frames).toHaveLength(0);
   });
 });

@@ -12,17 +12,43 @@ function nextFrame(flush: () => void): void {
 }
 
 /**
- * Queues worker events and applies them to the store at most once per
- * `schedule` tick (an animation frame), however fast they arrive; the run
- * history keeps up in a hidden tab too. Returns the event handler for the
- * worker client.
+ * Training metrics reach the store at most this often. A fast backend ends a
+ * batch every few milliseconds; redrawing the curves on every frame for them
+ * cost the main thread most of its time (layout, paint, compositing) on a
+ * machine without a GPU. Ten updates a second still look continuous.
  */
-export function createBridge(store: StoreApi<AppState>, schedule: (flush: () => void) => void = nextFrame): (e: WorkerEvent) => void {
+export const METRICS_INTERVAL_MS = 100;
+
+/** Events that only extend the curves and histograms: they can wait for the next metrics update. */
+const canWait = (e: WorkerEvent) => e.type === 'batchMetrics' || e.type === 'histograms';
+
+export interface BridgeTiming {
+  schedule?: (flush: () => void) => void;
+  now?: () => number;
+  delay?: (f: () => void, ms: number) => void;
+}
+
+/**
+ * Queues worker events and applies them to the store in one update per
+ * `schedule` tick (an animation frame), however fast they arrive. Metrics
+ * that arrive within METRICS_INTERVAL_MS of the last update wait for the
+ * interval; anything else (a prediction, a status) goes on the next frame,
+ * taking the waiting metrics with it. The run history keeps up in a hidden
+ * tab too. Returns the event handler for the worker client.
+ */
+export function createBridge(store: StoreApi<AppState>, timing: BridgeTiming | ((flush: () => void) => void) = {}): (e: WorkerEvent) => void {
+  const t = typeof timing === 'function' ? { schedule: timing } : timing;
+  const schedule = t.schedule ?? nextFrame;
+  const now = t.now ?? (() => performance.now());
+  const delay = t.delay ?? ((f, ms) => void setTimeout(f, ms));
   let queue: WorkerEvent[] = [];
-  let scheduled = false;
+  /** 'frame': a flush is scheduled; 'waiting': metrics wait out the interval. */
+  let mode: 'idle' | 'waiting' | 'frame' = 'idle';
+  let last = -Infinity;
   const flush = () => {
-    if (!scheduled) return;
-    scheduled = false;
+    if (mode !== 'frame') return;
+    mode = 'idle';
+    last = now();
     const events = queue;
     queue = [];
     store.setState((s) => {
@@ -30,10 +56,19 @@ export function createBridge(store: StoreApi<AppState>, schedule: (flush: () => 
       return { run, inspect: applyInspectEvents(s.inspect, events, run.runId), backend: applyBackendEvents(s.backend, events) };
     });
   };
+  const toFrame = () => {
+    mode = 'frame';
+    schedule(flush);
+  };
   return (e) => {
     queue.push(e);
-    if (scheduled) return;
-    scheduled = true;
-    schedule(flush);
+    if (mode === 'frame') return;
+    const wait = METRICS_INTERVAL_MS - (now() - last);
+    if (!canWait(e) || wait <= 0) {
+      toFrame();
+    } else if (mode === 'idle') {
+      mode = 'waiting';
+      delay(() => mode === 'waiting' && toFrame(), wait);
+    }
   };
 }
