@@ -31,10 +31,19 @@ describe('measureTrainingRate budget', () => {
 
   it('stays on 1-image steps when bigger ones would overrun the budget', async () => {
     const clock = ticking(250);
-    const rate = await measureTrainingRate(TINY_SPEC, 32, optimizerConfig('adam'), { budgetMs: 1000, now: clock.now });
+    // One image took 250 ms, over a quarter of the 900 ms budget: a slow backend.
+    const rate = await measureTrainingRate(TINY_SPEC, 32, optimizerConfig('adam'), { budgetMs: 900, now: clock.now });
     expect(rate).toBe(4); // 1 image in 250 ms, all of it taken as per-image
-    // Two 1-image steps (3 reads: the untimed one reads once), the budget's start, the check that rules out 4 images (2 × 4 / 4 s > 1 s): nothing after.
+    // Two 1-image steps (3 reads: the untimed one reads once), the budget's start, the check that rules out 4 images (2 × 1 s > 0.9 s): nothing after.
     expect(clock.reads()).toBe(5);
+  });
+
+  it('always times 4 images after a quick first step, and extrapolates the real batch from the two', async () => {
+    const clock = ticking(10);
+    // 2 × 4 images at 10 ms an image would overrun 40 ms; one image took 10 ms, so 4 are timed anyway.
+    const rate = await measureTrainingRate(TINY_SPEC, 32, optimizerConfig('adam'), { budgetMs: 40, now: clock.now });
+    // Both sizes took 10 ms a step: all fixed cost, so 32 images also take 10 ms.
+    expect(rate).toBe(3200);
   });
 
   it('grows to the real batch when its steps fit', async () => {

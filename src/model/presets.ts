@@ -6,14 +6,23 @@ export interface Preset {
   id: string;
   label: string;
   /**
-   * 'tutorial': trainable at 28×28×1; 'classic': a published network at its own
-   * input size, opened for study (shapes, summary, Keras code), not for training.
+   * 'tutorial': from the seed tutorials (or a classic scaled to 28×28), trainable;
+   * 'recipe': made for this page, trainable; 'classic': a published network at its
+   * own input size, opened for study (shapes, summary, Keras code), not for training.
    */
-  kind: 'tutorial' | 'classic';
+  kind: 'tutorial' | 'recipe' | 'classic';
   /** The dataset it trained on (ids of src/data/datasets.ts); classic nets leave the choice alone. */
   dataset?: 'mnist' | 'fashion-mnist';
   spec: ModelSpec;
-  train: { epochs: number; batchSize: number; optimizer: OptimizerConfig; earlyStopping: EarlyStoppingConfig | null };
+  train: {
+    epochs: number;
+    batchSize: number;
+    optimizer: OptimizerConfig;
+    earlyStopping: EarlyStoppingConfig | null;
+    /** Training-set size and validation fraction, when the preset sets them (else the setup keeps its own). */
+    trainSize?: number | 'all';
+    validationSplit?: number;
+  };
   /** Where it comes from and what was adapted, shown under the chooser. */
   note: string;
 }

@@ -4,7 +4,8 @@ import type { UrlSetup } from './appState';
 
 /**
  * `s` with a preset loaded: its network, dataset (classic nets keep the one
- * chosen), optimizer with its settings, epochs, batch size and early stopping.
+ * chosen), optimizer with its settings, epochs, batch size and early stopping,
+ * and the training-set size and validation split when it sets them.
  */
 export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
   const es = p.train.earlyStopping;
@@ -13,6 +14,7 @@ export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
     presetId: p.id,
     spec: p.spec,
     dataset: p.dataset ?? s.dataset,
+    trainSize: p.train.trainSize ?? s.trainSize,
     optimizer: p.train.optimizer.name,
     nesterov: p.train.optimizer.name === 'sgd' && p.train.optimizer.nesterov,
     earlyStopping: es ? { enabled: true, monitor: es.monitor, restoreBestWeights: es.restoreBestWeights } : { ...s.earlyStopping, enabled: false },
@@ -21,6 +23,7 @@ export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
       ...optimizerForm(p.train.optimizer),
       epochs: String(p.train.epochs),
       batchSize: String(p.train.batchSize),
+      ...(p.train.validationSplit !== undefined ? { validationPercent: String(p.train.validationSplit * 100) } : {}),
       ...(es ? { patience: String(es.patience), minDelta: String(es.minDelta) } : {}),
     },
   };

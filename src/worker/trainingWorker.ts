@@ -14,8 +14,12 @@ let session: TrainingSession | null = null;
  */
 function sessionFor(cmd: Command): TrainingSession {
   if (session) return session;
-  // Threads need SharedArrayBuffer, which only a cross-origin isolated page has.
-  const threads = cmd.type === 'init' && scope.crossOriginIsolated ? cmd.wasmThreads : 1;
+  // Threads need SharedArrayBuffer, which only a cross-origin isolated page has. They also
+  // need the unbundled wasm backend (`vite dev`): in a production bundle tfjs 4.22 starts
+  // its pthread workers from `factory.toString()`, which the bundler has turned into a
+  // lazy-require wrapper ("ReferenceError: e is not defined"), and the backend never
+  // starts. README, "Performance": on 2 cores, 2 threads were not faster anyway.
+  const threads = cmd.type === 'init' && scope.crossOriginIsolated && import.meta.env.DEV ? cmd.wasmThreads : 1;
   configureWasm({ paths: WASM_FILES, threads });
   session = new TrainingSession(post);
   return session;

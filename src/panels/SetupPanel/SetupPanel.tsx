@@ -84,6 +84,9 @@ export function SetupPanel() {
         <span>Network</span>
         <select data-testid="preset-select" value={s.presetId ?? ''} disabled={active} onChange={(e) => a.applyPreset(e.target.value)}>
           {s.presetId === null && <option value="">Custom network</option>}
+          <optgroup label="Recipes for this page">
+            {PRESETS.filter((p) => p.kind === 'recipe').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </optgroup>
           <optgroup label="From the tutorials, trainable at 28×28">
             {PRESETS.filter((p) => p.kind === 'tutorial').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
           </optgroup>
