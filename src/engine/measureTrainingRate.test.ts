@@ -46,6 +46,15 @@ describe('measureTrainingRate budget', () => {
     expect(rate).toBe(3200);
   });
 
+  it('stops before its next step when asked, with what it has', async () => {
+    let steps = 0;
+    const stopAfter = (n: number) => () => steps++ >= n;
+    expect(await measureTrainingRate(TINY_SPEC, 32, optimizerConfig('adam'), { budgetMs: 60_000, now: ticking(250).now, shouldStop: stopAfter(0) })).toBeNaN();
+    steps = 0;
+    // Two 1-image steps, then stopped before the 4-image ones: the 1-image rate, extrapolated.
+    expect(await measureTrainingRate(TINY_SPEC, 32, optimizerConfig('adam'), { budgetMs: 60_000, now: ticking(250).now, shouldStop: stopAfter(2) })).toBe(4);
+  });
+
   it('grows to the real batch when its steps fit', async () => {
     const clock = ticking(250);
     const rate = await measureTrainingRate(TINY_SPEC, 8, optimizerConfig('adam'), { budgetMs: 60_000, now: clock.now });

@@ -8,6 +8,8 @@ export interface MeasureOptions {
   /** Time for the steps after the first warm-up; a step once started is never cut short. */
   budgetMs: number;
   now?: () => number;
+  /** Checked before every step: true ends the measurement with what it has (WebGL compiles anew for every batch size). */
+  shouldStop?: () => boolean;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface MeasureOptions {
  * extrapolated from the two largest sizes timed (from one, it is taken as
  * all per-image: a lower bound). So a slow backend answers after two 1-image
  * steps, and a fast one is timed at the real batch size (a GPU runs small
- * batches far below its rate). Leaves no tensor behind.
+ * batches far below its rate). NaN when `shouldStop` ended it before any
+ * timed step. Leaves no tensor behind.
  */
 export async function measureTrainingRate(spec: ModelSpec, batchSize: number, optimizer: OptimizerConfig, opts: MeasureOptions): Promise<number> {
   const now = opts.now ?? (() => performance.now());
@@ -37,10 +40,12 @@ export async function measureTrainingRate(spec: ModelSpec, batchSize: number, op
     x: Float32Array.from({ length: n * pixels }, () => rand()),
     y: Int32Array.from({ length: n }, () => Math.floor(rand() * classes)),
   });
-  /** Milliseconds of one timed step of `n` images, after one untimed. */
+  const stopped = opts.shouldStop ?? (() => false);
+  /** Milliseconds of one timed step of `n` images, after one untimed; NaN when stopped first. */
   const timeStep = async (n: number): Promise<number> => {
     const batch = batchOf(n);
     for (let i = 0; ; i++) {
+      if (stopped()) return NaN;
       const t0 = now();
       const out = trainStep(built, opt, batch, spec.inputShape);
       await out.data();
@@ -49,7 +54,9 @@ export async function measureTrainingRate(spec: ModelSpec, batchSize: number, op
     }
   };
   try {
-    const timed: [number, number][] = [[1, await timeStep(1)]];
+    const first = await timeStep(1);
+    if (Number.isNaN(first)) return NaN;
+    const timed: [number, number][] = [[1, first]];
     const start = now();
     for (const n of [...new Set([Math.min(4, batchSize), batchSize])].filter((n) => n > 1)) {
       // A second size is always timed on a backend that is not slow: from one size the
@@ -57,7 +64,9 @@ export async function measureTrainingRate(spec: ModelSpec, batchSize: number, op
       // cost at 1 image) understates the rate tenfold, and more on a loaded machine.
       const secondSize = timed.length === 1 && timed[0][1] <= opts.budgetMs / 4;
       if (!secondSize && now() - start + 2 * predictStepMs(timed, n) > opts.budgetMs) break;
-      timed.push([n, await timeStep(n)]);
+      const ms = await timeStep(n);
+      if (Number.isNaN(ms)) break;
+      timed.push([n, ms]);
     }
     return (batchSize * 1000) / predictStepMs(timed, batchSize);
   } finally {

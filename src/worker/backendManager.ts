@@ -11,8 +11,8 @@ export interface BackendDeps {
   names: readonly BackendName[];
   /** Makes `name` the backend in use and proves it works; throws why not. */
   start(name: BackendName): Promise<BackendInfo>;
-  /** Training images per second of `spec` on the backend in use. */
-  measure(spec: ModelSpec, batchSize: number, optimizer: OptimizerConfig): Promise<number>;
+  /** Training images per second of `spec` on the backend in use; NaN when `shouldStop` cut it short first. */
+  measure(spec: ModelSpec, batchSize: number, optimizer: OptimizerConfig, shouldStop: () => boolean): Promise<number>;
 }
 
 /** A measurement still holds for a network whose multiply-adds are within this factor of the measured one's. */
@@ -103,7 +103,8 @@ export class BackendManager {
           continue;
         }
         try {
-          this.rates.set(name, { name, imagesPerSec: await this.deps.measure(spec, batchSize, optimizer) });
+          const rate = await this.deps.measure(spec, batchSize, optimizer, () => this.interrupted);
+          if (!Number.isNaN(rate)) this.rates.set(name, { name, imagesPerSec: rate });
         } catch (e) {
           // It starts but cannot train this network (out of memory, say): not offered for it, tried again for the next.
           this.rates.set(name, { name, imagesPerSec: null, error: (e as Error).message });
@@ -121,8 +122,8 @@ export class BackendManager {
   }
 
   /**
-   * A run is waiting: a measurement in progress stops after the backend it is
-   * timing, and the backend is chosen from the rates so far.
+   * A run is waiting: a measurement in progress stops before its next step,
+   * and the backend is chosen from the rates so far.
    */
   interrupt(): void {
     if (this.measuring) this.interrupted = true;

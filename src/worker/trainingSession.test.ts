@@ -30,7 +30,7 @@ const backends = (names: BackendDeps['names'] = ['cpu']): BackendDeps => ({
     if (name === 'wasm') registerWasmKernels(); // as the worker's configureWasm does
     return startBackend(name);
   },
-  measure: (spec, batchSize, optimizer) => measureTrainingRate(spec, batchSize, optimizer, { budgetMs: 50 }),
+  measure: (spec, batchSize, optimizer, shouldStop) => measureTrainingRate(spec, batchSize, optimizer, { budgetMs: 50, shouldStop }),
 });
 
 const train = (runId: number, config: Partial<TrainConfig> = {}, spec = TINY_SPEC): Command => ({

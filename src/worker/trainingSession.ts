@@ -33,7 +33,7 @@ export const MEASURE_BUDGET_MS = 600;
 const BROWSER_BACKENDS: BackendDeps = {
   names: BACKEND_NAMES,
   start: (name) => startBackend(name),
-  measure: (spec, batchSize, optimizer) => measureTrainingRate(spec, batchSize, optimizer, { budgetMs: MEASURE_BUDGET_MS }),
+  measure: (spec, batchSize, optimizer, shouldStop) => measureTrainingRate(spec, batchSize, optimizer, { budgetMs: MEASURE_BUDGET_MS, shouldStop }),
 };
 
 type MeasureCommand = Extract<Command, { type: 'measureBackends' }>;

@@ -4,6 +4,12 @@ import { openApp, percent, points, text, uncaughtErrors, useBrowser, waitForStat
 
 const browser = useBrowser();
 
+/**
+ * A small convnet (Conv2D 8 → MaxPool → Dense 10) for the runs on emulated WebGL: SwiftShader
+ * trains the default network at a few images/s, this one several times faster.
+ */
+const SMALL_NET = 'arch=conv(8,3,1,valid,relu)-maxpool(2,2,valid)-flatten-dense(10,softmax)';
+
 /** Waits until every backend has a measured rate (or is unavailable); returns images/s by name (null: unavailable). */
 async function measuredRates(page: Page): Promise<Record<string, number | null>> {
   await page.waitForFunction(
@@ -82,7 +88,7 @@ describe('backends', () => {
   });
 
   it('trains on webgl when chosen; a lost WebGL context hands the run to the next backend from the last finished epoch', async () => {
-    const page = await openApp(browser(), '?n=200&epochs=3&debug');
+    const page = await openApp(browser(), `?${SMALL_NET}&n=200&epochs=3&debug`);
     await measuredRates(page);
     await chooseBackend(page, 'webgl');
     await page.getByTestId('train-button').click();
@@ -97,7 +103,7 @@ describe('backends', () => {
     expect(await text(page, 'epoch-counter')).toBe('3 / 3');
     // 5 batches × 3 epochs, raw and smoothed, plus 3 validation points: the batches retrained after the loss replaced, not added.
     expect(await points(page, 'loss-chart')).toBe(5 * 3 * 2 + 3);
-    expect(percent(await text(page, 'test-accuracy'))).toBeGreaterThan(0.3);
+    expect(percent(await text(page, 'test-accuracy'))).toBeGreaterThan(0.2);
     expect(await page.locator('[data-testid=backend-rates] [data-backend=webgl]').textContent()).toBe('webgl unavailable');
     expect(await page.getByTestId('error-banner').count()).toBe(0);
     expect(uncaughtErrors(page)).toEqual([]);
@@ -105,7 +111,7 @@ describe('backends', () => {
   });
 
   it('wasm and webgl reach the same test accuracy with the same seed (1,000 images, 1 epoch)', async () => {
-    const page = await openApp(browser(), '?n=1000&epochs=1&seed=7');
+    const page = await openApp(browser(), `?${SMALL_NET}&n=1000&epochs=1&seed=7`);
     await measuredRates(page);
     const accuracyOn = async (choice: string) => {
       await chooseBackend(page, choice);
@@ -117,7 +123,7 @@ describe('backends', () => {
     };
     const wasm = await accuracyOn('wasm');
     const webgl = await accuracyOn('webgl');
-    expect(wasm).toBeGreaterThan(0.7);
+    expect(wasm).toBeGreaterThan(0.6);
     expect(Math.abs(wasm - webgl)).toBeLessThanOrEqual(0.015);
     await page.close();
   });
