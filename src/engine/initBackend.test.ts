@@ -20,4 +20,14 @@ describe('initBackend', () => {
     expect(info.slow).toBe(false);
     expect(tf.getBackend()).toBe('wasm');
   });
+
+  it('says why there are no threads on a page that is not cross-origin isolated', async () => {
+    const g = globalThis as { crossOriginIsolated?: boolean };
+    g.crossOriginIsolated = false;
+    try {
+      expect((await startBackend('wasm')).detail).toMatch(/, 1 thread \(no threads: the page is not cross-origin isolated\)$/);
+    } finally {
+      delete g.crossOriginIsolated;
+    }
+  });
 });

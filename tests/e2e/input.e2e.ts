@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openApp, text, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
@@ -81,6 +81,22 @@ describe('backend fallback', () => {
     await page.getByTestId('error-banner').waitFor();
     expect(await text(page, 'error-banner')).toMatch(/webgl cannot run here \(.+\); still training on wasm/);
     expect(await text(page, 'backend-name')).toBe('wasm');
+    await page.close();
+  });
+});
+
+describe('wasm that cannot load', () => {
+  it('falls back to the next backend and says why wasm is unavailable', async () => {
+    const page = await browser().newPage();
+    // As a host that does not serve the .wasm files would.
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(inject('baseUrl'));
+    const wasm = page.locator('[data-testid=backend-rates] [data-backend=wasm]');
+    await wasm.waitFor({ timeout: 120_000 });
+    expect(await wasm.textContent()).toBe('wasm unavailable');
+    expect(await wasm.getAttribute('title')).toMatch(/wasm/i);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=backend-rates]')?.textContent?.includes('measuring'), null, { timeout: 120_000 });
+    expect(await text(page, 'backend-name')).toMatch(/^(webgl|cpu)$/);
     await page.close();
   });
 });
