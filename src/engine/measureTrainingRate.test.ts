@@ -34,8 +34,8 @@ describe('measureTrainingRate budget', () => {
     // One image took 250 ms, over a quarter of the 900 ms budget: a slow backend.
     const rate = await measureTrainingRate(TINY_SPEC, 32, optimizerConfig('adam'), { budgetMs: 900, now: clock.now });
     expect(rate).toBe(4); // 1 image in 250 ms, all of it taken as per-image
-    // Two 1-image steps (3 reads: the untimed one reads once), the budget's start, the check that rules out 4 images (2 × 1 s > 0.9 s): nothing after.
-    expect(clock.reads()).toBe(5);
+    // Two 1-image steps (4 reads), the budget's start, the check that rules out 4 images (2 × 1 s > 0.9 s): nothing after.
+    expect(clock.reads()).toBe(6);
   });
 
   it('always times 4 images after a quick first step, and extrapolates the real batch from the two', async () => {

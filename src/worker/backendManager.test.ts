@@ -110,6 +110,18 @@ describe('BackendManager', () => {
     expect(t.last('backendRates')?.rates.find((r) => r.name === 'webgl')?.imagesPerSec).toBeNull();
   });
 
+  it('takes the rate a run really trained at, for the measured network and batch size only', async () => {
+    const t = setup({ wasm: 300, webgl: 14, cpu: 2 });
+    await t.manager.start();
+    await t.manager.measure(TINY_SPEC, 32, ADAM);
+    t.manager.observe(TINY_SPEC, 32, 420);
+    expect(t.last('backendRates')?.rates.find((r) => r.name === 'wasm')?.imagesPerSec).toBe(420);
+    const before = t.events.length;
+    t.manager.observe(WIDER, 32, 100); // another network
+    t.manager.observe(TINY_SPEC, 64, 500); // another batch size
+    expect(t.events.length).toBe(before);
+  });
+
   it('rejects with every reason when no backend works', async () => {
     const t = setup({}, ['wasm', 'webgl', 'cpu']);
     await expect(t.manager.start()).rejects.toMatchObject({ code: 'backend', message: /wasm: wasm is broken; webgl: webgl is broken; cpu: cpu is broken/ });

@@ -122,6 +122,19 @@ export class BackendManager {
   }
 
   /**
+   * The rate a run of `spec` actually trained at on the backend in use: it
+   * replaces that backend's measured rate when it is for the measured network
+   * and batch size (a real run outlasts a few timed steps, so it tells better
+   * how long the next run will take). Ignored otherwise.
+   */
+  observe(spec: ModelSpec, batchSize: number, imagesPerSec: number): void {
+    const name = this.active?.name as BackendName | undefined;
+    if (!name || !(imagesPerSec > 0) || !this.stillHolds(multiplyAdds(spec), batchSize)) return;
+    this.rates.set(name, { name, imagesPerSec });
+    this.postRatesIfMeasured();
+  }
+
+  /**
    * A run is waiting: a measurement in progress stops before its next step,
    * and the backend is chosen from the rates so far.
    */

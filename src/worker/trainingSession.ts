@@ -284,15 +284,19 @@ export class TrainingSession {
     this.inspection.refresh();
     const metrics = new MetricsBuffer(runId);
     const send = (e: WorkerEvent | null) => e && this.post(e);
+    /** Training images/s so far: after each epoch it becomes the backend's rate for this network. */
+    let lastRate = 0;
     const callbacks: TrainCallbacks = {
       onBatch: (r) => {
         const now = performance.now();
+        lastRate = r.examplesPerSec;
         current.at = r.epoch + (r.batch + 1) / r.batchesPerEpoch;
         send(metrics.add(r, now));
         this.inspection.tick(now);
       },
       onEpoch: (r) => {
         send(metrics.flush(performance.now()));
+        this.backends.observe(run.spec, config.batchSize, lastRate);
         this.inspection.recordHistograms(performance.now(), true);
         this.post({ type: 'epochEnd', runId, ...r });
       },
