@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, type JSX, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import type { RGB } from './colorScales';
-import { cellAt, cellOrigin, heatmapGridLayout, mapCellSize, sourceIndices, type HeatmapGridLayout } from './heatmapGrid';
+import { cellAt, cellOrigin, heatmapGridLayout, type HeatmapGridLayout } from './heatmapGrid';
 import { useElementSize } from './useElementSize';
 import './heatmap.css';
 
@@ -25,10 +25,6 @@ export interface HeatmapGridProps {
   testId?: string;
 }
 
-/** Each map gets a one-pixel frame, as a lone HeatmapCanvas has. */
-const BORDER = 1;
-const FRAME: RGB = [0xdd, 0xdd, 0xdd];
-
 // One pixel written as a 32-bit word: set through bytes and read back as a
 // word, so the packing follows the machine's byte order, whatever it is.
 const pixelBytes = new Uint8ClampedArray(4);
@@ -41,21 +37,19 @@ function packRGB([r, g, b]: RGB): number {
   return pixelWord[0];
 }
 
-/** The image and its word view, kept between updates of the same size. */
-interface Buffers {
+/** The canvas's image and a word view of its pixels, kept while the canvas size holds. */
+interface Pixels {
   image: ImageData;
   words: Uint32Array;
-  colors: Uint32Array; // one packed colour per value
 }
 
 /**
  * Every channel of a conv layer's output as a grid of small maps in ONE
  * canvas, as many columns as the container's width allows. Hundreds of
  * separate canvases cost the compositor tens of milliseconds on every update
- * (and one ImageData each); one canvas per layer, drawn into one reused
- * ImageData, costs a few. Maps are scaled nearest-neighbour in JavaScript so
- * cells and gaps land on whole CSS pixels; `image-rendering: pixelated` keeps
- * them crisp on high-density screens.
+ * (and one ImageData each); one canvas per layer, at data resolution (see
+ * heatmapGrid.ts) and drawn into one reused ImageData, costs a few. CSS scales
+ * it up with `image-rendering: pixelated`, as HeatmapCanvas does a single map.
  *
  * Clicking a cell picks its channel; the canvas is one focusable button, and
  * the tooltip names the channel under the pointer.
@@ -65,38 +59,31 @@ export function HeatmapGrid(props: HeatmapGridProps): JSX.Element {
   const [boxRef, box] = useElementSize<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const highlightRef = useRef<HTMLSpanElement | null>(null);
-  const buffers = useRef<Buffers | null>(null);
+  const pixels = useRef<Pixels | null>(null);
   const hovered = useRef(-1); // channel under the pointer, -1 when none
 
   const h = Math.max(1, Math.floor(height) || 1);
   const w = Math.max(1, Math.floor(width) || 1);
   const c = Math.max(0, Math.floor(channels) || 0);
-  const map = mapCellSize(w, h, size);
+  // Until the container is measured (the first layout effect) there is no
+  // width to lay out in: an empty canvas, rather than one column drawn in vain.
   const layout = useMemo(
-    () => heatmapGridLayout(c, map.width + 2 * BORDER, map.height + 2 * BORDER, gap, box.width),
-    [c, map.width, map.height, gap, box.width],
+    () => heatmapGridLayout({ count: box.width > 0 ? c : 0, mapWidth: w, mapHeight: h, size, gap, containerWidth: box.width }),
+    [c, w, h, size, gap, box.width],
   );
-  const cols = useMemo(() => sourceIndices(w, map.width), [w, map.width]);
-  const rows = useMemo(() => sourceIndices(h, map.height), [h, map.height]);
 
   // Before paint: a new size has just cleared the canvas, and a blank frame would flicker.
   useLayoutEffect(() => {
     const ctx = canvasRef.current?.getContext('2d');
-    if (!ctx || layout.width === 0 || layout.height === 0) return;
-    let b = buffers.current;
-    if (!b || b.image.width !== layout.width || b.image.height !== layout.height) {
+    if (!ctx || layout.count === 0) return;
+    let px = pixels.current;
+    if (!px || px.image.width !== layout.width || px.image.height !== layout.height) {
       const image = ctx.createImageData(layout.width, layout.height);
-      b = { image, words: new Uint32Array(image.data.buffer), colors: b?.colors ?? new Uint32Array(0) };
+      px = pixels.current = { image, words: new Uint32Array(image.data.buffer) };
     }
-    const n = Math.min(values.length, h * w * c);
-    if (b.colors.length !== h * w * c) b.colors = new Uint32Array(h * w * c);
-    // Colour each value once; a value shows on several pixels when scaled up.
-    for (let i = 0; i < n; i++) b.colors[i] = packRGB(color(values[i]));
-    b.colors.fill(0, n); // a short array leaves transparent pixels, not stale ones
-    buffers.current = b;
-    drawCells(b, layout, cols, rows, w, c, packRGB(FRAME));
-    ctx.putImageData(b.image, 0, 0);
-  }, [layout, values, color, cols, rows, h, w, c]);
+    drawMaps(px.words, layout, values, color, w, h, c);
+    ctx.putImageData(px.image, 0, 0);
+  }, [layout, values, color, w, h, c]);
 
   // A new layout moves the cells out from under a resting pointer.
   useEffect(() => {
@@ -127,14 +114,15 @@ export function HeatmapGrid(props: HeatmapGridProps): JSX.Element {
     canvas.title = `channel ${i + 1}`;
     canvas.style.cursor = 'pointer';
     if (!mark) return;
-    const s = canvas.clientWidth / layout.width; // 1 unless the canvas is shrunk
+    const s = canvas.clientWidth / layout.width; // CSS pixels per canvas pixel, as shown
     const o = cellOrigin(layout, i);
+    // A one-pixel ring just outside the cell, as a lone map's hover border.
     Object.assign(mark.style, {
       display: 'block',
-      left: `${o.x * s}px`,
-      top: `${o.y * s}px`,
-      width: `${layout.cellWidth * s}px`,
-      height: `${layout.cellHeight * s}px`,
+      left: `${o.x * s - 1}px`,
+      top: `${o.y * s - 1}px`,
+      width: `${layout.cellWidth * s + 2}px`,
+      height: `${layout.cellHeight * s + 2}px`,
     });
   };
 
@@ -157,6 +145,7 @@ export function HeatmapGrid(props: HeatmapGridProps): JSX.Element {
         className={['hm-grid-canvas', className ?? ''].filter(Boolean).join(' ')}
         width={layout.width}
         height={layout.height}
+        style={{ width: layout.cssWidth }} // the height follows from the aspect ratio
         role="button"
         tabIndex={0}
         aria-label={label}
@@ -175,27 +164,28 @@ export function HeatmapGrid(props: HeatmapGridProps): JSX.Element {
 }
 
 /**
- * Every map into its framed cell. `cols` / `rows` give the data column / row
- * each cell pixel shows; values are channels-last, so channel `ch` of data
- * pixel (x, y) is `colors[(y·w + x)·channels + ch]`.
+ * Every map into its cell of the canvas image, each data pixel a zoom×zoom
+ * block. Values are channels-last: channel `ch` of data pixel (x, y) is
+ * `values[(y·w + x)·channels + ch]`. Gaps, the empty end of the last row and
+ * values the array lacks stay transparent, never stale.
  */
-function drawCells(b: Buffers, layout: HeatmapGridLayout, cols: Int32Array, rows: Int32Array, w: number, channels: number, frame: number) {
-  const { words, colors } = b;
-  const stride = layout.width;
-  words.fill(0); // gaps and the empty end of the last row stay transparent
+function drawMaps(words: Uint32Array, layout: HeatmapGridLayout, values: ArrayLike<number>, color: (v: number) => RGB, w: number, h: number, channels: number) {
+  const { zoom, width: stride } = layout;
+  const n = values.length;
+  words.fill(0);
   for (let ch = 0; ch < channels; ch++) {
     const o = cellOrigin(layout, ch);
-    const top = o.y * stride + o.x;
-    const bottom = (o.y + layout.cellHeight - 1) * stride + o.x;
-    words.fill(frame, top, top + layout.cellWidth);
-    words.fill(frame, bottom, bottom + layout.cellWidth);
-    for (let y = 0; y < rows.length; y++) {
-      const line = (o.y + BORDER + y) * stride + o.x;
-      words[line] = frame;
-      words[line + layout.cellWidth - 1] = frame;
-      const src = rows[y] * w;
-      const dst = line + BORDER;
-      for (let x = 0; x < cols.length; x++) words[dst + x] = colors[(src + cols[x]) * channels + ch];
+    for (let y = 0; y < h; y++) {
+      const row = (o.y + y * zoom) * stride + o.x;
+      for (let x = 0; x < w; x++) {
+        const i = (y * w + x) * channels + ch;
+        if (i >= n) continue;
+        const word = packRGB(color(values[i]));
+        const at = row + x * zoom;
+        for (let z = 0; z < zoom; z++) words[at + z] = word;
+      }
+      // The other rows of a zoomed data row are copies of its first.
+      for (let z = 1; z < zoom; z++) words.copyWithin(row + z * stride, row, row + w * zoom);
     }
   }
 }

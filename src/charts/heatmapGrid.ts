@@ -1,53 +1,71 @@
 /**
  * Layout of many same-sized heatmaps (one per channel) packed row by row into
- * one canvas: how many fit across, how big the canvas is, where each cell sits
- * and which cell lies under a point. Pure arithmetic in canvas pixels, so it is
- * unit-tested in Node; {@link HeatmapGrid} draws with it.
+ * one canvas: how many fit across, how big the canvas is in its own pixels and
+ * on screen, where each cell sits and which cell lies under a point. Pure
+ * arithmetic, so it is unit-tested in Node; {@link HeatmapGrid} draws with it.
+ *
+ * The canvas is drawn at data resolution (a map pixel is `zoom`×`zoom` canvas
+ * pixels, gaps a whole number of canvas pixels) and scaled up by CSS. Few
+ * canvas pixels keep the main thread's share of drawing and compositing small;
+ * the zoom is only there so that tiny maps (1×1, 3×3) still get gaps of a few
+ * CSS pixels rather than a whole map pixel's worth.
  */
 
-/** Where the cells of a grid sit, in canvas pixels. */
+/** What to lay out, in data pixels and CSS pixels. */
+export interface HeatmapGridOptions {
+  count: number; // maps (channels)
+  mapWidth: number; // data pixels
+  mapHeight: number;
+  size: number; // CSS pixels wanted for a map's longer side
+  gap: number; // CSS pixels wanted between neighbouring maps
+  containerWidth: number; // CSS pixels available
+}
+
+/** Where the cells of a grid sit: canvas pixels, except where a name says CSS. */
 export interface HeatmapGridLayout {
-  count: number; // cells (channels), the last row may be partial
+  count: number; // cells, the last row may be partial
   columns: number;
   rows: number;
-  cellWidth: number;
+  zoom: number; // canvas pixels per data pixel, each way
+  cellWidth: number; // one map: mapWidth·zoom
   cellHeight: number;
   gap: number; // between neighbouring cells, none around the edge
   width: number; // of the whole canvas
   height: number;
+  scale: number; // CSS pixels per canvas pixel
+  cssWidth: number;
+  cssHeight: number;
 }
 
 /**
- * Size of a `mapWidth`×`mapHeight` map drawn with its longer side `size`
- * pixels and the shorter in proportion (at least one pixel each way).
+ * As many columns as fit in the container (at least one, at most `count`: a
+ * few channels make a narrow canvas, not a wide empty one), then as many rows
+ * as the channels need.
  */
-export function mapCellSize(mapWidth: number, mapHeight: number, size: number): { width: number; height: number } {
-  const w = Math.max(1, mapWidth);
-  const h = Math.max(1, mapHeight);
-  const scale = Math.max(1, size) / Math.max(w, h);
-  return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
-}
-
-/**
- * As many columns as fit in `containerWidth` (at least one, at most `count`:
- * a few channels make a narrow canvas, not a wide empty one), then as many
- * rows as the channels need.
- */
-export function heatmapGridLayout(count: number, cellWidth: number, cellHeight: number, gap: number, containerWidth: number): HeatmapGridLayout {
+export function heatmapGridLayout({ count, mapWidth, mapHeight, size, gap, containerWidth }: HeatmapGridOptions): HeatmapGridLayout {
   const n = Math.max(0, Math.floor(count));
-  const fit = Math.floor((containerWidth + gap) / (cellWidth + gap));
+  const w = Math.max(1, Math.floor(mapWidth) || 1);
+  const h = Math.max(1, Math.floor(mapHeight) || 1);
+  const wanted = Math.max(1, size) / Math.max(w, h); // CSS pixels per data pixel
+  const gapCss = Math.max(1, gap);
+  // Enough canvas pixels per data pixel that one canvas pixel is at most a gap wide on screen.
+  const zoom = Math.max(1, Math.ceil(wanted / gapCss));
+  const cellWidth = w * zoom;
+  const cellHeight = h * zoom;
+  const gapPx = Math.max(1, Math.round(gapCss / (wanted / zoom)));
+  // The same whole number of CSS pixels from one cell to the next along the
+  // maps' longer side (square maps: both ways) whatever the map size: every
+  // cell meets the screen's pixel grid alike, the gaps look even, and layers
+  // of square maps line up in the same columns. The rounding of the gap to
+  // whole canvas pixels is taken up by the map, a pixel or so either way.
+  const longPitch = Math.max(cellWidth, cellHeight) + gapPx;
+  const scale = Math.max(1, Math.round(Math.max(1, size) + gapCss)) / longPitch;
+  const fit = Math.floor((containerWidth + gapPx * scale) / ((cellWidth + gapPx) * scale));
   const columns = Math.max(1, Math.min(n, fit));
   const rows = Math.ceil(n / columns);
-  return {
-    count: n,
-    columns,
-    rows,
-    cellWidth,
-    cellHeight,
-    gap,
-    width: n ? columns * cellWidth + (columns - 1) * gap : 0,
-    height: n ? rows * cellHeight + (rows - 1) * gap : 0,
-  };
+  const width = n ? columns * cellWidth + (columns - 1) * gapPx : 0;
+  const height = n ? rows * cellHeight + (rows - 1) * gapPx : 0;
+  return { count: n, columns, rows, zoom, cellWidth, cellHeight, gap: gapPx, width, height, scale, cssWidth: width * scale, cssHeight: height * scale };
 }
 
 /** Top-left corner of cell `i`, in canvas pixels. */
@@ -83,15 +101,4 @@ export function cellAt(layout: HeatmapGridLayout, x: number, y: number): number 
   if (col === null || row === null) return null;
   const i = row * layout.columns + col;
   return i < layout.count ? i : null;
-}
-
-/**
- * For each of `cells` output pixels along one axis, the data pixel it shows
- * (nearest neighbour, as `image-rendering: pixelated` would pick), so a map is
- * scaled to its cell with one table lookup per pixel.
- */
-export function sourceIndices(data: number, cells: number): Int32Array {
-  const out = new Int32Array(Math.max(0, cells));
-  for (let i = 0; i < out.length; i++) out[i] = Math.min(data - 1, Math.floor(((i + 0.5) * data) / cells));
-  return out;
 }

@@ -34,7 +34,7 @@ describe('inspecting the network', () => {
 
     // One canvas per layer. The pointer names the channel under it, a click enlarges it, ‹ › step through the channels.
     const grid = page.getByTestId('feature-maps-layer-0').locator('canvas.feature-map');
-    const second = { x: 46 + 3 + 23, y: 23 }; // the middle of the second 46-pixel cell, past a 3-pixel gap
+    const second = { x: 47 + 22, y: 22 }; // the middle of the second map: maps about 44 CSS pixels, 47 from one to the next
     await grid.hover({ position: second });
     expect(await grid.getAttribute('title')).toBe('channel 2');
     await grid.click({ position: second });
