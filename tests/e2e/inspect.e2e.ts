@@ -20,17 +20,38 @@ describe('inspecting the network', () => {
     expect(Number(await page.getByTestId('prediction-top').getAttribute('data-class-index'))).toBe(probs.indexOf(Math.max(...probs)));
     expect(await text(page, 'prediction-model-state')).toMatch(/untrained/);
 
-    // One canvas per channel for conv and pooling layers, bars for the dense ones (seed 002's shapes).
+    // A grid of one map per channel for conv and pooling layers, bars for the dense ones (seed 002's shapes).
     // The panel is computed only when it is on screen, so look at it as a user would.
     await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
     await page.getByTestId('feature-maps-layer-6').waitFor({ timeout: 60_000 });
     const perLayer = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid=feature-maps-panel] [data-layer]')].map((d) => {
         const strip = d.querySelector('canvas.bar-strip') as HTMLCanvasElement | null;
-        return strip ? Number(strip.dataset.units) : d.querySelectorAll('canvas').length;
+        return strip ? Number(strip.dataset.units) : Number((d.querySelector('canvas.feature-map') as HTMLCanvasElement | null)?.dataset.channels);
       }),
     );
     expect(perLayer).toEqual([64, 64, 64, 64, 1600, 128, 10]);
+
+    // One canvas per layer. The pointer names the channel under it, a click enlarges it, ‹ › step through the channels.
+    const grid = page.getByTestId('feature-maps-layer-0').locator('canvas.feature-map');
+    const second = { x: 47 + 22, y: 22 }; // the middle of the second map: maps about 44 CSS pixels, 47 from one to the next
+    await grid.hover({ position: second });
+    expect(await grid.getAttribute('title')).toBe('channel 2');
+    await grid.click({ position: second });
+    const enlarged = () => text(page, 'enlarged-map');
+    expect(await enlarged()).toMatch(/^Conv2D 64 3×3, channel 2 of 64 \(26×26\)/);
+    await page.getByTestId('enlarged-next').click();
+    expect(await enlarged()).toMatch(/channel 3 of 64/);
+    await page.getByTestId('enlarged-prev').click();
+    await page.getByTestId('enlarged-prev').click();
+    expect(await enlarged()).toMatch(/channel 1 of 64/);
+    expect(await page.getByTestId('enlarged-prev').isDisabled()).toBe(true);
+    // From the keyboard: the grid is one button, Enter enlarges its first channel.
+    const pool = page.getByTestId('feature-maps-layer-1').locator('canvas.feature-map');
+    expect(await pool.getAttribute('aria-label')).toBe('64 feature maps of MaxPooling2D 2×2: Enter enlarges channel 1');
+    await pool.focus();
+    await page.keyboard.press('Enter');
+    expect(await enlarged()).toMatch(/^MaxPooling2D 2×2, channel 1 of 64 \(13×13\)/);
 
     await page.getByTestId('clear-drawing').click();
     expect(await page.getByTestId('model-input-preview').getAttribute('data-empty')).toBe('true');

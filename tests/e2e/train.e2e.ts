@@ -48,7 +48,7 @@ describe('training in the browser', () => {
     // 800 training images at batch 32: 25 batches an epoch, drawn as a raw and a smoothed line, plus a validation point each epoch.
     expect(await points(page, 'loss-chart')).toBe(75 * 2 + 3);
     expect(await page.getByTestId('confusion-matrix').locator('rect').count()).toBe(100);
-    // After this short training, a drawn input shows one canvas per channel for each layer.
+    // After this short training, a drawn input shows one map per channel for each layer.
     await drawStroke(page);
     await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
     await page.getByTestId('feature-maps-layer-6').waitFor({ timeout: 60_000 });
@@ -56,7 +56,7 @@ describe('training in the browser', () => {
     const perLayer = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid=feature-maps-panel] [data-layer]')].map((d) => {
         const strip = d.querySelector('canvas.bar-strip') as HTMLCanvasElement | null;
-        return strip ? Number(strip.dataset.units) : d.querySelectorAll('canvas').length;
+        return strip ? Number(strip.dataset.units) : Number((d.querySelector('canvas.feature-map') as HTMLCanvasElement | null)?.dataset.channels);
       }),
     );
     expect(perLayer).toEqual([64, 64, 64, 64, 1600, 128, 10]);

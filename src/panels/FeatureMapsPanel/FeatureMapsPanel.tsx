@@ -3,6 +3,7 @@ import { BarStrip } from '../../charts/BarStrip';
 import { ColorLegend } from '../../charts/ColorLegend';
 import { sequentialColor } from '../../charts/colorScales';
 import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
+import { HeatmapGrid } from '../../charts/HeatmapGrid';
 import { formatShape } from '../../model/formatShape';
 import { layerTitle } from '../../model/layerTitle';
 import type { LayerActivation } from '../../worker/protocol';
@@ -11,7 +12,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { useReportVisibility } from '../useReportVisibility';
 import { channelOf, extent } from './channelOf';
 
-/** Every layer's output for the current input: one small image per channel, dense layers as bars. */
+/** Every layer's output for the current input: one small image per channel (a grid per layer), dense layers as bars. */
 export function FeatureMapsPanel() {
   const ref = useReportVisibility<HTMLElement>('featureMaps');
   const activations = useAppStore((s) => (s.inspect.input ? s.inspect.activations : null));
@@ -26,7 +27,13 @@ export function FeatureMapsPanel() {
       ) : (
         <>
           {enlarged && activations[enlarged.layer] && (
-            <EnlargedMap act={activations[enlarged.layer]} channel={enlarged.channel} title={layerTitle(spec.layers[enlarged.layer])} onClose={() => setEnlarged(null)} />
+            <EnlargedMap
+              act={activations[enlarged.layer]}
+              channel={enlarged.channel}
+              title={layerTitle(spec.layers[enlarged.layer])}
+              onChannel={(channel) => setEnlarged({ layer: enlarged.layer, channel })}
+              onClose={() => setEnlarged(null)}
+            />
           )}
           {activations.map((a) => (
             <LayerMaps key={a.layer} act={a} title={spec.layers[a.layer] ? layerTitle(spec.layers[a.layer]) : `Layer ${a.layer + 1}`} onPick={(channel) => setEnlarged({ layer: a.layer, channel })} />
@@ -40,22 +47,23 @@ export function FeatureMapsPanel() {
 function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string; onPick: (channel: number) => void }) {
   const [lo, hi] = useMemo(() => extent(act.values), [act.values]);
   const color = useMemo(() => (v: number) => sequentialColor(v, lo, hi), [lo, hi]);
-  const maps = useMemo(() => {
-    if (act.shape.length !== 3) return null;
-    const [h, w, c] = act.shape;
-    return Array.from({ length: c }, (_, i) => channelOf(act.values, h, w, c, i));
-  }, [act]);
   return (
     <div className="layer-block" data-layer={act.layer} data-testid={`feature-maps-layer-${act.layer}`}>
       <h3>
         {title} <small>{formatShape(act.shape)}</small>
       </h3>
-      {maps ? (
-        <div className="map-grid">
-          {maps.map((m, c) => (
-            <HeatmapCanvas key={c} width={act.shape[1]} height={act.shape[0]} values={m} color={color} size={44} title={`channel ${c + 1}`} onClick={() => onPick(c)} className="feature-map" />
-          ))}
-        </div>
+      {act.shape.length === 3 ? (
+        <HeatmapGrid
+          values={act.values}
+          height={act.shape[0]}
+          width={act.shape[1]}
+          channels={act.shape[2]}
+          color={color}
+          size={44}
+          label={`${act.shape[2]} feature maps of ${title}: Enter enlarges channel 1`}
+          onPick={onPick}
+          className="feature-map"
+        />
       ) : (
         <BarStrip values={act.values} min={Math.min(0, lo)} max={hi} title={`${act.values.length} units, from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}`} />
       )}
@@ -63,9 +71,12 @@ function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string
   );
 }
 
-function EnlargedMap({ act, channel, title, onClose }: { act: LayerActivation; channel: number; title: string; onClose: () => void }) {
+function EnlargedMap(props: { act: LayerActivation; channel: number; title: string; onChannel: (channel: number) => void; onClose: () => void }) {
+  const { act, title, onChannel, onClose } = props;
   const [hover, setHover] = useState<HeatmapHover | null>(null);
   const [h, w, c] = act.shape;
+  // A new network may have fewer channels than the one the map was picked in.
+  const channel = Math.max(0, Math.min(props.channel, (c ?? 1) - 1));
   const values = useMemo(() => (c ? channelOf(act.values, h, w, c, channel) : act.values), [act, h, w, c, channel]);
   const [lo, hi] = useMemo(() => extent(values), [values]);
   const color = useMemo(() => (v: number) => sequentialColor(v, lo, hi), [lo, hi]);
@@ -77,7 +88,15 @@ function EnlargedMap({ act, channel, title, onClose }: { act: LayerActivation; c
         <strong>{title}</strong>, channel {channel + 1} of {c} ({w}×{h})
         <p>{hover ? `(${hover.x}, ${hover.y}) = ${hover.value.toPrecision(4)}` : 'Hover for values'}</p>
         <ColorLegend kind="sequential" min={lo} max={hi} label="activation" />
-        <button onClick={onClose}>Close</button>
+        <div className="enlarged-steps">
+          <button onClick={() => onChannel(channel - 1)} disabled={channel <= 0} className="enlarged-step" aria-label="Previous channel" data-testid="enlarged-prev">
+            ‹
+          </button>
+          <button onClick={() => onChannel(channel + 1)} disabled={channel >= c - 1} className="enlarged-step" aria-label="Next channel" data-testid="enlarged-next">
+            ›
+          </button>
+          <button onClick={onClose}>Close</button>
+        </div>
       </div>
     </div>
   );
