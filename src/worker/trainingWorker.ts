@@ -18,7 +18,8 @@ function sessionFor(cmd: Command): TrainingSession {
   // need the unbundled wasm backend (`vite dev`): in a production bundle tfjs 4.22 starts
   // its pthread workers from `factory.toString()`, which the bundler has turned into a
   // lazy-require wrapper ("ReferenceError: e is not defined"), and the backend never
-  // starts. README, "Performance": on 2 cores, 2 threads were not faster anyway.
+  // starts. Unbundled, on this project's 2-core machine, 2 threads trained 4% faster than 1
+  // (README, "Performance"): not worth the core the page needs for drawing.
   const threads = cmd.type === 'init' && scope.crossOriginIsolated && import.meta.env.DEV ? cmd.wasmThreads : 1;
   configureWasm({ paths: WASM_FILES, threads });
   session = new TrainingSession(post);
