@@ -1,4 +1,6 @@
+import type { StoreApi } from 'zustand';
 import { isBackendChoice, type BackendChoice } from '../model/backends';
+import type { AppState } from './appState';
 
 const KEY = 'convscope.backend';
 
@@ -22,4 +24,14 @@ export function saveBackendChoice(choice: BackendChoice): void {
   } catch {
     // Storage refused (private mode, quota): the choice holds for this page only.
   }
+}
+
+/**
+ * Remembers the backend choice whenever it changes: the user's pick, or the
+ * worker's choice in force after it refused one (which is then not remembered).
+ */
+export function rememberBackendChoice(store: StoreApi<AppState>): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.backend.choice !== prev.backend.choice) saveBackendChoice(s.backend.choice);
+  });
 }

@@ -8,6 +8,7 @@ describe('applyBackendEvents', () => {
       { type: 'backendRates', rates: [{ name: 'wasm', imagesPerSec: 350 }], measuring: true, multiplyAdds: 1e6, batchSize: 32 },
     ]);
     expect(s.active?.name).toBe('wasm');
+    expect(s.choice).toBe('auto');
     expect(s.measuring).toBe(true);
     s = applyBackendEvents(s, [{ type: 'backendRates', rates: [{ name: 'wasm', imagesPerSec: 350 }, { name: 'webgl', imagesPerSec: null, error: 'no WebGL' }], measuring: false, multiplyAdds: 1e6, batchSize: 32 }]);
     expect(s.rates).toHaveLength(2);

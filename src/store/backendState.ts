@@ -21,7 +21,8 @@ export function applyBackendEvents(state: BackendState, events: readonly WorkerE
   for (const e of events) {
     switch (e.type) {
       case 'backend':
-        s = { ...s, active: { name: e.name, detail: e.detail, slow: e.slow, reason: e.reason } };
+        // The worker's choice in force: a choice it could not follow reverts here.
+        s = { ...s, active: { name: e.name, detail: e.detail, slow: e.slow, reason: e.reason }, choice: e.choice };
         break;
       case 'backendRates':
         s = { ...s, rates: e.rates, measuring: e.measuring, measuredAt: { multiplyAdds: e.multiplyAdds, batchSize: e.batchSize } };

@@ -4,10 +4,9 @@ import { MEASURE_DELAY_MS, sendBackendRequests } from './measureRequest';
 import { createAppStore } from './useAppStore';
 
 /** A store with the backend requests on, a hand-driven timer, and the commands sent. */
-function setUp(choice: 'auto' | 'cpu' = 'auto') {
+function setUp() {
   const sent: Command[] = [];
   const store = createAppStore({ send: () => {} });
-  store.setState((s) => ({ backend: { ...s.backend, choice } }));
   const timers: { f: () => void; ms: number }[] = [];
   const stop = sendBackendRequests(store, { send: (c) => sent.push(c) }, {
     set: (f, ms) => timers.push({ f, ms }) - 1,
@@ -25,10 +24,6 @@ describe('sendBackendRequests', () => {
     expect(measures()[0]).toMatchObject({ spec: store.getState().spec, batchSize: 32, optimizer: { name: 'adam' } });
   });
 
-  it('sends a remembered choice first', () => {
-    expect(setUp('cpu').sent.map((c) => c.type)).toEqual(['chooseBackend', 'measureBackends']);
-    expect(setUp('auto').sent.map((c) => c.type)).toEqual(['measureBackends']);
-  });
 
   it('measures again a moment after the network or the batch size changes, once for a burst of edits', () => {
     const { store, measures, fire, timers } = setUp();

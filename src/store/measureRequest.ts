@@ -20,8 +20,8 @@ export function measureRequestOf(s: AppState): Extract<Command, { type: 'measure
 }
 
 /**
- * Tells the worker the remembered backend choice, then asks it to measure the
- * backends on the network set up: now, and again a moment after the network
+ * Asks the worker to measure the backends on the network set up (the
+ * remembered choice went with its `init`): now, and again a moment after the network
  * or the batch size changes (the worker skips a measurement that still holds,
  * and holds one back during a run). Returns the unsubscribe function.
  */
@@ -33,8 +33,6 @@ export function sendBackendRequests(
     clear: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
   },
 ): () => void {
-  const { choice } = store.getState().backend;
-  if (choice !== 'auto') worker.send({ type: 'chooseBackend', choice });
   const key = (s: AppState) => {
     const r = measureRequestOf(s);
     return r && { spec: r.spec, batchSize: r.batchSize };

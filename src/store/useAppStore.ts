@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppState } from './appState';
+import { rememberBackendChoice } from './backendChoiceStorage';
 import { createBackendSlice } from './backendSlice';
 import { createInspectSlice } from './inspectSlice';
 import { sendInspectRequests } from './inspectRequest';
@@ -29,6 +30,7 @@ export const useAppStore = createAppStore({ send: (cmd) => client?.send(cmd) });
  */
 export function connectWorker(c: WorkerClient): void {
   client = c;
+  rememberBackendChoice(useAppStore);
   sendBackendRequests(useAppStore, c);
   sendInspectRequests(useAppStore, c);
 }

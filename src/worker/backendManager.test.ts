@@ -86,6 +86,8 @@ describe('BackendManager', () => {
     await expect(t.manager.choose('webgl')).rejects.toMatchObject({ code: 'backend-choice' });
     expect(t.inUse()).toBe('wasm');
     expect((await t.manager.settled()).name).toBe('wasm');
+    // The page hears the choice in force again, so its menu goes back to it.
+    expect(t.last('backend')).toMatchObject({ name: 'wasm', choice: 'auto' });
   });
 
   it('follows the user choice, and back to the fastest on auto', async () => {
@@ -98,6 +100,17 @@ describe('BackendManager', () => {
     await t.manager.choose('auto');
     expect(t.inUse()).toBe('wasm');
     expect(t.last('backend')).toMatchObject({ name: 'wasm', choice: 'auto' });
+  });
+
+  it('starts the remembered choice first', async () => {
+    const events: WorkerEvent[] = [];
+    const manager = new BackendManager((e) => events.push(e), {
+      names: ['wasm', 'webgl', 'cpu'],
+      start: async (name) => ({ name, detail: name, slow: false }),
+      measure: async () => 1,
+    }, 'cpu');
+    expect((await manager.start()).name).toBe('cpu');
+    expect(events).toEqual([{ type: 'backend', name: 'cpu', detail: 'cpu', slow: false, choice: 'cpu', reason: 'your choice' }]);
   });
 
   it('falls back to the next fastest when the backend in use fails', async () => {

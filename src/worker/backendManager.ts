@@ -43,7 +43,10 @@ export class BackendManager {
   constructor(
     private readonly post: (e: WorkerEvent) => void,
     private readonly deps: BackendDeps,
-  ) {}
+    initialChoice: BackendChoice = 'auto',
+  ) {
+    this.choice = initialChoice;
+  }
 
   /** The backend in use, null before one has started. */
   get current(): BackendInfo | null {
@@ -52,7 +55,7 @@ export class BackendManager {
 
   /** Starts the first backend that works (call once, first); rejects when none does. */
   start(): Promise<BackendInfo> {
-    this.first ??= this.enqueue(() => this.activate('the first to start'));
+    this.first ??= this.enqueue(() => this.activate(this.choice === 'auto' ? 'the first to start' : 'your choice'));
     return this.first;
   }
 
@@ -161,8 +164,13 @@ export class BackendManager {
       }
       const previous = this.active;
       const keep = previous ? `; still training on ${previous.name}` : '';
+      // The page shows the choice in force from `backend` events: say it again after a refusal.
+      const refuse = (message: string) => {
+        if (previous) this.use(previous, 'kept: the backend chosen could not start');
+        return new SessionError('backend-choice', message);
+      };
       const known = this.failed.get(choice);
-      if (known) throw new SessionError('backend-choice', `${choice} cannot run here (${known})${keep}`);
+      if (known) throw refuse(`${choice} cannot run here (${known})${keep}`);
       try {
         const info = await this.deps.start(choice);
         this.choice = choice;
@@ -171,7 +179,7 @@ export class BackendManager {
         this.markFailed(choice, (e as Error).message);
         this.postRatesIfMeasured();
         if (previous) await this.deps.start(previous.name as BackendName);
-        throw new SessionError('backend-choice', `${choice} could not start (${(e as Error).message})${keep}`);
+        throw refuse(`${choice} could not start (${(e as Error).message})${keep}`);
       }
     });
   }

@@ -20,10 +20,11 @@ export interface TrainRequest {
 export type Command =
   /**
    * First message: the absolute URL the app is served from, for data files,
-   * and how many threads the wasm backend may use (1: the single-threaded
-   * build; more needs cross-origin isolation).
+   * how many threads the wasm backend may use (1: the single-threaded build;
+   * more needs cross-origin isolation), and the backend choice remembered by
+   * the page, so that the first backend started is the chosen one.
    */
-  | { type: 'init'; baseUrl: string; wasmThreads: number }
+  | { type: 'init'; baseUrl: string; wasmThreads: number; backendChoice: BackendChoice }
   | { type: 'train'; request: TrainRequest }
   | { type: 'pause' }
   | { type: 'resume' }

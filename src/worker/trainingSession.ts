@@ -12,7 +12,7 @@ import { readWeights, writeWeights } from '../engine/modelWeights';
 import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainCallbacks, type TrainOutcome } from '../engine/trainModel';
-import { BACKEND_NAMES } from '../model/backends';
+import { BACKEND_NAMES, type BackendChoice } from '../model/backends';
 import { checkNetwork } from '../model/checkNetwork';
 import type { ModelSpec, TrainConfig } from '../model/types';
 import { BackendManager, type BackendDeps } from './backendManager';
@@ -42,6 +42,8 @@ type MeasureCommand = Extract<Command, { type: 'measureBackends' }>;
 export interface SessionDeps {
   /** The backends to offer and how to start and measure them; by default wasm, webgl and cpu. */
   backends?: BackendDeps;
+  /** The backend choice remembered by the page ('auto' unless given). */
+  backendChoice?: BackendChoice;
   /** Loads both parts of a dataset; by default downloads them from the base URL that `init` gives. */
   loadDataset?: (
     id: DatasetId,
@@ -105,7 +107,7 @@ export class TrainingSession {
     private readonly post: Post,
     deps: SessionDeps = {},
   ) {
-    this.backends = new BackendManager(post, deps.backends ?? BROWSER_BACKENDS);
+    this.backends = new BackendManager(post, deps.backends ?? BROWSER_BACKENDS, deps.backendChoice);
     const load = deps.loadDataset ?? ((id, onProgress) => fetchDataset(this.baseUrl, id, onProgress));
     this.datasets = new DatasetCache((id) =>
       load(id, (file, loadedBytes, totalBytes) => post({ type: 'loadProgress', file, loadedBytes, totalBytes })),

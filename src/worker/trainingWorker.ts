@@ -1,5 +1,6 @@
 /** The worker entry: receives commands, hands them to the session, posts events. */
 import { configureWasm } from '../engine/wasm/configureWasm';
+import { isBackendChoice } from '../model/backends';
 import { transferablesOf, type Command, type WorkerEvent } from './protocol';
 import { TrainingSession } from './trainingSession';
 import { WASM_FILES } from './wasmFiles';
@@ -22,7 +23,7 @@ function sessionFor(cmd: Command): TrainingSession {
   // (README, "Performance"): not worth the core the page needs for drawing.
   const threads = cmd.type === 'init' && scope.crossOriginIsolated && import.meta.env.DEV ? cmd.wasmThreads : 1;
   configureWasm({ paths: WASM_FILES, threads });
-  session = new TrainingSession(post);
+  session = new TrainingSession(post, { backendChoice: cmd.type === 'init' && isBackendChoice(cmd.backendChoice) ? cmd.backendChoice : 'auto' });
   return session;
 }
 
