@@ -67,7 +67,7 @@ class Recorder {
     this.session = new TrainingSession((e) => {
       this.events.push(e);
       for (const listener of [...this.listeners]) listener();
-    }, { backends: backends(), loadDataset: sample, ...deps });
+    }, { backends: backends(), loadDataset: sample, measureQuietMs: 0, ...deps });
   }
 
   send(cmd: Command): void {
@@ -286,6 +286,17 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
     const again = await rec.waitFor(is('inspection', (e) => e.requestId === 8 && e.activations !== null));
     expect(Array.from(again.probs!)).toEqual(Array.from(answer.probs!));
     expect(rec.all(is('testSample')).map((e) => e.requestId)).toEqual([7]);
+  }, 30_000);
+
+  it('holds a measurement back until the page has been quiet for a while', async () => {
+    const rec = new Recorder({ measureQuietMs: 150 });
+    rec.send({ type: 'measureBackends', spec: TINY_SPEC, batchSize: 32, optimizer: optimizerConfig('adam') });
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      rec.send(inspect(i, null)); // someone drawing
+    }
+    expect(rec.all(is('backendRates'))).toEqual([]);
+    await rec.waitFor(is('backendRates', (e) => !e.measuring));
   }, 30_000);
 
   it('measures the backends when idle, holds a measurement back during a run, and refuses a switch mid-run', async () => {

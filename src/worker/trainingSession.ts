@@ -38,12 +38,22 @@ const BROWSER_BACKENDS: BackendDeps = {
 
 type MeasureCommand = Extract<Command, { type: 'measureBackends' }>;
 
+/**
+ * Measuring every backend costs seconds of CPU (software WebGL compiles its
+ * shaders): it waits until the page has been quiet this long, so that it
+ * never competes with someone drawing or editing. The first backend started
+ * serves meanwhile.
+ */
+export const MEASURE_QUIET_MS = 1500;
+
 /** What the session needs from the browser, replaceable where there is none (tests in Node). */
 export interface SessionDeps {
   /** The backends to offer and how to start and measure them; by default wasm, webgl and cpu. */
   backends?: BackendDeps;
   /** The backend choice remembered by the page ('auto' unless given). */
   backendChoice?: BackendChoice;
+  /** A measurement waits until the page has sent nothing for this long (default MEASURE_QUIET_MS). */
+  measureQuietMs?: number;
   /** Loads both parts of a dataset; by default downloads them from the base URL that `init` gives. */
   loadDataset?: (
     id: DatasetId,
@@ -90,6 +100,8 @@ export class TrainingSession {
   private running = false;
   /** A measurement asked for during a run: done when it ends. */
   private pendingMeasure: MeasureCommand | null = null;
+  private readonly measureQuietMs: number;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly datasets: DatasetCache;
   private current: Current | null = null;
   private readonly inspection: Inspection;
@@ -108,6 +120,7 @@ export class TrainingSession {
     deps: SessionDeps = {},
   ) {
     this.backends = new BackendManager(post, deps.backends ?? BROWSER_BACKENDS, deps.backendChoice);
+    this.measureQuietMs = deps.measureQuietMs ?? MEASURE_QUIET_MS;
     const load = deps.loadDataset ?? ((id, onProgress) => fetchDataset(this.baseUrl, id, onProgress));
     this.datasets = new DatasetCache((id) =>
       load(id, (file, loadedBytes, totalBytes) => post({ type: 'loadProgress', file, loadedBytes, totalBytes })),
@@ -121,6 +134,8 @@ export class TrainingSession {
   }
 
   handle(cmd: Command): void {
+    // Any command restarts the quiet period a held-back measurement waits for.
+    if (this.pendingMeasure && cmd.type !== 'measureBackends') this.armMeasure();
     switch (cmd.type) {
       case 'init':
         this.baseUrl = cmd.baseUrl;
@@ -162,9 +177,10 @@ export class TrainingSession {
         this.inspect(cmd.request);
         return;
       case 'measureBackends':
-        // Measuring swaps backends under a training model: a run's request waits for its end.
-        if (this.running || this.waiting.size > 0) this.pendingMeasure = cmd;
-        else this.measure(cmd);
+        // Measuring swaps backends under a training model: a run's request waits for its end,
+        // and any request waits for the page to be quiet.
+        this.pendingMeasure = cmd;
+        this.armMeasure();
         return;
       case 'chooseBackend':
         if (this.running || this.waiting.size > 0) {
@@ -222,7 +238,13 @@ export class TrainingSession {
     }
   }
 
-  /** Runs the measurement a run held back, once no run is active or waiting. */
+  /** (Re)starts the quiet period after which a held-back measurement runs. */
+  private armMeasure(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => this.measureIfIdle(), this.measureQuietMs);
+  }
+
+  /** Runs the measurement held back, once no run is active or waiting; else finishes one a run cut short. */
   private measureIfIdle(): void {
     if (this.running || this.waiting.size > 0) return;
     const cmd = this.pendingMeasure;

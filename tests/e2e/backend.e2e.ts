@@ -67,6 +67,8 @@ describe('backends', () => {
     await page.getByTestId('use-suggested-size').click();
     expect(await page.getByTestId('train-size-select').inputValue()).toBe('1000');
     expect(seconds(await text(page, 'run-estimate'))).toBeLessThan(seconds(before) / 5);
+    // Small steps, so that plain JavaScript shows two of them quickly.
+    await page.getByTestId('batch-size-input').fill('8');
 
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
