@@ -1,4 +1,4 @@
-import type { BackendInfo } from '../engine/initBackend';
+import type { BackendInfo } from '../engine/startBackend';
 import { rankBackends, type BackendChoice, type BackendName, type BackendRate } from '../model/backends';
 import { multiplyAdds } from '../model/multiplyAdds';
 import type { ModelSpec, OptimizerConfig } from '../model/types';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import type { ImageSet } from '../engine/imageSet';
-import { startBackend } from '../engine/initBackend';
+import { startBackend } from '../engine/startBackend';
 import { measureTrainingRate } from '../engine/measureTrainingRate';
 import { registerWasmKernels } from '../engine/wasm/registerWasmKernels';
 import { RunControl } from '../engine/runControl';

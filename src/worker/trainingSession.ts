@@ -5,7 +5,7 @@ import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { checkBackendAlive, loseWebglContext } from '../engine/backendHealth';
-import { startBackend } from '../engine/initBackend';
+import { startBackend } from '../engine/startBackend';
 import { ModelInspector } from '../engine/inspectModel';
 import { measureTrainingRate } from '../engine/measureTrainingRate';
 import { readWeights, writeWeights } from '../engine/modelWeights';

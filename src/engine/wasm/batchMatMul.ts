@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { runOriginalWasmKernel, setUpOriginalWasmKernel } from './originalWasmKernels';
+import { runOriginalWasmKernel, replacingWasmKernel } from './originalWasmKernels';
 import { free, runWasmKernel } from './runWasmKernel';
 import { transposeMatrix } from './transposeMatrix';
 
@@ -39,9 +39,4 @@ function batchMatMul({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap
   return out;
 }
 
-export const batchMatMulConfig: tf.KernelConfig = {
-  kernelName: tf.BatchMatMul,
-  backendName: 'wasm',
-  kernelFunc: batchMatMul as unknown as tf.KernelFunc,
-  setupFunc: setUpOriginalWasmKernel(tf.BatchMatMul),
-};
+export const batchMatMulConfig = replacingWasmKernel(tf.BatchMatMul, batchMatMul);

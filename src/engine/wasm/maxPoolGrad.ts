@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { runOriginalWasmKernel, setUpOriginalWasmKernel } from './originalWasmKernels';
+import { runOriginalWasmKernel, replacingWasmKernel } from './originalWasmKernels';
 
 type Info = tf.TensorInfo;
 
@@ -68,9 +68,4 @@ function maxPoolGrad({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap
   return out;
 }
 
-export const maxPoolGradConfig: tf.KernelConfig = {
-  kernelName: tf.MaxPoolGrad,
-  backendName: 'wasm',
-  kernelFunc: maxPoolGrad as unknown as tf.KernelFunc,
-  setupFunc: setUpOriginalWasmKernel(tf.MaxPoolGrad),
-};
+export const maxPoolGradConfig = replacingWasmKernel(tf.MaxPoolGrad, maxPoolGrad);

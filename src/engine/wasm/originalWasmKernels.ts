@@ -35,3 +35,11 @@ export function runOriginalWasmKernel(backend: tf.KernelBackend, name: string, i
 export function setUpOriginalWasmKernel(name: string): tf.KernelSetupFunc {
   return (backend) => original(name).setupFunc?.(backend);
 }
+
+/**
+ * The registration of one of the project's kernels that replaces the wasm
+ * backend's own `name` (which it may still call for cases it does not improve).
+ */
+export function replacingWasmKernel(name: string, kernelFunc: (args: never) => tf.TensorInfo): tf.KernelConfig {
+  return { kernelName: name, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc, setupFunc: setUpOriginalWasmKernel(name) };
+}

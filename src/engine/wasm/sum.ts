@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { runOriginalWasmKernel, setUpOriginalWasmKernel } from './originalWasmKernels';
+import { runOriginalWasmKernel, replacingWasmKernel } from './originalWasmKernels';
 import { free, runWasmKernel } from './runWasmKernel';
 
 type Info = tf.TensorInfo;
@@ -47,9 +47,4 @@ function sumRows(backend: tf.KernelBackend, m: Info): Info {
   return total;
 }
 
-export const sumConfig: tf.KernelConfig = {
-  kernelName: tf.Sum,
-  backendName: 'wasm',
-  kernelFunc: sum as unknown as tf.KernelFunc,
-  setupFunc: setUpOriginalWasmKernel(tf.Sum),
-};
+export const sumConfig = replacingWasmKernel(tf.Sum, sum);

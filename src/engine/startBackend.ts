@@ -3,7 +3,6 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { BACKEND_NAMES } from '../model/backends';
 
 export interface BackendInfo {
   /** tfjs backend name, e.g. "webgl" or "wasm". */
@@ -26,23 +25,6 @@ export async function startBackend(name: string, timeoutMs = 30_000): Promise<Ba
   if (!started) throw new Error(`${name}: not available`);
   await withTimeout(smokeTest(), timeoutMs, `${name}'s first convolution did not finish within ${timeoutMs / 1000} s`);
   return describeBackend(name);
-}
-
-/**
- * Starts the first backend of `preferred` that works. Throws, naming every
- * failure, when none does.
- */
-export async function initBackend(preferred: readonly string[] = BACKEND_NAMES): Promise<BackendInfo> {
-  const failures: string[] = [];
-  for (const name of preferred) {
-    try {
-      return await startBackend(name);
-    } catch (e) {
-      const message = (e as Error).message;
-      failures.push(message.startsWith(`${name}:`) ? message : `${name}: ${message}`);
-    }
-  }
-  throw new Error(`No TensorFlow.js backend works in this browser (${failures.join('; ')})`);
 }
 
 function describeBackend(name: string): BackendInfo {
