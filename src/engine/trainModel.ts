@@ -185,11 +185,13 @@ export async function trainModel(
       }
       let valLoss = NaN;
       let valAccuracy = NaN;
+      let valConfusion: Int32Array | undefined;
       if (valIdx.length > 0) {
         const v = await evaluateModel(built, data, valIdx, { shouldAbort: () => control.isStopped });
         if (!v) return { kind: 'stopped', epochsCompleted };
         valLoss = v.loss;
         valAccuracy = v.accuracy;
+        valConfusion = v.confusion;
       }
       epochsCompleted = epoch + 1;
       tf.dispose(lastGood);
@@ -208,6 +210,7 @@ export async function trainModel(
         valAccuracy,
         numTensors: tf.memory().numTensors,
         ...(stopper ? { bestEpoch: stopper.bestEpoch } : {}),
+        ...(valConfusion ? { valConfusion } : {}),
       });
       await callbacks.afterEpoch?.(epochsCompleted);
       if (decision?.stop) return finishEarlyStopping('earlyStopped');

@@ -1,14 +1,6 @@
 import type { DatasetId } from '../data/datasets';
 import type { ModelSpec, TrainConfig } from '../model/types';
-import type { EpochRow, RunStatus, WorkerEvent } from '../worker/protocol';
-
-
-export interface TestResult {
-  loss: number;
-  accuracy: number;
-  count: number;
-  confusion: Int32Array;
-}
+import type { EpochRow, RunStatus, TestResult, WorkerEvent } from '../worker/protocol';
 
 /** Everything the page knows about the worker and the current run. */
 export interface RunState {

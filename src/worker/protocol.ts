@@ -15,6 +15,108 @@ export interface TrainRequest {
   trainSize: TrainSize;
   spec: ModelSpec;
   config: TrainConfig;
+  /**
+   * Continue the saved run with this id instead of starting afresh: its
+   * network, data and settings, from its latest weights (and optimizer state
+   * when stored), for `config.epochs` more epochs. Only the epoch count and
+   * the learning rate of `config` are read.
+   */
+  continueFrom?: string;
+}
+
+/** A run's test-set result: loss, accuracy and the confusion matrix (row = true class). */
+export interface TestResult {
+  loss: number;
+  accuracy: number;
+  count: number;
+  confusion: Int32Array;
+}
+
+/** How a saved run stands: 'running' while a worker trains it; 'interrupted' when the tab or worker died first; 'imported' for an uploaded model. */
+export type SavedRunStatus = 'running' | 'done' | 'stopped' | 'diverged' | 'earlyStopped' | 'interrupted' | 'error' | 'imported';
+
+/** What a run was asked to do: enough to rebuild its network and retrain it. */
+export interface SavedRunSetup {
+  dataset: DatasetId;
+  trainSize: TrainSize;
+  spec: ModelSpec;
+  config: TrainConfig;
+}
+
+/** Which weights are stored for a run (epochs are 1-based; 0 = the initial or imported weights). */
+export interface SavedWeightsInfo {
+  /** The model as it last was: after the last finished epoch, or as the run ended (restored best). Null: none kept. */
+  latest: number | null;
+  /** The epoch with the best validation accuracy, when it differs from latest. */
+  best: number | null;
+  /** Whether the optimizer's state is stored with the latest weights. */
+  optimizer: boolean;
+  /** Bytes of weights (and optimizer state) stored. */
+  bytes: number;
+}
+
+/**
+ * One run as IndexedDB keeps it: its setup, full metric history, outcome,
+ * test result and which weights are kept. Saved by the worker as it trains.
+ */
+export interface SavedRun {
+  /** Storage key, unique across reloads and tabs. */
+  id: string;
+  name: string;
+  pinned: boolean;
+  /** Milliseconds since 1970. */
+  createdAt: number;
+  updatedAt: number;
+  setup: SavedRunSetup;
+  status: SavedRunStatus;
+  /** How it ended, in words (empty while running). */
+  message: string;
+  /** Epochs asked for in all (continuing adds to it). */
+  epochsPlanned: number;
+  info: { trainCount: number; valCount: number; batchesPerEpoch: number } | null;
+  /** Every batch: x in epochs (fractional), loss, accuracy. */
+  batches: { x: Float32Array; loss: Float32Array; accuracy: Float32Array };
+  epochs: EpochRow[];
+  learningRateChanges: { x: number; learningRate: number }[];
+  restoredEpoch: number | null;
+  test: TestResult | null;
+  weights: SavedWeightsInfo;
+  /** Epochs after which training was continued, and whether the optimizer state came with it. */
+  continuations: { fromEpoch: number; optimizerRestored: boolean }[];
+}
+
+/** A saved run without its histories: what the run list shows. */
+export type RunSummary = Omit<SavedRun, 'batches' | 'epochs' | 'learningRateChanges' | 'test'> & {
+  epochsCompleted: number;
+  /** The last epoch's validation accuracy (NaN: none). */
+  valAccuracy: number;
+  /** NaN when the run has no test result. */
+  testAccuracy: number;
+};
+
+/** A stored run that could not be read: listed so that it is never dropped silently. */
+export interface DamagedRun {
+  id: string;
+  reason: string;
+}
+
+/** Where the runs are kept, and how full it is. */
+export interface StorageInfo {
+  /** False when IndexedDB cannot be opened (a private window): runs then last only as long as the tab. */
+  available: boolean;
+  /** Null, or what went wrong last (quota exceeded, weights dropped to make room). */
+  message: string | null;
+  usedBytes: number | null;
+  quotaBytes: number | null;
+}
+
+/** One test image in a gallery: which, its true class, the model's class and confidence. */
+export interface GalleryItem {
+  index: number;
+  label: number;
+  predicted: number;
+  /** Probability of the predicted class, in [0, 1]. */
+  confidence: number;
 }
 
 export type Command =
@@ -48,8 +150,32 @@ export type Command =
   | { type: 'measureBackends'; spec: ModelSpec; batchSize: number; optimizer: OptimizerConfig }
   /** Trains and infers on `choice` from now on ('auto': the fastest measured); answered by `backend`, or an error that keeps the previous one. */
   | { type: 'chooseBackend'; choice: BackendChoice }
-  /** Fault injection for tests and demonstrations: loses the WebGL context as a crashed GPU driver would. */
-  | { type: 'injectFault'; fault: 'loseWebglContext' };
+  /** Fault injection for tests and demonstrations: loses the WebGL context as a crashed GPU driver would; 'crashWorker' ends the worker as running out of memory would. */
+  | { type: 'injectFault'; fault: 'loseWebglContext' | 'crashWorker' }
+  /**
+   * Makes saved run `id` the current model (its latest weights), answered by
+   * `runOpened`. `runId` numbers it on the page, as Train does.
+   */
+  | { type: 'openRun'; runId: number; id: string }
+  | { type: 'renameRun'; id: string; name: string }
+  | { type: 'pinRun'; id: string; pinned: boolean }
+  | { type: 'deleteRun'; id: string }
+  /** Full histories of saved runs, for comparison: answered by `savedRuns`. */
+  | { type: 'loadRuns'; requestId: number; ids: string[] }
+  /**
+   * Test images of the last evaluation: those of one confusion cell, or (null)
+   * the most confidently wrong over the whole test set; at most 100, most
+   * confident first. Answered by `gallery`.
+   */
+  | { type: 'gallery'; requestId: number; cell: { trueClass: number; predClass: number } | null }
+  /** The current model as TensorFlow.js Layers files: answered by `modelFiles`. */
+  | { type: 'downloadModel' }
+  /**
+   * A model in the TensorFlow.js Layers format (model.json and its weight
+   * files) becomes the current network, saved as an imported run; `setup`
+   * supplies the dataset and settings it is to be trained with.
+   */
+  | { type: 'uploadModel'; runId: number; files: { name: string; data: ArrayBuffer }[]; setup: Omit<SavedRunSetup, 'spec'> };
 
 /**
  * What the model looks at: pixels made on the page (a drawing, an upload), or
@@ -90,6 +216,8 @@ export interface EpochRow {
   numTensors: number;
   /** With early stopping: the best epoch so far by its monitor (0 while none is finite). */
   bestEpoch?: number;
+  /** The validation set's confusion matrix (row = true class, classes × classes), when there is a validation set. */
+  valConfusion?: Int32Array;
 }
 
 /** One spec layer's output for one input image. */
@@ -112,7 +240,7 @@ export interface ConvKernels {
 }
 
 /** 'backend': no backend works at all; 'backend-choice': the chosen one could not start (the previous one stays). */
-export type ErrorCode = 'data-missing' | 'data-corrupt' | 'invalid-request' | 'backend' | 'backend-choice' | 'internal';
+export type ErrorCode = 'data-missing' | 'data-corrupt' | 'invalid-request' | 'backend' | 'backend-choice' | 'storage' | 'model-file' | 'internal';
 
 export type WorkerEvent =
   | {
@@ -160,7 +288,20 @@ export type WorkerEvent =
       message: string;
     }
   | { type: 'evalProgress'; runId: number; done: number; total: number }
-  | { type: 'testResult'; runId: number; loss: number; accuracy: number; count: number; confusion: Int32Array }
+  | ({ type: 'testResult'; runId: number } & TestResult)
+  /** Every saved run (newest first), those that could not be read, and the storage's state; after any change. */
+  | { type: 'runs'; runs: RunSummary[]; damaged: DamagedRun[]; storage: StorageInfo }
+  /** Run `runId` is saved as `savedId`: the run list marks it as the current one. */
+  | { type: 'runSaved'; runId: number; savedId: string }
+  /** Saved run `run` is now the current model (`runId` on the page); `weights`: the epoch whose weights it has, null when none were kept (an untrained model then). */
+  | { type: 'runOpened'; runId: number; run: SavedRun; weights: number | null; message: string }
+  | { type: 'savedRuns'; requestId: number; runs: SavedRun[] }
+  /** `items` and their pixels (items.length × 784, in [0, 1]); `total`: how many images the cell or the wrong set holds. */
+  | { type: 'gallery'; requestId: number; runId: number; cell: { trueClass: number; predClass: number } | null; total: number; items: GalleryItem[]; pixels: Float32Array }
+  /** The current model's files: `model.json` text and its single weights file. */
+  | { type: 'modelFiles'; modelJson: string; weightsName: string; weights: ArrayBuffer }
+  /** An uploaded model is the current network (`runId`); `studyOnly`: why it cannot train or predict here, else null. */
+  | { type: 'modelUploaded'; runId: number; spec: ModelSpec; studyOnly: string | null; message: string }
   | {
       type: 'inspection';
       requestId: number;
@@ -184,6 +325,10 @@ export function transferablesOf(event: WorkerEvent): Transferable[] {
       return [event.x.buffer, event.loss.buffer, event.accuracy.buffer];
     case 'testResult':
       return [event.confusion.buffer];
+    case 'gallery':
+      return [event.pixels.buffer];
+    case 'modelFiles':
+      return [event.weights];
     case 'inspection':
       return [
         ...(event.probs ? [event.probs.buffer] : []),
