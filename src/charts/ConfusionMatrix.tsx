@@ -91,7 +91,8 @@ export function ConfusionMatrix({ counts, classNames, testId, onSelectCell, sele
           </g>
         ))}
         {sel && (
-          <rect className="cm-selected" x={LABEL_W + sel.predClass * CELL - 1} y={TOP + sel.trueClass * CELL - 1} width={CELL + 1} height={CELL + 1} />
+          // A path, not a rect: one rect per cell is what tests count.
+          <path className="cm-selected" d={`M${LABEL_W + sel.predClass * CELL - 1},${TOP + sel.trueClass * CELL - 1}h${CELL + 1}v${CELL + 1}h${-(CELL + 1)}z`} />
         )}
         <text x={LABEL_W + (n * CELL) / 2} y={height - 2} textAnchor="middle" className="cm-axis">predicted class →</text>
       </svg>
