@@ -1,11 +1,23 @@
 import { interpolateBlues, scaleSequential } from 'd3';
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
+import { confusionCellTitle } from './confusionCellTitle';
+import './results.css';
+
+/** A cell of the matrix: true class (row) and predicted class (column). */
+export interface ConfusionCellRef {
+  trueClass: number;
+  predClass: number;
+}
 
 export interface ConfusionMatrixProps {
   /** Row = true class, column = predicted class, `n × n` counts. */
   counts: Int32Array;
   classNames: readonly string[];
   testId?: string;
+  /** Makes every non-empty cell a button (click, Enter or Space) that reports itself. */
+  onSelectCell?: (trueClass: number, predClass: number) => void;
+  /** The cell to outline, e.g. the one whose images are shown. */
+  selected?: ConfusionCellRef | null;
 }
 
 const CELL = 30;
@@ -14,9 +26,10 @@ const TOP = 20;
 
 /**
  * Counts of true (rows) against predicted (columns) classes. Colour follows the
- * share of each row, so rare classes read as clearly as common ones.
+ * share of each row, so rare classes read as clearly as common ones. Every cell
+ * (`g.cm-cell`) carries `data-true`, `data-pred` and `data-count`.
  */
-export function ConfusionMatrix({ counts, classNames, testId }: ConfusionMatrixProps) {
+export function ConfusionMatrix({ counts, classNames, testId, onSelectCell, selected }: ConfusionMatrixProps) {
   const n = classNames.length;
   const rows = useMemo(
     () => Array.from({ length: n }, (_, r) => {
@@ -29,9 +42,16 @@ export function ConfusionMatrix({ counts, classNames, testId }: ConfusionMatrixP
   const colour = scaleSequential(interpolateBlues).domain([0, 1]);
   const width = LABEL_W + n * CELL;
   const height = TOP + n * CELL + 18;
+  const sel = selected && selected.trueClass >= 0 && selected.trueClass < n && selected.predClass >= 0 && selected.predClass < n ? selected : null;
+  const onKey = (e: KeyboardEvent<SVGGElement>, r: number, c: number) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault(); // Space would otherwise scroll the page
+    onSelectCell?.(r, c);
+  };
   return (
     <figure className="confusion" data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Confusion matrix">
+      {/* An img's children are hidden from assistive technology: with buttons inside, it is a group. */}
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role={onSelectCell ? 'group' : 'img'} aria-label="Confusion matrix">
         {classNames.map((_, c) => (
           <text key={`c${c}`} x={LABEL_W + c * CELL + CELL / 2} y={TOP - 6} textAnchor="middle" className="cm-col">{c}</text>
         ))}
@@ -40,13 +60,28 @@ export function ConfusionMatrix({ counts, classNames, testId }: ConfusionMatrixP
             <text x={LABEL_W - 6} y={TOP + r * CELL + CELL / 2 + 4} textAnchor="end" className="cm-row">{`${classNames[r]} (${r})`}</text>
             {row.map((v, c) => {
               const share = total ? v / total : 0;
+              const clickable = !!onSelectCell && v > 0;
+              const title = confusionCellTitle({ trueName: classNames[r], predName: classNames[c], count: v, rowTotal: total, clickable });
+              const isSelected = sel !== null && sel.trueClass === r && sel.predClass === c;
               return (
-                <g key={c}>
-                  <rect x={LABEL_W + c * CELL} y={TOP + r * CELL} width={CELL - 1} height={CELL - 1} fill={colour(share)}>
-                    <title>{`true ${classNames[r]}, predicted ${classNames[c]}: ${v} (${(share * 100).toFixed(1)}% of row)`}</title>
-                  </rect>
+                <g
+                  key={c}
+                  className={clickable ? 'cm-cell cm-click' : 'cm-cell'}
+                  data-true={r}
+                  data-pred={c}
+                  data-count={v}
+                  role={clickable ? 'button' : undefined}
+                  tabIndex={clickable ? 0 : undefined}
+                  aria-label={clickable ? title : undefined}
+                  aria-pressed={clickable ? isSelected : undefined}
+                  onClick={clickable ? () => onSelectCell(r, c) : undefined}
+                  onKeyDown={clickable ? (e) => onKey(e, r, c) : undefined}
+                >
+                  <title>{title}</title>
+                  <rect className="cm-rect" x={LABEL_W + c * CELL} y={TOP + r * CELL} width={CELL - 1} height={CELL - 1} fill={colour(share)} />
                   {v > 0 && (
-                    <text x={LABEL_W + c * CELL + CELL / 2} y={TOP + r * CELL + CELL / 2 + 4} textAnchor="middle" fill={share > 0.5 ? '#fff' : '#1f2937'} className="cm-val">
+                    // A style, not a fill attribute: app.css's `.confusion text` rule would override an attribute.
+                    <text x={LABEL_W + c * CELL + CELL / 2} y={TOP + r * CELL + CELL / 2 + 4} textAnchor="middle" style={{ fill: share > 0.5 ? '#fff' : '#1f2937' }} className="cm-val">
                       {v}
                     </text>
                   )}
@@ -55,6 +90,10 @@ export function ConfusionMatrix({ counts, classNames, testId }: ConfusionMatrixP
             })}
           </g>
         ))}
+        {sel && (
+          // A path, not a rect: one rect per cell is what tests count.
+          <path className="cm-selected" d={`M${LABEL_W + sel.predClass * CELL - 1},${TOP + sel.trueClass * CELL - 1}h${CELL + 1}v${CELL + 1}h${-(CELL + 1)}z`} />
+        )}
         <text x={LABEL_W + (n * CELL) / 2} y={height - 2} textAnchor="middle" className="cm-axis">predicted class →</text>
       </svg>
     </figure>
