@@ -130,6 +130,24 @@ describe('importModelFiles', () => {
     built.model.dispose();
   });
 
+  it('reads what tfjs model.save writes: tfjs layer names, a Softmax layer after the last Dense, "./" paths', async () => {
+    const built = buildModel(BN_SPEC, 4);
+    randomize(built, BN_SPEC);
+    let saved: tf.io.ModelArtifacts | undefined;
+    await built.model.save(tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    if (!saved || !(saved.weightData instanceof ArrayBuffer)) throw new Error('model.save gave no single weights buffer');
+    const { modelTopology, format, generatedBy, convertedBy, weightSpecs } = saved;
+    expect(JSON.stringify(modelTopology)).toContain('"class_name":"Softmax"');
+    const json = { modelTopology, format, generatedBy, convertedBy, weightsManifest: [{ paths: ['./model.weights.bin'], weights: weightSpecs }] };
+    const r = importModelFiles([file('model.json', json), file('model.weights.bin', saved.weightData)], EXPECT);
+    expect(r.spec).toEqual(BN_SPEC);
+    expect(r.weights).toEqual(await readWeights(built));
+    built.model.dispose();
+  });
+
   it('reads a Keras 3 conversion (batch_shape, module and registered_name, dtype policies, prefixed weight names) the same', () => {
     const keras3 = fixture('keras3Converted.model.json');
     const fromKeras3 = importModelFiles(keras2Files(keras3), EXPECT);

@@ -1,3 +1,4 @@
+import { isRecord } from '../model/topologyError';
 import { ModelFileError } from './ModelFileError';
 
 /** One weight of a weights manifest, and where its bytes are. */
@@ -27,9 +28,6 @@ export interface ManifestGroup {
 const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2, complex64: 8 };
 
 const READABLE = 'Convscope reads float32 weights, plain or quantized to uint8, uint16 or float16';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads a model.json's `weightsManifest` (`[{paths, weights: [{name, shape,

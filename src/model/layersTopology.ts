@@ -6,6 +6,7 @@ import { ARCHITECTURE_FORMAT, parseSpec } from './parseSpec';
 import { fail, isRecord, shown, TopologyError } from './topologyError';
 import type { LayerSpec, ModelSpec } from './types';
 
+/** The last part of a weight's Keras name, e.g. `kernel` in `conv2d/kernel`. */
 export type WeightLeaf = 'kernel' | 'bias' | 'gamma' | 'beta' | 'moving_mean' | 'moving_variance';
 
 /** One weight as Keras and tfjs name it: `${layer}/${leaf}` (Keras 3 also `${layer}/${index}`). */

@@ -5,6 +5,7 @@
  */
 export class TopologyError extends Error {}
 
+/** Stops reading with `message`, which topologyToSpec returns as its error. */
 export function fail(message: string): never {
   throw new TopologyError(message);
 }
@@ -16,5 +17,6 @@ export function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** A JSON object (not null, not a list). */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
