@@ -1,0 +1,108 @@
+import { fail, isRecord, shown } from './topologyError';
+
+/** One layer as a Keras model config lists it. */
+export interface KerasLayerEntry {
+  /** 1-based place in the file's list of layers, for messages. */
+  position: number;
+  className: string;
+  name: string;
+  config: Record<string, unknown>;
+}
+
+/** How messages name a layer: `Layer 3 "conv2d_1" (Conv2D)`. */
+export function layerLabel(entry: KerasLayerEntry): string {
+  return `Layer ${entry.position} "${entry.name}" (${entry.className})`;
+}
+
+function readEntry(raw: unknown, index: number): KerasLayerEntry {
+  const position = index + 1;
+  if (!isRecord(raw) || typeof raw.class_name !== 'string') fail(`Layer ${position}: expected {"class_name", "config"}, got ${shown(raw)}`);
+  const config = isRecord(raw.config) ? raw.config : {};
+  const name = typeof config.name === 'string' ? config.name : typeof raw.name === 'string' ? raw.name : `layer ${position}`;
+  return { position, className: raw.class_name, name, config };
+}
+
+/** Names of the layers whose outputs a Keras 3 node argument carries (`__keras_tensor__` objects, possibly in lists). */
+function kerasHistoryNames(arg: unknown): string[] {
+  if (Array.isArray(arg)) return arg.flatMap(kerasHistoryNames);
+  if (!isRecord(arg)) return [];
+  const history = isRecord(arg.config) ? arg.config.keras_history : undefined;
+  return Array.isArray(history) && typeof history[0] === 'string' ? [history[0]] : [];
+}
+
+/**
+ * The layers each call of a functional layer reads from, one list per call.
+ * Keras 2 writes a call as `[["conv2d", 0, 0, {}], …]`; Keras 3 as
+ * `{"args": [keras tensors], "kwargs": {…}}`.
+ */
+function inboundCalls(raw: unknown): string[][] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((call) => {
+    if (isRecord(call)) return kerasHistoryNames(call.args);
+    if (!Array.isArray(call)) return [];
+    return call.flatMap((t: unknown) => (Array.isArray(t) && typeof t[0] === 'string' ? [t[0]] : []));
+  });
+}
+
+/** `[["dense", 0, 0]]` or, for a single one, `["dense", 0, 0]`: the layer names. */
+function endpointNames(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  if (typeof raw[0] === 'string') return [raw[0]];
+  return raw.flatMap((t: unknown) => (Array.isArray(t) && typeof t[0] === 'string' ? [t[0]] : []));
+}
+
+const NOT_A_CHAIN = 'Convscope reads models whose layers form one chain, each layer taking the output of the one before';
+
+/** Orders a functional model's layers from input to output, when they form one unbranched chain. */
+function functionalChain(config: Record<string, unknown>): KerasLayerEntry[] {
+  if (!Array.isArray(config.layers)) fail('The functional model lists no "layers"');
+  const raws = config.layers as unknown[];
+  const entries = raws.map(readEntry);
+  const byName = new Map<string, { entry: KerasLayerEntry; from: string | null }>();
+  entries.forEach((entry, i) => {
+    const calls = inboundCalls(isRecord(raws[i]) ? (raws[i] as Record<string, unknown>).inbound_nodes : undefined);
+    if (calls.length > 1) fail(`${layerLabel(entry)} is applied ${calls.length} times (a shared layer); ${NOT_A_CHAIN}`);
+    if (calls.length === 1 && calls[0].length !== 1) fail(`${layerLabel(entry)} takes ${calls[0].length} inputs; ${NOT_A_CHAIN}`);
+    if (byName.has(entry.name)) fail(`Two layers are named "${entry.name}"`);
+    byName.set(entry.name, { entry, from: calls.length === 1 ? calls[0][0] : null });
+  });
+  const inputs = entries.filter((e) => byName.get(e.name)?.from === null);
+  if (inputs.length !== 1) fail(`The model has ${inputs.length} inputs; Convscope reads models with one image input`);
+  const outputs = endpointNames(config.output_layers);
+  if (outputs.length > 1) fail(`The model has ${outputs.length} outputs; Convscope reads models with one output`);
+  let current: string | null = outputs[0] ?? entries[entries.length - 1]?.name ?? null;
+  const chain: KerasLayerEntry[] = [];
+  while (current !== null) {
+    const node = byName.get(current);
+    if (!node) fail(`The model refers to a layer "${current}" that it does not list`);
+    if (chain.includes(node.entry)) fail(`The layers around "${current}" form a loop; ${NOT_A_CHAIN}`);
+    chain.unshift(node.entry);
+    current = node.from;
+  }
+  const stray = entries.find((e) => !chain.includes(e));
+  if (stray) fail(`${layerLabel(stray)} is not on the path from the input to the output; ${NOT_A_CHAIN}`);
+  return chain;
+}
+
+/**
+ * The layers of a Keras model config (Sequential, or a functional Model whose
+ * layers form one chain) in the order data flows through them, and the input
+ * shape its build records (`build_input_shape`, Keras 3's `build_config`) for
+ * models whose layers do not carry one.
+ */
+export function kerasLayerChain(model: Record<string, unknown>): { layers: KerasLayerEntry[]; buildShape: unknown } {
+  const { class_name: className, config } = model;
+  const buildShape = (isRecord(config) ? (config.build_input_shape ?? (isRecord(config.build_config) ? config.build_config.input_shape : undefined)) : undefined)
+    ?? (isRecord(model.build_config) ? model.build_config.input_shape : undefined);
+  if (className === 'Sequential') {
+    // Keras before 2.2 wrote a Sequential's config as the bare list of layers.
+    const list = Array.isArray(config) ? config : isRecord(config) ? config.layers : undefined;
+    if (!Array.isArray(list)) fail('The Sequential model lists no "layers"');
+    return { layers: list.map(readEntry), buildShape };
+  }
+  if (className === 'Model' || className === 'Functional') {
+    if (!isRecord(config)) fail(`The ${className} model has no "config"`);
+    return { layers: functionalChain(config), buildShape };
+  }
+  return fail(`The model is a ${shown(className)}; Convscope reads Sequential models, and functional models whose layers form one chain`);
+}

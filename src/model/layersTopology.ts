@@ -1,0 +1,236 @@
+import { inferShapes } from './inferShapes';
+import { kerasLayerChain, layerLabel, type KerasLayerEntry } from './kerasLayerChain';
+import { kerasLayerSpec } from './kerasLayerSpec';
+import { kerasLayerNames } from './kerasNames';
+import { ARCHITECTURE_FORMAT, parseSpec } from './parseSpec';
+import { fail, isRecord, shown, TopologyError } from './topologyError';
+import type { LayerSpec, ModelSpec } from './types';
+
+/** The last part of a weight's Keras name, e.g. `kernel` in `conv2d/kernel`. */
+export type WeightLeaf = 'kernel' | 'bias' | 'gamma' | 'beta' | 'moving_mean' | 'moving_variance';
+
+/** One weight as Keras and tfjs name it: `${layer}/${leaf}` (Keras 3 also `${layer}/${index}`). */
+export interface WeightName {
+  /** The Keras layer name, e.g. "conv2d_1". */
+  layer: string;
+  leaf: WeightLeaf;
+  /** Its place among the layer's own weights: kernel 0, bias 1; gamma 0, beta 1, moving_mean 2, moving_variance 3. */
+  index: number;
+  /** Conv2D kernel [k, k, in, filters]; Dense kernel [in, units]; biases and BatchNormalization [channels]. */
+  shape: number[];
+}
+
+/** A weights-manifest entry of a float32 weight. */
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+}
+
+/** A layer as Keras serialises it. */
+export interface KerasLayerJson {
+  class_name: string;
+  config: Record<string, unknown>;
+}
+
+/** A Keras 2 model config, as `model.to_json()` writes it and tfjs's loadLayersModel reads it. */
+export interface LayersTopology {
+  class_name: 'Sequential';
+  config: { name: string; layers: KerasLayerJson[] };
+  keras_version: string;
+  backend: 'tensorflow';
+}
+
+/**
+ * The Keras release whose config format the export follows: tf.keras 2.x,
+ * which tensorflowjs_converter uses to turn a Layers model back into an h5
+ * file, and which tfjs-layers reads as it is (Keras 3's format it does not).
+ */
+const KERAS_VERSION = '2.15.0';
+
+const initializer = (className: string, config: Record<string, unknown> = {}) => ({ class_name: className, config });
+const NO_EXTRAS = { kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null };
+
+function layerJson(layer: LayerSpec, name: string, first: readonly number[] | null): KerasLayerJson {
+  // Keras 2 writes name, trainable, then the first layer's batch_input_shape, then dtype.
+  const base = { name, trainable: true, ...(first ? { batch_input_shape: [null, ...first] } : {}), dtype: 'float32' };
+  switch (layer.type) {
+    case 'conv2d':
+      return {
+        class_name: 'Conv2D',
+        config: {
+          ...base, filters: layer.filters, kernel_size: [layer.kernelSize, layer.kernelSize], strides: [layer.strides, layer.strides],
+          padding: layer.padding, data_format: 'channels_last', dilation_rate: [1, 1], activation: layer.activation, use_bias: true,
+          kernel_initializer: initializer('GlorotUniform', { seed: null }), bias_initializer: initializer('Zeros'), ...NO_EXTRAS,
+        },
+      };
+    case 'maxPool2d':
+    case 'avgPool2d':
+      return {
+        class_name: layer.type === 'maxPool2d' ? 'MaxPooling2D' : 'AveragePooling2D',
+        config: { ...base, pool_size: [layer.poolSize, layer.poolSize], padding: layer.padding, strides: [layer.strides, layer.strides], data_format: 'channels_last' },
+      };
+    case 'flatten':
+      return { class_name: 'Flatten', config: { ...base, data_format: 'channels_last' } };
+    case 'dense':
+      return {
+        class_name: 'Dense',
+        config: {
+          ...base, units: layer.units, activation: layer.activation, use_bias: true,
+          kernel_initializer: initializer('GlorotUniform', { seed: null }), bias_initializer: initializer('Zeros'), ...NO_EXTRAS,
+        },
+      };
+    case 'dropout':
+      return { class_name: 'Dropout', config: { ...base, rate: layer.rate, noise_shape: null, seed: null } };
+    case 'batchNorm':
+      return {
+        class_name: 'BatchNormalization',
+        config: {
+          ...base, axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true,
+          beta_initializer: initializer('Zeros'), gamma_initializer: initializer('Ones'),
+          moving_mean_initializer: initializer('Zeros'), moving_variance_initializer: initializer('Ones'),
+          beta_regularizer: null, gamma_regularizer: null, beta_constraint: null, gamma_constraint: null,
+        },
+      };
+  }
+}
+
+/**
+ * Every weight of the network in buildModel(spec).model.getWeights() order:
+ * tfjs lists the trainable weights of all layers first (kernel and bias,
+ * gamma and beta), then the non-trainable ones (moving mean and variance).
+ */
+function weightNamesOf(spec: ModelSpec, names: readonly string[]): WeightName[] {
+  const info = inferShapes(spec);
+  const trainable: WeightName[] = [];
+  const moving: WeightName[] = [];
+  spec.layers.forEach((layer, i) => {
+    const input = info.layers[i].inputShape;
+    const weight = (leaf: WeightLeaf, index: number, shape: number[]): WeightName => ({ layer: names[i], leaf, index, shape });
+    if (layer.type === 'conv2d') {
+      trainable.push(weight('kernel', 0, [layer.kernelSize, layer.kernelSize, input[2], layer.filters]), weight('bias', 1, [layer.filters]));
+    } else if (layer.type === 'dense') {
+      trainable.push(weight('kernel', 0, [input[0], layer.units]), weight('bias', 1, [layer.units]));
+    } else if (layer.type === 'batchNorm') {
+      const channels = input[input.length - 1];
+      trainable.push(weight('gamma', 0, [channels]), weight('beta', 1, [channels]));
+      moving.push(weight('moving_mean', 2, [channels]), weight('moving_variance', 3, [channels]));
+    }
+  });
+  return [...trainable, ...moving];
+}
+
+/**
+ * The network as a Keras-style Sequential topology, as a Keras user writes it
+ * (the output is one Dense with softmax, not Dense then Softmax as buildModel
+ * runs it), with layer names as Keras gives them (conv2d, conv2d_1, …), and
+ * the weights manifest entries (`conv2d/kernel`, …) in getWeights() order.
+ * Throws when the spec cannot be built (inferShapes finds an error).
+ */
+export function specToTopology(spec: ModelSpec, name = 'convscope'): { topology: LayersTopology; weightSpecs: WeightSpec[] } {
+  const error = inferShapes(spec).error;
+  if (error) throw new Error(`Cannot export this network: ${error}`);
+  const names = kerasLayerNames(spec.layers);
+  const topology: LayersTopology = {
+    class_name: 'Sequential',
+    config: { name, layers: spec.layers.map((layer, i) => layerJson(layer, names[i], i === 0 ? spec.inputShape : null)) },
+    keras_version: KERAS_VERSION,
+    backend: 'tensorflow',
+  };
+  const weightSpecs = weightNamesOf(spec, names).map((w) => ({ name: `${w.layer}/${w.leaf}`, shape: w.shape, dtype: 'float32' as const }));
+  return { topology, weightSpecs };
+}
+
+/** Finds the Keras model config in a model.json, a bare topology, or an h5-style {model_config, training_config}. */
+function modelConfigOf(json: unknown): Record<string, unknown> {
+  if (Array.isArray(json)) fail('This JSON is a list (a weights manifest?), not a model.json: select the model.json file');
+  if (!isRecord(json)) fail(`A model.json holds a JSON object, got ${shown(json)}`);
+  if (json.format === ARCHITECTURE_FORMAT) fail('This is a Convscope architecture file, not a model: import it as an architecture');
+  const topology = 'modelTopology' in json ? json.modelTopology : json;
+  const graph = json.format === 'graph-model' || (isRecord(topology) && Array.isArray(topology.node));
+  if (graph) fail('This is a graph model; Convscope reads Layers models (from tensorflowjs_converter --input_format=keras, or model.save in TensorFlow.js)');
+  if (json.format !== undefined && json.format !== 'layers-model') fail(`"format" is ${shown(json.format)}; Convscope reads TensorFlow.js Layers models ("layers-model")`);
+  if (!('modelTopology' in json) && !('class_name' in json) && !('model_config' in json)) fail('No "modelTopology": this JSON is not a TensorFlow.js model.json');
+  if (topology === null) fail('"modelTopology" is null (the file holds weights only); Convscope needs the layers too');
+  if (!isRecord(topology)) fail(`"modelTopology" must be an object, got ${shown(topology)}`);
+  const model = isRecord(topology.model_config) ? topology.model_config : topology;
+  if (typeof model.class_name !== 'string') fail('The model topology has no "class_name": it is not a Keras or TensorFlow.js Layers model');
+  return model;
+}
+
+/** `[null, h, w, c]` (the batch size may be fixed too) → [h, w, c]. */
+function imageShape(batchShape: unknown): ModelSpec['inputShape'] {
+  if (batchShape === undefined || batchShape === null) fail('The model does not say what input it takes (no InputLayer, and no batch_input_shape on its first layer)');
+  if (!Array.isArray(batchShape) || batchShape.length !== 4) {
+    fail(`The model takes inputs of shape ${shown(batchShape)}; Convscope reads image models, whose input is [batch, height, width, channels]`);
+  }
+  const [, h, w, c] = batchShape as unknown[];
+  if (![h, w, c].every((d) => typeof d === 'number')) fail(`The model's input ${shown(batchShape)} leaves its height, width or channels open; Convscope needs them fixed`);
+  return [h as number, w as number, c as number];
+}
+
+function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[] } {
+  const { layers: entries, buildShape } = kerasLayerChain(modelConfigOf(modelJson));
+  const layers: LayerSpec[] = [];
+  const sources: KerasLayerEntry[] = [];
+  let batchShape: unknown;
+  let rank = 4;
+  for (const entry of entries) {
+    const reading = kerasLayerSpec(entry, rank);
+    if (reading.kind === 'input') {
+      if (layers.length > 0) fail(`${layerLabel(entry)} comes after other layers; Convscope reads one input, first`);
+      batchShape = reading.batchShape;
+    } else if (reading.kind === 'activation') {
+      if (reading.activation === 'linear') continue;
+      const prev = layers[layers.length - 1];
+      if ((prev?.type !== 'conv2d' && prev?.type !== 'dense') || prev.activation !== 'linear') {
+        const after = prev ? `follows ${sources[sources.length - 1].className} "${sources[sources.length - 1].name}"${prev.type === 'conv2d' || prev.type === 'dense' ? ` (activation ${prev.activation})` : ''}` : 'comes first';
+        fail(`${layerLabel(entry)}: Convscope has no separate activation layer; it folds one into a linear Conv2D or Dense just before it, but this one ${after}`);
+      }
+      layers[layers.length - 1] = { ...prev, activation: reading.activation };
+    } else {
+      if (layers.length === 0) batchShape ??= reading.batchShape;
+      layers.push(reading.layer);
+      sources.push(entry);
+      if (reading.layer.type === 'flatten') rank = 2;
+    }
+  }
+  const inputShape = imageShape(batchShape ?? buildShape);
+
+  const last = layers[layers.length - 1];
+  if (!last) fail('The model has no layers that Convscope reads');
+  if (last.type !== 'dense' || last.activation !== 'softmax') {
+    const source = sources[sources.length - 1];
+    const what = last.type === 'dense' ? `Dense "${source.name}" with activation ${last.activation}` : `${source.className} "${source.name}"`;
+    const logits = last.type === 'dense' && last.activation === 'linear' ? ' (a model trained with from_logits=True outputs logits: give its last Dense activation="softmax")' : '';
+    fail(`The last layer is ${what}; Convscope needs the output to be Dense with softmax, one unit per class${logits}`);
+  }
+
+  const parsed = parseSpec({ inputShape, layers });
+  if ('error' in parsed) fail(parsed.error);
+  const info = inferShapes(parsed.spec);
+  if (info.error) {
+    const bad = info.layers.find((l) => l.error);
+    fail(bad ? `${layerLabel(sources[bad.index])}: ${bad.error}` : info.error);
+  }
+  const names = sources.map((s) => s.name);
+  return { spec: parsed.spec, weightNames: weightNamesOf(parsed.spec, names) };
+}
+
+/**
+ * Reads a TensorFlow.js Layers model.json (or its bare Keras topology) into a
+ * spec, and lists its weights in buildModel(spec).model.getWeights() order so
+ * that they can be found in the file by name. Reads what tensorflowjs_converter
+ * writes from a Keras 2 or 3 h5 file and what tfjs's model.save writes:
+ * Sequential models, functional ones whose layers form one chain, and
+ * activation layers folded into the linear Conv2D or Dense before them.
+ * `error`: why the model cannot be read, naming the layer and option.
+ */
+export function topologyToSpec(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[] } | { error: string } {
+  try {
+    return read(modelJson);
+  } catch (e) {
+    if (e instanceof TopologyError) return { error: e.message };
+    throw e;
+  }
+}

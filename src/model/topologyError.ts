@@ -1,0 +1,22 @@
+/**
+ * A problem found while reading a Keras model topology. The readers in
+ * src/model throw it so each check can stop at the first problem;
+ * topologyToSpec turns it into `{ error }` at its boundary.
+ */
+export class TopologyError extends Error {}
+
+/** Stops reading with `message`, which topologyToSpec returns as its error. */
+export function fail(message: string): never {
+  throw new TopologyError(message);
+}
+
+/** A value from the file as its author would recognise it: JSON, shortened. */
+export function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = (JSON.stringify(value) ?? String(value)).replaceAll(',', ', ');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** A JSON object (not null, not a list). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
