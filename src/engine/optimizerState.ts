@@ -21,8 +21,9 @@ export async function readOptimizerState(optimizer: tf.Optimizer): Promise<Optim
   }
 }
 
-async function copy(w: tf.NamedTensor): Promise<OptimizerState['values'][number]> {
-  return { name: w.name, shape: w.tensor.shape.slice(), data: ((await w.tensor.data()) as Float32Array).slice() };
+async function copy(w: { name: string; tensor: tf.Tensor }): Promise<OptimizerState['values'][number]> {
+  // Float32 throughout: the iteration count comes as int32.
+  return { name: w.name, shape: w.tensor.shape.slice(), data: Float32Array.from(await w.tensor.data()) };
 }
 
 /**
@@ -32,7 +33,7 @@ async function copy(w: tf.NamedTensor): Promise<OptimizerState['values'][number]
  * model must be the same network. False (optimizer untouched) when the kind
  * or the slot shapes do not fit `shapes` (those of the model's trainable weights, in order).
  */
-export async function writeOptimizerState(optimizer: tf.Optimizer, state: OptimizerState, shapes: readonly (readonly number[])[]): Promise<boolean> {
+export async function writeOptimizerState(optimizer: tf.Optimizer, state: OptimizerState, shapes: readonly (readonly (number | null)[])[]): Promise<boolean> {
   if (state.name !== optimizer.getClassName()) return false;
   const slots = state.values.slice(1);
   if (shapes.length === 0 || slots.length % shapes.length !== 0) return false;

@@ -1,8 +1,6 @@
-/** An optimizer's slot variables (Adam's moments, momentum), named as tfjs names them. */
-export interface OptimizerState {
-  name: string;
-  values: { name: string; shape: number[]; data: Float32Array }[];
-}
+import type { OptimizerState } from '../engine/optimizerState';
+
+export type { OptimizerState };
 
 /** One set of a model's weights, in the order of `model.getWeights()`, and the epoch after which they were taken. */
 export interface StoredWeights {

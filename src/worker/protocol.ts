@@ -175,7 +175,9 @@ export type Command =
    * files) becomes the current network, saved as an imported run; `setup`
    * supplies the dataset and settings it is to be trained with.
    */
-  | { type: 'uploadModel'; runId: number; files: { name: string; data: ArrayBuffer }[]; setup: Omit<SavedRunSetup, 'spec'> };
+  | { type: 'uploadModel'; runId: number; files: { name: string; data: ArrayBuffer }[]; setup: Omit<SavedRunSetup, 'spec'> }
+  /** The page's heartbeat: answered by `pong` at once, so that a worker that died (out of memory) is noticed. */
+  | { type: 'ping'; seq: number };
 
 /**
  * What the model looks at: pixels made on the page (a drawing, an upload), or
@@ -301,7 +303,7 @@ export type WorkerEvent =
   /** The current model's files: `model.json` text and its single weights file. */
   | { type: 'modelFiles'; modelJson: string; weightsName: string; weights: ArrayBuffer }
   /** An uploaded model is the current network (`runId`); `studyOnly`: why it cannot train or predict here, else null. */
-  | { type: 'modelUploaded'; runId: number; spec: ModelSpec; studyOnly: string | null; message: string }
+  | { type: 'modelUploaded'; runId: number; dataset: DatasetId; spec: ModelSpec; studyOnly: string | null; message: string }
   | {
       type: 'inspection';
       requestId: number;
@@ -316,6 +318,9 @@ export type WorkerEvent =
   | { type: 'histograms'; runId: number; at: number; layers: WeightHistogram[] }
   /** The test image request `requestId` asked for: its label, and its pixels for the page to show. */
   | { type: 'testSample'; requestId: number; dataset: DatasetId; index: number; label: number; pixels: Float32Array }
+  | { type: 'pong'; seq: number }
+  /** Made by the page's worker client, never by the worker: the worker stopped answering and a new one was started. */
+  | { type: 'workerRestarted'; message: string }
   | { type: 'error'; code: ErrorCode; message: string };
 
 /** The typed arrays of an event, to pass as the transfer list of postMessage. */

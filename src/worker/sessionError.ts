@@ -1,5 +1,6 @@
 import { DataFileError } from './fetchDatasetPart';
 import type { ErrorCode, WorkerEvent } from './protocol';
+import { StorageError } from './StorageError';
 
 /** A user-facing failure with a code for the page. */
 export class SessionError extends Error {
@@ -17,6 +18,6 @@ export class SessionError extends Error {
  * string) is 'internal', its text still shown.
  */
 export function errorEvent(e: unknown): Extract<WorkerEvent, { type: 'error' }> {
-  const code: ErrorCode = e instanceof SessionError || e instanceof DataFileError ? e.code : 'internal';
+  const code: ErrorCode = e instanceof SessionError || e instanceof DataFileError ? e.code : e instanceof StorageError ? 'storage' : 'internal';
   return { type: 'error', code, message: e instanceof Error ? e.message : String(e) };
 }

@@ -8,7 +8,9 @@ import { checkBackendAlive, loseWebglContext } from '../engine/backendHealth';
 import { startBackend } from '../engine/startBackend';
 import { ModelInspector } from '../engine/inspectModel';
 import { measureTrainingRate } from '../engine/measureTrainingRate';
+import { exportModelFiles, importModelFiles, ModelFileError } from '../engine/modelFiles';
 import { readWeights, writeWeights } from '../engine/modelWeights';
+import { readOptimizerState, writeOptimizerState, type OptimizerState } from '../engine/optimizerState';
 import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainCallbacks, type TrainOutcome } from '../engine/trainModel';
@@ -21,7 +23,10 @@ import { describeOutcome } from './describeOutcome';
 import { fetchDataset } from './fetchDataset';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
-import type { Command, InspectRequest, TrainRequest, WorkerEvent } from './protocol';
+import { Galleries } from './galleries';
+import type { Command, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
+import type { RunStore } from './runStore';
+import { SavedRuns } from './savedRuns';
 import { errorEvent, SessionError } from './sessionError';
 import { splitForRun } from './splitForRun';
 
@@ -59,10 +64,14 @@ export interface SessionDeps {
     id: DatasetId,
     onProgress: (file: string, loadedBytes: number, totalBytes: number) => void,
   ) => Promise<{ train: ImageSet; test: ImageSet }>;
+  /** Opens the saved-run storage; by default IndexedDB. */
+  openStore?: () => Promise<RunStore>;
 }
 
 interface Current {
   runId: number;
+  spec: ModelSpec;
+  config: TrainConfig;
   built: BuiltModel;
   optimizer: tf.Optimizer;
   dataset: DatasetId;
@@ -74,6 +83,8 @@ interface Current {
   at: number;
   /** The learning rate in use (it can change mid-run). */
   learningRate: number;
+  /** True when the weights came trained (an opened or uploaded run), before any step here. */
+  trained: boolean;
 }
 
 /** A run set up to train: the session's new model and the images it learns from. */
@@ -84,6 +95,10 @@ interface PreparedRun {
   images: ImageSet;
   /** Indices into `images`: what it trains on and what it validates on. */
   split: { train: Uint32Array; test: Uint32Array };
+  /** Epochs already trained (a continued run); 0 for a new one. */
+  startEpoch: number;
+  /** How the run is saved: as a new record, or appended to the saved run it continues. */
+  saveAs: { setup: SavedRunSetup; from: SavedRun | null; optimizerRestored: boolean };
   /** Resolves `current.finished`. */
   finish: () => void;
 }
@@ -114,23 +129,37 @@ export class TrainingSession {
   private readonly waiting = new Set<{ cancelled: boolean }>();
   /** Counts inspect requests, so that a test image read late never replaces a newer request. */
   private inspectTicket = 0;
+  private readonly saved: SavedRuns;
+  private readonly galleries = new Galleries();
+
+  /** Posts an event; the run being saved records it first (before its arrays are transferred away). */
+  private readonly post: Post = (e) => {
+    this.saved.observe(e);
+    this.postOut(e);
+  };
 
   constructor(
-    private readonly post: Post,
+    private readonly postOut: Post,
     deps: SessionDeps = {},
   ) {
-    this.backends = new BackendManager(post, deps.backends ?? BROWSER_BACKENDS, deps.backendChoice);
+    this.saved = new SavedRuns(postOut, deps.openStore);
+    this.backends = new BackendManager(postOut, deps.backends ?? BROWSER_BACKENDS, deps.backendChoice);
     this.measureQuietMs = deps.measureQuietMs ?? MEASURE_QUIET_MS;
     const load = deps.loadDataset ?? ((id, onProgress) => fetchDataset(this.baseUrl, id, onProgress));
     this.datasets = new DatasetCache((id) =>
-      load(id, (file, loadedBytes, totalBytes) => post({ type: 'loadProgress', file, loadedBytes, totalBytes })),
+      load(id, (file, loadedBytes, totalBytes) => postOut({ type: 'loadProgress', file, loadedBytes, totalBytes })),
     );
-    this.inspection = new Inspection(post, async () => {
+    this.inspection = new Inspection(postOut, async () => {
       await this.backends.started();
       const c = this.current;
-      return c ? { inspector: c.inspector, trained: c.at > 0, at: c.at, runId: c.runId } : null;
+      return c ? { inspector: c.inspector, trained: c.trained || c.at > 0, at: c.at, runId: c.runId } : null;
     });
     this.backends.start().catch((e) => this.fail(e));
+  }
+
+  /** Resolves once saved runs are listed (tests wait for it). */
+  savedRunsReady(): Promise<void> {
+    return this.saved.whenReady();
   }
 
   handle(cmd: Command): void {
@@ -190,11 +219,52 @@ export class TrainingSession {
         }
         return;
       case 'injectFault':
+        if (cmd.fault !== 'loseWebglContext') return; // 'crashWorker' is the worker entry's
         if (!loseWebglContext()) {
           this.fail(new SessionError('invalid-request', `There is no WebGL context to lose: training on ${this.backends.current?.name ?? 'no backend'}`), false);
         }
         return;
+      case 'openRun':
+        this.afterRuns(() => this.openRun(cmd.runId, cmd.id), cmd.runId);
+        return;
+      case 'renameRun':
+        this.saved.rename(cmd.id, cmd.name).catch((e) => this.fail(e, false));
+        return;
+      case 'pinRun':
+        this.saved.setPinned(cmd.id, cmd.pinned).catch((e) => this.fail(e, false));
+        return;
+      case 'deleteRun':
+        this.saved.delete(cmd.id).catch((e) => this.fail(e, false));
+        return;
+      case 'loadRuns':
+        this.saved.load(cmd.ids).then((runs) => this.post({ type: 'savedRuns', requestId: cmd.requestId, runs }), (e) => this.fail(e, false));
+        return;
+      case 'gallery':
+        this.gallery(cmd).catch((e) => this.fail(e, false));
+        return;
+      case 'downloadModel':
+        this.downloadModel().catch((e) => this.fail(e, false));
+        return;
+      case 'uploadModel':
+        this.afterRuns(() => this.uploadModel(cmd), cmd.runId);
+        return;
     }
+  }
+
+  /**
+   * Replaces the model between runs: waits for any run in progress or queued
+   * to end (Stop first when the page wants it gone), on the same queue as
+   * Train. When `f` fails, the model there is kept and takes the number the
+   * page gave the new one (`runId`), so that the page and the worker agree.
+   */
+  private afterRuns(f: () => Promise<void>, runId: number): void {
+    this.trainQueue = this.trainQueue
+      .then(() => this.current?.finished)
+      .then(f)
+      .catch((e) => {
+        if (this.current) this.current.runId = runId;
+        this.fail(e, false);
+      });
   }
 
   private measure(cmd: MeasureCommand): void {
@@ -258,7 +328,9 @@ export class TrainingSession {
    * model with a fresh one of the request's network. Null when the run was
    * cancelled before it could start (`ticket`): the previous model is then left as it was.
    */
-  private async prepareRun(req: TrainRequest, ticket: { cancelled: boolean }): Promise<PreparedRun | null> {
+  private async prepareRun(request: TrainRequest, ticket: { cancelled: boolean }): Promise<PreparedRun | null> {
+    const continued = request.continueFrom ? await this.saved.open(request.continueFrom) : null;
+    const req = continued ? continuation(request, continued.run) : request;
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
     const check = checkNetwork(req.spec, datasetShape(req.dataset));
@@ -282,27 +354,48 @@ export class TrainingSession {
     this.inspection.disposePreview();
     seedGlobalRandom(config.seed); // dropout masks: see seedGlobalRandom
     const built = buildModel(req.spec, config.seed);
+    const optimizer = createOptimizer(config.optimizer);
+    let startEpoch = 0;
+    let optimizerRestored = false;
+    if (continued) {
+      const { run, weights } = continued;
+      if (!weights) throw new SessionError('invalid-request', `"${run.name}" has no weights kept to continue from`);
+      writeWeights(built, weights.weights);
+      startEpoch = run.epochs.length;
+      optimizerRestored = !!weights.optimizer && (await writeOptimizerState(optimizer, weights.optimizer, built.model.trainableWeights.map((w) => w.shape)));
+    }
     let finish = () => {};
     const current: Current = {
-      runId: req.runId, built, optimizer: createOptimizer(config.optimizer), dataset: req.dataset, control: new RunControl(),
+      runId: req.runId, spec: req.spec, config, built, optimizer, dataset: req.dataset, control: new RunControl(),
       finished: new Promise((r) => (finish = r)),
       inspector: new ModelInspector(built),
-      at: 0,
+      at: startEpoch,
       learningRate: config.optimizer.learningRate,
+      trained: continued !== null,
     };
     this.current = current;
+    this.galleries.clear();
     this.running = true;
-    return { current, spec: req.spec, config, images: data.train, split, finish };
+    const setup: SavedRunSetup = { dataset: req.dataset, trainSize: req.trainSize, spec: req.spec, config };
+    if (continued) {
+      const how = optimizerRestored ? 'with its optimizer state' : 'with a fresh optimizer (its state was not stored)';
+      this.post({ type: 'runOpened', runId: req.runId, run: continued.run, weights: startEpoch, message: `Continuing "${continued.run.name}" from epoch ${startEpoch}, ${how}.` });
+    }
+    const saveAs = { setup, from: continued?.run ?? null, optimizerRestored };
+    return { current, spec: req.spec, config, images: data.train, split, finish, startEpoch, saveAs };
   }
 
   /** Announces the run and trains it, streaming batches, epochs, pauses and learning-rate changes. */
   private async runLoop(run: PreparedRun): Promise<TrainOutcome> {
     const { current, config, split } = run;
     const { runId } = current;
+    // Recording starts before the first event of the run; the page hears of the record after `runStarted`.
+    const savedId = this.saved.begin(runId, run.saveAs.setup, run.saveAs.from, run.saveAs.optimizerRestored);
     this.post({
       type: 'runStarted', runId, trainCount: split.train.length, valCount: split.test.length,
       batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
     });
+    this.post({ type: 'runSaved', runId, savedId });
     this.post({ type: 'status', status: 'training' });
     this.inspection.recordHistograms(performance.now(), true);
     this.inspection.refresh();
@@ -349,12 +442,15 @@ export class TrainingSession {
    */
   private async trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallbacks): Promise<TrainOutcome> {
     const { current, config, images, split } = run;
-    let saved = { epoch: 0, weights: await readWeights(current.built) };
+    let saved = { epoch: run.startEpoch, weights: await readWeights(current.built) };
     for (;;) {
       try {
         return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: saved.epoch }, current.control, {
           ...callbacks,
-          afterEpoch: async (epoch) => void (saved = { epoch, weights: await readWeights(current.built) }),
+          afterEpoch: async (epoch) => {
+            saved = { epoch, weights: await readWeights(current.built) };
+            this.saved.saveEpoch(epoch, saved.weights, await this.optimizerState(current));
+          },
         });
       } catch (e) {
         if (e instanceof SessionError) throw e;
@@ -363,7 +459,7 @@ export class TrainingSession {
         const next = await this.backends.fallback(why);
         await this.inspection.idle();
         this.rebuild(current, run.spec, config, saved.weights);
-        const from = saved.epoch === 0 ? 'the initial weights' : `epoch ${saved.epoch}'s weights`;
+        const from = saved.epoch === run.startEpoch ? 'the weights it started from' : `epoch ${saved.epoch}'s weights`;
         this.post({
           type: 'runResumed', runId: current.runId, fromEpoch: saved.epoch, lost, backend: next.name,
           message: `${lost} failed (${why}): training goes on on ${next.name} from ${from}.`,
@@ -401,6 +497,14 @@ export class TrainingSession {
     const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;
     this.post({ type: 'runEnded', runId: current.runId, outcome: kind, epochsCompleted, restoredEpoch, message });
     this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
+    // The model as it ends (restored or put back) is what a reload brings back; a restored model's optimizer state is a later epoch's.
+    const optimizer = restoredEpoch === undefined && kind !== 'diverged' ? await this.optimizerState(current) : null;
+    await this.saved.finish(restoredEpoch ?? epochsCompleted, await readWeights(current.built), optimizer);
+  }
+
+  /** The optimizer's state, or null when it cannot be read (it is a convenience for continuing). */
+  private async optimizerState(current: Current): Promise<OptimizerState | null> {
+    return readOptimizerState(current.optimizer).catch(() => null);
   }
 
   /**
@@ -425,6 +529,89 @@ export class TrainingSession {
       .catch((e) => this.fail(e, false));
   }
 
+  /** Makes saved run `id` the current model, with its latest weights (an untrained one when none were kept). */
+  private async openRun(runId: number, id: string): Promise<void> {
+    const { run, weights } = await this.saved.open(id);
+    const { spec, config, dataset } = run.setup;
+    await this.backends.settled();
+    await this.inspection.idle();
+    this.disposeModel();
+    this.inspection.disposePreview();
+    const built = buildModel(spec, config.seed);
+    if (weights) writeWeights(built, weights.weights);
+    const learningRate = run.learningRateChanges.at(-1)?.learningRate ?? config.optimizer.learningRate;
+    this.setCurrent({
+      runId, spec, config, built, optimizer: createOptimizer(config.optimizer), dataset, control: new RunControl(), finished: Promise.resolve(),
+      inspector: new ModelInspector(built), at: weights?.epoch ?? 0, learningRate, trained: weights !== null,
+    });
+    const message = weights
+      ? `Opened "${run.name}" with its ${weights.epoch === 0 ? 'imported' : `epoch ${weights.epoch}`} weights.`
+      : `Opened "${run.name}": its weights were not kept, so this model is untrained.`;
+    this.post({ type: 'runOpened', runId, run, weights: weights?.epoch ?? null, message });
+  }
+
+  /** A model that did not come from training here (opened or uploaded) becomes the current one. */
+  private setCurrent(current: Current): void {
+    this.current = current;
+    this.galleries.clear();
+    this.inspection.refresh();
+    this.inspection.recordHistograms(performance.now(), true);
+  }
+
+  /** Answers a gallery request from the current model's test predictions, evaluating first when there are none. */
+  private async gallery(cmd: Extract<Command, { type: 'gallery' }>): Promise<void> {
+    const current = this.current;
+    if (!current) throw new SessionError('invalid-request', 'There is no model yet: train or open one first');
+    if (!this.galleries.has(current.runId) && !(await this.evaluateCurrent(current))) return;
+    const g = this.galleries.answer(current.runId, cmd.cell);
+    if (g) this.post({ type: 'gallery', requestId: cmd.requestId, runId: current.runId, cell: cmd.cell, ...g });
+  }
+
+  private async downloadModel(): Promise<void> {
+    const current = this.current;
+    if (!current) throw new SessionError('invalid-request', 'There is no model to download yet: train, open or upload one first');
+    const files = await exportModelFiles(current.built, current.spec);
+    this.post({ type: 'modelFiles', ...files });
+  }
+
+  /**
+   * Reads an uploaded model. One that fits the dataset becomes the current
+   * model and a saved run; any other comes back as a spec to study.
+   */
+  private async uploadModel(cmd: Extract<Command, { type: 'uploadModel' }>): Promise<void> {
+    const { dataset } = cmd.setup;
+    const { inputShape, numClasses } = datasetShape(dataset);
+    const expect = { inputShape, classes: numClasses };
+    let model: Awaited<ReturnType<typeof importModelFiles>>;
+    try {
+      model = await importModelFiles(cmd.files, expect);
+    } catch (e) {
+      if (e instanceof ModelFileError) throw new SessionError('model-file', e.message);
+      throw e;
+    }
+    const name = (cmd.files.find((f) => f.name.endsWith('.json'))?.name ?? 'model.json').replace(/\.json$/, '');
+    if (model.studyOnly || !model.weights) {
+      if (this.current) this.current.runId = cmd.runId;
+      this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: model.studyOnly, message: model.studyOnly ?? `${name} has no weights.` });
+      return;
+    }
+    await this.backends.settled();
+    await this.inspection.idle();
+    this.disposeModel();
+    this.inspection.disposePreview();
+    const setup: SavedRunSetup = { ...cmd.setup, spec: model.spec };
+    const built = buildModel(model.spec, setup.config.seed);
+    writeWeights(built, model.weights);
+    this.setCurrent({
+      runId: cmd.runId, spec: model.spec, config: setup.config, built, optimizer: createOptimizer(setup.config.optimizer), dataset,
+      control: new RunControl(), finished: Promise.resolve(), inspector: new ModelInspector(built), at: 0,
+      learningRate: setup.config.optimizer.learningRate, trained: true,
+    });
+    const message = `Uploaded ${name}: ${model.spec.layers.length} layers with their weights, ready to inspect; "Continue training" fine-tunes it.`;
+    this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: null, message });
+    await this.saved.saveImported(cmd.runId, setup, name, model.weights);
+  }
+
   private async evaluate(): Promise<void> {
     const current = this.current;
     if (!current) throw new SessionError('invalid-request', 'There is no trained model yet: press Train first');
@@ -437,6 +624,7 @@ export class TrainingSession {
     const { runId } = current;
     let lastPost = 0;
     const result = await evaluateModel(current.built, data.test, data.testIndices, {
+      keepPredictions: true,
       onProgress: (done, total) => {
         const now = performance.now();
         if (now - lastPost > 100 || done === total) {
@@ -446,8 +634,11 @@ export class TrainingSession {
       },
       shouldAbort: () => this.current !== current || stopped(),
     });
-    if (result) this.post({ type: 'testResult', runId, ...result });
-    return result !== null;
+    if (!result) return false;
+    const { predictions, ...test } = result;
+    if (predictions) this.galleries.set(runId, current.dataset, predictions, data.testIndices, data.test);
+    this.post({ type: 'testResult', runId, ...test });
+    return true;
   }
 
   private disposeModel(): void {
@@ -456,4 +647,17 @@ export class TrainingSession {
     this.current.built.model.dispose(); // also frees what `logits` shares; never dispose that view
     this.current = null;
   }
+}
+
+/**
+ * The request that continues saved run `run`: its network, data and settings
+ * at the learning rate it ended on, for `req.config.epochs` more epochs.
+ */
+function continuation(req: TrainRequest, run: SavedRun): TrainRequest {
+  const { config } = run.setup;
+  const learningRate = run.learningRateChanges.at(-1)?.learningRate ?? config.optimizer.learningRate;
+  return {
+    runId: req.runId, dataset: run.setup.dataset, trainSize: run.setup.trainSize, spec: run.setup.spec,
+    config: { ...config, epochs: run.epochs.length + req.config.epochs, optimizer: { ...config.optimizer, learningRate } },
+  };
 }

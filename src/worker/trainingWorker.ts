@@ -28,6 +28,15 @@ function sessionFor(cmd: Command): TrainingSession {
 }
 
 scope.onmessage = (e: MessageEvent<Command>) => {
+  if (e.data.type === 'ping') {
+    post({ type: 'pong', seq: e.data.seq });
+    return;
+  }
+  if (e.data.type === 'injectFault' && e.data.fault === 'crashWorker') {
+    // As a worker killed for memory ends: at once, without a word. The page's heartbeat notices.
+    scope.close();
+    return;
+  }
   const s = sessionFor(e.data);
   try {
     s.handle(e.data);

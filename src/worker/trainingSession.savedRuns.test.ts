@@ -1,0 +1,155 @@
+import 'fake-indexeddb/auto'; // idb checks requests against the global IDB classes
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Command, WorkerEvent } from './protocol';
+import { RunStore } from './runStore';
+import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { inspect, is, LONG, Recorder, train } from './testing/sessionRecorder';
+
+// Saved runs through the session, as the page uses them: a second session on
+// the same IndexedDB stands for a reload (or a new worker after a crash).
+
+const storeOn = (indexedDB: IDBFactory) => ({ openStore: () => RunStore.open({ indexedDB }) });
+const testImage = { kind: 'testImage' as const, dataset: 'mnist' as const, index: 7 };
+const lastRuns = (rec: Recorder) => rec.all(is('runs')).at(-1)!;
+
+/** Waits until the run list shows run `id` with `epochs` epochs saved and its test result. */
+async function savedAfter(rec: Recorder, epochs: number): Promise<Extract<WorkerEvent, { type: 'runs' }>> {
+  for (let from = 0; ; from = rec.events.length) {
+    const e = await rec.waitFor(is('runs'), from);
+    const r = e.runs[0];
+    if (r && r.epochsCompleted === epochs && Number.isFinite(r.testAccuracy) && r.status !== 'running' && r.weights.latest === epochs) return e;
+  }
+}
+
+describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
+  it('saves a run as it trains; a new session lists it and opens it with the same weights', async () => {
+    const db = new IDBFactory();
+    const first = new Recorder(storeOn(db));
+    first.send(train(1, { epochs: 2 }));
+    const { runs } = await savedAfter(first, 2);
+    const saved = first.all(is('runSaved'))[0];
+    expect(runs.map((r) => r.id)).toEqual([saved.savedId]);
+    expect(runs[0]).toMatchObject({ status: 'done', epochsCompleted: 2, epochsPlanned: 2 });
+    first.send(inspect(1, testImage));
+    const before = await first.waitFor(is('inspection', (e) => e.requestId === 1 && e.trained));
+
+    const second = new Recorder(storeOn(db));
+    await second.session.savedRunsReady();
+    expect(lastRuns(second).runs.map((r) => r.id)).toEqual([saved.savedId]);
+    second.send({ type: 'openRun', runId: 1, id: saved.savedId });
+    const opened = await second.waitFor(is('runOpened'));
+    expect(opened.weights).toBe(2);
+    expect(opened.run.epochs).toHaveLength(2);
+    expect(opened.run.batches.x.length).toBe(first.all(is('batchMetrics')).reduce((n, e) => n + e.x.length, 0));
+    expect(opened.run.test?.accuracy).toBe(first.all(is('testResult'))[0].accuracy);
+    second.send(inspect(2, testImage));
+    const after = await second.waitFor(is('inspection', (e) => e.requestId === 2 && e.trained));
+    expect(Array.from(after.probs!)).toEqual(Array.from(before.probs!));
+  }, 60_000);
+
+  it('continues a saved run with its optimizer state, numbering epochs on', async () => {
+    const db = new IDBFactory();
+    const first = new Recorder(storeOn(db));
+    first.send(train(1, { epochs: 1 }));
+    await savedAfter(first, 1);
+    const id = first.all(is('runSaved'))[0].savedId;
+
+    const second = new Recorder(storeOn(db));
+    const more = train(1, { epochs: 2 }) as Extract<Command, { type: 'train' }>;
+    second.send({ ...more, request: { ...more.request, continueFrom: id } });
+    const opened = await second.waitFor(is('runOpened'));
+    expect(opened.message).toContain('with its optimizer state');
+    expect(await second.waitFor(is('runStarted'))).toMatchObject({ epochs: 3 });
+    const ended = await second.waitFor(is('runEnded'));
+    expect(ended.epochsCompleted).toBe(3);
+    expect(second.all(is('epochEnd')).map((e) => e.epoch)).toEqual([2, 3]);
+    const { runs } = await savedAfter(second, 3);
+    expect(runs).toHaveLength(1);
+    expect(runs[0].continuations).toEqual([{ fromEpoch: 1, optimizerRestored: true }]);
+    expect(runs[0]).toMatchObject({ epochsPlanned: 3, epochsCompleted: 3, status: 'done' });
+  }, 60_000);
+
+  it('a run cut off (the tab closed) is listed as interrupted, with its last finished epoch\'s weights', async () => {
+    const db = new IDBFactory();
+    const first = new Recorder(storeOn(db));
+    first.send(train(1, LONG));
+    for (let from = 0; ; from = first.events.length) {
+      const e = await first.waitFor(is('runs'), from);
+      if (e.runs[0]?.weights.latest === 1) break;
+    }
+    // Paused, it writes nothing more, as a closed tab would; Node has no Web Locks, so a new
+    // session counts every 'running' record as cut off.
+    first.send({ type: 'pause' });
+    await first.waitFor(is('status', (e) => e.status === 'paused'));
+    await new Promise((r) => setTimeout(r, 500)); // the last epoch's writes land
+    const second = new Recorder(storeOn(db));
+    await second.session.savedRunsReady();
+    first.send({ type: 'stop' });
+    const [run] = lastRuns(second).runs;
+    expect(run.status).toBe('interrupted');
+    expect(run.message).toMatch(/^Interrupted after epoch \d+ of 50/);
+    expect(run.weights.latest).toBeGreaterThanOrEqual(1);
+    expect(run.message).toContain(`epoch ${run.weights.latest}`);
+  }, 60_000);
+
+  it('answers galleries from the test predictions: exactly a cell\'s images, and the most confidently wrong', async () => {
+    const rec = new Recorder(storeOn(new IDBFactory()));
+    rec.send(train(1, { epochs: 1 }));
+    const test = await rec.waitFor(is('testResult'));
+    // The fullest off-diagonal cell.
+    let cell = { trueClass: 0, predClass: 1 };
+    for (let t = 0; t < 10; t++) for (let p = 0; p < 10; p++) if (t !== p && test.confusion[t * 10 + p] > test.confusion[cell.trueClass * 10 + cell.predClass]) cell = { trueClass: t, predClass: p };
+    rec.send({ type: 'gallery', requestId: 1, cell });
+    const g = await rec.waitFor(is('gallery', (e) => e.requestId === 1));
+    expect(g.total).toBe(test.confusion[cell.trueClass * 10 + cell.predClass]);
+    expect(g.items).toHaveLength(Math.min(100, g.total));
+    expect(g.items.every((i) => i.label === cell.trueClass && i.predicted === cell.predClass)).toBe(true);
+    expect(g.pixels.length).toBe(g.items.length * 784);
+    rec.send({ type: 'gallery', requestId: 2, cell: null });
+    const wrong = await rec.waitFor(is('gallery', (e) => e.requestId === 2));
+    expect(wrong.total).toBe(test.count - Math.round(test.accuracy * test.count));
+    const conf = wrong.items.map((i) => i.confidence);
+    expect(conf).toEqual(conf.slice().sort((a, b) => b - a));
+  }, 60_000);
+
+  it('downloads the model and uploads it back: same predictions; a bad file changes nothing', async () => {
+    const rec = new Recorder(storeOn(new IDBFactory()));
+    rec.send(train(1, { epochs: 1 }));
+    await rec.waitFor(is('status', (e) => e.status === 'done'));
+    rec.send(inspect(1, testImage));
+    const before = await rec.waitFor(is('inspection', (e) => e.requestId === 1 && e.trained));
+    rec.send({ type: 'downloadModel' });
+    const files = await rec.waitFor(is('modelFiles'));
+    const setup = { dataset: 'mnist' as const, trainSize: 'all' as const, config: (train(1) as Extract<Command, { type: 'train' }>).request.config };
+    const json = { name: 'convscope-model.json', data: new TextEncoder().encode(files.modelJson).buffer };
+
+    // The weights file forgotten: refused, naming it; the model is kept under the page's new number.
+    rec.send({ type: 'uploadModel', runId: 2, files: [json], setup });
+    const refused = await rec.waitFor(is('error', (e) => e.code === 'model-file'));
+    expect(refused.message).toContain(files.weightsName);
+    rec.send(inspect(2, testImage));
+    const kept = await rec.waitFor(is('inspection', (e) => e.requestId === 2 && e.trained));
+    expect(Array.from(kept.probs!)).toEqual(Array.from(before.probs!));
+
+    rec.send({ type: 'uploadModel', runId: 3, files: [json, { name: files.weightsName, data: files.weights }], setup });
+    const uploaded = await rec.waitFor(is('modelUploaded'));
+    expect(uploaded).toMatchObject({ runId: 3, studyOnly: null, spec: TINY_SPEC });
+    expect(await rec.waitFor(is('runSaved', (e) => e.runId === 3))).toBeTruthy();
+    rec.send(inspect(3, testImage));
+    const after = await rec.waitFor(is('inspection', (e) => e.requestId === 3 && e.trained));
+    expect(Array.from(after.probs!)).toEqual(Array.from(before.probs!));
+    const { runs } = await rec.waitFor(is('runs', (e) => e.runs.some((r) => r.status === 'imported')));
+    expect(runs.find((r) => r.status === 'imported')).toMatchObject({ weights: { latest: 0 } });
+  }, 60_000);
+
+  it('without IndexedDB, runs train as before and the page is told that nothing is saved', async () => {
+    // As in a private window where opening throws.
+    const closed = { open: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } } as unknown as IDBFactory;
+    const rec = new Recorder({ openStore: () => RunStore.open({ indexedDB: closed }) });
+    await rec.session.savedRunsReady();
+    expect(lastRuns(rec).storage.available).toBe(false);
+    rec.send(train(1));
+    expect(await rec.waitFor(is('runEnded'))).toMatchObject({ outcome: 'done' });
+  }, 60_000);
+});
