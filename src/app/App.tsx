@@ -1,4 +1,5 @@
 import { ArchitecturePanel } from '../panels/ArchitecturePanel/ArchitecturePanel';
+import { CompareRuns } from '../panels/CompareRuns/CompareRuns';
 import { CurvesPanel } from '../panels/CurvesPanel/CurvesPanel';
 import { DrawingPanel } from '../panels/DrawingPanel/DrawingPanel';
 import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
@@ -8,6 +9,7 @@ import { HistogramsPanel } from '../panels/HistogramsPanel/HistogramsPanel';
 import { PredictionPanel } from '../panels/PredictionPanel/PredictionPanel';
 import { ResultsPanel } from '../panels/ResultsPanel/ResultsPanel';
 import { RunPanel } from '../panels/RunPanel/RunPanel';
+import { RunsPanel } from '../panels/RunsPanel/RunsPanel';
 import { SetupPanel } from '../panels/SetupPanel/SetupPanel';
 import { BackendBadge } from './BackendBadge';
 import './app.css';
@@ -25,10 +27,12 @@ export function App() {
         <aside className="side">
           <SetupPanel />
           <RunPanel />
+          <RunsPanel />
         </aside>
         <div className="content">
           <ArchitecturePanel />
           <CurvesPanel />
+          <CompareRuns />
           <ResultsPanel />
           <div className="inspect-row">
             <DrawingPanel />

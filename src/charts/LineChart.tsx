@@ -238,7 +238,7 @@ export function LineChart(props: LineChartProps): JSX.Element {
             })}
             <g clipPath={`url(#${clipId})`}>
               {drawn.map(({ s, d, dots }) => (
-                <g key={s.id} className={`lc-series lc-series-${s.variant ?? 'line'}`} style={{ color: s.color }}>
+                <g key={s.id} className={`lc-series lc-series-${s.variant ?? 'line'}`} style={{ color: s.color }} data-series={s.id}>
                   <path d={d} />
                   {dots.map(([cx, cy], i) => (
                     <circle key={i} cx={cx} cy={cy} r={2.5} />

@@ -6,6 +6,7 @@ import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/ty
 import type { BackendState } from './backendState';
 import type { InspectState } from './inspectState';
 import type { RunState } from './runState';
+import type { RunsState } from './runsState';
 import type { WorkerClient } from './workerClient';
 
 /*
@@ -115,8 +116,31 @@ export interface BackendSlice extends BackendActions {
   backend: BackendState;
 }
 
-/** The whole store: the setup on screen, the run, what the inspection panels show, and the backends. */
-export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice;
+export interface RunsActions {
+  /** Makes saved run `id` the current model (its latest weights), with its history on the charts. */
+  openRun(id: string): void;
+  renameRun(id: string, name: string): void;
+  pinRun(id: string, pinned: boolean): void;
+  deleteRun(id: string): void;
+  /** Adds a run to the comparison (at most MAX_COMPARE), or takes it out. */
+  toggleCompare(id: string): void;
+  /** Trains saved run `id` for `epochs` more epochs from its latest weights. */
+  continueRun(id: string, epochs: number): void;
+  /** Shows one confusion cell's test images, or (null) the most confidently wrong ones. */
+  showGallery(cell: { trueClass: number; predClass: number } | null): void;
+  closeGallery(): void;
+  /** Downloads the current model as TensorFlow.js Layers files. */
+  downloadModel(): void;
+  /** Reads a model.json and its weight files; the model becomes the current network. */
+  uploadModel(files: readonly File[]): Promise<void>;
+}
+
+export interface RunsSlice extends RunsActions {
+  runs: RunsState;
+}
+
+/** The whole store: the setup on screen, the run, what the inspection panels show, the backends, and the saved runs. */
+export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice & RunsSlice;
 
 /**
  * One slice of the store (zustand's slices pattern): its state and its

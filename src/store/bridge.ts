@@ -4,6 +4,7 @@ import type { AppState } from './appState';
 import { applyBackendEvents } from './backendState';
 import { applyInspectEvents } from './inspectState';
 import { applyEvents } from './runState';
+import { applyRunsEvents } from './runsState';
 
 /** Calls `flush` soon: on the next animation frame, or after 250 ms in a hidden tab (which gets no frames). */
 function nextFrame(flush: () => void): void {
@@ -53,8 +54,13 @@ export function createBridge(store: StoreApi<AppState>, timing: BridgeTiming | (
     queue = [];
     store.setState((s) => {
       const run = applyEvents(s.run, events);
-      return { run, inspect: applyInspectEvents(s.inspect, events, run.runId), backend: applyBackendEvents(s.backend, events) };
+      return {
+        run, inspect: applyInspectEvents(s.inspect, events, run.runId), backend: applyBackendEvents(s.backend, events),
+        runs: applyRunsEvents(s.runs, events),
+      };
     });
+    // An uploaded model's network goes into the editor, as an imported architecture file does (Undo puts back the one before).
+    for (const e of events) if (e.type === 'modelUploaded') store.getState().importSpec({ spec: e.spec });
   };
   const toFrame = () => {
     mode = 'frame';

@@ -1,6 +1,6 @@
 import type { DatasetId } from '../data/datasets';
 import type { ModelSpec, TrainConfig } from '../model/types';
-import type { EpochRow, RunStatus, TestResult, WorkerEvent } from '../worker/protocol';
+import type { EpochRow, RunStatus, SavedRun, SavedRunStatus, TestResult, WorkerEvent } from '../worker/protocol';
 
 /** Everything the page knows about the worker and the current run. */
 export interface RunState {
@@ -32,6 +32,10 @@ export interface RunState {
   backendLosses: string[];
   evaluation: { done: number; total: number } | null;
   test: TestResult | null;
+  /** The saved run this model is (IndexedDB id), once the worker has saved it; null when not saved. */
+  savedId: string | null;
+  /** A word about where this model came from (opened, continued, uploaded), shown in the run panel. */
+  notice: string | null;
 }
 
 export const INITIAL_RUN_STATE: RunState = {
@@ -53,7 +57,43 @@ export const INITIAL_RUN_STATE: RunState = {
   backendLosses: [],
   evaluation: null,
   test: null,
+  savedId: null,
+  notice: null,
 };
+
+/** What `training-status` says for a saved run's state: a cut-off run reads as stopped. */
+const STATUS_OF_SAVED: Record<SavedRunStatus, RunStatus> = {
+  running: 'stopped', interrupted: 'stopped', done: 'done', earlyStopped: 'done', stopped: 'stopped',
+  diverged: 'diverged', error: 'error', imported: 'done',
+};
+
+/**
+ * The run state of saved run `run`, opened as run `runId`: its history,
+ * outcome and test result, as if it had just been trained here. A run being
+ * continued keeps the status it has (loading).
+ */
+export function runStateFromSaved(s: RunState, runId: number, run: SavedRun, notice: string): RunState {
+  const { batches, info } = run;
+  const active = s.runId === runId && (s.status === 'loading' || s.status === 'training' || s.status === 'paused');
+  return {
+    ...INITIAL_RUN_STATE,
+    downloads: s.downloads,
+    runId,
+    status: active ? s.status : STATUS_OF_SAVED[run.status],
+    dataset: run.setup.dataset,
+    spec: run.setup.spec,
+    learningRate: run.learningRateChanges.at(-1)?.learningRate ?? run.setup.config.optimizer.learningRate,
+    learningRateChanges: run.learningRateChanges,
+    restoredEpoch: run.restoredEpoch,
+    info: info && { ...info, epochs: run.epochsPlanned },
+    batches: { x: Array.from(batches.x), loss: Array.from(batches.loss), accuracy: Array.from(batches.accuracy) },
+    epochs: run.epochs,
+    outcome: run.message || null,
+    test: run.test,
+    savedId: run.id,
+    notice,
+  };
+}
 
 /** The state of a run that is about to start: history cleared, settings kept. */
 export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec, config: TrainConfig): RunState {
@@ -147,6 +187,21 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
       }
       case 'error':
         s = { ...s, error: e.message, evaluation: null };
+        break;
+      case 'runSaved':
+        s = { ...s, savedId: e.savedId };
+        break;
+      case 'runOpened':
+        s = runStateFromSaved(s, e.runId, e.run, e.message);
+        break;
+      case 'modelUploaded':
+        // A model to study only leaves the worker's model, and this run, as they were; the editor shows its network.
+        s = e.studyOnly
+          ? { ...s, notice: e.message }
+          : { ...INITIAL_RUN_STATE, downloads: s.downloads, runId: e.runId, status: 'done', dataset: e.dataset, spec: e.spec, notice: e.message };
+        break;
+      case 'workerRestarted':
+        s = { ...s, status: 'error', error: e.message, evaluation: null, progress: s.progress && { ...s.progress, etaMs: null } };
         break;
     }
   }

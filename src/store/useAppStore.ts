@@ -6,16 +6,19 @@ import { createInspectSlice } from './inspectSlice';
 import { sendInspectRequests } from './inspectRequest';
 import { sendBackendRequests } from './measureRequest';
 import { createRunSlice } from './runSlice';
+import { createRunsSlice } from './runsSlice';
+import { followSavedRuns } from './savedRunRequests';
 import { createSetupSlice } from './setupSlice';
 import type { WorkerClient } from './workerClient';
 
-/** A store of the four slices whose commands go to `worker` (the real client, or a fake in tests). */
+/** A store of the five slices whose commands go to `worker` (the real client, or a fake in tests). */
 export function createAppStore(worker: WorkerClient) {
   return create<AppState>()((...a) => ({
     ...createSetupSlice(worker)(...a),
     ...createRunSlice(worker)(...a),
     ...createInspectSlice(worker)(...a),
     ...createBackendSlice(worker)(...a),
+    ...createRunsSlice(worker)(...a),
   }));
 }
 
@@ -31,6 +34,18 @@ export const useAppStore = createAppStore({ send: (cmd) => client?.send(cmd) });
 export function connectWorker(c: WorkerClient): void {
   client = c;
   rememberBackendChoice(useAppStore);
-  sendBackendRequests(useAppStore, c);
-  sendInspectRequests(useAppStore, c);
+  followWorker(c);
+  followSavedRuns(useAppStore, c);
+}
+
+let unfollow: (() => void)[] = [];
+
+/** A new worker replaced one that died: it knows nothing yet, so the page's requests go again. */
+export function reconnectWorker(): void {
+  unfollow.forEach((f) => f());
+  if (client) followWorker(client);
+}
+
+function followWorker(c: WorkerClient): void {
+  unfollow = [sendBackendRequests(useAppStore, c), sendInspectRequests(useAppStore, c)];
 }

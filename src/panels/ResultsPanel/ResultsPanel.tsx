@@ -1,16 +1,15 @@
 import { useShallow } from 'zustand/react/shallow';
-import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
-import { DATASETS } from '../../data/datasets';
 import { bestEpochOf } from '../../store/runState';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatLoss, formatPercent } from '../format';
+import { EvaluationDetails } from './EvaluationDetails';
 
 /** Latest validation and test numbers, the per-epoch log and the confusion matrix. */
 export function ResultsPanel() {
   // Only what this panel shows: a batch tick must not re-render the epoch log or the matrix.
   const run = useAppStore(
     useShallow((s) => ({
-      epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, dataset: s.run.dataset,
+      epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome,
       bestEpoch: bestEpochOf(s.run), restoredEpoch: s.run.restoredEpoch,
     })),
   );
@@ -65,12 +64,7 @@ export function ResultsPanel() {
           </table>
         </div>
       )}
-      {test && (
-        <details open className="confusion-wrap">
-          <summary>Confusion matrix on the test set (rows: true class)</summary>
-          <ConfusionMatrix counts={test.confusion} classNames={DATASETS[run.dataset ?? 'mnist'].classNames} testId="confusion-matrix" />
-        </details>
-      )}
+      <EvaluationDetails />
     </section>
   );
 }

@@ -36,6 +36,7 @@ export function RunPanel() {
       </div>
       {invalid && !active && <p className="field-error" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
       {!active && !invalid && <RunEstimate />}
+      {run.notice && <p className="notice" data-testid="run-notice">{run.notice}</p>}
       {run.backendLosses.map((m, i) => <p key={i} className="notice" data-testid="backend-notice">{m}</p>)}
       <dl className="stats">
         <dt>Status</dt>

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../worker/protocol';
+import { ago, runMeta, sortRuns } from './runLabels';
+
+const run = (over: Partial<RunSummary>): RunSummary => ({
+  id: 'a', name: 'a', pinned: false, createdAt: 0, updatedAt: 0, status: 'done', message: '', epochsPlanned: 5, info: null,
+  restoredEpoch: null, weights: { latest: 5, best: null, optimizer: true, bytes: 1 }, continuations: [],
+  setup: {} as RunSummary['setup'], epochsCompleted: 5, valAccuracy: 0.9812, testAccuracy: NaN, ...over,
+});
+
+describe('run labels', () => {
+  it('says how a run stands, preferring the test accuracy', () => {
+    expect(runMeta(run({}), 30_000)).toBe('done · 5/5 epochs · val 98.12% · just now');
+    expect(runMeta(run({ testAccuracy: 0.99, status: 'interrupted', epochsCompleted: 2 }), 7_200_000)).toBe('interrupted · 2/5 epochs · test 99.00% · 2 h ago');
+    expect(runMeta(run({ status: 'imported', valAccuracy: NaN }), 0)).toBe('uploaded · just now');
+  });
+
+  it('gives a date for old runs', () => {
+    expect(ago(Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 9))).toBe('2026-01-02');
+  });
+
+  it('puts pinned runs first, then the newest', () => {
+    const list = [run({ id: 'old', createdAt: 1 }), run({ id: 'new', createdAt: 3 }), run({ id: 'pinned', createdAt: 0, pinned: true })];
+    expect(sortRuns(list).map((r) => r.id)).toEqual(['pinned', 'new', 'old']);
+  });
+});

@@ -1,0 +1,35 @@
+import type { StoreApi } from 'zustand';
+import type { AppState } from './appState';
+import { newestOpenable } from './runsState';
+import { isActive } from './selectors';
+import type { WorkerClient } from './workerClient';
+
+/**
+ * Follows the saved runs for the page: once the worker lists them after a
+ * page load (or after a new worker started), the newest run with weights
+ * becomes the current model, unless a run has started meanwhile; and the
+ * runs being compared are fetched again whenever one of them changed (a run
+ * still training). Returns the unsubscribe function.
+ */
+export function followSavedRuns(store: StoreApi<AppState>, worker: WorkerClient): () => void {
+  let asked = '';
+  return store.subscribe((s) => {
+    const { runs } = s;
+    if (runs.loaded && runs.openNewest) {
+      const newest = newestOpenable(runs.list);
+      if (newest && !isActive(s.run)) s.openRun(newest.id);
+      else store.setState({ runs: { ...store.getState().runs, openNewest: false } });
+      return;
+    }
+    const stale = runs.compare.filter((id) => {
+      const summary = runs.list.find((r) => r.id === id);
+      return summary && summary.updatedAt !== runs.records[id]?.updatedAt;
+    });
+    const key = stale.map((id) => `${id}@${runs.list.find((r) => r.id === id)?.updatedAt}`).join();
+    if (stale.length === 0 || key === asked) return;
+    asked = key;
+    const requestId = runs.requestId + 1;
+    store.setState({ runs: { ...runs, requestId } });
+    worker.send({ type: 'loadRuns', requestId, ids: runs.compare });
+  });
+}
