@@ -34,7 +34,7 @@ connectWorker(worker);
 // `?debug`: fault injection from the console or a test, e.g. convscope.injectFault('loseWebglContext') or 'crashWorker'.
 if (debug) {
   Object.assign(window, {
-    convscope: { injectFault: (fault: 'loseWebglContext' | 'crashWorker') => worker.send({ type: 'injectFault', fault }) },
+    convscope: { injectFault: (fault: 'loseWebglContext' | 'crashWorker') => worker.send({ type: 'injectFault', fault }), store: useAppStore },
   });
 }
 

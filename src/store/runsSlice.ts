@@ -29,12 +29,11 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     set((s) => ({ runs: { ...s.runs, compare: s.runs.compare.filter((c) => c !== id) } }));
     worker.send({ type: 'deleteRun', id });
   },
+  // The records follow from the selection (followSavedRuns fetches what is missing or stale).
   toggleCompare(id) {
     const { runs } = get();
     const compare = runs.compare.includes(id) ? runs.compare.filter((c) => c !== id) : [...runs.compare, id].slice(-MAX_COMPARE);
-    const requestId = runs.requestId + 1;
-    set({ runs: { ...runs, compare, requestId } });
-    if (compare.length > 0) worker.send({ type: 'loadRuns', requestId, ids: compare });
+    set({ runs: { ...runs, compare } });
   },
   continueRun(id, epochs) {
     const s = get();

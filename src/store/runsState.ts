@@ -52,9 +52,12 @@ export function applyRunsEvents(state: RunsState, events: readonly WorkerEvent[]
         };
         break;
       }
-      case 'savedRuns':
-        if (e.requestId === s.requestId) s = { ...s, records: { ...s.records, ...Object.fromEntries(e.runs.map((r) => [r.id, r])) } };
+      case 'savedRuns': {
+        // Keyed by run: any answer helps, an older copy never replaces a newer one.
+        const fresh = e.runs.filter((r) => !(s.records[r.id]?.updatedAt > r.updatedAt));
+        if (fresh.length) s = { ...s, records: { ...s.records, ...Object.fromEntries(fresh.map((r) => [r.id, r])) } };
         break;
+      }
       case 'gallery':
         if (s.gallery?.requestId === e.requestId) s = { ...s, gallery: { ...s.gallery, runId: e.runId, total: e.total, items: e.items, pixels: e.pixels } };
         break;

@@ -28,8 +28,6 @@ export function followSavedRuns(store: StoreApi<AppState>, worker: WorkerClient)
     const key = stale.map((id) => `${id}@${runs.list.find((r) => r.id === id)?.updatedAt}`).join();
     if (stale.length === 0 || key === asked) return;
     asked = key;
-    const requestId = runs.requestId + 1;
-    store.setState({ runs: { ...runs, requestId } });
-    worker.send({ type: 'loadRuns', requestId, ids: runs.compare });
+    worker.send({ type: 'loadRuns', ids: stale });
   });
 }

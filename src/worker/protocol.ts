@@ -161,7 +161,7 @@ export type Command =
   | { type: 'pinRun'; id: string; pinned: boolean }
   | { type: 'deleteRun'; id: string }
   /** Full histories of saved runs, for comparison: answered by `savedRuns`. */
-  | { type: 'loadRuns'; requestId: number; ids: string[] }
+  | { type: 'loadRuns'; ids: string[] }
   /**
    * Test images of the last evaluation: those of one confusion cell, or (null)
    * the most confidently wrong over the whole test set; at most 100, most
@@ -297,7 +297,7 @@ export type WorkerEvent =
   | { type: 'runSaved'; runId: number; savedId: string }
   /** Saved run `run` is now the current model (`runId` on the page); `weights`: the epoch whose weights it has, null when none were kept (an untrained model then). */
   | { type: 'runOpened'; runId: number; run: SavedRun; weights: number | null; message: string }
-  | { type: 'savedRuns'; requestId: number; runs: SavedRun[] }
+  | { type: 'savedRuns'; runs: SavedRun[] }
   /** `items` and their pixels (items.length × 784, in [0, 1]); `total`: how many images the cell or the wrong set holds. */
   | { type: 'gallery'; requestId: number; runId: number; cell: { trueClass: number; predClass: number } | null; total: number; items: GalleryItem[]; pixels: Float32Array }
   /** The current model's files: `model.json` text and its single weights file. */

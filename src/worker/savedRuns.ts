@@ -25,7 +25,7 @@ async function lockHeld(id: string): Promise<boolean> {
 }
 
 /** Writes that come together (an epoch end's record and weights) make one run-list update. */
-const PUBLISH_DELAY_MS = 200;
+const PUBLISH_DELAY_MS = 150;
 
 function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -46,7 +46,7 @@ export class SavedRuns {
   private writes: Promise<void> = Promise.resolve();
   private message: string | null = null;
   private available = true;
-  private publishPending = false;
+  private publishTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly post: Post,
@@ -180,12 +180,10 @@ export class SavedRuns {
     this.post({ type: 'runs', runs, damaged, storage: info });
   }
 
-  /** One list for a burst of writes (an epoch end writes three times). */
+  /** One list for a burst of writes (an epoch end writes three times): posted once they have been quiet for a moment. */
   private publishSoon(): void {
-    if (this.publishPending) return;
-    this.publishPending = true;
-    setTimeout(() => {
-      this.publishPending = false;
+    clearTimeout(this.publishTimer);
+    this.publishTimer = setTimeout(() => {
       this.publish().catch((e) => this.post({ type: 'error', code: 'storage', message: `The saved runs could not be listed: ${e instanceof Error ? e.message : String(e)}` }));
     }, PUBLISH_DELAY_MS);
   }

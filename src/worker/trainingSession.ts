@@ -237,7 +237,7 @@ export class TrainingSession {
         this.saved.delete(cmd.id).catch((e) => this.fail(e, false));
         return;
       case 'loadRuns':
-        this.saved.load(cmd.ids).then((runs) => this.post({ type: 'savedRuns', requestId: cmd.requestId, runs }), (e) => this.fail(e, false));
+        this.saved.load(cmd.ids).then((runs) => this.post({ type: 'savedRuns', runs }), (e) => this.fail(e, false));
         return;
       case 'gallery':
         this.gallery(cmd).catch((e) => this.fail(e, false));

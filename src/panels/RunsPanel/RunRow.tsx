@@ -36,10 +36,21 @@ export function RunRow({ run, current, comparing, busy, onOpen, onRename, onPin,
             <input name="name" defaultValue={run.name} aria-label="Run name" maxLength={80} autoFocus onBlur={(e) => e.currentTarget.form?.requestSubmit()} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
           </form>
         ) : (
-          <button type="button" className="link saved-run-name" onClick={onOpen} disabled={busy || current} title={current ? 'This is the current model' : title}>
-            {run.pinned && <span aria-label="pinned">★ </span>}
-            {run.name}
-          </button>
+          <span className="saved-run-title">
+            <button
+              type="button"
+              className={`pin${run.pinned ? ' pinned' : ''}`}
+              onClick={() => onPin(!run.pinned)}
+              aria-pressed={run.pinned}
+              aria-label={run.pinned ? 'Unpin' : 'Pin'}
+              title={run.pinned ? 'Pinned: listed first, its weights never dropped to make room, not deletable. Click to unpin' : 'Pin: list it first and never drop its weights to make room'}
+            >
+              {run.pinned ? '★' : '☆'}
+            </button>
+            <button type="button" className="link saved-run-name" onClick={onOpen} disabled={busy || current} title={current ? 'This is the current model' : title}>
+              {run.name}
+            </button>
+          </span>
         )}
         <span className={`saved-run-meta status-word-${run.status}`}>{runMeta(run)}{noWeights ? ' · no weights' : ''}</span>
       </div>
@@ -47,9 +58,6 @@ export function RunRow({ run, current, comparing, busy, onOpen, onRename, onPin,
         <label title="Overlay this run's curves with others (2 to 4)">
           <input type="checkbox" checked={comparing} onChange={onCompare} data-testid="compare-toggle" /> compare
         </label>
-        <button type="button" onClick={() => onPin(!run.pinned)} aria-pressed={run.pinned} title={run.pinned ? 'Unpin: its weights may then be dropped when storage is full' : 'Pin: kept first, its weights never dropped to make room'}>
-          {run.pinned ? 'Unpin' : 'Pin'}
-        </button>
         <button type="button" onClick={() => setEditing(true)} title="Rename">Rename</button>
         {confirming ? (
           <>

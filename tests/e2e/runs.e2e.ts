@@ -1,0 +1,185 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
+
+const browser = useBrowser();
+
+/** The ten bars' probabilities, as the page holds them (full float precision). */
+const barProbs = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('[data-testid=prediction-bars] li')].map((li) => Number((li as HTMLElement).dataset.prob)));
+
+/** Waits until the bars come from a trained model (not the untrained preview) and returns them. */
+async function trainedProbs(page: Page): Promise<number[]> {
+  await page.waitForFunction(() => /^live model/.test(document.querySelector('[data-testid=prediction-model-state]')?.textContent ?? ''), null, { timeout: 60_000 });
+  return barProbs(page);
+}
+
+/**
+ * Waits for the backends' measurement after a run to end: while it runs, an
+ * answer may come from another backend, whose last digits differ.
+ */
+async function measured(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=backend-rates]');
+    return el && el.querySelectorAll('[data-backend]').length === 3 && !/measuring/i.test(document.body.textContent ?? '');
+  }, null, { timeout: 120_000 });
+}
+
+/** Makes test image `index` the input through the store (`?debug` exposes it), as a gallery click does. */
+const showTestImage = (page: Page, index: number) =>
+  page.evaluate((i) => (window as unknown as { convscope: { store: { getState(): { showTestSample(i: number): void } } } }).convscope.store.getState().showTestSample(i), index);
+
+async function trainOnce(page: Page): Promise<void> {
+  await page.getByTestId('train-button').click();
+  await waitForStatus(page, ['done']);
+  await page.waitForFunction(() => document.querySelector('[data-testid=test-accuracy]')?.textContent !== '—', null, { timeout: 120_000 });
+  await measured(page);
+}
+
+/** Waits until the run list shows `n` runs, the newest matching `newest` (by default: saved with its test result). */
+async function runsListed(page: Page, n: number, newest = 'test \\d'): Promise<void> {
+  await page.waitForFunction(
+    ([count, pattern]) => {
+      const rows = document.querySelectorAll('[data-testid=run-list] [data-run-id]');
+      return rows.length === count && new RegExp(pattern).test(rows[0].textContent ?? '');
+    },
+    [n, newest] as const,
+    { timeout: 60_000 },
+  );
+}
+
+describe('saved runs and model files', () => {
+  it('a reload keeps the runs and the model: the same test image gets identical probabilities', async () => {
+    const page = await openApp(browser(), '?n=1000&epochs=1');
+    await trainOnce(page);
+    await runsListed(page, 1);
+    await page.getByTestId('next-test-image').click();
+    const before = await trainedProbs(page);
+    const testAccuracy = await text(page, 'test-accuracy');
+    const lossPoints = await page.getByTestId('loss-chart').getAttribute('data-points');
+
+    await page.reload();
+    await runsListed(page, 1);
+    expect(await page.getByTestId('run-notice').textContent({ timeout: 60_000 })).toMatch(/^Opened ".+" with its epoch 1 weights/);
+    // The run's history and results come back with it.
+    expect(await text(page, 'test-accuracy')).toBe(testAccuracy);
+    expect(await page.getByTestId('loss-chart').getAttribute('data-points')).toBe(lossPoints);
+    expect(await text(page, 'training-status')).toBe('done');
+    await measured(page);
+    await page.getByTestId('next-test-image').click();
+    expect(await trainedProbs(page)).toEqual(before);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('download then upload: the uploaded model predicts identically, and becomes a saved run', async () => {
+    const page = await openApp(browser(), '?n=1000&epochs=1&debug');
+    await trainOnce(page);
+    await runsListed(page, 1);
+    await showTestImage(page, 0);
+    const before = await trainedProbs(page);
+
+    const dir = mkdtempSync(join(tmpdir(), 'convscope-model-'));
+    const downloads: string[] = [];
+    page.on('download', (d) => void d.saveAs(join(dir, d.suggestedFilename())).then(() => downloads.push(d.suggestedFilename())));
+    await page.getByTestId('download-model').click();
+    await expect.poll(() => downloads.sort(), { timeout: 30_000 }).toEqual(['convscope-model.json', 'model.weights.bin']);
+
+    // Only model.json: refused with the reason, nothing changed.
+    await page.getByTestId('upload-model').setInputFiles(join(dir, 'convscope-model.json'));
+    expect(await page.getByTestId('error-banner').textContent({ timeout: 30_000 })).toMatch(/model\.weights\.bin/);
+    expect(await barProbs(page)).toEqual(before);
+
+    await page.getByTestId('upload-model').setInputFiles(downloads.map((f) => join(dir, f)));
+    expect(await page.getByTestId('run-notice').textContent({ timeout: 60_000 })).toMatch(/^Uploaded convscope-model/);
+    await runsListed(page, 2, 'uploaded');
+    // The same test image, now answered by the uploaded model (it has trained no epoch here).
+    await page.waitForFunction(() => document.querySelector('[data-testid=prediction-model-state]')?.textContent === 'live model, epoch 0.00', null, { timeout: 60_000 });
+    await measured(page);
+    // Asked again (another image, then this one), so that the answer is certainly the uploaded model's, on the chosen backend.
+    await showTestImage(page, 1);
+    await expect.poll(() => barProbs(page), { timeout: 30_000 }).not.toEqual(before);
+    await showTestImage(page, 0);
+    await expect.poll(() => barProbs(page), { timeout: 30_000 }).toEqual(before);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a confusion cell shows exactly its images; a gallery image becomes the input', async () => {
+    const page = await openApp(browser(), '?n=1000&epochs=1');
+    await trainOnce(page);
+    const matrix = page.getByTestId('confusion-matrix');
+    await matrix.scrollIntoViewIfNeeded();
+    // The fullest off-diagonal cell that fits in one gallery.
+    const cell = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('[data-testid=confusion-matrix] [data-true][data-pred]')] as HTMLElement[];
+      const off = cells
+        .map((c) => ({ t: c.dataset.true!, p: c.dataset.pred!, n: Number(c.dataset.count) }))
+        .filter((c) => c.t !== c.p && c.n > 0 && c.n <= 100);
+      return off.sort((a, b) => b.n - a.n)[0];
+    });
+    expect(cell.n).toBeGreaterThan(0);
+    await matrix.locator(`[data-true="${cell.t}"][data-pred="${cell.p}"]`).click();
+    const gallery = page.getByTestId('confusion-gallery');
+    await gallery.waitFor({ timeout: 60_000 });
+    expect(await gallery.locator('canvas').count()).toBe(cell.n);
+    expect(await gallery.locator('button').first().getAttribute('aria-label')).toMatch(new RegExp(`^${cell.t} → ${cell.p} · `));
+    await gallery.locator('button').first().click();
+    expect(await page.getByTestId('true-label').textContent({ timeout: 30_000 })).toContain(cell.t);
+
+    await page.getByTestId('show-wrong').click();
+    const wrong = page.getByTestId('wrong-gallery');
+    await wrong.waitFor({ timeout: 60_000 });
+    const accuracy = Number((await text(page, 'test-accuracy'))!.replace('%', '')) / 100;
+    expect(await wrong.locator('canvas').count()).toBe(Math.min(100, Math.round((1 - accuracy) * 10_000)));
+    expect(await page.getByTestId('classification-report').locator('tbody tr[data-class-index]').count()).toBe(10);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('comparing two runs overlays two curves and marks the setting that differs; a rename shows at once', async () => {
+    const page = await openApp(browser(), '?n=1000&epochs=1');
+    await trainOnce(page);
+    await page.getByTestId('learning-rate-input').fill('0.01');
+    await trainOnce(page);
+    await runsListed(page, 2);
+    const rows = page.getByTestId('run-list').locator('[data-run-id]');
+    await rows.nth(0).getByRole('button', { name: 'Rename' }).click();
+    await rows.nth(0).getByRole('textbox', { name: 'Run name' }).fill('higher rate');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.nth(0).locator('.saved-run-name').textContent(), { timeout: 30_000 }).toBe('higher rate');
+
+    await rows.nth(0).getByTestId('compare-toggle').check();
+    await rows.nth(1).getByTestId('compare-toggle').check();
+    const compare = page.getByTestId('compare-runs');
+    await compare.waitFor();
+    await expect.poll(() => compare.getByTestId('compare-loss-chart').locator('[data-series]').count(), { timeout: 60_000 }).toBe(2);
+    expect(await compare.getByTestId('compare-accuracy-chart').locator('[data-series]').count()).toBe(2);
+    const differing = await compare.getByTestId('compare-setups').locator('tbody tr[data-differs] th').allTextContents();
+    expect(differing).toContain('learning rate');
+    expect(differing).not.toContain('batch size');
+    expect(await compare.locator('thead').textContent()).toContain('higher rate');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a worker that dies mid-run is replaced, and the last saved epoch comes back', async () => {
+    const page = await openApp(browser(), '?n=1000&epochs=30&debug&heartbeat=300');
+    await page.getByTestId('train-button').click();
+    await waitForStatus(page, ['training']);
+    // The run is saved with its first epoch's weights.
+    await page.waitForFunction(() => /training · [1-9]\d*\/30/.test(document.querySelector('[data-testid=run-list] [data-run-id]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.evaluate(() => (window as unknown as { convscope: { injectFault(f: string): void } }).convscope.injectFault('crashWorker'));
+    expect(await page.getByTestId('error-banner').textContent({ timeout: 30_000 })).toMatch(/stopped answering/);
+    expect(await page.getByTestId('run-notice').textContent({ timeout: 60_000 })).toMatch(/^Opened ".+" with its epoch \d+ weights/);
+    await waitForStatus(page, ['stopped'], 30_000);
+    await expect.poll(() => page.getByTestId('run-list').locator('[data-run-id]').first().textContent(), { timeout: 30_000 }).toMatch(/interrupted/);
+    // The new worker trains too.
+    await page.getByTestId('epochs-input').fill('1');
+    await trainOnce(page);
+    await page.close();
+  });
+});
