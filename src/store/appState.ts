@@ -7,6 +7,7 @@ import type { BackendState } from './backendState';
 import type { InspectState } from './inspectState';
 import type { RunState } from './runState';
 import type { RunsState } from './runsState';
+import type { SavedRunSetup } from '../worker/protocol';
 import type { WorkerClient } from './workerClient';
 
 /*
@@ -70,6 +71,8 @@ export interface SetupActions {
   moveLayer(from: number, to: number): void;
   /** Puts back the setup before the last edit of the network, preset or import. */
   undoSetup(): void;
+  /** Loads a saved run's network, data and settings (Undo puts back the setup before). */
+  loadSetup(setup: SavedRunSetup): void;
   /** Replaces the network (an imported file); `error` instead reports why it could not be read. */
   importSpec(result: { spec: ModelSpec } | { error: string }): void;
   /** Applies a link's setup; `errors` name the parameters that were ignored. */
@@ -117,8 +120,11 @@ export interface BackendSlice extends BackendActions {
 }
 
 export interface RunsActions {
-  /** Makes saved run `id` the current model (its latest weights), with its history on the charts. */
-  openRun(id: string): void;
+  /**
+   * Makes saved run `id` the current model (its latest weights), with its
+   * history on the charts and (unless `adoptSetup` is false) its setup in the editor.
+   */
+  openRun(id: string, options?: { adoptSetup?: boolean }): void;
   renameRun(id: string, name: string): void;
   pinRun(id: string, pinned: boolean): void;
   deleteRun(id: string): void;

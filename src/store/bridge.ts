@@ -52,6 +52,7 @@ export function createBridge(store: StoreApi<AppState>, timing: BridgeTiming | (
     last = now();
     const events = queue;
     queue = [];
+    const adopt = store.getState().runs.adoptSetupOf;
     store.setState((s) => {
       const run = applyEvents(s.run, events);
       return {
@@ -61,6 +62,12 @@ export function createBridge(store: StoreApi<AppState>, timing: BridgeTiming | (
     });
     // An uploaded model's network goes into the editor, as an imported architecture file does (Undo puts back the one before).
     for (const e of events) if (e.type === 'modelUploaded') store.getState().importSpec({ spec: e.spec });
+    // A run the user opened brings its setup into the editor.
+    const opened = events.find((e) => e.type === 'runOpened' && e.run.id === adopt);
+    if (opened?.type === 'runOpened') {
+      store.getState().loadSetup(opened.run.setup);
+      store.setState((s) => ({ runs: { ...s.runs, adoptSetupOf: null } }));
+    }
   };
   const toFrame = () => {
     mode = 'frame';

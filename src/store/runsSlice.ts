@@ -12,7 +12,7 @@ export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) => ({
   runs: INITIAL_RUNS_STATE,
 
-  openRun(id) {
+  openRun(id, { adoptSetup = true } = {}) {
     const s = get();
     if (isActive(s.run)) {
       set({ run: { ...s.run, error: 'Stop the run in progress before opening another: it is training the current model.' } });
@@ -20,7 +20,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     }
     // The worker answers with the run (`runOpened`), or keeps its model under this number and says why not.
     const runId = s.run.runId + 1;
-    set({ run: { ...s.run, runId }, runs: { ...s.runs, openNewest: false, gallery: null } });
+    set({ run: { ...s.run, runId }, runs: { ...s.runs, openNewest: false, gallery: null, adoptSetupOf: adoptSetup ? id : null } });
     worker.send({ type: 'openRun', runId, id });
   },
   renameRun: (id, name) => worker.send({ type: 'renameRun', id, name }),

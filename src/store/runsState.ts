@@ -23,6 +23,8 @@ export interface RunsState {
   loaded: boolean;
   /** Open the newest run with weights when the next list arrives (page load, a restarted worker). */
   openNewest: boolean;
+  /** A run the user opened: its setup goes into the editor when it arrives (one opened by itself after a reload leaves the address's setup alone). */
+  adoptSetupOf: string | null;
   /** Runs picked for comparison, in the order picked (2–4 compare). */
   compare: string[];
   /** Full records of runs being compared, by id. */
@@ -35,7 +37,7 @@ export interface RunsState {
 export const MAX_COMPARE = 4;
 
 export const INITIAL_RUNS_STATE: RunsState = {
-  list: [], damaged: [], storage: null, loaded: false, openNewest: true, compare: [], records: {}, requestId: 0, gallery: null,
+  list: [], damaged: [], storage: null, loaded: false, openNewest: true, adoptSetupOf: null, compare: [], records: {}, requestId: 0, gallery: null,
 };
 
 /** Applies worker events to the saved-run state, in order (pure, like applyEvents). */

@@ -7,17 +7,24 @@ import type { WorkerClient } from './workerClient';
 /**
  * Follows the saved runs for the page: once the worker lists them after a
  * page load (or after a new worker started), the newest run with weights
- * becomes the current model, unless a run has started meanwhile; and the
+ * becomes the current model, unless a run has started meanwhile (the editor
+ * keeps the setup the address gave); and the
  * runs being compared are fetched again whenever one of them changed (a run
  * still training). Returns the unsubscribe function.
  */
 export function followSavedRuns(store: StoreApi<AppState>, worker: WorkerClient): () => void {
   let asked = '';
+  let persisting = false;
   return store.subscribe((s) => {
     const { runs } = s;
+    if (!persisting && runs.list.length > 0) {
+      // Asks the browser not to evict saved runs under storage pressure (Chrome decides without a prompt).
+      persisting = true;
+      void globalThis.navigator?.storage?.persist?.().catch(() => false);
+    }
     if (runs.loaded && runs.openNewest) {
       const newest = newestOpenable(runs.list);
-      if (newest && !isActive(s.run)) s.openRun(newest.id);
+      if (newest && !isActive(s.run)) s.openRun(newest.id, { adoptSetup: false });
       else store.setState({ runs: { ...store.getState().runs, openNewest: false } });
       return;
     }

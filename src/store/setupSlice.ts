@@ -5,6 +5,7 @@ import type { ModelSpec } from '../model/types';
 import type { SetupSlice, SetupSnapshot, SetupState, SliceCreator } from './appState';
 import { DEFAULT_SETUP } from './defaultSetup';
 import { isActive } from './selectors';
+import { withSavedSetup } from './withSavedSetup';
 import { withPreset } from './withPreset';
 
 /** Undo keeps this many steps. */
@@ -86,6 +87,11 @@ export const createSetupSlice: SliceCreator<SetupSlice> = () => (set, get) => {
       if (!last || isActive(run)) return;
       lastStep = { key: '', at: 0 };
       set({ ...last, undo: undo.slice(0, -1) });
+    },
+    loadSetup(setup) {
+      if (isActive(get().run)) return;
+      remember();
+      set((s) => ({ ...withSavedSetup(s, setup), layerKeys: keysFor(setup.spec.layers.length) }));
     },
     importSpec(result) {
       if ('error' in result) {

@@ -71,6 +71,15 @@ describe('saved runs and model files', () => {
     await measured(page);
     await page.getByTestId('next-test-image').click();
     expect(await trainedProbs(page)).toEqual(before);
+
+    // One more epoch from the saved weights and optimizer state: the same run grows.
+    await page.getByTestId('continue-epochs').fill('1');
+    await page.getByTestId('continue-training').click();
+    await waitForStatus(page, ['done']);
+    expect(await text(page, 'run-notice')).toMatch(/^Continuing ".+" from epoch 1, with its optimizer state/);
+    expect(await text(page, 'epoch-counter')).toBe('2 / 2');
+    await page.waitForFunction(() => /2\/2 epochs · test \d/.test(document.querySelector('[data-testid=run-list] [data-run-id]')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.getByTestId('run-list').locator('[data-run-id]').count()).toBe(1);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });
@@ -162,6 +171,11 @@ describe('saved runs and model files', () => {
     expect(differing).toContain('learning rate');
     expect(differing).not.toContain('batch size');
     expect(await compare.locator('thead').textContent()).toContain('higher rate');
+
+    // Opening the older run makes it the model, and its settings the editor's.
+    await rows.nth(1).locator('.saved-run-name').click();
+    expect(await page.getByTestId('run-notice').textContent({ timeout: 60_000 })).toMatch(/^Opened ".+" with its epoch 1 weights/);
+    await expect.poll(() => page.getByTestId('learning-rate-input').inputValue(), { timeout: 30_000 }).toBe('0.001');
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });
