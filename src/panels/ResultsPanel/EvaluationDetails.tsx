@@ -57,7 +57,9 @@ export function EvaluationDetails() {
         )}
       </div>
       <div className="evaluation-body">
-        <ClassificationReportTable report={report} classNames={classNames} caption={onTest ? 'Test set, as scikit-learn\'s classification_report prints it' : `Validation set after epoch ${source}`} />
+        <div className="table-scroll">
+          <ClassificationReportTable report={report} classNames={classNames} caption={onTest ? 'Test set, as scikit-learn\'s classification_report prints it' : `Validation set after epoch ${source}`} />
+        </div>
         <div className="confusion">
           <ConfusionMatrix
             counts={confusion}
