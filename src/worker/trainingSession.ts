@@ -1,17 +1,12 @@
-import type * as tf from '@tensorflow/tfjs';
 import { DATASETS, datasetShape, type DatasetId } from '../data/datasets';
-import { buildModel, type BuiltModel } from '../engine/buildModel';
-import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { checkBackendAlive, loseWebglContext } from '../engine/backendHealth';
 import { startBackend } from '../engine/startBackend';
-import { ModelInspector } from '../engine/inspectModel';
 import { measureTrainingRate } from '../engine/measureTrainingRate';
 import { exportModelFiles, importModelFiles, ModelFileError } from '../engine/modelFiles';
-import { readWeights, writeWeights } from '../engine/modelWeights';
+import { readWeights } from '../engine/modelWeights';
 import { readOptimizerState, writeOptimizerState, type OptimizerState } from '../engine/optimizerState';
-import { RunControl } from '../engine/runControl';
 import { seedGlobalRandom } from '../engine/seedGlobalRandom';
 import { trainModel, type TrainCallbacks, type TrainOutcome } from '../engine/trainModel';
 import { BACKEND_NAMES, type BackendChoice } from '../model/backends';
@@ -23,6 +18,8 @@ import { describeOutcome } from './describeOutcome';
 import { fetchDataset } from './fetchDataset';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
+import { continuation } from './continuation';
+import { currentModel, disposeCurrentModel, type CurrentModel } from './currentModel';
 import { Galleries } from './galleries';
 import type { Command, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
 import type { RunStore } from './runStore';
@@ -68,24 +65,7 @@ export interface SessionDeps {
   openStore?: () => Promise<RunStore>;
 }
 
-interface Current {
-  runId: number;
-  spec: ModelSpec;
-  config: TrainConfig;
-  built: BuiltModel;
-  optimizer: tf.Optimizer;
-  dataset: DatasetId;
-  control: RunControl;
-  /** Resolves when the training loop (and its test evaluation) has ended. */
-  finished: Promise<void>;
-  inspector: ModelInspector;
-  /** Training progress in epochs (fractional); 0 until the first step. */
-  at: number;
-  /** The learning rate in use (it can change mid-run). */
-  learningRate: number;
-  /** True when the weights came trained (an opened or uploaded run), before any step here. */
-  trained: boolean;
-}
+type Current = CurrentModel;
 
 /** A run set up to train: the session's new model and the images it learns from. */
 interface PreparedRun {
@@ -350,29 +330,18 @@ export class TrainingSession {
     const { config } = req;
     const split = splitForRun(data.train, info.classNames.length, req.trainSize, config);
 
+    if (continued && !continued.weights) throw new SessionError('invalid-request', `"${continued.run.name}" has no weights kept to continue from`);
     this.disposeModel();
     this.inspection.disposePreview();
     seedGlobalRandom(config.seed); // dropout masks: see seedGlobalRandom
-    const built = buildModel(req.spec, config.seed);
-    const optimizer = createOptimizer(config.optimizer);
-    let startEpoch = 0;
-    let optimizerRestored = false;
-    if (continued) {
-      const { run, weights } = continued;
-      if (!weights) throw new SessionError('invalid-request', `"${run.name}" has no weights kept to continue from`);
-      writeWeights(built, weights.weights);
-      startEpoch = run.epochs.length;
-      optimizerRestored = !!weights.optimizer && (await writeOptimizerState(optimizer, weights.optimizer, built.model.trainableWeights.map((w) => w.shape)));
-    }
+    const startEpoch = continued?.run.epochs.length ?? 0;
     let finish = () => {};
-    const current: Current = {
-      runId: req.runId, spec: req.spec, config, built, optimizer, dataset: req.dataset, control: new RunControl(),
+    const current = currentModel({
+      runId: req.runId, spec: req.spec, config, dataset: req.dataset, weights: continued?.weights?.weights ?? null, at: startEpoch,
       finished: new Promise((r) => (finish = r)),
-      inspector: new ModelInspector(built),
-      at: startEpoch,
-      learningRate: config.optimizer.learningRate,
-      trained: continued !== null,
-    };
+    });
+    const state = continued?.weights?.optimizer;
+    const optimizerRestored = !!state && (await writeOptimizerState(current.optimizer, state, current.built.model.trainableWeights.map((w) => w.shape)));
     this.current = current;
     this.galleries.clear();
     this.running = true;
@@ -458,7 +427,7 @@ export class TrainingSession {
         const why = e instanceof Error ? e.message : String(e);
         const next = await this.backends.fallback(why);
         await this.inspection.idle();
-        this.rebuild(current, run.spec, config, saved.weights);
+        this.rebuild(current, saved.weights);
         const from = saved.epoch === run.startEpoch ? 'the weights it started from' : `epoch ${saved.epoch}'s weights`;
         this.post({
           type: 'runResumed', runId: current.runId, fromEpoch: saved.epoch, lost, backend: next.name,
@@ -471,13 +440,10 @@ export class TrainingSession {
   }
 
   /** Replaces the run's model with one holding `weights`, on the backend now in use, with a fresh optimizer at the rate in use. */
-  private rebuild(current: Current, spec: ModelSpec, config: TrainConfig, weights: readonly Float32Array[]): void {
-    disposeOptimizer(current.optimizer);
-    current.built.model.dispose();
-    current.built = buildModel(spec, config.seed);
-    writeWeights(current.built, weights);
-    current.optimizer = createOptimizer({ ...config.optimizer, learningRate: current.learningRate });
-    current.inspector = new ModelInspector(current.built);
+  private rebuild(current: Current, weights: readonly Float32Array[]): void {
+    disposeCurrentModel(current);
+    const { built, optimizer, inspector } = currentModel({ ...current, weights });
+    Object.assign(current, { built, optimizer, inspector });
   }
 
   /**
@@ -533,26 +499,24 @@ export class TrainingSession {
   private async openRun(runId: number, id: string): Promise<void> {
     const { run, weights } = await this.saved.open(id);
     const { spec, config, dataset } = run.setup;
-    await this.backends.settled();
-    await this.inspection.idle();
-    this.disposeModel();
-    this.inspection.disposePreview();
-    const built = buildModel(spec, config.seed);
-    if (weights) writeWeights(built, weights.weights);
     const learningRate = run.learningRateChanges.at(-1)?.learningRate ?? config.optimizer.learningRate;
-    this.setCurrent({
-      runId, spec, config, built, optimizer: createOptimizer(config.optimizer), dataset, control: new RunControl(), finished: Promise.resolve(),
-      inspector: new ModelInspector(built), at: weights?.epoch ?? 0, learningRate, trained: weights !== null,
-    });
+    await this.replaceModel(() => currentModel({ runId, spec, config, dataset, weights: weights?.weights ?? null, at: weights?.epoch ?? 0, learningRate }));
     const message = weights
       ? `Opened "${run.name}" with its ${weights.epoch === 0 ? 'imported' : `epoch ${weights.epoch}`} weights.`
       : `Opened "${run.name}": its weights were not kept, so this model is untrained.`;
     this.post({ type: 'runOpened', runId, run, weights: weights?.epoch ?? null, message });
   }
 
-  /** A model that did not come from training here (opened or uploaded) becomes the current one. */
-  private setCurrent(current: Current): void {
-    this.current = current;
+  /**
+   * A model that did not come from training here (opened or uploaded) becomes
+   * the current one, once no backend change or snapshot is under way.
+   */
+  private async replaceModel(make: () => Current): Promise<void> {
+    await this.backends.settled();
+    await this.inspection.idle();
+    this.disposeModel();
+    this.inspection.disposePreview();
+    this.current = make();
     this.galleries.clear();
     this.inspection.refresh();
     this.inspection.recordHistograms(performance.now(), true);
@@ -595,18 +559,9 @@ export class TrainingSession {
       this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: model.studyOnly, message: model.studyOnly ?? `${name} has no weights.` });
       return;
     }
-    await this.backends.settled();
-    await this.inspection.idle();
-    this.disposeModel();
-    this.inspection.disposePreview();
     const setup: SavedRunSetup = { ...cmd.setup, spec: model.spec };
-    const built = buildModel(model.spec, setup.config.seed);
-    writeWeights(built, model.weights);
-    this.setCurrent({
-      runId: cmd.runId, spec: model.spec, config: setup.config, built, optimizer: createOptimizer(setup.config.optimizer), dataset,
-      control: new RunControl(), finished: Promise.resolve(), inspector: new ModelInspector(built), at: 0,
-      learningRate: setup.config.optimizer.learningRate, trained: true,
-    });
+    const weights = model.weights;
+    await this.replaceModel(() => currentModel({ runId: cmd.runId, spec: model.spec, config: setup.config, dataset, weights, at: 0 }));
     const message = `Uploaded ${name}: ${model.spec.layers.length} layers with their weights, ready to inspect; "Continue training" fine-tunes it.`;
     this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: null, message });
     await this.saved.saveImported(cmd.runId, setup, name, model.weights);
@@ -643,21 +598,8 @@ export class TrainingSession {
 
   private disposeModel(): void {
     if (!this.current) return;
-    disposeOptimizer(this.current.optimizer);
-    this.current.built.model.dispose(); // also frees what `logits` shares; never dispose that view
+    disposeCurrentModel(this.current);
     this.current = null;
   }
 }
 
-/**
- * The request that continues saved run `run`: its network, data and settings
- * at the learning rate it ended on, for `req.config.epochs` more epochs.
- */
-function continuation(req: TrainRequest, run: SavedRun): TrainRequest {
-  const { config } = run.setup;
-  const learningRate = run.learningRateChanges.at(-1)?.learningRate ?? config.optimizer.learningRate;
-  return {
-    runId: req.runId, dataset: run.setup.dataset, trainSize: run.setup.trainSize, spec: run.setup.spec,
-    config: { ...config, epochs: run.epochs.length + req.config.epochs, optimizer: { ...config.optimizer, learningRate } },
-  };
-}

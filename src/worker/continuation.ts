@@ -1,0 +1,15 @@
+import type { SavedRun, TrainRequest } from './protocol';
+
+/**
+ * The request that continues saved run `run`: its network, data and settings
+ * at the learning rate it ended on, for `req.config.epochs` more epochs
+ * (`config.epochs` becomes the total). Nothing else of `req` is read.
+ */
+export function continuation(req: TrainRequest, run: SavedRun): TrainRequest {
+  const { config } = run.setup;
+  const learningRate = run.learningRateChanges.at(-1)?.learningRate ?? config.optimizer.learningRate;
+  return {
+    runId: req.runId, dataset: run.setup.dataset, trainSize: run.setup.trainSize, spec: run.setup.spec,
+    config: { ...config, epochs: run.epochs.length + req.config.epochs, optimizer: { ...config.optimizer, learningRate } },
+  };
+}
