@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -102,8 +102,19 @@ describe('saved runs and model files', () => {
     expect(await page.getByTestId('error-banner').textContent({ timeout: 30_000 })).toMatch(/model\.weights\.bin/);
     expect(await barProbs(page)).toEqual(before);
 
+    // A model for other images (32×32×1) opens in the editor for study; the model and its run stay.
+    const json = JSON.parse(readFileSync(join(dir, 'convscope-model.json'), 'utf8'));
+    json.modelTopology.config.layers[0].config.batch_input_shape = [null, 32, 32, 1];
+    writeFileSync(join(dir, 'other-size.json'), JSON.stringify(json));
+    await page.getByTestId('upload-model').setInputFiles(join(dir, 'other-size.json'));
+    expect(await page.getByTestId('run-notice').textContent({ timeout: 30_000 })).toMatch(/takes 32×32×1 images.*study only/);
+    expect(await page.getByTestId('train-button').textContent()).toBe('Study only');
+    expect(await barProbs(page)).toEqual(before);
+    await page.getByTestId('undo-architecture').click();
+    expect(await page.getByTestId('train-button').textContent()).not.toBe('Study only');
+
     await page.getByTestId('upload-model').setInputFiles(downloads.map((f) => join(dir, f)));
-    expect(await page.getByTestId('run-notice').textContent({ timeout: 60_000 })).toMatch(/^Uploaded convscope-model/);
+    await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(/^Uploaded convscope-model/);
     await runsListed(page, 2, 'uploaded');
     // The same test image, now answered by the uploaded model (it has trained no epoch here).
     await page.waitForFunction(() => document.querySelector('[data-testid=prediction-model-state]')?.textContent === 'live model, epoch 0.00', null, { timeout: 60_000 });
