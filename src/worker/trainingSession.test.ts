@@ -237,7 +237,7 @@ describe('TrainingSession losing its backend mid-run (Node: wasm, then cpu)', ()
       broken = true;
       const resumed = await rec.waitFor(is('runResumed'));
       expect(resumed).toMatchObject({ runId: 1, fromEpoch: 1, lost: 'wasm', backend: 'cpu' });
-      expect(resumed.message).toMatch(/^wasm failed \(kernel crashed\): training goes on on cpu from epoch 1's weights\.$/);
+      expect(resumed.message).toMatch(/^wasm failed \(kernel crashed\): training goes on on cpu from epoch 1's weights and optimizer state\.$/);
       const ended = await rec.waitFor(is('runEnded'));
       expect(ended).toMatchObject({ outcome: 'done', epochsCompleted: 3 });
       expect(rec.all(is('epochEnd')).map((e) => e.epoch)).toEqual([1, 2, 3]);

@@ -406,19 +406,20 @@ export class TrainingSession {
   /**
    * Trains; when the backend fails mid-run (a lost WebGL context, a kernel
    * throwing), moves to the next best backend and goes on from the last
-   * finished epoch's weights, kept off the backend for this. The optimizer
-   * starts afresh there. Rejects when no backend is left.
+   * finished epoch's weights and optimizer state, kept off the backend for
+   * this (a run lost before its first epoch ends starts its optimizer afresh,
+   * or from the state it continued with). Rejects when no backend is left.
    */
   private async trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallbacks): Promise<TrainOutcome> {
     const { current, config, images, split } = run;
-    let saved = { epoch: run.startEpoch, weights: await readWeights(current.built) };
+    let saved = { epoch: run.startEpoch, weights: await readWeights(current.built), optimizer: await this.optimizerState(current) };
     for (;;) {
       try {
         return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: saved.epoch }, current.control, {
           ...callbacks,
           afterEpoch: async (epoch) => {
-            saved = { epoch, weights: await readWeights(current.built) };
-            this.saved.saveEpoch(epoch, saved.weights, await this.optimizerState(current));
+            saved = { epoch, weights: await readWeights(current.built), optimizer: await this.optimizerState(current) };
+            this.saved.saveEpoch(epoch, saved.weights, saved.optimizer);
           },
         });
       } catch (e) {
@@ -428,7 +429,9 @@ export class TrainingSession {
         const next = await this.backends.fallback(why);
         await this.inspection.idle();
         this.rebuild(current, saved.weights);
-        const from = saved.epoch === run.startEpoch ? 'the weights it started from' : `epoch ${saved.epoch}'s weights`;
+        const shapes = current.built.model.trainableWeights.map((w) => w.shape);
+        const kept = !!saved.optimizer && (await writeOptimizerState(current.optimizer, saved.optimizer, shapes));
+        const from = `${saved.epoch === run.startEpoch ? 'the weights it started from' : `epoch ${saved.epoch}'s weights`}${kept ? ' and optimizer state' : ''}`;
         this.post({
           type: 'runResumed', runId: current.runId, fromEpoch: saved.epoch, lost, backend: next.name,
           message: `${lost} failed (${why}): training goes on on ${next.name} from ${from}.`,

@@ -99,7 +99,7 @@ describe('backends', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=epoch-counter]')?.textContent === '2 / 3', null, { timeout: 300_000, polling: 100 });
     await page.evaluate(() => (window as unknown as { convscope: { injectFault(f: string): void } }).convscope.injectFault('loseWebglContext'));
     await page.getByTestId('backend-notice').waitFor({ timeout: 120_000 });
-    expect(await text(page, 'backend-notice')).toMatch(/^webgl failed \(the WebGL context was lost.*\): training goes on on wasm from epoch [12]'s weights\.$/);
+    expect(await text(page, 'backend-notice')).toMatch(/^webgl failed \(the WebGL context was lost.*\): training goes on on wasm from epoch [12]'s weights and optimizer state\.$/);
     expect(await waitForStatus(page, ['done', 'error'], 300_000)).toBe('done');
     expect(await text(page, 'backend-name')).toBe('wasm');
     expect(await text(page, 'epoch-counter')).toBe('3 / 3');
