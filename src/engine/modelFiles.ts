@@ -20,9 +20,10 @@ const SELECT_ALL = 'select model.json together with its .bin weight files';
  * and one weights file holding every weight as little-endian float32 in
  * getWeights() order. tf.loadLayersModel reads them back, and
  * tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras
- * turns them into a Keras h5 file. `spec` must be the network `built` was made from.
+ * turns them into a Keras h5 file. `spec` must be the network `built` was made from;
+ * `weightsName` is the weights file's name, as model.json refers to it.
  */
-export async function exportModelFiles(built: BuiltModel, spec: ModelSpec): Promise<{ modelJson: string; weightsName: string; weights: ArrayBuffer }> {
+export async function exportModelFiles(built: BuiltModel, spec: ModelSpec, weightsName = WEIGHTS_NAME): Promise<{ modelJson: string; weightsName: string; weights: ArrayBuffer }> {
   const { topology, weightSpecs } = specToTopology(spec);
   const tensors = built.model.getWeights();
   const matches = tensors.length === weightSpecs.length
@@ -37,9 +38,9 @@ export async function exportModelFiles(built: BuiltModel, spec: ModelSpec): Prom
     generatedBy: `Convscope with TensorFlow.js tfjs-layers v${tf.version_layers}`,
     convertedBy: null,
     modelTopology: topology,
-    weightsManifest: [{ paths: [WEIGHTS_NAME], weights: weightSpecs }],
+    weightsManifest: [{ paths: [weightsName], weights: weightSpecs }],
   });
-  return { modelJson, weightsName: WEIGHTS_NAME, weights: all.buffer };
+  return { modelJson, weightsName, weights: all.buffer };
 }
 
 /** The file part of a path or URL, as a manifest may list it ("https://host/m/group1-shard1of1.bin"). */

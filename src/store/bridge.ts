@@ -57,11 +57,11 @@ export function createBridge(store: StoreApi<AppState>, timing: BridgeTiming | (
       const run = applyEvents(s.run, events);
       return {
         run, inspect: applyInspectEvents(s.inspect, events, run.runId), backend: applyBackendEvents(s.backend, events),
-        runs: applyRunsEvents(s.runs, events),
+        runs: applyRunsEvents(s.runs, events, run),
       };
     });
     // An uploaded model's network goes into the editor, as an imported architecture file does (Undo puts back the one before).
-    for (const e of events) if (e.type === 'modelUploaded') store.getState().importSpec({ spec: e.spec });
+    for (const e of events) if (e.type === 'modelUploaded' && e.runId === store.getState().run.runId) store.getState().importSpec({ spec: e.spec });
     // A run the user opened brings its setup into the editor.
     const opened = events.find((e) => e.type === 'runOpened' && e.run.id === adopt);
     if (opened?.type === 'runOpened') {

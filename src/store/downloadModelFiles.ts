@@ -1,13 +1,22 @@
 import type { WorkerEvent } from '../worker/protocol';
 
-/** The name model.json is saved under; its weights file is named inside it. */
-export const MODEL_JSON_NAME = 'convscope-model.json';
+/**
+ * The files' name: the run's, made safe for a file system, and the time, so
+ * that a second download never collides with the first (a browser would save
+ * "name (1).bin", which model.json does not name).
+ */
+export function modelFileName(runName: string | null, now = new Date()): string {
+  const slug = (runName ?? 'model').normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'model';
+  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return `convscope-${slug}-${stamp}`;
+}
 
 /**
  * Saves the model's two files through the browser's downloads, as tfjs's
  * `downloads://` does: model.json first, then the weights it names. Both go
  * side by side into the downloads folder, which is what `tf.loadLayersModel`
- * and `tensorflowjs_converter` expect.
+ * and `tensorflowjs_converter` expect. The only store code that touches the
+ * document: a download is a side effect of an event, not state.
  */
 export function downloadModelFiles(e: Extract<WorkerEvent, { type: 'modelFiles' }>, doc: Document = document): void {
   const save = (blob: Blob, name: string) => {
@@ -19,6 +28,6 @@ export function downloadModelFiles(e: Extract<WorkerEvent, { type: 'modelFiles' 
     // The download has its own copy once started.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  save(new Blob([e.modelJson], { type: 'application/json' }), MODEL_JSON_NAME);
+  save(new Blob([e.modelJson], { type: 'application/json' }), e.jsonName);
   save(new Blob([e.weights], { type: 'application/octet-stream' }), e.weightsName);
 }

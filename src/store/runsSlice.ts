@@ -1,6 +1,7 @@
 import { optimizerConfig } from '../model/optimizerDefaults';
 import type { TrainConfig } from '../model/types';
 import type { RunsSlice, SliceCreator } from './appState';
+import { modelFileName } from './downloadModelFiles';
 import { INITIAL_RUN_STATE } from './runState';
 import { INITIAL_RUNS_STATE, MAX_COMPARE } from './runsState';
 import { checkSetup, isActive } from './selectors';
@@ -20,7 +21,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     }
     // The worker answers with the run (`runOpened`), or keeps its model under this number and says why not.
     const runId = s.run.runId + 1;
-    set({ run: { ...s.run, runId }, runs: { ...s.runs, openNewest: false, gallery: null, adoptSetupOf: adoptSetup ? id : null } });
+    set({ run: { ...s.run, runId }, runs: { ...s.runs, openNewest: false, reopenId: null, gallery: null, adoptSetupOf: adoptSetup ? id : null } });
     worker.send({ type: 'openRun', runId, id });
   },
   renameRun: (id, name) => worker.send({ type: 'renameRun', id, name }),
@@ -56,7 +57,10 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     worker.send({ type: 'gallery', requestId, cell });
   },
   closeGallery: () => set((s) => ({ runs: { ...s.runs, gallery: null } })),
-  downloadModel: () => worker.send({ type: 'downloadModel' }),
+  downloadModel() {
+    const s = get();
+    worker.send({ type: 'downloadModel', name: modelFileName(s.runs.list.find((r) => r.id === s.run.savedId)?.name ?? null) });
+  },
   async uploadModel(files) {
     const s = get();
     if (isActive(s.run)) {
@@ -70,6 +74,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     }
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));
     const now = get();
+    if (isActive(now.run)) return; // Train was pressed while the files were read: the run keeps its model
     const runId = now.run.runId + 1;
     // As for openRun: the worker answers under this number (`modelUploaded`), or keeps its model under it.
     set({ run: { ...now.run, runId, error: null }, runs: { ...now.runs, gallery: null } });

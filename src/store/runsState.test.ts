@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
 import type { RunSummary, SavedRun, StorageInfo } from '../worker/protocol';
 import { applyEvents, INITIAL_RUN_STATE } from './runState';
-import { applyRunsEvents, INITIAL_RUNS_STATE, newestOpenable } from './runsState';
+import { applyRunsEvents, INITIAL_RUNS_STATE, runToReopen } from './runsState';
 
 const setup = { dataset: 'fashion-mnist' as const, trainSize: 1000, spec: SEED_002_SPEC, config: DEFAULT_TRAIN_CONFIG };
 const saved = (id: string, updatedAt: number, over: Partial<SavedRun> = {}): SavedRun => ({
@@ -18,6 +18,7 @@ const summary = (r: SavedRun): RunSummary => {
   const { batches: _b, epochs: _e, learningRateChanges: _l, test: _t, ...rest } = r;
   return { ...rest, epochsCompleted: r.epochs.length, valAccuracy: 0.8, testAccuracy: r.test?.accuracy ?? NaN };
 };
+const here = { runId: 1, savedId: null };
 const storage: StorageInfo = { available: true, message: null, usedBytes: 1, quotaBytes: 2 };
 
 describe('applyEvents with a saved run', () => {
@@ -48,13 +49,13 @@ describe('applyEvents with a saved run', () => {
 
 describe('applyRunsEvents', () => {
   it('takes the list, and drops deleted runs from the comparison', () => {
-    const s = applyRunsEvents({ ...INITIAL_RUNS_STATE, compare: ['a', 'gone'] }, [{ type: 'runs', runs: [summary(saved('a', 1))], damaged: [], storage }]);
+    const s = applyRunsEvents({ ...INITIAL_RUNS_STATE, compare: ['a', 'gone'] }, [{ type: 'runs', runs: [summary(saved('a', 1))], damaged: [], storage }], here);
     expect(s).toMatchObject({ loaded: true, compare: ['a'], storage });
   });
 
   it('keeps the newest copy of each compared run', () => {
-    let s = applyRunsEvents(INITIAL_RUNS_STATE, [{ type: 'savedRuns', runs: [saved('a', 5)] }]);
-    s = applyRunsEvents(s, [{ type: 'savedRuns', runs: [saved('a', 3), saved('b', 1)] }]);
+    let s = applyRunsEvents(INITIAL_RUNS_STATE, [{ type: 'savedRuns', runs: [saved('a', 5)] }], here);
+    s = applyRunsEvents(s, [{ type: 'savedRuns', runs: [saved('a', 3), saved('b', 1)] }], here);
     expect(s.records.a.updatedAt).toBe(5);
     expect(Object.keys(s.records)).toEqual(['a', 'b']);
   });
@@ -62,13 +63,22 @@ describe('applyRunsEvents', () => {
   it('fills the gallery it asked for, and no other', () => {
     const asked = { ...INITIAL_RUNS_STATE, gallery: { requestId: 2, runId: 1, cell: null, total: null, items: [], pixels: null } };
     const answer = (requestId: number) => ({ type: 'gallery' as const, requestId, runId: 1, cell: null, total: 3, items: [], pixels: new Float32Array(0) });
-    expect(applyRunsEvents(asked, [answer(1)]).gallery?.total).toBeNull();
-    expect(applyRunsEvents(asked, [answer(2)]).gallery?.total).toBe(3);
+    expect(applyRunsEvents(asked, [answer(1)], here).gallery?.total).toBeNull();
+    expect(applyRunsEvents(asked, [answer(2)], here).gallery?.total).toBe(3);
+    // Another model is open by the time it comes: dropped.
+    expect(applyRunsEvents(asked, [answer(2)], { runId: 2, savedId: null }).gallery?.total).toBeNull();
   });
 
-  it('opens the newest run that kept its weights', () => {
-    const list = [summary(saved('new', 2, { weights: { latest: null, best: null, optimizer: false, bytes: 0 } })), summary(saved('old', 1))];
-    expect(newestOpenable(list)?.id).toBe('old');
-    expect(newestOpenable([])).toBeNull();
+  it('reopens the run asked for when it kept its weights, else the newest that did', () => {
+    const list = [summary(saved('new', 2, { weights: { latest: null, best: null, optimizer: false, bytes: 0 } })), summary(saved('old', 1)), summary(saved('older', 0))];
+    expect(runToReopen(list)?.id).toBe('old');
+    expect(runToReopen(list, 'older')?.id).toBe('older');
+    expect(runToReopen(list, 'new')?.id).toBe('old');
+    expect(runToReopen([])).toBeNull();
+  });
+
+  it('after a worker restart, waits for the new worker\'s list and asks for the run that was open', () => {
+    const s = applyRunsEvents({ ...INITIAL_RUNS_STATE, loaded: true, openNewest: false }, [{ type: 'workerRestarted', message: '' }], { runId: 3, savedId: 'a' });
+    expect(s).toMatchObject({ loaded: false, openNewest: true, reopenId: 'a' });
   });
 });

@@ -21,8 +21,10 @@ export interface RunsState {
   storage: StorageInfo | null;
   /** False until the worker's first list: nothing is known about saved runs yet. */
   loaded: boolean;
-  /** Open the newest run with weights when the next list arrives (page load, a restarted worker). */
+  /** Open a run when the next list arrives (page load, a restarted worker): `reopenId` when it has weights, else the newest that has. */
   openNewest: boolean;
+  /** The run that was the model when the worker died, to reopen. */
+  reopenId: string | null;
   /** A run the user opened: its setup goes into the editor when it arrives (one opened by itself after a reload leaves the address's setup alone). */
   adoptSetupOf: string | null;
   /** Runs picked for comparison, in the order picked (2–4 compare). */
@@ -37,11 +39,15 @@ export interface RunsState {
 export const MAX_COMPARE = 4;
 
 export const INITIAL_RUNS_STATE: RunsState = {
-  list: [], damaged: [], storage: null, loaded: false, openNewest: true, adoptSetupOf: null, compare: [], records: {}, requestId: 0, gallery: null,
+  list: [], damaged: [], storage: null, loaded: false, openNewest: true, reopenId: null, adoptSetupOf: null, compare: [], records: {}, requestId: 0, gallery: null,
 };
 
-/** Applies worker events to the saved-run state, in order (pure, like applyEvents). */
-export function applyRunsEvents(state: RunsState, events: readonly WorkerEvent[]): RunsState {
+/**
+ * Applies worker events to the saved-run state, in order (pure, like
+ * applyEvents). `current` is the run state before them: which run the page
+ * shows (galleries of another are dropped) and which saved run it is.
+ */
+export function applyRunsEvents(state: RunsState, events: readonly WorkerEvent[], current: { runId: number; savedId: string | null }): RunsState {
   let s = state;
   for (const e of events) {
     switch (e.type) {
@@ -61,17 +67,24 @@ export function applyRunsEvents(state: RunsState, events: readonly WorkerEvent[]
         break;
       }
       case 'gallery':
-        if (s.gallery?.requestId === e.requestId) s = { ...s, gallery: { ...s.gallery, runId: e.runId, total: e.total, items: e.items, pixels: e.pixels } };
+        // Answered by the model asked: one opened meanwhile has other predictions.
+        if (s.gallery?.requestId === e.requestId && e.runId === current.runId) s = { ...s, gallery: { ...s.gallery, runId: e.runId, total: e.total, items: e.items, pixels: e.pixels } };
+        break;
+      case 'runOpened':
+      case 'modelUploaded':
+        s = { ...s, gallery: null };
         break;
       case 'workerRestarted':
-        s = { ...s, openNewest: true, gallery: null };
+        // The new worker's list decides; the model that was open comes back if it can.
+        s = { ...s, loaded: false, openNewest: true, reopenId: current.savedId, gallery: null };
         break;
     }
   }
   return s;
 }
 
-/** The newest saved run that has weights to open, if any. */
-export function newestOpenable(list: readonly RunSummary[]): RunSummary | null {
-  return list.find((r) => r.weights.latest !== null) ?? null;
+/** Run `preferred` when it has weights to open, else the newest saved run that has, if any. */
+export function runToReopen(list: readonly RunSummary[], preferred: string | null = null): RunSummary | null {
+  const openable = list.filter((r) => r.weights.latest !== null);
+  return openable.find((r) => r.id === preferred) ?? openable[0] ?? null;
 }

@@ -1,13 +1,13 @@
 import type { StoreApi } from 'zustand';
 import type { AppState } from './appState';
-import { newestOpenable } from './runsState';
+import { runToReopen } from './runsState';
 import { isActive } from './selectors';
 import type { WorkerClient } from './workerClient';
 
 /**
  * Follows the saved runs for the page: once the worker lists them after a
- * page load (or after a new worker started), the newest run with weights
- * becomes the current model, unless a run has started meanwhile (the editor
+ * page load (or after a new worker started), the run that was the model
+ * (after a crash) or else the newest run with weights becomes the current model, unless a run has started meanwhile (the editor
  * keeps the setup the address gave); and the
  * runs being compared are fetched again whenever one of them changed (a run
  * still training). Returns the unsubscribe function.
@@ -23,8 +23,8 @@ export function followSavedRuns(store: StoreApi<AppState>, worker: WorkerClient)
       void globalThis.navigator?.storage?.persist?.().catch(() => false);
     }
     if (runs.loaded && runs.openNewest) {
-      const newest = newestOpenable(runs.list);
-      if (newest && !isActive(s.run)) s.openRun(newest.id, { adoptSetup: false });
+      const reopen = runToReopen(runs.list, runs.reopenId);
+      if (reopen && !isActive(s.run)) s.openRun(reopen.id, { adoptSetup: false });
       else store.setState({ runs: { ...store.getState().runs, openNewest: false } });
       return;
     }

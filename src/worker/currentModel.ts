@@ -44,7 +44,12 @@ export function currentModel(fields: {
 }): CurrentModel {
   const { spec, config, weights } = fields;
   const built = buildModel(spec, config.seed);
-  if (weights) writeWeights(built, weights);
+  try {
+    if (weights) writeWeights(built, weights);
+  } catch (e) {
+    built.model.dispose(); // weights of another network: nothing of this model may stay behind
+    throw e;
+  }
   const learningRate = fields.learningRate ?? config.optimizer.learningRate;
   return {
     runId: fields.runId, spec, config, built, dataset: fields.dataset, at: fields.at, learningRate, trained: weights !== null,

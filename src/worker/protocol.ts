@@ -168,8 +168,8 @@ export type Command =
    * confident first. Answered by `gallery`.
    */
   | { type: 'gallery'; requestId: number; cell: { trueClass: number; predClass: number } | null }
-  /** The current model as TensorFlow.js Layers files: answered by `modelFiles`. */
-  | { type: 'downloadModel' }
+  /** The current model as TensorFlow.js Layers files, `<name>.json` naming `<name>.weights.bin`: answered by `modelFiles`. */
+  | { type: 'downloadModel'; name: string }
   /**
    * A model in the TensorFlow.js Layers format (model.json and its weight
    * files) becomes the current network, saved as an imported run; `setup`
@@ -300,8 +300,8 @@ export type WorkerEvent =
   | { type: 'savedRuns'; runs: SavedRun[] }
   /** `items` and their pixels (items.length × 784, in [0, 1]); `total`: how many images the cell or the wrong set holds. */
   | { type: 'gallery'; requestId: number; runId: number; cell: { trueClass: number; predClass: number } | null; total: number; items: GalleryItem[]; pixels: Float32Array }
-  /** The current model's files: `model.json` text and its single weights file. */
-  | { type: 'modelFiles'; modelJson: string; weightsName: string; weights: ArrayBuffer }
+  /** The current model's files: model.json's text (saved as `jsonName`) and the single weights file it names. */
+  | { type: 'modelFiles'; jsonName: string; modelJson: string; weightsName: string; weights: ArrayBuffer }
   /** An uploaded model is the current network (`runId`); `studyOnly`: why it cannot train or predict here, else null. */
   | { type: 'modelUploaded'; runId: number; dataset: DatasetId; spec: ModelSpec; studyOnly: string | null; message: string }
   | {

@@ -6,7 +6,7 @@ import type { EpochRow, SavedRun, SavedRunSetup, SavedRunStatus, TestResult, Wor
  * while the run grows; `snapshot` packs them.
  */
 export class RunRecorder {
-  private readonly batches = { x: [] as number[], loss: [] as number[], accuracy: [] as number[] };
+  private readonly batches: { x: number[]; loss: number[]; accuracy: number[] };
   private readonly epochs: EpochRow[];
   private readonly learningRateChanges: SavedRun['learningRateChanges'];
   private base: SavedRun;
@@ -14,12 +14,14 @@ export class RunRecorder {
   /** Starts from `run` (a new record, or a saved one that training continues). */
   constructor(run: SavedRun, readonly runId: number) {
     this.base = run;
-    this.batches.x.push(...run.batches.x);
-    this.batches.loss.push(...run.batches.loss);
-    this.batches.accuracy.push(...run.batches.accuracy);
+    // Array.from, not push(...): a long run's batches would overflow the call stack as arguments.
+    this.batches = { x: Array.from(run.batches.x), loss: Array.from(run.batches.loss), accuracy: Array.from(run.batches.accuracy) };
     this.epochs = run.epochs.slice();
     this.learningRateChanges = run.learningRateChanges.slice();
   }
+
+  /** True once the run has ended (its last writes may still be queued). */
+  ended = false;
 
   get id(): string {
     return this.base.id;
@@ -68,6 +70,7 @@ export class RunRecorder {
         break;
       }
       case 'runEnded':
+        this.ended = true;
         this.update({ status: e.outcome satisfies SavedRunStatus, message: e.message, restoredEpoch: e.restoredEpoch ?? null });
         break;
       case 'testResult': {

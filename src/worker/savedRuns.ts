@@ -35,8 +35,8 @@ function newId(): string {
  * The session's saved runs: keeps the record of the run in progress from the
  * events the session posts, writes it and its weights at every epoch end, and
  * answers the page's run-list commands. Writes are queued one after another
- * and never hold up training. Without IndexedDB (a private window) runs last
- * as long as the tab, and the page is told so once.
+ * and never hold up training. Without IndexedDB (a private window) runs still
+ * train, nothing is saved, and the run list says why.
  */
 export class SavedRuns {
   private store: RunStore | null = null;
@@ -47,6 +47,12 @@ export class SavedRuns {
   private message: string | null = null;
   private available = true;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest weights saved for the run in progress, and whether they were its best: kept as best once a worse epoch replaces them. */
+  private lastSaved: { weights: StoredWeights; best: boolean } | null = null;
+  /** The saved run the current model came from when it was opened or uploaded (not trained here): its evaluations are saved too. */
+  private tracked: { runId: number; id: string } | null = null;
+  /** Runs deleted while their last writes were still queued: those writes are skipped. */
+  private readonly deleted = new Set<string>();
 
   constructor(
     private readonly post: Post,
@@ -56,6 +62,7 @@ export class SavedRuns {
       async (store) => {
         this.store = store;
         await store.interruptStale(lockHeld);
+        this.interruptWhenFreed(store);
       },
       (e) => {
         this.available = false;
@@ -69,12 +76,30 @@ export class SavedRuns {
     return this.ready;
   }
 
-  /** Called with every event the session posts: the run in progress records its own. */
+  /**
+   * Called with every event the session posts: the run in progress records
+   * its own; a test result of an opened or uploaded model goes into its record.
+   */
   observe(e: WorkerEvent): void {
     const r = this.recorder;
-    if (!r) return;
-    r.apply(e);
-    if ((e.type === 'runEnded' || e.type === 'testResult') && e.runId === r.runId) this.queue(() => this.putRecord(r));
+    if (r) {
+      r.apply(e);
+      if ((e.type === 'runEnded' || e.type === 'testResult') && e.runId === r.runId) this.queue(() => this.putRecord(r));
+      return;
+    }
+    const t = this.tracked;
+    if (e.type === 'testResult' && t?.runId === e.runId && this.store) {
+      const store = this.store;
+      const test = { loss: e.loss, accuracy: e.accuracy, count: e.count, confusion: e.confusion.slice() };
+      this.queue(async () => {
+        if (!this.deleted.has(t.id)) this.note(await store.put({ ...(await store.get(t.id)), test, updatedAt: Date.now() }));
+      });
+    }
+  }
+
+  /** The current model is saved run `id` (opened, or uploaded and saved), numbered `runId` on the page. */
+  track(runId: number, id: string | null): void {
+    this.tracked = id === null ? null : { runId, id };
   }
 
   /**
@@ -88,50 +113,68 @@ export class SavedRuns {
       r.update({ status: 'running', continuations: [...from.continuations, { fromEpoch: from.epochs.length, optimizerRestored }] });
     }
     this.recorder = r;
+    this.tracked = null;
+    this.lastSaved = null;
     this.holdLock(run.id);
     this.queue(() => this.putRecord(r));
     return run.id;
   }
 
-  /** After epoch `epoch`: the record so far, the weights as latest, and as best when this epoch is the best yet. */
+  /**
+   * After epoch `epoch`: the record so far and the weights as latest. The
+   * best epoch's weights (by validation accuracy) are written to their own
+   * slot only when a worse epoch is about to replace them as latest, so they
+   * are never stored twice.
+   */
   saveEpoch(epoch: number, weights: Float32Array[], optimizer: OptimizerState | null): void {
     const r = this.recorder;
     if (!r) return;
     const stored: StoredWeights = { epoch, weights, optimizer };
     const best = r.bestEpoch() === epoch;
+    const previous = this.lastSaved;
+    this.lastSaved = { weights: stored, best };
     // The record as of this epoch, taken now: the queue may run after later epochs have been recorded.
     const record = r.snapshot();
     this.queue(async () => {
       await this.putRecord(record);
+      if (previous?.best && !best) await this.putWeights(r.id, 'best', { ...previous.weights, optimizer: null });
       await this.putWeights(r.id, 'latest', stored);
-      if (best) await this.putWeights(r.id, 'best', { ...stored, optimizer: null });
     });
   }
 
-  /** The run has ended with these weights (restored, put back or as trained): saved as latest; the record is closed. */
-  finish(epoch: number, weights: Float32Array[], optimizer: OptimizerState | null): Promise<void> {
+  /**
+   * Closes the record of the run in progress: `final` weights (restored, put
+   * back or as trained) become its latest, or (null) those of its last
+   * finished epoch stay; `failure` marks a run that failed. Releases its lock
+   * once written.
+   */
+  close(final: StoredWeights | null, failure?: string): Promise<void> {
     const r = this.recorder;
     this.recorder = null;
+    this.lastSaved = null;
     const release = this.releaseLock;
     this.releaseLock = null;
     if (!r) return Promise.resolve();
+    if (failure) r.update({ status: 'error', message: failure });
+    this.tracked = { runId: r.runId, id: r.id };
     this.queue(async () => {
-      await this.putWeights(r.id, 'latest', { epoch, weights, optimizer });
+      if (final) await this.putWeights(r.id, 'latest', final);
       await this.putRecord(r);
     });
     return this.queue(async () => release?.());
   }
 
   /** Saves an uploaded model as a run of its own, ready to open and continue. */
-  async saveImported(runId: number, setup: SavedRunSetup, name: string, weights: Float32Array[]): Promise<string> {
+  async saveImported(runId: number, setup: SavedRunSetup, name: string, weights: Float32Array[]): Promise<void> {
+    if (!this.store) return; // nothing to save it in (the list says why)
     const run = { ...newSavedRun(newId(), name, setup), status: 'imported' as const, message: `Imported from ${name}.`, epochsPlanned: 0 };
     const r = new RunRecorder(run, runId);
     await this.queue(async () => {
       await this.putRecord(r);
       await this.putWeights(run.id, 'latest', { epoch: 0, weights, optimizer: null });
     });
+    this.track(runId, run.id);
     this.post({ type: 'runSaved', runId, savedId: run.id });
-    return run.id;
   }
 
   /** A saved run and its latest weights (null when none were kept). */
@@ -155,7 +198,8 @@ export class SavedRuns {
   }
 
   async delete(id: string): Promise<void> {
-    if (this.recorder?.id === id) throw new SessionError('invalid-request', 'This run is still training: stop it before deleting it');
+    if (this.recorder?.id === id && !this.recorder.ended) throw new SessionError('invalid-request', 'This run is still training: stop it before deleting it');
+    this.deleted.add(id);
     await this.change((s) => s.delete(id));
   }
 
@@ -166,7 +210,7 @@ export class SavedRuns {
     const runs: SavedRun[] = [];
     for (const id of ids) {
       if (this.recorder?.id === id) runs.push(this.recorder.snapshot());
-      else runs.push(await store.get(id));
+      else await store.get(id).then((r) => runs.push(r), () => {}); // unreadable: the list shows it as damaged
     }
     return runs;
   }
@@ -215,13 +259,32 @@ export class SavedRuns {
 
   /** Saves a recorder's record as it is when this runs, or a snapshot taken earlier. */
   private async putRecord(r: RunRecorder | SavedRun): Promise<void> {
-    if (!this.store) return;
+    if (!this.store || this.deleted.has(r.id)) return;
     this.note(await this.store.put(r instanceof RunRecorder ? r.snapshot() : r));
   }
 
   private async putWeights(id: string, slot: 'latest' | 'best', w: StoredWeights): Promise<void> {
-    if (!this.store) return;
+    if (!this.store || this.deleted.has(id)) return;
     this.note(await this.store.putWeights(id, slot, w));
+  }
+
+  /**
+   * Runs still marked 'running' whose trainer holds its lock (a worker just
+   * replaced after a crash, another tab): each becomes 'interrupted' as soon
+   * as that lock is free, without a reload.
+   */
+  private interruptWhenFreed(store: RunStore): void {
+    const l = locks();
+    if (!l) return;
+    void store.list().then(({ runs }) => {
+      for (const run of runs) {
+        if (run.status !== 'running') continue;
+        void l.request(lockName(run.id), async () => {
+          await store.interruptStale(async (id) => id !== run.id || this.recorder?.id === id);
+          this.publishSoon();
+        });
+      }
+    });
   }
 
   private note(freed: string | null): void {

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto'; // idb checks requests against the global IDB classes
+import * as tf from '@tensorflow/tfjs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Command, WorkerEvent } from './protocol';
 import { RunStore } from './runStore';
 import { TINY_SPEC } from '../engine/testing/tinySpec';
-import { inspect, is, LONG, Recorder, train } from './testing/sessionRecorder';
+import { backends, inspect, is, LONG, Recorder, train } from './testing/sessionRecorder';
 
 // Saved runs through the session, as the page uses them: a second session on
 // the same IndexedDB stands for a reload (or a new worker after a crash).
@@ -70,6 +71,49 @@ describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
     expect(runs[0]).toMatchObject({ epochsPlanned: 3, epochsCompleted: 3, status: 'done' });
   }, 60_000);
 
+  it('continuing a stopped run starts from its last finished epoch: the unfinished one goes from its history', async () => {
+    const db = new IDBFactory();
+    const first = new Recorder(storeOn(db));
+    first.send(train(1, LONG));
+    await first.waitFor(is('epochEnd', (e) => e.epoch === 2));
+    await first.waitFor(is('batchMetrics', (e) => e.x[0] > 2));
+    first.send({ type: 'stop' });
+    await first.waitFor(is('runEnded'));
+    const { runs } = await first.waitFor(is('runs', (e) => e.runs[0]?.status === 'stopped'));
+    const done = runs[0].weights.latest!;
+    expect(done).toBe(runs[0].epochsCompleted);
+
+    const more = train(2, { epochs: 1 }) as Extract<Command, { type: 'train' }>;
+    first.send({ ...more, request: { ...more.request, continueFrom: runs[0].id } });
+    const opened = await first.waitFor(is('runOpened'));
+    expect(opened.weights).toBe(done);
+    expect(Math.max(...opened.run.batches.x)).toBe(done);
+    expect(opened.run.epochs.at(-1)?.epoch).toBe(done);
+    expect(opened.run.test).toBeNull();
+    await first.waitFor(is('runEnded', (e) => e.runId === 2));
+    expect(first.all(is('epochEnd', (e) => e.runId === 2)).map((e) => e.epoch)).toEqual([done + 1]);
+  }, 60_000);
+
+  it('a run that fails still closes its record, which can then be deleted', async () => {
+    const rec = new Recorder({ ...storeOn(new IDBFactory()), backends: backends(['cpu']) });
+    const conv = tf.getKernel('Conv2D', 'cpu')!;
+    try {
+      rec.send(train(1, { epochs: 3 }));
+      await rec.waitFor(is('epochEnd', (e) => e.epoch === 1));
+      tf.unregisterKernel('Conv2D', 'cpu');
+      tf.registerKernel({ kernelName: 'Conv2D', backendName: 'cpu', kernelFunc: () => { throw new Error('kernel crashed'); } });
+      await rec.waitFor(is('status', (e) => e.status === 'error'));
+    } finally {
+      tf.unregisterKernel('Conv2D', 'cpu');
+      tf.registerKernel(conv);
+    }
+    const { runs } = await rec.waitFor(is('runs', (e) => e.runs[0]?.status === 'error'));
+    expect(runs[0].message).toMatch(/^Failed: /);
+    expect(runs[0].weights.latest).toBe(1);
+    rec.send({ type: 'deleteRun', id: runs[0].id });
+    await rec.waitFor(is('runs', (e) => e.runs.length === 0));
+  }, 60_000);
+
   it('a run cut off (the tab closed) is listed as interrupted, with its last finished epoch\'s weights', async () => {
     const db = new IDBFactory();
     const first = new Recorder(storeOn(db));
@@ -119,10 +163,11 @@ describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
     await rec.waitFor(is('status', (e) => e.status === 'done'));
     rec.send(inspect(1, testImage));
     const before = await rec.waitFor(is('inspection', (e) => e.requestId === 1 && e.trained));
-    rec.send({ type: 'downloadModel' });
+    rec.send({ type: 'downloadModel', name: 'tiny' });
     const files = await rec.waitFor(is('modelFiles'));
     const setup = { dataset: 'mnist' as const, trainSize: 'all' as const, config: (train(1) as Extract<Command, { type: 'train' }>).request.config };
-    const json = { name: 'convscope-model.json', data: new TextEncoder().encode(files.modelJson).buffer };
+    expect([files.jsonName, files.weightsName]).toEqual(['tiny.json', 'tiny.weights.bin']);
+    const json = { name: files.jsonName, data: new TextEncoder().encode(files.modelJson).buffer };
 
     // The weights file forgotten: refused, naming it; the model is kept under the page's new number.
     rec.send({ type: 'uploadModel', runId: 2, files: [json], setup });

@@ -19,6 +19,7 @@ import { fetchDataset } from './fetchDataset';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
 import { continuation } from './continuation';
+import { trimSavedRun } from './trimSavedRun';
 import { currentModel, disposeCurrentModel, type CurrentModel } from './currentModel';
 import { Galleries } from './galleries';
 import type { Command, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
@@ -65,11 +66,9 @@ export interface SessionDeps {
   openStore?: () => Promise<RunStore>;
 }
 
-type Current = CurrentModel;
-
 /** A run set up to train: the session's new model and the images it learns from. */
 interface PreparedRun {
-  current: Current;
+  current: CurrentModel;
   spec: ModelSpec;
   config: TrainConfig;
   images: ImageSet;
@@ -98,7 +97,7 @@ export class TrainingSession {
   private readonly measureQuietMs: number;
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly datasets: DatasetCache;
-  private current: Current | null = null;
+  private current: CurrentModel | null = null;
   private readonly inspection: Inspection;
   private trainQueue: Promise<void> = Promise.resolve();
   /**
@@ -223,7 +222,7 @@ export class TrainingSession {
         this.gallery(cmd).catch((e) => this.fail(e, false));
         return;
       case 'downloadModel':
-        this.downloadModel().catch((e) => this.fail(e, false));
+        this.downloadModel(cmd.name).catch((e) => this.fail(e, false));
         return;
       case 'uploadModel':
         this.afterRuns(() => this.uploadModel(cmd), cmd.runId);
@@ -273,7 +272,14 @@ export class TrainingSession {
    */
   private async train(req: TrainRequest, ticket: { cancelled: boolean }): Promise<void> {
     await this.current?.finished;
-    const run = await this.prepareRun(req, ticket);
+    let run: PreparedRun | null;
+    try {
+      run = await this.prepareRun(req, ticket);
+    } catch (e) {
+      // The model there stays, under the number the page now expects.
+      if (this.current) this.current.runId = req.runId;
+      throw e;
+    }
     if (!run) {
       this.post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
       this.post({ type: 'status', status: 'stopped' });
@@ -282,6 +288,10 @@ export class TrainingSession {
     try {
       const outcome = await this.runLoop(run);
       await this.finishRun(run, outcome);
+    } catch (e) {
+      // A run that fails (no backend left, a lost one during the test evaluation) still closes its record.
+      await this.saved.close(null, `Failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
     } finally {
       this.running = false;
       run.finish();
@@ -309,7 +319,10 @@ export class TrainingSession {
    * cancelled before it could start (`ticket`): the previous model is then left as it was.
    */
   private async prepareRun(request: TrainRequest, ticket: { cancelled: boolean }): Promise<PreparedRun | null> {
-    const continued = request.continueFrom ? await this.saved.open(request.continueFrom) : null;
+    const opened = request.continueFrom ? await this.saved.open(request.continueFrom) : null;
+    if (opened && !opened.weights) throw new SessionError('invalid-request', `"${opened.run.name}" has no weights kept to continue from`);
+    // It goes on from the epoch of its weights: what came after (epochs after a restored one, an unfinished epoch) goes.
+    const continued = opened?.weights ? { run: trimSavedRun(opened.run, opened.weights.epoch), weights: opened.weights } : null;
     const req = continued ? continuation(request, continued.run) : request;
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
@@ -330,17 +343,17 @@ export class TrainingSession {
     const { config } = req;
     const split = splitForRun(data.train, info.classNames.length, req.trainSize, config);
 
-    if (continued && !continued.weights) throw new SessionError('invalid-request', `"${continued.run.name}" has no weights kept to continue from`);
+    const startEpoch = continued?.weights.epoch ?? 0;
+    let finish = () => {};
+    // Built before the old model goes, so that a failure (weights that do not fit) leaves that one in place.
+    const current = currentModel({
+      runId: req.runId, spec: req.spec, config, dataset: req.dataset, weights: continued?.weights.weights ?? null, at: startEpoch,
+      finished: new Promise((r) => (finish = r)),
+    });
     this.disposeModel();
     this.inspection.disposePreview();
     seedGlobalRandom(config.seed); // dropout masks: see seedGlobalRandom
-    const startEpoch = continued?.run.epochs.length ?? 0;
-    let finish = () => {};
-    const current = currentModel({
-      runId: req.runId, spec: req.spec, config, dataset: req.dataset, weights: continued?.weights?.weights ?? null, at: startEpoch,
-      finished: new Promise((r) => (finish = r)),
-    });
-    const state = continued?.weights?.optimizer;
+    const state = continued?.weights.optimizer;
     const optimizerRestored = !!state && (await writeOptimizerState(current.optimizer, state, current.built.model.trainableWeights.map((w) => w.shape)));
     this.current = current;
     this.galleries.clear();
@@ -443,7 +456,7 @@ export class TrainingSession {
   }
 
   /** Replaces the run's model with one holding `weights`, on the backend now in use, with a fresh optimizer at the rate in use. */
-  private rebuild(current: Current, weights: readonly Float32Array[]): void {
+  private rebuild(current: CurrentModel, weights: readonly Float32Array[]): void {
     disposeCurrentModel(current);
     const { built, optimizer, inspector } = currentModel({ ...current, weights });
     Object.assign(current, { built, optimizer, inspector });
@@ -466,13 +479,18 @@ export class TrainingSession {
     const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;
     this.post({ type: 'runEnded', runId: current.runId, outcome: kind, epochsCompleted, restoredEpoch, message });
     this.post({ type: 'status', status: kind === 'earlyStopped' ? 'done' : kind });
-    // The model as it ends (restored or put back) is what a reload brings back; a restored model's optimizer state is a later epoch's.
-    const optimizer = restoredEpoch === undefined && kind !== 'diverged' ? await this.optimizerState(current) : null;
-    await this.saved.finish(restoredEpoch ?? epochsCompleted, await readWeights(current.built), optimizer);
+    // The model as it ends (restored or put back) is what a reload brings back; a restored model's optimizer
+    // state is a later epoch's. A stopped run keeps its last finished epoch's, saved then: what continuing needs.
+    if (kind === 'stopped') {
+      await this.saved.close(null);
+    } else {
+      const optimizer = restoredEpoch === undefined && kind !== 'diverged' ? await this.optimizerState(current) : null;
+      await this.saved.close({ epoch: restoredEpoch ?? epochsCompleted, weights: await readWeights(current.built), optimizer });
+    }
   }
 
   /** The optimizer's state, or null when it cannot be read (it is a convenience for continuing). */
-  private async optimizerState(current: Current): Promise<OptimizerState | null> {
+  private async optimizerState(current: CurrentModel): Promise<OptimizerState | null> {
     return readOptimizerState(current.optimizer).catch(() => null);
   }
 
@@ -507,6 +525,7 @@ export class TrainingSession {
     const message = weights
       ? `Opened "${run.name}" with its ${weights.epoch === 0 ? 'imported' : `epoch ${weights.epoch}`} weights.`
       : `Opened "${run.name}": its weights were not kept, so this model is untrained.`;
+    this.saved.track(runId, id);
     this.post({ type: 'runOpened', runId, run, weights: weights?.epoch ?? null, message });
   }
 
@@ -514,12 +533,15 @@ export class TrainingSession {
    * A model that did not come from training here (opened or uploaded) becomes
    * the current one, once no backend change or snapshot is under way.
    */
-  private async replaceModel(make: () => Current): Promise<void> {
+  private async replaceModel(make: () => CurrentModel): Promise<void> {
+    this.backends.interrupt(); // as for Train: a measurement in progress gives way
     await this.backends.settled();
     await this.inspection.idle();
+    // Built before the old model goes: weights that do not fit leave that one in place.
+    const next = make();
     this.disposeModel();
     this.inspection.disposePreview();
-    this.current = make();
+    this.current = next;
     this.galleries.clear();
     this.inspection.refresh();
     this.inspection.recordHistograms(performance.now(), true);
@@ -529,16 +551,17 @@ export class TrainingSession {
   private async gallery(cmd: Extract<Command, { type: 'gallery' }>): Promise<void> {
     const current = this.current;
     if (!current) throw new SessionError('invalid-request', 'There is no model yet: train or open one first');
+    if (this.running && !this.galleries.has(current.runId)) throw new SessionError('invalid-request', 'The galleries show the test images of a finished run: wait for the end of this one');
     if (!this.galleries.has(current.runId) && !(await this.evaluateCurrent(current))) return;
     const g = this.galleries.answer(current.runId, cmd.cell);
     if (g) this.post({ type: 'gallery', requestId: cmd.requestId, runId: current.runId, cell: cmd.cell, ...g });
   }
 
-  private async downloadModel(): Promise<void> {
+  private async downloadModel(name: string): Promise<void> {
     const current = this.current;
     if (!current) throw new SessionError('invalid-request', 'There is no model to download yet: train, open or upload one first');
-    const files = await exportModelFiles(current.built, current.spec);
-    this.post({ type: 'modelFiles', ...files });
+    const files = await exportModelFiles(current.built, current.spec, `${name}.weights.bin`);
+    this.post({ type: 'modelFiles', jsonName: `${name}.json`, ...files });
   }
 
   /**
@@ -577,7 +600,7 @@ export class TrainingSession {
   }
 
   /** Evaluates on the whole test set and posts the result; false when it was abandoned. */
-  private async evaluateCurrent(current: Current, stopped: () => boolean = () => false): Promise<boolean> {
+  private async evaluateCurrent(current: CurrentModel, stopped: () => boolean = () => false): Promise<boolean> {
     const data = await this.datasets.get(current.dataset);
     const { runId } = current;
     let lastPost = 0;

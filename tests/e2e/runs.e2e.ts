@@ -95,15 +95,19 @@ describe('saved runs and model files', () => {
     const downloads: string[] = [];
     page.on('download', (d) => void d.saveAs(join(dir, d.suggestedFilename())).then(() => downloads.push(d.suggestedFilename())));
     await page.getByTestId('download-model').click();
-    await expect.poll(() => downloads.sort(), { timeout: 30_000 }).toEqual(['convscope-model.json', 'model.weights.bin']);
+    await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(2);
+    // Named after the run and the time, so that a second download never collides with the first.
+    const [jsonName, binName] = downloads.sort();
+    expect(jsonName).toMatch(/^convscope-MNIST-1-epoch-adam-0\.001-\d{8}-\d{6}\.json$/);
+    expect(binName).toBe(jsonName.replace(/\.json$/, '.weights.bin'));
 
     // Only model.json: refused with the reason, nothing changed.
-    await page.getByTestId('upload-model').setInputFiles(join(dir, 'convscope-model.json'));
-    expect(await page.getByTestId('error-banner').textContent({ timeout: 30_000 })).toMatch(/model\.weights\.bin/);
+    await page.getByTestId('upload-model').setInputFiles(join(dir, jsonName));
+    expect(await page.getByTestId('error-banner').textContent({ timeout: 30_000 })).toContain(binName);
     expect(await barProbs(page)).toEqual(before);
 
     // A model for other images (32×32×1) opens in the editor for study; the model and its run stay.
-    const json = JSON.parse(readFileSync(join(dir, 'convscope-model.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(dir, jsonName), 'utf8'));
     json.modelTopology.config.layers[0].config.batch_input_shape = [null, 32, 32, 1];
     writeFileSync(join(dir, 'other-size.json'), JSON.stringify(json));
     await page.getByTestId('upload-model').setInputFiles(join(dir, 'other-size.json'));
@@ -114,7 +118,7 @@ describe('saved runs and model files', () => {
     expect(await page.getByTestId('train-button').textContent()).not.toBe('Study only');
 
     await page.getByTestId('upload-model').setInputFiles(downloads.map((f) => join(dir, f)));
-    await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(/^Uploaded convscope-model/);
+    await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(/^Uploaded convscope-MNIST/);
     await runsListed(page, 2, 'uploaded');
     // The same test image, now answered by the uploaded model (it has trained no epoch here).
     await page.waitForFunction(() => document.querySelector('[data-testid=prediction-model-state]')?.textContent === 'live model, epoch 0.00', null, { timeout: 60_000 });
