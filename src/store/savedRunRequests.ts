@@ -5,12 +5,12 @@ import { isActive } from './selectors';
 import type { WorkerClient } from './workerClient';
 
 /**
- * Follows the saved runs for the page: once the worker lists them after a
- * page load (or after a new worker started), the run that was the model
- * (after a crash) or else the newest run with weights becomes the current model, unless a run has started meanwhile (the editor
- * keeps the setup the address gave); and the
- * runs being compared are fetched again whenever one of them changed (a run
- * still training). Returns the unsubscribe function.
+ * Follows the saved runs for the page. Once the worker lists them after a
+ * page load (or after a new worker started), a run becomes the current model
+ * unless a run has started meanwhile: the one that was open when a worker
+ * died, else the newest with weights (the editor keeps the setup the address
+ * gave). The runs being compared are fetched again whenever one of them
+ * changed (a run still training). Returns the unsubscribe function.
  */
 export function followSavedRuns(store: StoreApi<AppState>, worker: WorkerClient): () => void {
   let asked = '';

@@ -138,6 +138,8 @@ export class SavedRuns {
     this.queue(async () => {
       await this.putRecord(record);
       if (previous?.best && !best) await this.putWeights(r.id, 'best', { ...previous.weights, optimizer: null });
+      // A new best is the latest itself: an older best slot would name the wrong epoch.
+      if (best && this.store && !this.deleted.has(r.id)) await this.store.dropWeights(r.id, 'best');
       await this.putWeights(r.id, 'latest', stored);
     });
   }
