@@ -146,7 +146,8 @@ describe('training controls', () => {
   }, 600_000);
 
   it('changes the learning rate during a run, from the next batch', async () => {
-    const page = await openApp(browser(), `?${TINY}&epochs=3&batch=16`);
+    // Enough epochs that the run is still training when Stop comes: this network does an epoch in about a second.
+    const page = await openApp(browser(), `?${TINY}&epochs=30&batch=16`);
     expect(await text(page, 'total-params')).toBe('6,810');
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
