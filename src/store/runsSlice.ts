@@ -24,8 +24,16 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     set({ run: { ...s.run, runId }, runs: { ...s.runs, openNewest: false, reopenId: null, gallery: null, adoptSetupOf: adoptSetup ? id : null } });
     worker.send({ type: 'openRun', runId, id });
   },
-  renameRun: (id, name) => worker.send({ type: 'renameRun', id, name }),
-  pinRun: (id, pinned) => worker.send({ type: 'pinRun', id, pinned }),
+  // Shown at once; the worker's next list confirms (it may be busy measuring for a second or two).
+  renameRun(id, name) {
+    const trimmed = name.trim().slice(0, 80);
+    if (trimmed) set((s) => ({ runs: { ...s.runs, list: s.runs.list.map((r) => (r.id === id ? { ...r, name: trimmed } : r)) } }));
+    worker.send({ type: 'renameRun', id, name });
+  },
+  pinRun(id, pinned) {
+    set((s) => ({ runs: { ...s.runs, list: s.runs.list.map((r) => (r.id === id ? { ...r, pinned } : r)) } }));
+    worker.send({ type: 'pinRun', id, pinned });
+  },
   deleteRun(id) {
     set((s) => ({ runs: { ...s.runs, compare: s.runs.compare.filter((c) => c !== id) } }));
     worker.send({ type: 'deleteRun', id });
