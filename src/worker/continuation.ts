@@ -7,9 +7,14 @@ import type { SavedRun, TrainRequest } from './protocol';
  */
 export function continuation(req: TrainRequest, run: SavedRun): TrainRequest {
   const { config } = run.setup;
-  const learningRate = run.learningRateChanges.at(-1)?.learningRate ?? config.optimizer.learningRate;
+  const learningRate = endLearningRate(run);
   return {
     runId: req.runId, dataset: run.setup.dataset, trainSize: run.setup.trainSize, spec: run.setup.spec,
     config: { ...config, epochs: run.epochs.length + req.config.epochs, optimizer: { ...config.optimizer, learningRate } },
   };
+}
+
+/** The learning rate saved run `run` ended on: its last change, else the one it started with. */
+export function endLearningRate(run: Pick<SavedRun, 'learningRateChanges' | 'setup'>): number {
+  return run.learningRateChanges.at(-1)?.learningRate ?? run.setup.config.optimizer.learningRate;
 }

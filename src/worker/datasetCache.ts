@@ -42,9 +42,7 @@ export class DatasetCache {
   async testImage(id: DatasetId, index: number): Promise<TestImage> {
     const { test } = await this.get(id);
     const i = ((index % test.count) + test.count) % test.count;
-    const size = test.rows * test.cols;
-    const pixels = Float32Array.from(test.pixels.subarray(i * size, (i + 1) * size), (v) => v / 255);
-    return { index: i, label: test.labels[i], pixels };
+    return { index: i, label: test.labels[i], pixels: imagePixels(test, i) };
   }
 
   // async: a loader that throws at once rejects like one that fails later.
@@ -52,4 +50,13 @@ export class DatasetCache {
     const { train, test } = await this.load(id);
     return { train, test, testIndices: Uint32Array.from({ length: test.count }, (_, i) => i) };
   }
+}
+
+/** Image `index` of `set` as the model takes it: rows × cols values in [0, 1], written into `out` at `offset` when given. */
+export function imagePixels(set: ImageSet, index: number, out?: Float32Array, offset = 0): Float32Array {
+  const size = set.rows * set.cols;
+  const target = out ?? new Float32Array(size);
+  const src = set.pixels.subarray(index * size, (index + 1) * size);
+  for (let p = 0; p < size; p++) target[offset + p] = src[p] / 255;
+  return target;
 }

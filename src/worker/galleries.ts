@@ -2,6 +2,7 @@ import type { DatasetId } from '../data/datasets';
 import type { Predictions } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { selectGallery } from '../model/selectGallery';
+import { imagePixels } from './datasetCache';
 import type { GalleryItem } from './protocol';
 
 /** Images a gallery shows at most. */
@@ -43,10 +44,7 @@ export class Galleries {
     const { total, items } = selectGallery(k.predictions, k.indices, k.test.labels, cell, GALLERY_LIMIT);
     const size = k.test.rows * k.test.cols;
     const pixels = new Float32Array(items.length * size);
-    items.forEach((item, i) => {
-      const src = k.test.pixels.subarray(item.index * size, (item.index + 1) * size);
-      for (let p = 0; p < size; p++) pixels[i * size + p] = src[p] / 255;
-    });
+    items.forEach((item, i) => imagePixels(k.test, item.index, pixels, i * size));
     return { total, items, pixels };
   }
 }

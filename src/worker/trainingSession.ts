@@ -18,7 +18,7 @@ import { describeOutcome } from './describeOutcome';
 import { fetchDataset } from './fetchDataset';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
-import { continuation } from './continuation';
+import { continuation, endLearningRate } from './continuation';
 import { trimSavedRun } from './trimSavedRun';
 import { currentModel, disposeCurrentModel, type CurrentModel } from './currentModel';
 import { Galleries } from './galleries';
@@ -520,7 +520,7 @@ export class TrainingSession {
   private async openRun(runId: number, id: string): Promise<void> {
     const { run, weights } = await this.saved.open(id);
     const { spec, config, dataset } = run.setup;
-    const learningRate = run.learningRateChanges.at(-1)?.learningRate ?? config.optimizer.learningRate;
+    const learningRate = endLearningRate(run);
     await this.replaceModel(() => currentModel({ runId, spec, config, dataset, weights: weights?.weights ?? null, at: weights?.epoch ?? 0, learningRate }));
     const message = weights
       ? `Opened "${run.name}" with its ${weights.epoch === 0 ? 'imported' : `epoch ${weights.epoch}`} weights.`

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { inkToRgba } from '../../charts/inkToRgba';
 
 /** The model's 28×28 input, magnified (drawn at data resolution, scaled by CSS). */
 export function InputPreview({ input, size = 28 }: { input: Float32Array | null; size?: number }) {
@@ -7,10 +8,7 @@ export function InputPreview({ input, size = 28 }: { input: Float32Array | null;
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     const img = ctx.createImageData(size, size);
-    for (let i = 0; i < size * size; i++) {
-      const v = Math.round((input?.[i] ?? 0) * 255);
-      img.data.set([v, v, v, 255], i * 4);
-    }
+    inkToRgba(input ?? new Float32Array(size * size), img.data);
     ctx.putImageData(img, 0, 0);
   }, [input, size]);
   return (
