@@ -50,6 +50,36 @@ export class ModelInspector {
     }
   }
 
+  /**
+   * Every spec layer's output for one image and the weights of `weightLayers`,
+   * from the same training step: the forward pass and the weight copies are
+   * taken together, before anything awaits, so that the numbers of an explainer
+   * view agree with each other to float precision.
+   */
+  async snapshot(pixels: Float32Array, weightLayers: readonly number[]): Promise<{ activations: LayerActivation[]; weights: { shape: number[]; values: Float32Array }[][] }> {
+    const [h, w] = this.inputSize();
+    const layers = this.built.model.layers;
+    const outs = tf.tidy(() => {
+      const r = this.activationModel.predict(tf.tensor4d(pixels, [1, h, w, 1]));
+      return Array.isArray(r) ? r : [r];
+    });
+    try {
+      const [values, weights] = await Promise.all([
+        Promise.all(outs.map((t) => t.data())),
+        this.readWeights(weightLayers.map((l) => layers[l]?.getWeights() ?? [])),
+      ]);
+      const activations = outs.map((t, layer) => ({ layer, shape: t.shape.slice(1), values: (values[layer] as Float32Array).slice() }));
+      return { activations, weights };
+    } finally {
+      tf.dispose(outs);
+    }
+  }
+
+  /** The network the inspector reads (for explainers that run their own passes). */
+  get model(): BuiltModel {
+    return this.built;
+  }
+
   /** Kernels and biases of every conv layer, all from the same training step. */
   async convKernels(): Promise<ConvKernels[]> {
     const layers = this.built.model.layers.map((l, layer) => ({ l, layer })).filter(({ l }) => l.getClassName() === 'Conv2D');

@@ -40,7 +40,7 @@ describe('Inspection', () => {
 
   it('throttles snapshots during training, answers the newest request, and skips hidden panels', async () => {
     const built = buildModel(TINY_SPEC, 3);
-    const live = { inspector: new ModelInspector(built), trained: true, at: 0.5, runId: 4 };
+    const live = { inspector: new ModelInspector(built), spec: TINY_SPEC, trained: true, at: 0.5, runId: 4 };
     const events: WorkerEvent[] = [];
     const inspection = new Inspection((e) => events.push(e), async () => live);
     inspection.request(request(1));

@@ -10,6 +10,7 @@ export type SnapshotRequest = Omit<InspectRequest, 'input'> & { input: Float32Ar
 /** The model being trained, as the inspection sees it. */
 export interface LiveModel {
   inspector: ModelInspector;
+  spec: ModelSpec;
   trained: boolean;
   at: number;
   runId: number;
@@ -44,16 +45,44 @@ export class Inspection {
   constructor(
     private readonly post: (e: WorkerEvent) => void,
     private readonly live: () => Promise<LiveModel | null>,
+    /** Told when the input (`urgent`) or the weights change: the explainer views follow the same model and image. */
+    private readonly onChange: (urgent: boolean) => void = () => {},
   ) {}
 
   /** A new input or new panel visibility from the page: answer now. */
   request(req: SnapshotRequest): void {
+    const inputChanged = req.input !== this.req?.input || req.spec !== this.req?.spec;
     this.req = req;
     this.refresh();
+    if (inputChanged) this.onChange(true);
+  }
+
+  /** The image the page looks at, or null. */
+  input(): Float32Array | null {
+    return this.req?.input ?? null;
+  }
+
+  /**
+   * The model the panels show: the live one, or before any run an untrained
+   * model of the network set up (null when that is not valid yet).
+   */
+  async target(): Promise<(LiveModel & { runId: number }) | null> {
+    const live = await this.live();
+    if (live) return live;
+    const spec = this.req?.spec;
+    return spec ? { inspector: this.previewFor(spec), spec, trained: false, at: 0, runId: 0 } : null;
+  }
+
+  /** Keeps the model from being disposed until `p` settles (see idle). */
+  track(p: Promise<unknown>): void {
+    const done = p.catch((e: Error) => this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${e.message}` }));
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
   }
 
   /** Answers the current request again (e.g. the weights were replaced). */
   refresh(): void {
+    this.onChange(false);
     if (!this.req) return;
     if (this.running) {
       this.again = true;
@@ -90,12 +119,6 @@ export class Inspection {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private track(p: Promise<unknown>): void {
-    const done = p.catch((e: Error) => this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${e.message}` }));
-    this.inFlight.add(done);
-    void done.finally(() => this.inFlight.delete(done));
-  }
-
   disposePreview(): void {
     this.preview?.built.model.dispose();
     this.preview = null;
@@ -109,9 +132,8 @@ export class Inspection {
         const req = this.req;
         if (!req) break;
         this.lastSnapshot = performance.now();
-        const live = await this.live();
-        if (!live && !req.spec) break; // nothing to show until the network set up is valid
-        const target = live ?? { inspector: this.previewFor(req.spec as ModelSpec), trained: false, at: 0 };
+        const target = await this.target();
+        if (!target) break; // nothing to show until the network set up is valid
         const { inspector } = target;
         const heavy = req.want.activations || req.want.filters;
         if (req.input && heavy && req.requestId !== this.answered) {

@@ -16,6 +16,9 @@ import { BackendManager, type BackendDeps } from './backendManager';
 import { DatasetCache } from './datasetCache';
 import { describeOutcome } from './describeOutcome';
 import { fetchDataset } from './fetchDataset';
+import { Explainer } from './explain/explainer';
+import { ExplainError } from './explain/ExplainError';
+import { FilterImages } from './explain/filterImages';
 import { Inspection } from './inspection';
 import { MetricsBuffer } from './metricsBuffer';
 import { continuation, endLearningRate } from './continuation';
@@ -99,6 +102,8 @@ export class TrainingSession {
   private readonly datasets: DatasetCache;
   private current: CurrentModel | null = null;
   private readonly inspection: Inspection;
+  private readonly explainer: Explainer;
+  private readonly filterImages: FilterImages;
   private trainQueue: Promise<void> = Promise.resolve();
   /**
    * Runs asked for that have not started training: queued behind the run
@@ -131,8 +136,10 @@ export class TrainingSession {
     this.inspection = new Inspection(postOut, async () => {
       await this.backends.started();
       const c = this.current;
-      return c ? { inspector: c.inspector, trained: c.trained || c.at > 0, at: c.at, runId: c.runId } : null;
-    });
+      return c ? { inspector: c.inspector, spec: c.spec, trained: c.trained || c.at > 0, at: c.at, runId: c.runId } : null;
+    }, (urgent) => this.explainer.changed(urgent));
+    this.explainer = new Explainer(postOut, this.inspection);
+    this.filterImages = new FilterImages(postOut, this.inspection);
     this.backends.start().catch((e) => this.fail(e));
   }
 
@@ -183,6 +190,18 @@ export class TrainingSession {
         return;
       case 'inspect':
         this.inspect(cmd.request);
+        return;
+      case 'explain':
+        this.explainer.request(cmd.request);
+        return;
+      case 'maximizeFilters':
+        this.filterImages.start(cmd.requestId, cmd.layer).catch((e) => {
+          if (e instanceof ExplainError) this.postOut({ type: 'explainError', requestId: cmd.requestId, kind: 'maximize', message: e.message });
+          else this.fail(e, false);
+        });
+        return;
+      case 'cancelMaximize':
+        this.filterImages.cancel(cmd.requestId);
         return;
       case 'measureBackends':
         // Measuring swaps backends under a training model: a run's request waits for its end,
@@ -336,7 +355,7 @@ export class TrainingSession {
     this.backends.interrupt(); // a measurement in progress gives way: Train should not wait for every backend's
     await this.backends.settled();
     const data = await this.datasets.get(req.dataset);
-    await this.inspection.idle(); // no snapshot may still be reading the model about to go
+    await this.releaseModel(); // no snapshot may still be reading the model about to go
     this.waiting.delete(ticket); // from here on, Stop reaches the run through its control
     if (ticket.cancelled) return null;
 
@@ -440,7 +459,7 @@ export class TrainingSession {
         const lost = this.backends.current?.name ?? 'the backend';
         const why = e instanceof Error ? e.message : String(e);
         const next = await this.backends.fallback(why);
-        await this.inspection.idle();
+        await this.releaseModel();
         this.rebuild(current, saved.weights);
         const shapes = current.built.model.trainableWeights.map((w) => w.shape);
         const kept = !!saved.optimizer && (await writeOptimizerState(current.optimizer, saved.optimizer, shapes));
@@ -536,7 +555,7 @@ export class TrainingSession {
   private async replaceModel(make: () => CurrentModel): Promise<void> {
     this.backends.interrupt(); // as for Train: a measurement in progress gives way
     await this.backends.settled();
-    await this.inspection.idle();
+    await this.releaseModel();
     // Built before the old model goes: weights that do not fit leave that one in place.
     const next = make();
     this.disposeModel();
@@ -620,6 +639,12 @@ export class TrainingSession {
     if (predictions) this.galleries.set(runId, current.dataset, predictions, data.testIndices, data.test);
     this.post({ type: 'testResult', runId, ...test });
     return true;
+  }
+
+  /** Stops what reads the model (filter images after their step, snapshots) before it is disposed. */
+  private async releaseModel(): Promise<void> {
+    this.filterImages.cancel();
+    await this.inspection.idle();
   }
 
   private disposeModel(): void {

@@ -1,0 +1,35 @@
+import { convByIm2col } from '../../explain/convByIm2col';
+import type { ModelSpec } from '../../model/types';
+import type { Im2colExplanation, LayerActivation, MapPixel } from '../protocol';
+import { ExplainError } from './ExplainError';
+import { layerSource, type Weights } from './layerSource';
+
+/**
+ * The picked pixel's conv layer as one matrix product, and how far the
+ * product (plus bias, through the activation) is from the layer's own output.
+ */
+export function explainIm2col(spec: ModelSpec, image: Float32Array, activations: LayerActivation[], weights: Weights, pixel: MapPixel): Im2colExplanation {
+  const layer = spec.layers[pixel.layer];
+  const out = activations[pixel.layer];
+  if (!layer || !out) throw new ExplainError(`The network has no layer ${pixel.layer + 1}`);
+  if (layer.type !== 'conv2d') throw new ExplainError('im2col turns a convolution into a matrix product: pick a map of a conv layer');
+  const source = layerSource(spec, image, activations, pixel.layer);
+  const [kernel, bias] = weights;
+  const { patches, product, output } = convByIm2col(source.values, source.shape as [number, number, number], kernel.values, bias.values, layer);
+  let maxError = 0;
+  for (let i = 0; i < output.length; i++) maxError = Math.max(maxError, Math.abs(output[i] - out.values[i]));
+  return {
+    kind: 'im2col',
+    pixel,
+    rows: patches.rows,
+    cols: patches.cols,
+    filters: layer.filters,
+    outHeight: patches.outHeight,
+    outWidth: patches.outWidth,
+    patches: patches.values,
+    kernels: kernel.values.slice(),
+    product,
+    bias: bias.values.slice(),
+    maxError,
+  };
+}

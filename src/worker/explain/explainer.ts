@@ -1,0 +1,165 @@
+import { classScoreGradient, occlusionMap, smoothGrad } from '../../engine/saliency';
+import type { Explanation, ExplainRequest, WorkerEvent } from '../protocol';
+import type { Inspection } from '../inspection';
+import { ExplainError } from './ExplainError';
+import { explainDense } from './explainDense';
+import { explainHandFilters } from './explainHandFilters';
+import { explainIm2col } from './explainIm2col';
+import { explainPixel } from './explainPixel';
+
+type Kind = Explanation['kind'];
+const KINDS: readonly Kind[] = ['pixel', 'im2col', 'handFilters', 'dense', 'saliency'];
+
+/**
+ * While training changes the weights, a view is recomputed at most this
+ * often: the cheap ones twice a second like the feature maps; saliency (about
+ * 25 backward passes and 150 forward ones) every 2 s, so that training keeps
+ * its speed. A new input or a new request is answered at once.
+ */
+export const EXPLAIN_INTERVAL_MS: Record<Kind, number> = { pixel: 500, im2col: 500, handFilters: 500, dense: 500, saliency: 2000 };
+
+/**
+ * Answers the explainer views open on the page from the inspection's model
+ * and input. Runs between training steps like the snapshots: one answer at a
+ * time, its reads tracked by the inspection so that no model is disposed
+ * under them.
+ */
+export class Explainer {
+  private req: ExplainRequest | null = null;
+  /** Views whose answer is out of date, and whether at once (new input or request) or when due. */
+  private readonly dirty = new Map<Kind, 'now' | 'due'>();
+  private readonly last = new Map<Kind, number>();
+  private running = false;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly post: (e: WorkerEvent) => void,
+    private readonly inspection: Inspection,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  request(req: ExplainRequest): void {
+    this.req = req;
+    for (const k of KINDS) this.dirty.set(k, 'now');
+    this.kick();
+  }
+
+  /** The input changed (answer at once) or the weights did (answer when due). */
+  changed(urgent: boolean): void {
+    for (const k of KINDS) if (this.dirty.get(k) !== 'now') this.dirty.set(k, urgent ? 'now' : 'due');
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.inspection.track(this.run());
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.answerDue();
+      } while (this.again);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Computes every open view that is due, from one snapshot of the model. */
+  private async answerDue(): Promise<void> {
+    const req = this.req;
+    if (!req) return;
+    const now = this.now();
+    const due = KINDS.filter((k) => this.open(req, k) && this.dirty.has(k) && (this.dirty.get(k) === 'now' || now - (this.last.get(k) ?? -Infinity) >= EXPLAIN_INTERVAL_MS[k]));
+    this.scheduleLeftovers(req, now);
+    if (due.length === 0) return;
+    for (const k of due) {
+      this.dirty.delete(k);
+      this.last.set(k, now);
+    }
+    const target = await this.inspection.target();
+    if (!target) return;
+    const { spec, inspector } = target;
+    const image = this.inspection.input();
+    const fail = (kind: Kind, message: string) => this.post({ type: 'explainError', requestId: req.requestId, kind, message });
+    const needsImage = due.filter((k) => k !== 'dense');
+    if (!image) {
+      for (const k of needsImage) fail(k, 'Draw something or pick a test image: this view works on the current input.');
+      if (!due.includes('dense')) return;
+    }
+    const firstConv = spec.layers.findIndex((l) => l.type === 'conv2d');
+    const weightLayers = [
+      due.includes('pixel') && req.pixel ? req.pixel.layer : -1,
+      due.includes('im2col') && req.im2col ? req.im2col.layer : -1,
+      due.includes('handFilters') ? firstConv : -1,
+      due.includes('dense') && req.dense ? req.dense.layer : -1,
+    ];
+    const input = image ?? new Float32Array(spec.inputShape[0] * spec.inputShape[1]);
+    const snap = await inspector.snapshot(input, weightLayers); // layer −1 reads nothing
+    const acts = snap.activations;
+    const send = (explanation: Explanation) =>
+      this.post({ type: 'explanation', requestId: req.requestId, runId: target.runId, at: target.at, trained: target.trained, explanation });
+    const attempt = (kind: Kind, make: () => Explanation | Promise<Explanation>) =>
+      Promise.resolve()
+        .then(make)
+        .then(send, (e: unknown) => {
+          if (e instanceof ExplainError) fail(kind, e.message);
+          else throw e;
+        });
+    if (image && due.includes('pixel') && req.pixel) {
+      const pixel = req.pixel;
+      await attempt('pixel', () => explainPixel(spec, image, acts, snap.weights[0], pixel));
+    }
+    if (image && due.includes('im2col') && req.im2col) {
+      const pixel = req.im2col;
+      await attempt('im2col', () => explainIm2col(spec, image, acts, snap.weights[1], pixel));
+    }
+    if (image && due.includes('handFilters') && req.handFilters) {
+      const kernels = req.handFilters;
+      await attempt('handFilters', () => explainHandFilters(spec, image, acts, firstConv >= 0 ? { layer: firstConv, weights: snap.weights[2] } : null, kernels));
+    }
+    if (due.includes('dense') && req.dense) {
+      const { layer, unit } = req.dense;
+      await attempt('dense', () => explainDense(spec, image ? acts : null, snap.weights[3], layer, unit));
+    }
+    if (image && due.includes('saliency') && req.saliency) {
+      const probs = acts[acts.length - 1].values;
+      const classIndex = req.saliency.classIndex ?? topClass(probs);
+      await attempt('saliency', async () => {
+        if (!(classIndex >= 0 && classIndex < probs.length)) throw new ExplainError(`There is no class ${classIndex}`);
+        const built = inspector.model;
+        const [h, w] = spec.inputShape;
+        const gradient = await classScoreGradient(built, image, classIndex);
+        const smooth = await smoothGrad(built, image, classIndex);
+        const occlusion = await occlusionMap(built, image, classIndex);
+        return { kind: 'saliency', classIndex, probability: probs[classIndex], image: { shape: [h, w], values: image.slice() }, gradient, smoothGrad: smooth, occlusion };
+      });
+    }
+  }
+
+  private open(req: ExplainRequest, k: Kind): boolean {
+    return req[k] !== null;
+  }
+
+  /** Views held back by their interval are answered when it has passed, even if nothing else happens. */
+  private scheduleLeftovers(req: ExplainRequest, now: number): void {
+    clearTimeout(this.timer);
+    const waits = KINDS.filter((k) => this.open(req, k) && this.dirty.get(k) === 'due').map(
+      (k) => (this.last.get(k) ?? -Infinity) + EXPLAIN_INTERVAL_MS[k] - now,
+    );
+    const wait = Math.min(...waits.filter((t) => t > 0));
+    if (Number.isFinite(wait)) this.timer = setTimeout(() => this.kick(), wait + 1);
+  }
+}
+
+function topClass(probs: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
+  return best;
+}

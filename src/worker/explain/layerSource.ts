@@ -1,0 +1,20 @@
+import type { ModelSpec } from '../../model/types';
+import type { LayerActivation, MapValues } from '../protocol';
+
+/** A layer's weights as the inspector reads them: kernel, then bias (Dense and Conv2D). */
+export type Weights = { shape: number[]; values: Float32Array }[];
+
+/** What spec layer `layer` reads: the previous layer's output, or the image for the first (a copy: it is transferred). */
+export function layerSource(spec: ModelSpec, image: Float32Array, activations: LayerActivation[], layer: number): MapValues & { layer: number } {
+  if (layer === 0) return { layer: -1, shape: [...spec.inputShape], values: image.slice() };
+  const prev = activations[layer - 1];
+  return { layer: layer - 1, shape: prev.shape, values: prev.values.slice() };
+}
+
+/** One channel of an [h, w, c] activation, as an h×w map. */
+export function channelMap(act: LayerActivation, channel: number): Float32Array {
+  const [h, w, c] = act.shape;
+  const out = new Float32Array(h * w);
+  for (let i = 0; i < h * w; i++) out[i] = act.values[i * c + channel];
+  return out;
+}
