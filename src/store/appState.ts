@@ -4,10 +4,11 @@ import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
 import type { BackendChoice } from '../model/backends';
 import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
 import type { BackendState } from './backendState';
+import type { ExplainState, ExplainTab } from './explainState';
 import type { InspectState } from './inspectState';
 import type { RunState } from './runState';
 import type { RunsState } from './runsState';
-import type { SavedRunSetup } from '../worker/protocol';
+import type { HandKernel, MapPixel, SavedRunSetup } from '../worker/protocol';
 import type { WorkerClient } from './workerClient';
 
 /*
@@ -145,8 +146,26 @@ export interface RunsSlice extends RunsActions {
   runs: RunsState;
 }
 
-/** The whole store: the setup on screen, the run, what the inspection panels show, the backends, and the saved runs. */
-export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice & RunsSlice;
+export interface ExplainActions {
+  setExplainTab(tab: ExplainTab): void;
+  setExplainVisible(visible: boolean): void;
+  /** Picks a feature-map pixel to explain (and opens a view of it unless one is open). */
+  pickPixel(pixel: MapPixel): void;
+  pickDense(dense: { layer: number; unit: number }): void;
+  /** The class saliency explains; null: the top class. */
+  setSaliencyClass(classIndex: number | null): void;
+  setHandKernels(kernels: HandKernel[]): void;
+  /** What every filter of spec layer `layer` responds to most: computed in the worker, with progress. */
+  maximizeFilters(layer: number): void;
+  cancelMaximize(): void;
+}
+
+export interface ExplainSlice extends ExplainActions {
+  explain: ExplainState;
+}
+
+/** The whole store: the setup on screen, the run, what the inspection panels show, the backends, the saved runs and the explainer. */
+export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice & RunsSlice & ExplainSlice;
 
 /**
  * One slice of the store (zustand's slices pattern): its state and its

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand';
 import type { WorkerEvent } from '../worker/protocol';
 import type { AppState } from './appState';
 import { applyBackendEvents } from './backendState';
+import { applyExplainEvents } from './explainState';
 import { applyInspectEvents } from './inspectState';
 import { applyEvents } from './runState';
 import { applyRunsEvents } from './runsState';
@@ -57,7 +58,7 @@ export function createBridge(store: StoreApi<AppState>, timing: BridgeTiming | (
       const run = applyEvents(s.run, events);
       return {
         run, inspect: applyInspectEvents(s.inspect, events, run.runId), backend: applyBackendEvents(s.backend, events),
-        runs: applyRunsEvents(s.runs, events, run),
+        runs: applyRunsEvents(s.runs, events, run), explain: applyExplainEvents(s.explain, events),
       };
     });
     // An uploaded model's network goes into the editor, as an imported architecture file does (Undo puts back the one before).

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { AppState } from './appState';
 import { rememberBackendChoice } from './backendChoiceStorage';
 import { createBackendSlice } from './backendSlice';
+import { createExplainSlice } from './explainSlice';
+import { sendExplainRequests } from './explainRequest';
 import { createInspectSlice } from './inspectSlice';
 import { sendInspectRequests } from './inspectRequest';
 import { sendBackendRequests } from './measureRequest';
@@ -11,7 +13,7 @@ import { followSavedRuns } from './savedRunRequests';
 import { createSetupSlice } from './setupSlice';
 import type { WorkerClient } from './workerClient';
 
-/** A store of the five slices whose commands go to `worker` (the real client, or a fake in tests). */
+/** A store of the six slices whose commands go to `worker` (the real client, or a fake in tests). */
 export function createAppStore(worker: WorkerClient) {
   return create<AppState>()((...a) => ({
     ...createSetupSlice(worker)(...a),
@@ -19,6 +21,7 @@ export function createAppStore(worker: WorkerClient) {
     ...createInspectSlice(worker)(...a),
     ...createBackendSlice(worker)(...a),
     ...createRunsSlice(worker)(...a),
+    ...createExplainSlice(worker)(...a),
   }));
 }
 
@@ -47,5 +50,5 @@ export function reconnectWorker(): void {
 }
 
 function followWorker(c: WorkerClient): void {
-  unfollow = [sendBackendRequests(useAppStore, c), sendInspectRequests(useAppStore, c)];
+  unfollow = [sendBackendRequests(useAppStore, c), sendInspectRequests(useAppStore, c), sendExplainRequests(useAppStore, c)];
 }
