@@ -1,4 +1,4 @@
-import { useEffect, useRef, type JSX, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, type JSX, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import './heatmap.css';
 
 /** The data cell under the pointer, reported by {@link HeatmapCanvas}. */
@@ -20,6 +20,8 @@ export interface HeatmapCanvasProps {
   size?: number;
   title?: string; // tooltip and accessible name
   onClick?: () => void;
+  /** A cell was clicked: its column and row (makes the canvas a button, as onClick does). */
+  onCellClick?: (p: { x: number; y: number }) => void;
   /** Called when the pointer enters a new cell, and with null when it leaves. */
   onHoverValue?: (p: HeatmapHover | null) => void;
   testId?: string;
@@ -33,7 +35,7 @@ export interface HeatmapCanvasProps {
  * (focusable, Enter / Space activate it).
  */
 export function HeatmapCanvas(props: HeatmapCanvasProps): JSX.Element {
-  const { width, height, values, color, size = 56, title, onClick, onHoverValue, testId, className } = props;
+  const { width, height, values, color, size = 56, title, onCellClick, onHoverValue, testId, className } = props;
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const lastCell = useRef(-1); // row-major index of the hovered cell, -1 when none
   const hoverCb = useRef(onHoverValue);
@@ -90,6 +92,18 @@ export function HeatmapCanvas(props: HeatmapCanvasProps): JSX.Element {
     lastCell.current = -1;
     onHoverValue?.(null);
   };
+  const onClick =
+    props.onClick ??
+    (onCellClick &&
+      ((e?: MouseEvent<HTMLCanvasElement>) => {
+        const r = e?.currentTarget.getBoundingClientRect();
+        // Enter or Space (no pointer): the middle cell.
+        if (!e || !r || r.width <= 0 || e.detail === 0) return onCellClick({ x: Math.floor(w / 2), y: Math.floor(h / 2) });
+        onCellClick({
+          x: Math.min(w - 1, Math.max(0, Math.floor(((e.clientX - r.left) / r.width) * w))),
+          y: Math.min(h - 1, Math.max(0, Math.floor(((e.clientY - r.top) / r.height) * h))),
+        });
+      }));
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     if (!onClick || (e.key !== 'Enter' && e.key !== ' ')) return;
     e.preventDefault(); // Space would otherwise scroll the page

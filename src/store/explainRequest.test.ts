@@ -74,3 +74,18 @@ describe('explainer requests', () => {
     expect(m.maximize.result?.images).toHaveLength(1);
   });
 });
+
+describe('the default pixel', () => {
+  it('is the one of the first conv layer that sees the most ink of the input', () => {
+    const { store } = setUp();
+    const image = new Float32Array(784);
+    for (let r = 2; r < 6; r++) for (let c = 20; c < 24; c++) image[r * 28 + c] = 1;
+    store.getState().setInput(image);
+    const pixel = explainRequestOf({ ...store.getState(), explain: { ...store.getState().explain, visible: true } }).pixel!;
+    expect(pixel.channel).toBe(0);
+    expect(pixel.y).toBeGreaterThanOrEqual(1);
+    expect(pixel.y).toBeLessThanOrEqual(5);
+    expect(pixel.x).toBeGreaterThanOrEqual(19);
+    expect(pixel.x).toBeLessThanOrEqual(23);
+  });
+});

@@ -1,24 +1,34 @@
 import type { StoreApi } from 'zustand';
+import { inkiestPixel } from '../explain/inkiestPixel';
 import { inferShapes } from '../model/inferShapes';
 import type { ModelSpec } from '../model/types';
 import type { ExplainRequest, MapPixel } from '../worker/protocol';
 import type { AppState } from './appState';
-import { modelSpec } from './selectors';
+import { inputPixels, modelSpec } from './selectors';
 
-/** The pixel the views look at: the one picked, or the middle of the first conv layer's first map. */
-export function pickedPixel(s: Pick<AppState, 'explain' | 'spec' | 'run'>): MapPixel | null {
-  return s.explain.pixel ?? defaultPixel(modelSpec(s));
+/** The pixel the views look at: the one picked, or on the first conv layer's first map the one that sees the most ink. */
+export function pickedPixel(s: Pick<AppState, 'explain' | 'spec' | 'run' | 'inspect'>): MapPixel | null {
+  return s.explain.pixel ?? defaultPixel(modelSpec(s), inputPixels(s));
 }
 
-const defaults = new WeakMap<ModelSpec, MapPixel | null>();
+let lastDefault: { spec: ModelSpec; image: Float32Array | null; pixel: MapPixel | null } | null = null;
 
-/** The middle of the first conv layer's first map (one object per spec, so that selectors stay stable). */
-export function defaultPixel(spec: ModelSpec): MapPixel | null {
-  if (defaults.has(spec)) return defaults.get(spec) ?? null;
+/**
+ * On the first conv layer's first map, the pixel whose receptive field holds
+ * the most ink of `image` (the middle without one): a blank corner would
+ * explain a sum of zeros. Kept while spec and image stay, so selectors stay stable.
+ */
+export function defaultPixel(spec: ModelSpec, image: Float32Array | null): MapPixel | null {
+  if (lastDefault && lastDefault.spec === spec && lastDefault.image === image) return lastDefault.pixel;
   const layer = spec.layers.findIndex((l) => l.type === 'conv2d');
   const shape = layer >= 0 ? inferShapes(spec).layers[layer]?.outputShape : undefined;
-  const pixel = shape && shape.length === 3 ? { layer, channel: 0, y: Math.floor(shape[0] / 2), x: Math.floor(shape[1] / 2) } : null;
-  defaults.set(spec, pixel);
+  let pixel: MapPixel | null = null;
+  if (shape && shape.length === 3) {
+    const [h, w] = shape;
+    const fits = image && image.length === spec.inputShape[0] * spec.inputShape[1];
+    pixel = { layer, channel: 0, ...(fits ? inkiestPixel(spec, layer, h, w, image) : { y: Math.floor(h / 2), x: Math.floor(w / 2) }) };
+  }
+  lastDefault = { spec, image, pixel };
   return pixel;
 }
 
@@ -47,7 +57,7 @@ export function explainRequestOf(s: AppState): ExplainRequest {
   };
 }
 
-const dependsOn = (s: AppState) => [s.explain.requestId, s.explain.visible, s.explain.tab, s.run.spec, s.spec] as const;
+const dependsOn = (s: AppState) => [s.explain.requestId, s.explain.visible, s.explain.tab, s.run.spec, s.spec, s.explain.pixel ? null : inputPixels(s)] as const;
 
 /** Keeps the worker's explainer request in step with the store; returns the unsubscribe function. */
 export function sendExplainRequests(store: StoreApi<AppState>, worker: { send: (cmd: { type: 'explain'; request: ExplainRequest }) => void }): () => void {

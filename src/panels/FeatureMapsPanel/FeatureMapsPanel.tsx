@@ -6,11 +6,15 @@ import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
 import { HeatmapGrid } from '../../charts/HeatmapGrid';
 import { formatShape } from '../../model/formatShape';
 import { layerTitle } from '../../model/layerTitle';
-import type { LayerActivation } from '../../worker/protocol';
+import type { LayerActivation, MapPixel } from '../../worker/protocol';
+import { EXPLAIN_ANCHOR } from '../ExplainPanel/explainAnchor';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { useReportVisibility } from '../useReportVisibility';
-import { channelOf, extent } from './channelOf';
+import { channelOf, extent } from '../../explain/channelOf';
+
+/** Layers whose pixels the explainer works out by hand. */
+const EXPLAINED = new Set<string | undefined>(['conv2d', 'maxPool2d', 'avgPool2d']);
 
 /** Every layer's output for the current input: one small image per channel (a grid per layer), dense layers as bars. */
 export function FeatureMapsPanel() {
@@ -18,6 +22,11 @@ export function FeatureMapsPanel() {
   const activations = useAppStore((s) => (s.inspect.input ? s.inspect.activations : null));
   const spec = useAppStore(modelSpec);
   const [enlarged, setEnlarged] = useState<{ layer: number; channel: number } | null>(null);
+  const pickPixel = useAppStore((s) => s.pickPixel);
+  const explain = (pixel: MapPixel) => {
+    pickPixel(pixel);
+    document.getElementById(EXPLAIN_ANCHOR)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
 
   return (
     <section className="card feature-maps" aria-label="Feature maps" data-testid="feature-maps-panel" ref={ref}>
@@ -31,6 +40,7 @@ export function FeatureMapsPanel() {
               act={activations[enlarged.layer]}
               channel={enlarged.channel}
               title={layerTitle(spec.layers[enlarged.layer])}
+              onExplain={EXPLAINED.has(spec.layers[enlarged.layer]?.type) ? (p) => explain({ layer: enlarged.layer, ...p }) : undefined}
               onChannel={(channel) => setEnlarged({ layer: enlarged.layer, channel })}
               onClose={() => setEnlarged(null)}
             />
@@ -71,8 +81,16 @@ function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string
   );
 }
 
-function EnlargedMap(props: { act: LayerActivation; channel: number; title: string; onChannel: (channel: number) => void; onClose: () => void }) {
-  const { act, title, onChannel, onClose } = props;
+function EnlargedMap(props: {
+  act: LayerActivation;
+  channel: number;
+  title: string;
+  onChannel: (channel: number) => void;
+  onClose: () => void;
+  /** Explains a clicked pixel (conv and pooling maps). */
+  onExplain?: (p: { channel: number; y: number; x: number }) => void;
+}) {
+  const { act, title, onChannel, onClose, onExplain } = props;
   const [hover, setHover] = useState<HeatmapHover | null>(null);
   const [h, w, c] = act.shape;
   // A new network may have fewer channels than the one the map was picked in.
@@ -83,10 +101,21 @@ function EnlargedMap(props: { act: LayerActivation; channel: number; title: stri
   if (act.shape.length !== 3) return null;
   return (
     <div className="enlarged" data-testid="enlarged-map">
-      <HeatmapCanvas width={w} height={h} values={values} color={color} size={196} onHoverValue={setHover} />
+      <HeatmapCanvas
+        width={w}
+        height={h}
+        values={values}
+        color={color}
+        size={196}
+        onHoverValue={setHover}
+        onCellClick={onExplain && ((p) => onExplain({ channel, ...p }))}
+        title={onExplain ? 'Click a pixel to see how it was computed' : undefined}
+        testId="enlarged-canvas"
+      />
       <div>
         <strong>{title}</strong>, channel {channel + 1} of {c} ({w}×{h})
         <p>{hover ? `(${hover.x}, ${hover.y}) = ${hover.value.toPrecision(4)}` : 'Hover for values'}</p>
+        {onExplain && <p className="hint">Click a pixel: "Inside the network" below shows how it was computed.</p>}
         <ColorLegend kind="sequential" min={lo} max={hi} label="activation" />
         <div className="enlarged-steps">
           <button onClick={() => onChannel(channel - 1)} disabled={channel <= 0} className="enlarged-step" aria-label="Previous channel" data-testid="enlarged-prev">

@@ -6,7 +6,7 @@ import type { ConvKernels } from '../../worker/protocol';
 import { layerTitle } from '../../model/layerTitle';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
-import { channelOf, extent } from '../FeatureMapsPanel/channelOf';
+import { channelOf, extent } from '../../explain/channelOf';
 import { useReportVisibility } from '../useReportVisibility';
 import { kernelGrid } from './kernelGrid';
 

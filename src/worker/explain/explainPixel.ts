@@ -1,10 +1,11 @@
+import { channelOf } from '../../explain/channelOf';
 import { convPixel } from '../../explain/convPixel';
 import { poolPixel } from '../../explain/poolPixel';
 import { receptiveField } from '../../explain/receptiveField';
 import type { ModelSpec } from '../../model/types';
 import type { LayerActivation, MapPixel, PixelExplanation } from '../protocol';
 import { ExplainError } from './ExplainError';
-import { channelMap, layerSource, type Weights } from './layerSource';
+import { layerSource, type Weights } from './layerSource';
 
 /**
  * Works out one feature-map pixel by hand from the layer's input and weights,
@@ -34,7 +35,7 @@ export function explainPixel(spec: ModelSpec, image: Float32Array, activations: 
     kind: 'pixel',
     pixel,
     source,
-    map: { shape: [oh, ow], values: channelMap(out, channel) },
+    map: { shape: [oh, ow], values: channelOf(out.values, oh, ow, oc, channel) },
     arithmetic,
     modelValue: out.values[(y * ow + x) * oc + channel],
     receptiveField: receptiveField(spec, pixel.layer, y, x),

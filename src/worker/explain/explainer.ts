@@ -8,6 +8,9 @@ import { explainIm2col } from './explainIm2col';
 import { explainPixel } from './explainPixel';
 
 type Kind = Explanation['kind'];
+
+/** Said when there is no model to explain: before any run, the network set up is built untrained, unless it cannot run here. */
+export const NO_MODEL = 'There is no model to look at: the network set up cannot run here (fix the architecture, or pick a network for this dataset; classic nets at full size are for study only).';
 const KINDS: readonly Kind[] = ['pixel', 'im2col', 'handFilters', 'dense', 'saliency'];
 
 /**
@@ -84,10 +87,13 @@ export class Explainer {
       this.last.set(k, now);
     }
     const target = await this.inspection.target();
-    if (!target) return;
+    const fail = (kind: Kind, message: string) => this.post({ type: 'explainError', requestId: req.requestId, kind, message });
+    if (!target) {
+      for (const k of due) fail(k, NO_MODEL);
+      return;
+    }
     const { spec, inspector } = target;
     const image = this.inspection.input();
-    const fail = (kind: Kind, message: string) => this.post({ type: 'explainError', requestId: req.requestId, kind, message });
     const needsImage = due.filter((k) => k !== 'dense');
     if (!image) {
       for (const k of needsImage) fail(k, 'Draw something or pick a test image: this view works on the current input.');

@@ -10,11 +10,3 @@ export function layerSource(spec: ModelSpec, image: Float32Array, activations: L
   const prev = activations[layer - 1];
   return { layer: layer - 1, shape: prev.shape, values: prev.values.slice() };
 }
-
-/** One channel of an [h, w, c] activation, as an h×w map. */
-export function channelMap(act: LayerActivation, channel: number): Float32Array {
-  const [h, w, c] = act.shape;
-  const out = new Float32Array(h * w);
-  for (let i = 0; i < h * w; i++) out[i] = act.values[i * c + channel];
-  return out;
-}
