@@ -3,6 +3,7 @@ import { CompareRuns } from '../panels/CompareRuns/CompareRuns';
 import { CurvesPanel } from '../panels/CurvesPanel/CurvesPanel';
 import { DrawingPanel } from '../panels/DrawingPanel/DrawingPanel';
 import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
+import { ExplainPanel } from '../panels/ExplainPanel/ExplainPanel';
 import { FeatureMapsPanel } from '../panels/FeatureMapsPanel/FeatureMapsPanel';
 import { FiltersPanel } from '../panels/FiltersPanel/FiltersPanel';
 import { HistogramsPanel } from '../panels/HistogramsPanel/HistogramsPanel';
@@ -39,6 +40,7 @@ export function App() {
             <PredictionPanel />
           </div>
           <FeatureMapsPanel />
+          <ExplainPanel />
           <FiltersPanel />
           <HistogramsPanel />
         </div>

@@ -13,6 +13,8 @@ export const createInspectSlice: SliceCreator<InspectSlice> = () => (set, get) =
 
   setInput(pixels) {
     set((s) => ({
+      // An explainer view's complaint (say, that there was no input) was about the old input.
+      explain: { ...s.explain, errors: {} },
       inspect: {
         ...s.inspect,
         input: pixels && { kind: 'pixels', pixels },
@@ -26,6 +28,7 @@ export const createInspectSlice: SliceCreator<InspectSlice> = () => (set, get) =
     const count = DATASETS[dataset].testCount;
     const wrapped = ((index % count) + count) % count;
     set((s) => ({
+      explain: { ...s.explain, errors: {} },
       inspect: {
         ...s.inspect,
         input: { kind: 'testImage', dataset, index: wrapped },

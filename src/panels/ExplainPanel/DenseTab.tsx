@@ -1,0 +1,79 @@
+import { useMemo, type JSX } from 'react';
+import { DATASETS } from '../../data/datasets';
+import { pickedDense } from '../../store/explainRequest';
+import { modelDataset, modelSpec } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
+import { AnswerStatus } from './AnswerStatus';
+import { DenseView } from './DenseView';
+import { explainLayers } from './explainLayers';
+
+const DENSE = ['dense'] as const;
+
+/** Dense units: pick a layer and unit, read its sum, its strongest inputs and (after Flatten) its weights on the maps. */
+export function DenseTab(): JSX.Element {
+  const spec = useAppStore(modelSpec);
+  const dataset = useAppStore(modelDataset);
+  // Primitives: pickedDense makes a fresh default object each call.
+  const layerIndex = useAppStore((s) => pickedDense(s)?.layer ?? -1);
+  const unit = useAppStore((s) => pickedDense(s)?.unit ?? 0);
+  const pickDense = useAppStore((s) => s.pickDense);
+  const answer = useAppStore((s) => s.explain.answers.dense);
+  const error = useAppStore((s) => s.explain.errors.dense);
+  const layers = useMemo(() => explainLayers(spec, DENSE), [spec]);
+  if (layers.length === 0) return <p className="hint">This network has no Dense layer to explain.</p>;
+  const layer = layers.find((l) => l.index === layerIndex) ?? layers[0];
+  const units = layer.shape[0];
+  const u = Math.max(0, Math.min(unit, units - 1));
+  const pick = (next: number) => pickDense({ layer: layer.index, unit: Math.max(0, Math.min(next, units - 1)) });
+  // The last Dense layer with one unit per class is the output: its units are the classes.
+  const classNames = DATASETS[dataset].classNames;
+  const isOutput = layer.index === layers[layers.length - 1].index && units === classNames.length;
+  const e = answer?.explanation;
+  const shownLayer = e ? spec.layers[e.layer] : undefined;
+  const shownIsOutput = shownLayer?.type === 'dense' && e?.layer === layers[layers.length - 1].index && shownLayer.units === classNames.length;
+  return (
+    <>
+      <div className="xp-picker">
+        <label className="xp-field">
+          Layer
+          <select value={layer.index} data-testid="dense-layer" onChange={(ev) => pickDense({ layer: Number(ev.target.value), unit: 0 })}>
+            {layers.map((l) => (
+              <option key={l.index} value={l.index}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="xp-field">
+          <button type="button" className="xp-step" onClick={() => pick(u - 1)} disabled={u <= 0} aria-label="Previous unit">
+            ‹
+          </button>
+          <label className="xp-field">
+            Unit
+            <input
+              type="number"
+              min={1}
+              max={units}
+              value={u + 1}
+              aria-label={`Unit (1 to ${units})`}
+              data-testid="dense-unit-input"
+              onChange={(ev) => {
+                const v = Number(ev.target.value);
+                if (Number.isInteger(v) && v >= 1 && v <= units) pick(v - 1);
+              }}
+            />
+            <small>/ {units}</small>
+          </label>
+          <button type="button" className="xp-step" onClick={() => pick(u + 1)} disabled={u >= units - 1} aria-label="Next unit">
+            ›
+          </button>
+        </span>
+        {isOutput && <span className="hint">the output layer: unit {u + 1} is class “{classNames[u]}”</span>}
+      </div>
+      <AnswerStatus answer={answer} error={error} />
+      {e && !error && shownLayer?.type === 'dense' && (
+        <DenseView e={e} activation={shownLayer.activation} units={shownLayer.units} className={shownIsOutput ? (classNames[e.unit] ?? null) : null} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useId, useState, type JSX } from 'react';
+import { HAND_FILTERS } from '../../explain/handFilters';
+import { parseKernel } from '../../explain/parseKernel';
+import { useAppStore } from '../../store/useAppStore';
+import type { HandKernel } from '../../worker/protocol';
+import { AnswerStatus } from './AnswerStatus';
+import { HandFiltersView } from './HandFiltersView';
+
+const CUSTOM = 'Custom';
+const CLASSIC: readonly HandKernel[] = HAND_FILTERS.map((f) => ({ name: f.name, kernel: [...f.kernel] }));
+
+const isClassic = (kernels: readonly HandKernel[]) =>
+  kernels.length === CLASSIC.length && kernels.every((k, i) => k.name === CLASSIC[i].name && k.kernel.every((v, j) => v === CLASSIC[i].kernel[j]));
+
+/** A kernel typed by the reader: applied as the one custom kernel (replacing an earlier one), or the classic five back. */
+function CustomKernelField(props: { kernels: HandKernel[]; onChange: (k: HandKernel[]) => void }): JSX.Element {
+  const { kernels, onChange } = props;
+  const id = useId();
+  const [text, setText] = useState('1 1 1; 0 0 0; -1 -1 -1');
+  const [touched, setTouched] = useState(false);
+  const parsed = parseKernel(text);
+  const error = touched && 'error' in parsed ? parsed.error : null;
+  const apply = () => {
+    setTouched(true);
+    if (!('kernel' in parsed)) return;
+    const custom = { name: CUSTOM, kernel: parsed.kernel };
+    const at = kernels.findIndex((k) => k.name === CUSTOM);
+    onChange(at >= 0 ? kernels.map((k, i) => (i === at ? custom : k)) : [...kernels, custom]);
+  };
+  return (
+    <form
+      className="xp-controls xp-custom"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+    >
+      <label className="xp-field">
+        Your 3×3 kernel
+        <input
+          type="text"
+          className="xp-kernel-input"
+          value={text}
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => setTouched(true)}
+          data-testid="hand-kernel-input"
+        />
+      </label>
+      <button type="submit" disabled={!!error} data-testid="hand-kernel-apply">
+        Apply
+      </button>
+      <button type="button" onClick={() => onChange(CLASSIC.map((k) => ({ ...k, kernel: [...k.kernel] })))} disabled={isClassic(kernels)}>
+        Reset
+      </button>
+      {error && (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      )}
+      <small className="hint" id={`${id}-help`}>
+        9 numbers row by row, e.g. "1 0 -1; 2 0 -2; 1 0 -1"; fractions such as 1/9 work.
+      </small>
+    </form>
+  );
+}
+
+/** Hand-set filters: classic kernels (and the reader's own) on the input, beside the trained first conv layer. */
+export function HandFiltersTab(): JSX.Element {
+  const kernels = useAppStore((s) => s.explain.handKernels);
+  const setHandKernels = useAppStore((s) => s.setHandKernels);
+  const pickPixel = useAppStore((s) => s.pickPixel);
+  const answer = useAppStore((s) => s.explain.answers.handFilters);
+  const error = useAppStore((s) => s.explain.errors.handFilters);
+  return (
+    <>
+      <CustomKernelField kernels={kernels} onChange={setHandKernels} />
+      <AnswerStatus answer={answer} error={error} />
+      <p className="hint">
+        Hand-set filters work without any training: someone chose their weights. A conv layer's filters start random and only turn into detectors like these through training
+        {answer && !answer.trained ? ', so for now the trained ones below are still random' : ''}.
+      </p>
+      {answer && !error && (
+        <HandFiltersView
+          e={answer.explanation}
+          kernels={kernels}
+          onRemove={(i) => setHandKernels(kernels.filter((_, j) => j !== i))}
+          onPickMap={(layer, channel) => {
+            const shape = answer.explanation.trained?.maps.shape ?? [1, 1];
+            pickPixel({ layer, channel, y: Math.floor(shape[0] / 2), x: Math.floor(shape[1] / 2) });
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMemo, type JSX } from 'react';
+import { inferShapes } from '../../model/inferShapes';
+import { layerTitle } from '../../model/layerTitle';
+import { pickedPixel } from '../../store/explainRequest';
+import { modelSpec } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
+import type { MapPixel } from '../../worker/protocol';
+import { AnswerStatus } from './AnswerStatus';
+import { explainLayers, type ExplainLayer } from './explainLayers';
+import { Im2colView } from './Im2colView';
+import { PixelPicker } from './PixelPicker';
+
+const CONV = ['conv2d'] as const;
+
+/** The picked pixel moved onto a conv layer's map (its place kept as far as the map allows). */
+function onLayer(p: MapPixel, l: ExplainLayer): MapPixel {
+  const [h, w, c] = l.shape;
+  return { layer: l.index, channel: Math.min(p.channel, c - 1), y: Math.min(p.y, h - 1), x: Math.min(p.x, w - 1) };
+}
+
+/** im2col: the picked pixel's conv layer as one matrix product. Shares the picked pixel with the other pixel views. */
+export function Im2colTab(): JSX.Element {
+  const spec = useAppStore(modelSpec);
+  const pixel = useAppStore(pickedPixel);
+  const pickPixel = useAppStore((s) => s.pickPixel);
+  const answer = useAppStore((s) => s.explain.answers.im2col);
+  const error = useAppStore((s) => s.explain.errors.im2col);
+  const layers = useMemo(() => explainLayers(spec, CONV), [spec]);
+  const info = useMemo(() => inferShapes(spec).layers, [spec]);
+  if (!pixel || layers.length === 0) return <p className="hint">This network has no conv layer to unroll.</p>;
+  const onConv = layers.some((l) => l.index === pixel.layer);
+  // A pooling pixel picked elsewhere has no kernels: offer the first conv layer instead.
+  const shown = onConv ? pixel : onLayer(pixel, layers[0]);
+  const index = answer?.explanation.pixel.layer ?? shown.layer;
+  const layer = spec.layers[index];
+  const inputSize = (info[index]?.inputShape ?? []).reduce((a, b) => a * b, 1);
+  const picked = spec.layers[pixel.layer];
+  return (
+    <>
+      <PixelPicker layers={layers} pixel={shown} onPick={pickPixel} />
+      {!onConv ? (
+        <p className="hint">
+          The pixel picked is in layer {pixel.layer + 1}{picked ? ` (${layerTitle(picked)})` : ''}, which has no kernels to unroll: pick a pixel of a conv layer, above or on a feature map.
+        </p>
+      ) : (
+        <>
+          <AnswerStatus answer={answer} error={error} />
+          {answer && !error && layer?.type === 'conv2d' && <Im2colView e={answer.explanation} layer={layer} layerTitle={layerTitle(layer)} inputSize={inputSize} />}
+        </>
+      )}
+    </>
+  );
+}

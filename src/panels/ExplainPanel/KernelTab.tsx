@@ -1,0 +1,55 @@
+import { useMemo, useState, type JSX } from 'react';
+import { channelOf } from '../../explain/channelOf';
+import { checkSpec, modelDataset, modelSpec } from '../../store/selectors';
+import { pickedPixel } from '../../store/explainRequest';
+import { useAppStore } from '../../store/useAppStore';
+import { AnswerStatus } from './AnswerStatus';
+import { explainLayers } from './explainLayers';
+import { PIXEL_LAYER_TYPES } from './PixelTab';
+import { PixelPicker } from './PixelPicker';
+import { slideGeometry } from './slideGeometry';
+import { SlidingKernelView } from './SlidingKernelView';
+
+/**
+ * The picked layer's window sliding over its input and filling the picked
+ * map, with the live values; a network that cannot run here (a classic net at
+ * full size) plays its geometry alone, at its real sizes.
+ */
+export function KernelTab(): JSX.Element {
+  const spec = useAppStore(modelSpec);
+  const studyOnly = useAppStore((s) => !s.run.spec && checkSpec(s.spec, modelDataset(s)).cannotTrain !== undefined);
+  const pixel = useAppStore(pickedPixel);
+  const pickPixel = useAppStore((s) => s.pickPixel);
+  const answer = useAppStore((s) => s.explain.answers.pixel);
+  const error = useAppStore((s) => s.explain.errors.pixel);
+  const [sourceChannel, setSourceChannel] = useState(0);
+  const layers = useMemo(() => explainLayers(spec, PIXEL_LAYER_TYPES), [spec]);
+  const g = useMemo(() => (pixel ? slideGeometry(spec, pixel.layer) : null), [spec, pixel]);
+  const e = answer?.explanation;
+  // Values only when the answer is for this layer and map (a new pick is on its way otherwise).
+  const live = !studyOnly && e && pixel && e.pixel.layer === pixel.layer && e.pixel.channel === pixel.channel ? e : null;
+  const [sh, sw, sc] = live?.source.shape ?? [0, 0, 1];
+  // A pooling window reads the picked map's own channel; a conv window reads them all (one is shown).
+  const channel = g?.op === 'conv' ? Math.min(sourceChannel, sc - 1) : (pixel?.channel ?? 0);
+  const source = useMemo(() => (live ? channelOf(live.source.values, sh, sw, sc, channel) : null), [live, sh, sw, sc, channel]);
+  if (!pixel || !g || layers.length === 0) return <p className="hint">This network has no conv or pooling layer whose window could slide.</p>;
+  const from = pixel.layer === 0 ? 'The input' : `Layer ${pixel.layer}'s output`;
+  return (
+    <>
+      <PixelPicker layers={layers} pixel={pixel} onPick={pickPixel} />
+      {g.op === 'conv' && g.channels > 1 && (
+        <label className="xp-field xp-source-channel">
+          Input channel shown
+          <input type="number" min={1} max={g.channels} value={channel + 1} onChange={(ev) => setSourceChannel(Math.max(0, Math.min(g.channels - 1, Number(ev.target.value) - 1 || 0)))} />
+          <small>/ {g.channels}: the window reads all {g.channels} at once</small>
+        </label>
+      )}
+      {studyOnly ? (
+        <p className="study-note">Study only: this network cannot run in this browser, so the window plays at its real sizes without values.</p>
+      ) : (
+        <AnswerStatus answer={answer} error={error} />
+      )}
+      <SlidingKernelView g={g} source={source} output={live ? live.map.values : null} sourceLabel={g.channels > 1 && g.op === 'conv' ? `${from}, channel ${channel + 1}` : from} />
+    </>
+  );
+}

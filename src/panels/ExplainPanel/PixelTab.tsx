@@ -1,0 +1,30 @@
+import { useMemo, type JSX } from 'react';
+import { layerTitle } from '../../model/layerTitle';
+import { pickedPixel } from '../../store/explainRequest';
+import { modelSpec } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
+import { AnswerStatus } from './AnswerStatus';
+import { explainLayers } from './explainLayers';
+import { PixelArithmeticView } from './PixelArithmeticView';
+import { PixelPicker } from './PixelPicker';
+
+export const PIXEL_LAYER_TYPES = ['conv2d', 'maxPool2d', 'avgPool2d'] as const;
+
+/** Pixel arithmetic: pick a pixel (here or on a feature map), read how the layer computed it. */
+export function PixelTab(): JSX.Element {
+  const spec = useAppStore(modelSpec);
+  const pixel = useAppStore(pickedPixel);
+  const pickPixel = useAppStore((s) => s.pickPixel);
+  const answer = useAppStore((s) => s.explain.answers.pixel);
+  const error = useAppStore((s) => s.explain.errors.pixel);
+  const layers = useMemo(() => explainLayers(spec, PIXEL_LAYER_TYPES), [spec]);
+  if (!pixel || layers.length === 0) return <p className="hint">This network has no conv or pooling layer to explain.</p>;
+  const layer = spec.layers[answer?.explanation.pixel.layer ?? pixel.layer];
+  return (
+    <>
+      <PixelPicker layers={layers} pixel={pixel} onPick={pickPixel} />
+      <AnswerStatus answer={answer} error={error} />
+      {answer && !error && layer && <PixelArithmeticView e={answer.explanation} layerTitle={layerTitle(layer)} onPick={pickPixel} />}
+    </>
+  );
+}
