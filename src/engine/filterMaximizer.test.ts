@@ -68,21 +68,22 @@ describe.each(TEST_BACKENDS)('FilterMaximizer (%s backend)', (backend) => {
     await wakeAtGrey(built, [0, 2]);
     const grey = await greyActivations(built, layer);
     const before = tf.memory().numTensors;
-    const m = new FilterMaximizer(built, layer, { steps: 24, seed: 2 });
-    expect([m.filters, m.steps, m.height, m.width, m.stepsDone, m.done]).toEqual([filters, 24, 28, 28, 0, false]);
+    const m = new FilterMaximizer(built, layer, { steps: 48, seed: 2 });
+    expect([m.filters, m.steps, m.height, m.width, m.stepsDone, m.done]).toEqual([filters, 48, 28, 28, 0, false]);
 
     await runAll(m);
-    expect(m.stepsDone).toBe(24);
+    expect(m.stepsDone).toBe(48);
     expect(m.done).toBe(true);
     await m.step(); // past the end: a no-op
-    expect(m.stepsDone).toBe(24);
+    expect(m.stepsDone).toBe(48);
 
     const { images, activations } = await m.result();
     expect(images).toHaveLength(filters * 28 * 28);
     expect(Math.min(...images)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...images)).toBeLessThanOrEqual(1);
     expect(activations).toHaveLength(filters);
-    activations.forEach((a, f) => expect(a).toBeGreaterThan(grey[f] + 1e-2));
+    // Strictly above grey: the blur and the pull back to grey trade some activation for a readable image.
+    activations.forEach((a, f) => expect(a).toBeGreaterThan(grey[f] + 1e-3));
 
     m.dispose();
     expect(tf.memory().numTensors).toBe(before);

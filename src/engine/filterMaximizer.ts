@@ -6,7 +6,7 @@ import { modelInputSize } from './modelInputSize';
 export interface MaximizeOptions {
   /** Gradient-ascent steps (default 48). */
   steps?: number;
-  /** Pixel change per step, after each gradient is scaled to unit RMS (default 0.05). */
+  /** Pixel change per step, after each gradient is scaled to unit RMS (default 0.03). */
   stepSize?: number;
   /** Pull of each step back toward grey, as a fraction of the distance (default 0.02): a cheap L2 prior that keeps images readable. */
   l2?: number;
@@ -17,6 +17,8 @@ export interface MaximizeOptions {
 /** Amplitude of the starting noise around grey (the Keras recipe's order): a relu filter dead on plain grey still finds some input that wakes it, and ties between symmetric filters break. */
 const START_NOISE = 0.1;
 const GREY = 0.5;
+/** Steps between two blurs of the images. */
+const BLUR_EVERY = 4;
 
 /**
  * Activation maximisation (Erhan et al. 2009; Keras's "visualizing what
@@ -40,11 +42,13 @@ export class FilterMaximizer {
   private images: tf.Tensor4D;
   /** 1 where channel index = image index: picks each image's own filter. */
   private readonly diagonal: tf.Tensor2D;
+  /** A 3×3 binomial blur, [3, 3, 1, 1]. */
+  private readonly blur: tf.Tensor4D;
   private done_ = 0;
   private disposed = false;
 
   constructor(built: BuiltModel, layer: number, opts: MaximizeOptions = {}) {
-    const { steps = 48, stepSize = 0.05, l2 = 0.02, seed = 1 } = opts;
+    const { steps = 48, stepSize = 0.03, l2 = 0.02, seed = 1 } = opts;
     const target = built.model.layers[layer];
     if (!target) throw new Error(`No layer ${layer}`);
     const output = target.output as tf.SymbolicTensor;
@@ -60,6 +64,7 @@ export class FilterMaximizer {
     const start = Float32Array.from({ length: this.filters * this.height * this.width }, () => GREY + START_NOISE * (2 * rand() - 1));
     this.images = tf.tensor4d(start, [this.filters, this.height, this.width, 1]);
     this.diagonal = tf.eye(this.filters) as tf.Tensor2D;
+    this.blur = tf.tensor4d([1, 2, 1, 2, 4, 2, 1, 2, 1].map((v) => v / 16), [3, 3, 1, 1]);
   }
 
   get stepsDone(): number {
@@ -82,10 +87,11 @@ export class FilterMaximizer {
       // Per-image RMS normalisation: every filter climbs at the same pace,
       // whatever the scale of its weights.
       const rms = g.square().mean([1, 2, 3], true).sqrt().add(1e-8);
-      return x
-        .add(g.div(rms).mul(this.stepSize))
-        .sub(x.sub(GREY).mul(this.l2))
-        .clipByValue(0, 1) as tf.Tensor4D;
+      const climbed = x.add(g.div(rms).mul(this.stepSize)).sub(x.sub(GREY).mul(this.l2));
+      // Now and then a light blur: without it the climb saturates into pixel-sized
+      // noise, which raises the activation as well but shows nothing (Olah et al. 2017).
+      const smooth = (this.done_ + 1) % BLUR_EVERY === 0 ? tf.conv2d(climbed as tf.Tensor4D, this.blur, 1, 'same') : climbed;
+      return smooth.clipByValue(0, 1) as tf.Tensor4D;
     });
     this.images = next;
     x.dispose();
@@ -116,7 +122,7 @@ export class FilterMaximizer {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    tf.dispose([this.images, this.diagonal]);
+    tf.dispose([this.images, this.diagonal, this.blur]);
   }
 
   /** [F]: mean of channel f of image f's layer output. Call inside tf.tidy. */
