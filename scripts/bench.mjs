@@ -8,17 +8,21 @@
 //  3. on the backend the page picks: stroke → prediction bars latency idle and while
 //     training (median, p95), and main-thread long tasks (> 50 ms) while training;
 //  4. native PyTorch on one CPU thread on the same two networks (../shared/reference/
-//     torch_speed.py, when it and a python3 with torch are there), and the ratios.
+//     torch_speed.py, when it and a python3 with torch are there), and the ratios;
+//  5. the explainer on the picked backend: click on a map pixel → its arithmetic on screen
+//     (median, p95, idle), and training images/s with its views open vs closed.
 //   BENCH_IMAGES=2048          images per run on wasm (and on a GPU's webgl)
 //   BENCH_SLOW_IMAGES=256      images per run on software webgl; cpu gets a quarter (at least 3 batches)
 //   BENCH_BACKENDS=wasm,webgl  which backends to time (default all three)
 //   BENCH_TORCH=path/to/torch_speed.py   BENCH_PYTHON=/usr/bin/python3   (BENCH_TORCH=0 skips it)
 //   CHROMIUM_PATH=/path/to/chrome       BENCH_ARGS="--use-angle=vulkan"  (e.g. for a real GPU)
+//   BENCH_PARTS=page,explain,backends,native   which parts to run (default all; 1 always runs)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { clickToArithmetic, trainingWithExplainer } from './benchExplain.mjs';
 import { latencies, strokeLatency } from './benchInspect.mjs';
 
 const images = Number(process.env.BENCH_IMAGES ?? 2048);
@@ -28,6 +32,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = (process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean);
 const torchScript = process.env.BENCH_TORCH ?? '../shared/reference/torch_speed.py';
 const STROKES = 10;
+const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,backends,native').split(','));
 
 const NETS = {
   default: { batch: 32, query: '' },
@@ -138,21 +143,32 @@ try {
   const winner = out.pageMeasured.picked;
 
   // 3. On the picked backend, default network: stroke latency idle and while training, long tasks.
-  await first.getByTestId('drawing-canvas').scrollIntoViewIfNeeded();
-  await strokeLatency(first, 0); // warm-up: builds the untrained preview model
-  out.strokeToBarsIdleMs = await latencies(first, STROKES);
-  const t0 = await startTraining(first);
-  await first.evaluate(() => (window.__measuring = performance.now()));
-  out.strokeToBarsTrainingMs = await latencies(first, STROKES);
-  const run = await finishTraining(first, images, 32, t0);
-  const long = await first.evaluate(() => window.__longTasks);
-  out.longTasksWhileTraining = { count: long.length, maxMs: long.length ? Math.max(...long.map((t) => t.ms)) : 0, at: long };
-  out.trainingWithStrokes = run;
+  if (parts.has('page')) {
+    await first.getByTestId('drawing-canvas').scrollIntoViewIfNeeded();
+    await strokeLatency(first, 0); // warm-up: builds the untrained preview model
+    out.strokeToBarsIdleMs = await latencies(first, STROKES);
+    const t0 = await startTraining(first);
+    await first.evaluate(() => (window.__measuring = performance.now()));
+    out.strokeToBarsTrainingMs = await latencies(first, STROKES);
+    const run = await finishTraining(first, images, 32, t0);
+    const long = await first.evaluate(() => window.__longTasks);
+    out.longTasksWhileTraining = { count: long.length, maxMs: long.length ? Math.max(...long.map((t) => t.ms)) : 0, at: long };
+    out.trainingWithStrokes = run;
+  }
   await first.close();
+
+  // 5. The explainer on the picked backend: click → arithmetic idle, and training with its views open.
+  if (parts.has('explain')) {
+    const xp = await open(`&n=${images}&batch=32`, winner);
+    await xp.getByTestId('next-test-image').click();
+    out.clickToArithmeticIdleMs = await clickToArithmetic(xp, 10);
+    await xp.close();
+    out.trainingWithExplainer = await trainingWithExplainer({ open, finishTraining, backend: winner, images });
+  }
 
   // 2. Every backend, both networks.
   out.training = {};
-  for (const backend of backends) {
+  for (const backend of parts.has('backends') ? backends : []) {
     out.training[backend] = {};
     // Software WebGL and plain JavaScript train at a few images/s: fewer images (at least three batches, the first untimed).
     const emulated = backend === 'webgl' && (out.pageMeasured.rates.webgl ?? 0) < 100;
@@ -162,10 +178,10 @@ try {
     }
   }
   const best = (net) => Math.max(...Object.values(out.training).map((b) => b[net].imagesPerSec));
-  out.fullEpochMinutesDefault = round(48_000 / best('default') / 60, 2);
+  if (parts.has('backends')) out.fullEpochMinutesDefault = round(48_000 / best('default') / 60, 2);
 
   // 4. The native yardstick, right after, on the same machine.
-  const torch = { default: native('default', 32), netS: native('s', 64) };
+  const torch = parts.has('native') && parts.has('backends') ? { default: native('default', 32), netS: native('s', 64) } : {};
   if (torch.default || torch.netS) {
     out.nativeTorchOneThread = torch;
     out.bestOverNative = {
