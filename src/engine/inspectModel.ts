@@ -37,17 +37,7 @@ export class ModelInspector {
 
   /** Every spec layer's output for one image; the last entry holds the class probabilities. */
   async activations(pixels: Float32Array): Promise<LayerActivation[]> {
-    const [h, w] = this.inputSize();
-    const outs = tf.tidy(() => {
-      const r = this.activationModel.predict(tf.tensor4d(pixels, [1, h, w, 1]));
-      return Array.isArray(r) ? r : [r];
-    });
-    try {
-      const values = await Promise.all(outs.map((t) => t.data()));
-      return outs.map((t, layer) => ({ layer, shape: t.shape.slice(1), values: (values[layer] as Float32Array).slice() }));
-    } finally {
-      tf.dispose(outs);
-    }
+    return (await this.snapshot(pixels, [])).activations;
   }
 
   /**

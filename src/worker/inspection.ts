@@ -73,9 +73,14 @@ export class Inspection {
     return spec ? { inspector: this.previewFor(spec), spec, trained: false, at: 0, runId: 0 } : null;
   }
 
-  /** Keeps the model from being disposed until `p` settles (see idle). */
-  track(p: Promise<unknown>): void {
-    const done = p.catch((e: Error) => this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${e.message}` }));
+  /**
+   * Keeps the model from being disposed until `p` settles (see idle). A
+   * failure is reported as an internal error unless the caller handles it (`report` false).
+   */
+  track(p: Promise<unknown>, report = true): void {
+    const done = p.catch((e: Error) => {
+      if (report) this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${e.message}` });
+    });
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
   }
@@ -156,7 +161,11 @@ export class Inspection {
   /** An untrained model of `spec`, so the panels show something before the first run. */
   private previewFor(spec: ModelSpec): ModelInspector {
     if (this.preview && JSON.stringify(this.preview.spec) === JSON.stringify(spec)) return this.preview.inspector;
-    this.disposePreview();
+    // Another network: the old preview may still be read (a snapshot, an explainer view, a filter-image
+    // step awaiting its numbers), so it goes once nothing reads any model.
+    const old = this.preview;
+    this.preview = null;
+    if (old) void this.idle().then(() => old.built.model.dispose());
     const built = buildModel(spec, 42);
     this.preview = { spec, built, inspector: new ModelInspector(built) };
     return this.preview.inspector;

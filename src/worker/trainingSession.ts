@@ -196,8 +196,10 @@ export class TrainingSession {
         return;
       case 'maximizeFilters':
         this.filterImages.start(cmd.requestId, cmd.layer).catch((e) => {
-          if (e instanceof ExplainError) this.postOut({ type: 'explainError', requestId: cmd.requestId, kind: 'maximize', message: e.message });
-          else this.fail(e, false);
+          // Said beside the view in any case, so that its progress ends; an unexpected failure also in the banner.
+          const message = e instanceof Error ? e.message : String(e);
+          this.postOut({ type: 'explainError', requestId: cmd.requestId, kind: 'maximize', message: e instanceof ExplainError ? message : `Could not compute the filter images: ${message}` });
+          if (!(e instanceof ExplainError)) this.fail(e, false);
         });
         return;
       case 'cancelMaximize':

@@ -28,5 +28,5 @@ export function explainHandFilters(
     // Only a 3×3 single-channel filter compares weight for weight with a 3×3 hand kernel.
     if (kh === 3 && kw === 3 && c === 1) closest = kernels.map((k) => closestFilter(k.kernel, kernel.values, f));
   }
-  return { kind: 'handFilters', image: { shape: [h, w], values: image.slice() }, outputs, trained, closest };
+  return { kind: 'handFilters', kernels, image: { shape: [h, w], values: image.slice() }, outputs, trained, closest };
 }

@@ -8,7 +8,7 @@ import { HAND_FILTERS } from '../../explain/handFilters';
 import type { ModelSpec } from '../../model/types';
 import { Inspection } from '../inspection';
 import type { Explanation, ExplainRequest, WorkerEvent } from '../protocol';
-import { Explainer } from './explainer';
+import { EXPLAIN_INTERVAL_MS, Explainer } from './explainer';
 
 /** Every kind of layer the views explain: same and valid padding, stride 2, both poolings, batch norm between. */
 const SPEC: ModelSpec = {
@@ -118,3 +118,36 @@ for (const backend of TEST_BACKENDS) {
     });
   });
 }
+
+describe('Explainer refreshes', () => {
+  it('answers a new input at once, and new weights no more often than each view\'s interval', async () => {
+    await tf.setBackend('cpu');
+    const built = buildModel(SPEC, 5);
+    const live = { inspector: new ModelInspector(built), spec: SPEC, trained: true, at: 0.5, runId: 3 };
+    const events: WorkerEvent[] = [];
+    let explainer: Explainer | null = null;
+    const inspection = new Inspection((e) => events.push(e), async () => live, (urgent) => explainer?.changed(urgent));
+    explainer = new Explainer((e) => events.push(e), inspection);
+    const answers = () => events.filter((e) => e.type === 'explanation').length;
+    const digit = Float32Array.from(readMnistSample(1).pixels, (p) => p / 255);
+    const want = { activations: false, filters: false };
+    explainer.request({ ...NONE, dense: { layer: 6, unit: 0 } });
+    inspection.request({ requestId: 1, input: digit, spec: null, want });
+    await inspection.idle();
+    const first = answers();
+    expect(first).toBeGreaterThanOrEqual(1);
+
+    live.at = 0.6;
+    inspection.refresh(); // weights moved, within the interval: held back…
+    await inspection.idle();
+    expect(answers()).toBe(first);
+    await new Promise((r) => setTimeout(r, EXPLAIN_INTERVAL_MS.dense + 100)); // …then answered once it has passed
+    await inspection.idle();
+    expect(answers()).toBe(first + 1);
+
+    inspection.request({ requestId: 2, input: digit.slice(), spec: null, want }); // a new input: at once
+    await inspection.idle();
+    expect(answers()).toBe(first + 2);
+    built.model.dispose();
+  });
+});

@@ -19,7 +19,7 @@ const KINDS: readonly Kind[] = ['pixel', 'im2col', 'handFilters', 'dense', 'sali
  * 25 backward passes and 150 forward ones) every 2 s, so that training keeps
  * its speed. A new input or a new request is answered at once.
  */
-export const EXPLAIN_INTERVAL_MS: Record<Kind, number> = { pixel: 500, im2col: 500, handFilters: 500, dense: 500, saliency: 2000 };
+export const EXPLAIN_INTERVAL_MS: Record<Kind, number> = { pixel: 500, im2col: 1000, handFilters: 500, dense: 500, saliency: 2000 };
 
 /**
  * Answers the explainer views open on the page from the inspection's model
@@ -107,7 +107,13 @@ export class Explainer {
       due.includes('dense') && req.dense ? req.dense.layer : -1,
     ];
     const input = image ?? new Float32Array(spec.inputShape[0] * spec.inputShape[1]);
-    const snap = await inspector.snapshot(input, weightLayers); // layer −1 reads nothing
+    let snap: Awaited<ReturnType<typeof inspector.snapshot>>;
+    try {
+      snap = await inspector.snapshot(input, weightLayers); // layer −1 reads nothing
+    } catch (e) {
+      for (const k of due) fail(k, `Could not read the model: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
     const acts = snap.activations;
     const send = (explanation: Explanation) =>
       this.post({ type: 'explanation', requestId: req.requestId, runId: target.runId, at: target.at, trained: target.trained, explanation });
@@ -115,8 +121,8 @@ export class Explainer {
       Promise.resolve()
         .then(make)
         .then(send, (e: unknown) => {
-          if (e instanceof ExplainError) fail(kind, e.message);
-          else throw e;
+          // Said beside its view: one view failing never leaves the others waiting.
+          fail(kind, e instanceof ExplainError ? e.message : `Could not compute this view: ${e instanceof Error ? e.message : String(e)}`);
         });
     if (image && due.includes('pixel') && req.pixel) {
       const pixel = req.pixel;
@@ -144,7 +150,7 @@ export class Explainer {
         const gradient = await classScoreGradient(built, image, classIndex);
         const smooth = await smoothGrad(built, image, classIndex);
         const occlusion = await occlusionMap(built, image, classIndex);
-        return { kind: 'saliency', classIndex, probability: probs[classIndex], image: { shape: [h, w], values: image.slice() }, gradient, smoothGrad: smooth, occlusion };
+        return { kind: 'saliency', requested: req.saliency?.classIndex ?? null, classIndex, probability: probs[classIndex], image: { shape: [h, w], values: image.slice() }, gradient, smoothGrad: smooth, occlusion };
       });
     }
   }
