@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../model/types';
-import { receptiveField } from './receptiveField';
+import { receptiveFieldOf } from './receptiveField';
 
 /**
  * The pixel of spec layer `layer` (a conv or pooling layer of output
@@ -19,12 +19,13 @@ export function inkiestPixel(spec: ModelSpec, layer: number, outHeight: number, 
   }
   const ink = (top: number, left: number, bottom: number, right: number) =>
     prefix[(bottom + 1) * (w + 1) + right + 1] - prefix[top * (w + 1) + right + 1] - prefix[(bottom + 1) * (w + 1) + left] + prefix[top * (w + 1) + left];
+  const fieldOf = receptiveFieldOf(spec, layer);
   let best = { y: Math.floor(outHeight / 2), x: Math.floor(outWidth / 2) };
   let bestInk = 0;
   let bestDist = 0;
   for (let y = 0; y < outHeight; y++) {
     for (let x = 0; x < outWidth; x++) {
-      const { box } = receptiveField(spec, layer, y, x);
+      const { box } = fieldOf(y, x);
       const v = ink(box.top, box.left, box.bottom, box.right);
       const dist = Math.abs(y - outHeight / 2) + Math.abs(x - outWidth / 2);
       if (v > bestInk + 1e-9 || (Math.abs(v - bestInk) <= 1e-9 && v > 0 && dist < bestDist)) {

@@ -18,9 +18,16 @@ interface Span {
  * textbook receptive field (it does not shrink at the border).
  */
 export function receptiveField(spec: ModelSpec, layer: number, y: number, x: number): { box: Box; size: number } {
+  return receptiveFieldOf(spec, layer)(y, x);
+}
+
+/**
+ * The same for many pixels of one layer: the walk's windows are worked out
+ * once (shape inference is the costly part), then each pixel is a few multiplications.
+ */
+export function receptiveFieldOf(spec: ModelSpec, layer: number): (y: number, x: number) => { box: Box; size: number } {
   const info = inferShapes(spec).layers;
-  let rows: Span = { from: y, to: y };
-  let cols: Span = { from: x, to: x };
+  const steps: { rows: Window; cols: Window }[] = [];
   for (let i = layer; i >= 0; i--) {
     const l = spec.layers[i];
     if (l.type === 'batchNorm' || l.type === 'dropout') continue;
@@ -32,19 +39,36 @@ export function receptiveField(spec: ModelSpec, layer: number, y: number, x: num
     if (input.length !== 3) throw new Error(`layer ${i + 1} has no H×W×C input: ${info[i].error ?? 'an earlier layer is impossible'}`);
     const [h, w] = input;
     const k = l.type === 'conv2d' ? l.kernelSize : l.poolSize;
-    rows = back(rows, outputSizeRule(h, k, l.strides, l.padding).padBefore, k, l.strides);
-    cols = back(cols, outputSizeRule(w, k, l.strides, l.padding).padBefore, k, l.strides);
+    steps.push({
+      rows: { pad: outputSizeRule(h, k, l.strides, l.padding).padBefore, k, s: l.strides },
+      cols: { pad: outputSizeRule(w, k, l.strides, l.padding).padBefore, k, s: l.strides },
+    });
   }
   const [h, w] = spec.inputShape;
-  const box: Box = {
-    top: Math.max(rows.from, 0),
-    left: Math.max(cols.from, 0),
-    bottom: Math.min(rows.to, h - 1),
-    right: Math.min(cols.to, w - 1),
+  return (y, x) => {
+    let rows: Span = { from: y, to: y };
+    let cols: Span = { from: x, to: x };
+    for (const step of steps) {
+      rows = back(rows, step.rows);
+      cols = back(cols, step.cols);
+    }
+    const box: Box = {
+      top: Math.max(rows.from, 0),
+      left: Math.max(cols.from, 0),
+      bottom: Math.min(rows.to, h - 1),
+      right: Math.min(cols.to, w - 1),
+    };
+    return { box, size: rows.to - rows.from + 1 };
   };
-  return { box, size: rows.to - rows.from + 1 };
 }
 
-function back(span: Span, padBefore: number, k: number, s: number): Span {
-  return { from: span.from * s - padBefore, to: span.to * s - padBefore + k - 1 };
+/** One conv or pool layer along an axis: padding before, window, stride. */
+interface Window {
+  pad: number;
+  k: number;
+  s: number;
+}
+
+function back(span: Span, { pad, k, s }: Window): Span {
+  return { from: span.from * s - pad, to: span.to * s - pad + k - 1 };
 }

@@ -158,6 +158,8 @@ export interface ExplainActions {
   /** What every filter of spec layer `layer` responds to most: computed in the worker, with progress. */
   maximizeFilters(layer: number): void;
   cancelMaximize(): void;
+  /** Another network: picks, answers and filter images of the old one go (they would point at layers it no longer has). */
+  forgetExplanations(): void;
 }
 
 export interface ExplainSlice extends ExplainActions {

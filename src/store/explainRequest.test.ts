@@ -89,3 +89,19 @@ describe('the default pixel', () => {
     expect(pixel.x).toBeLessThanOrEqual(23);
   });
 });
+
+describe('another network', () => {
+  it('drops the picks and answers of the old one, but a run of the same network keeps them', () => {
+    const { store, requests } = setUp();
+    store.getState().setExplainVisible(true);
+    store.getState().pickPixel({ layer: 0, channel: 5, y: 3, x: 3 });
+    const id = store.getState().explain.requestId;
+    store.setState((s) => ({ run: { ...s.run, spec: structuredClone(s.spec) } })); // Train: the run holds a copy
+    expect(store.getState().explain.pixel).toEqual({ layer: 0, channel: 5, y: 3, x: 3 });
+    store.getState().applyPreset('lenet-5');
+    store.setState((s) => ({ run: { ...s.run, spec: null } }));
+    expect(store.getState().explain.pixel).toBeNull();
+    expect(store.getState().explain.requestId).toBeGreaterThan(id);
+    expect(last(requests()).requestId).toBe(store.getState().explain.requestId);
+  });
+});

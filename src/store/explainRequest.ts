@@ -57,13 +57,28 @@ export function explainRequestOf(s: AppState): ExplainRequest {
   };
 }
 
-const dependsOn = (s: AppState) => [s.explain.requestId, s.explain.visible, s.explain.tab, s.run.spec, s.spec, s.explain.pixel ? null : inputPixels(s)] as const;
+const dependsOn = (s: AppState) => [s.explain.requestId, s.explain.visible, s.explain.tab, s.explain.pixel ? null : inputPixels(s)] as const;
 
-/** Keeps the worker's explainer request in step with the store; returns the unsubscribe function. */
+/**
+ * Keeps the worker's explainer request in step with the store; returns the
+ * unsubscribe function. Another network (edited, loaded, or a run's) drops
+ * the picks and answers of the old one first.
+ */
 export function sendExplainRequests(store: StoreApi<AppState>, worker: { send: (cmd: { type: 'explain'; request: ExplainRequest }) => void }): () => void {
   let last = dependsOn(store.getState());
+  let spec = modelSpec(store.getState());
   worker.send({ type: 'explain', request: explainRequestOf(store.getState()) });
   return store.subscribe((s) => {
+    const nextSpec = modelSpec(s);
+    if (nextSpec !== spec) {
+      // A run of the network on screen holds a copy of it: the picks still hold.
+      const same = JSON.stringify(nextSpec) === JSON.stringify(spec);
+      spec = nextSpec;
+      if (!same) {
+        s.forgetExplanations(); // a new request id: this subscription runs again and sends it
+        return;
+      }
+    }
     const next = dependsOn(s);
     if (next.every((v, i) => v === last[i])) return;
     last = next;

@@ -39,6 +39,19 @@ export const createExplainSlice: SliceCreator<ExplainSlice> = (worker) => (set, 
     set((s) => ({ explain: { ...s.explain, maximize: { ...s.explain.maximize, layer, requestId, progress: { step: 0, steps: 0 } }, errors: { ...s.explain.errors, maximize: undefined } } }));
     worker.send({ type: 'maximizeFilters', requestId, layer });
   },
+  forgetExplanations() {
+    set((s) => ({
+      explain: {
+        ...s.explain,
+        pixel: null,
+        dense: null,
+        answers: {},
+        errors: {},
+        requestId: s.explain.requestId + 1,
+        maximize: { ...s.explain.maximize, result: null },
+      },
+    }));
+  },
   cancelMaximize() {
     const { requestId, progress } = get().explain.maximize;
     if (progress) worker.send({ type: 'cancelMaximize', requestId });

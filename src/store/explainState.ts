@@ -4,9 +4,23 @@ import type { Explanation, HandKernel, MapPixel, WorkerEvent } from '../worker/p
 export type ExplainTab = 'pixel' | 'kernel' | 'im2col' | 'handFilters' | 'dense' | 'saliency' | 'maximize';
 export const EXPLAIN_TABS: readonly ExplainTab[] = ['pixel', 'kernel', 'im2col', 'handFilters', 'dense', 'saliency', 'maximize'];
 
+/** The answer each tab shows (filter images come by their own events). */
+export const TAB_ANSWER: Record<ExplainTab, Explanation['kind'] | null> = {
+  pixel: 'pixel', kernel: 'pixel', im2col: 'im2col', handFilters: 'handFilters', dense: 'dense', saliency: 'saliency', maximize: null,
+};
+
+/** Whether the open tab shows an answer to an older request (a new pick is being computed). */
+export function tabUpdating(s: ExplainState): boolean {
+  const kind = TAB_ANSWER[s.tab];
+  const answer = kind ? s.answers[kind] : undefined;
+  return !!answer && answer.requestId !== s.requestId;
+}
+
 /** An answer, with the moment of training its weights come from. */
 export interface ExplainAnswer<E extends Explanation = Explanation> {
   explanation: E;
+  /** The request it answers: older than the current one, it is shown dimmed until the new answer comes. */
+  requestId: number;
   runId: number;
   at: number;
   trained: boolean;
@@ -58,7 +72,7 @@ export function applyExplainEvents(s: ExplainState, events: readonly WorkerEvent
   for (const e of events) {
     if (e.type === 'explanation' && e.requestId === s.requestId) {
       const { kind } = e.explanation;
-      s = { ...s, answers: { ...s.answers, [kind]: { explanation: e.explanation, runId: e.runId, at: e.at, trained: e.trained } }, errors: { ...s.errors, [kind]: undefined } };
+      s = { ...s, answers: { ...s.answers, [kind]: { explanation: e.explanation, requestId: e.requestId, runId: e.runId, at: e.at, trained: e.trained } }, errors: { ...s.errors, [kind]: undefined } };
     } else if (e.type === 'explainError' && (e.kind === 'maximize' ? e.requestId === s.maximize.requestId : e.requestId === s.requestId)) {
       s = { ...s, errors: { ...s.errors, [e.kind]: e.message } };
       if (e.kind === 'maximize') s = { ...s, maximize: { ...s.maximize, progress: null } };
@@ -68,6 +82,9 @@ export function applyExplainEvents(s: ExplainState, events: readonly WorkerEvent
     } else if (e.type === 'filterImages' && e.requestId === s.maximize.requestId) {
       // A cancelled request keeps the images it had before.
       s = { ...s, maximize: { ...s.maximize, progress: null, result: e.cancelled ? s.maximize.result : e } };
+    } else if (e.type === 'workerRestarted') {
+      // The new worker knows nothing of a request in progress: it is asked again for the views, not for the images.
+      s = { ...s, maximize: { ...s.maximize, progress: null } };
     }
   }
   return s;

@@ -1,5 +1,6 @@
 import type { JSX } from 'react';
 import type { ExplainAnswer } from '../../store/explainState';
+import { useAppStore } from '../../store/useAppStore';
 
 /**
  * Above a view: why it cannot show anything (said beside it), that its
@@ -7,6 +8,7 @@ import type { ExplainAnswer } from '../../store/explainState';
  */
 export function AnswerStatus(props: { answer: ExplainAnswer | undefined; error: string | undefined; waiting?: string }): JSX.Element | null {
   const { answer, error, waiting = 'Computing…' } = props;
+  const current = useAppStore((s) => s.explain.requestId);
   if (error) {
     return (
       <p className="field-error xp-status" role="alert" data-testid="explain-error">
@@ -14,10 +16,14 @@ export function AnswerStatus(props: { answer: ExplainAnswer | undefined; error: 
       </p>
     );
   }
-  if (!answer) return <p className="hint xp-status">{waiting}</p>;
+  let text: string;
+  if (!answer) text = waiting;
+  else if (answer.requestId !== current) text = 'Updating for your new choice…';
+  else if (answer.trained) text = `Live weights: epoch ${answer.at.toFixed(2)}`;
+  else text = 'Untrained weights (random, as initialised): train to see what the network learns';
   return (
-    <p className="hint xp-status" data-testid="explain-weights">
-      {answer.trained ? `Live weights: epoch ${answer.at.toFixed(2)}` : 'Untrained weights (random, as initialised): train to see what the network learns'}
+    <p className="hint xp-status" aria-live="polite" data-testid={answer ? 'explain-weights' : undefined}>
+      {text}
     </p>
   );
 }

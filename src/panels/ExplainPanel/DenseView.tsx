@@ -1,19 +1,13 @@
 import { useMemo, useState, type JSX } from 'react';
-import { divergingColor, symmetricMax } from '../../charts/colorScales';
+import { symmetricMax } from '../../charts/colorScales';
 import { HeatmapGrid } from '../../charts/HeatmapGrid';
 import type { Activation } from '../../model/types';
 import type { DenseExplanation, InputStrength } from '../../worker/protocol';
 import { denseInputName } from './denseInputName';
 import { formatValue } from './formatValue';
+import { useDiverging } from './useColors';
 
 /** One symmetric colour range for a whole grid, so that maps compare with each other. */
-function useDiverging(values: Float32Array | null) {
-  return useMemo(() => {
-    const m = values ? symmetricMax(values) : 1;
-    return (v: number) => divergingColor(v, m);
-  }, [values]);
-}
-
 /** Sum per map of a channels-last [h, w, c] vector: what each map sends in all. */
 function perMap(values: Float32Array, c: number): Float64Array {
   const sums = new Float64Array(c);

@@ -1,5 +1,5 @@
-import type { JSX } from 'react';
-import { EXPLAIN_TABS, type ExplainTab } from '../../store/explainState';
+import type { JSX, KeyboardEvent } from 'react';
+import { EXPLAIN_TABS, tabUpdating, type ExplainTab } from '../../store/explainState';
 import { useAppStore } from '../../store/useAppStore';
 import { DenseTab } from './DenseTab';
 import { EXPLAIN_ANCHOR } from './explainAnchor';
@@ -32,6 +32,17 @@ const TAB_VIEW: Record<ExplainTab, () => JSX.Element> = {
   maximize: MaximizeTab,
 };
 
+/** The tab list's keys, as WAI-ARIA's tabs pattern has them: arrows move and open, Home and End jump. */
+function onTabKey(e: KeyboardEvent<HTMLDivElement>, tab: ExplainTab, setTab: (t: ExplainTab) => void): void {
+  const i = EXPLAIN_TABS.indexOf(tab);
+  const n = EXPLAIN_TABS.length;
+  const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  setTab(EXPLAIN_TABS[to]);
+  document.getElementById(`xp-tab-${EXPLAIN_TABS[to]}`)?.focus();
+}
+
 /**
  * How the network computes what it shows, on the current input with the live
  * weights: one view at a time (only the open one is computed, in the worker).
@@ -39,6 +50,7 @@ const TAB_VIEW: Record<ExplainTab, () => JSX.Element> = {
 export function ExplainPanel(): JSX.Element {
   const ref = useExplainVisibility<HTMLElement>();
   const tab = useAppStore((s) => s.explain.tab);
+  const updating = useAppStore((s) => tabUpdating(s.explain));
   const setTab = useAppStore((s) => s.setExplainTab);
   const View = TAB_VIEW[tab];
   return (
@@ -46,14 +58,24 @@ export function ExplainPanel(): JSX.Element {
       <h2>
         Inside the network <small>how each number is computed, on your input, with the live weights</small>
       </h2>
-      <div className="xp-tabs" role="tablist" aria-label="Explainer views">
+      <div className="xp-tabs" role="tablist" aria-label="Explainer views" onKeyDown={(e) => onTabKey(e, tab, setTab)}>
         {EXPLAIN_TABS.map((t) => (
-          <button key={t} role="tab" aria-selected={t === tab} className={t === tab ? 'xp-tab xp-tab-on' : 'xp-tab'} onClick={() => setTab(t)} data-testid={`explain-tab-${t}`}>
+          <button
+            key={t}
+            id={`xp-tab-${t}`}
+            role="tab"
+            aria-selected={t === tab}
+            aria-controls="xp-tabpanel"
+            tabIndex={t === tab ? 0 : -1}
+            className={t === tab ? 'xp-tab xp-tab-on' : 'xp-tab'}
+            onClick={() => setTab(t)}
+            data-testid={`explain-tab-${t}`}
+          >
             {TAB_LABEL[t]}
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={TAB_LABEL[tab]} className="xp-panel">
+      <div id="xp-tabpanel" role="tabpanel" aria-labelledby={`xp-tab-${tab}`} className={updating ? 'xp-panel xp-updating' : 'xp-panel'} aria-busy={updating}>
         <View />
       </div>
     </section>

@@ -85,8 +85,7 @@ export function HandFiltersTab(): JSX.Element {
       {answer && !error && (
         <HandFiltersView
           e={answer.explanation}
-          kernels={kernels}
-          onRemove={(i) => setHandKernels(kernels.filter((_, j) => j !== i))}
+          onRemove={(name) => setHandKernels(kernels.filter((k) => k.name !== name))}
           onPickMap={(layer, channel) => {
             const shape = answer.explanation.trained?.maps.shape ?? [1, 1];
             pickPixel({ layer, channel, y: Math.floor(shape[0] / 2), x: Math.floor(shape[1] / 2) });

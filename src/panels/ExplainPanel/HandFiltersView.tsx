@@ -1,23 +1,17 @@
 import { useMemo, type JSX } from 'react';
-import { divergingColor, sequentialColor, symmetricMax } from '../../charts/colorScales';
+import { symmetricMax } from '../../charts/colorScales';
 import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
 import { HeatmapGrid } from '../../charts/HeatmapGrid';
-import { channelOf, extent } from '../../explain/channelOf';
+import { channelOf } from '../../explain/channelOf';
 import { HAND_FILTERS } from '../../explain/handFilters';
 import type { HandFiltersExplanation, HandKernel } from '../../worker/protocol';
 import { formatValue } from './formatValue';
 import { NumberGrid } from './NumberGrid';
+import { useDiverging, useGreys } from './useColors';
 
 const MAP_PX = 96;
 
 /** A zero-centred colour function for a signed map, from its own largest |value|. */
-function useDiverging(values: ArrayLike<number> | null) {
-  return useMemo(() => {
-    const m = values ? symmetricMax(values) : 1;
-    return (v: number) => divergingColor(v, m);
-  }, [values]);
-}
-
 /** One hand kernel: its weights, what it makes of the input, and the trained filter most like it. */
 function HandKernelCard(props: {
   k: HandKernel;
@@ -68,16 +62,15 @@ function HandKernelCard(props: {
  */
 export function HandFiltersView(props: {
   e: HandFiltersExplanation;
-  kernels: HandKernel[];
-  onRemove: (i: number) => void;
+  /** Takes a kernel the reader added out of the list (by name). */
+  onRemove: (name: string) => void;
   onPickMap: (layer: number, channel: number) => void;
 }): JSX.Element {
-  const { e, kernels, onRemove, onPickMap } = props;
+  const { e, onRemove, onPickMap } = props;
+  // The kernels the answer was computed with (the list may have changed since).
+  const { kernels } = e;
   const [h, w] = e.image.shape;
-  const inputColor = useMemo(() => {
-    const [lo, hi] = extent(e.image.values);
-    return (v: number) => sequentialColor(v, lo, hi);
-  }, [e.image.values]);
+  const inputColor = useGreys(e.image.values);
   const t = e.trained;
   const [oh, ow, f] = t?.maps.shape ?? [1, 1, 0];
   const [kh, , kc] = t?.kernels.shape ?? [1, 1, 1];
@@ -111,7 +104,7 @@ export function HandFiltersView(props: {
             output={e.outputs.length === kernels.length ? e.outputs[i] : undefined}
             size={[h, w]}
             closest={closest[i] ?? null}
-            onRemove={HAND_FILTERS.some((hf) => hf.name === k.name) ? null : () => onRemove(i)}
+            onRemove={HAND_FILTERS.some((hf) => hf.name === k.name) ? null : () => onRemove(k.name)}
           />
         ))}
       </div>

@@ -10,7 +10,7 @@ import { MatrixView, type MatrixCell } from './MatrixView';
 const MAX_W = 300;
 const MAX_H = 320;
 /** Float32 sums of a few hundred products agree with the model's to about this. */
-const TOLERANCE = 1e-4;
+const TOLERANCE = 1e-5; // as the pixel arithmetic and the tests
 /** CSS pixels a matrix's caption needs, however narrow the matrix. */
 const MIN_CAPTION = 190;
 

@@ -5,7 +5,7 @@ import { pickedPixel } from '../../store/explainRequest';
 import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';
 import { explainLayers } from './explainLayers';
-import { PIXEL_LAYER_TYPES } from './PixelTab';
+import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
 import { PixelPicker } from './PixelPicker';
 import { slideGeometry } from './slideGeometry';
 import { SlidingKernelView } from './SlidingKernelView';

@@ -1,3 +1,4 @@
+import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
 import { useMemo, useState, type JSX } from 'react';
 import { sequentialColor } from '../../charts/colorScales';
 import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
@@ -7,7 +8,6 @@ import { useAppStore } from '../../store/useAppStore';
 import { explainLayers } from './explainLayers';
 import { formatValue } from './formatValue';
 
-const LAYER_TYPES = ['conv2d', 'maxPool2d', 'avgPool2d'] as const;
 const IMAGE_PX = 72;
 /** The images are pixels in [0, 1]: one fixed grey scale, so that images compare with each other. */
 const grey = (v: number) => sequentialColor(v, 0, 1);
@@ -49,7 +49,7 @@ export function MaximizeTab(): JSX.Element {
   const maximizeFilters = useAppStore((s) => s.maximizeFilters);
   const cancelMaximize = useAppStore((s) => s.cancelMaximize);
   const [picked, setPicked] = useState<number | null>(null);
-  const layers = useMemo(() => explainLayers(spec, LAYER_TYPES), [spec]);
+  const layers = useMemo(() => explainLayers(spec, PIXEL_LAYER_TYPES), [spec]);
   if (layers.length === 0) return <p className="hint">This network has no conv or pooling layer whose filters could be shown.</p>;
   const layer = layers.find((l) => l.index === (picked ?? lastLayer)) ?? layers.find((l) => spec.layers[l.index].type === 'conv2d') ?? layers[0];
   const resultLayer = result ? spec.layers[result.layer] : undefined;

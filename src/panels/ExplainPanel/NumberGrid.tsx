@@ -29,7 +29,7 @@ export function NumberGrid(props: {
         {rows.map((row, ky) => (
           <tr key={ky}>
             {row.map((c) => (
-              <td key={c.cell} className={c.pad ? 'xp-pad' : c.cell === marked ? 'xp-marked' : undefined} title={c.pad ? 'padding: 0' : undefined}>
+              <td key={c.cell} className={c.pad ? 'xp-pad' : c.cell === marked ? 'xp-marked' : undefined} title={c.pad ? (Number.isNaN(c.value) ? 'padding: not counted' : 'padding: 0') : undefined}>
                 {c.pad && Number.isNaN(c.value) ? 'pad' : formatValue(c.value)}
               </td>
             ))}

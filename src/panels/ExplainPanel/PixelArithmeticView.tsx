@@ -1,21 +1,13 @@
 import { useMemo, type JSX } from 'react';
-import { sequentialColor } from '../../charts/colorScales';
 import { MapView, type MapMark } from '../../charts/MapView';
 import { windowBox } from '../../explain/windowPlace';
 import type { MapPixel, PixelExplanation } from '../../worker/protocol';
-import { channelOf, extent } from '../../explain/channelOf';
+import { channelOf } from '../../explain/channelOf';
 import { ConvDetail, PoolDetail, useDetailChannel } from './ArithmeticDetail';
 import { formatValue } from './formatValue';
+import { useGreys } from './useColors';
 
 const MAP_PX = 150;
-
-/** Colours for one map, from its own range. */
-function useGreys(values: ArrayLike<number>) {
-  return useMemo(() => {
-    const [lo, hi] = extent(values);
-    return (v: number) => sequentialColor(v, lo, hi);
-  }, [values]);
-}
 
 /**
  * One feature-map pixel worked out by hand: where it looks on the input (its
@@ -59,7 +51,7 @@ export function PixelArithmeticView(props: { e: PixelExplanation; layerTitle: st
           </figure>
         )}
         <figure>
-          <MapView width={ow} height={oh} values={e.map.values} color={mapColor} size={MAP_PX} marks={[{ box: pixelBox, tone: 'pixel' }]} onCellClick={(p) => onPick({ ...e.pixel, y: p.y, x: p.x })} title="Click a pixel to explain it" testId="arithmetic-output-map" />
+          <MapView width={ow} height={oh} values={e.map.values} color={mapColor} size={MAP_PX} marks={[{ box: pixelBox, tone: 'pixel' }]} onCellClick={(p) => onPick({ ...e.pixel, y: p.y, x: p.x })} title="Click a pixel to explain it (or type its row and column above)" testId="arithmetic-output-map" />
           <figcaption>
             {layerTitle}, map {e.pixel.channel + 1}: pixel (row {y + 1}, column {x + 1}). Click another.
           </figcaption>

@@ -1,11 +1,52 @@
-import type { JSX } from 'react';
+import { useState, type JSX } from 'react';
 import type { MapPixel } from '../../worker/protocol';
 import type { ExplainLayer } from './explainLayers';
 
 /** Whole number in [0, n − 1] from a field (1-based on screen), or null while the field is not one. */
 function index(text: string, n: number): number | null {
   const v = Number(text);
-  return Number.isInteger(v) && v >= 1 && v <= n ? v - 1 : null;
+  return text.trim() !== '' && Number.isInteger(v) && v >= 1 && v <= n ? v - 1 : null;
+}
+
+/**
+ * A 1-based number field for a 0-based index: it can be emptied and retyped,
+ * says when the entry is out of range, and passes on only valid entries
+ * (leaving it puts back the index in force).
+ */
+function IndexField(props: { label: string; value: number; n: number; onChange: (i: number) => void }): JSX.Element {
+  const { label, value, n, onChange } = props;
+  const [text, setText] = useState(String(value + 1));
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // Changed from outside (a click on a map): show it.
+    setShown(value);
+    setText(String(value + 1));
+  }
+  const invalid = index(text, n) === null;
+  return (
+    <label className="xp-field">
+      {label}
+      <input
+        type="number"
+        min={1}
+        max={n}
+        value={text}
+        aria-label={`${label} (1 to ${n})`}
+        aria-invalid={invalid || undefined}
+        title={`1 to ${n}`}
+        onChange={(e) => {
+          setText(e.target.value);
+          const i = index(e.target.value, n);
+          if (i !== null) {
+            setShown(i);
+            onChange(i);
+          }
+        }}
+        onBlur={() => setText(String(value + 1))}
+      />
+      <small>/ {n}</small>
+    </label>
+  );
 }
 
 /**
@@ -18,22 +59,7 @@ export function PixelPicker(props: { layers: ExplainLayer[]; pixel: MapPixel; on
   const layer = layers.find((l) => l.index === pixel.layer) ?? layers[0];
   const [h, w, c] = layer?.shape ?? [1, 1, 1];
   const field = (label: string, key: 'channel' | 'y' | 'x', n: number) => (
-    <label className="xp-field">
-      {label}
-      <input
-        type="number"
-        min={1}
-        max={n}
-        value={pixel[key] + 1}
-        aria-label={`${label} (1 to ${n})`}
-        title={`1 to ${n}`}
-        onChange={(e) => {
-          const v = index(e.target.value, n);
-          if (v !== null) onPick({ ...pixel, [key]: v });
-        }}
-      />
-      <small>/ {n}</small>
-    </label>
+    <IndexField label={label} value={pixel[key]} n={n} onChange={(v) => onPick({ ...pixel, [key]: v })} />
   );
   return (
     <div className="xp-picker">

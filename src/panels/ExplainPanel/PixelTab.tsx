@@ -1,4 +1,5 @@
 import { useMemo, type JSX } from 'react';
+import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
 import { layerTitle } from '../../model/layerTitle';
 import { pickedPixel } from '../../store/explainRequest';
 import { modelSpec } from '../../store/selectors';
@@ -8,7 +9,6 @@ import { explainLayers } from './explainLayers';
 import { PixelArithmeticView } from './PixelArithmeticView';
 import { PixelPicker } from './PixelPicker';
 
-export const PIXEL_LAYER_TYPES = ['conv2d', 'maxPool2d', 'avgPool2d'] as const;
 
 /** Pixel arithmetic: pick a pixel (here or on a feature map), read how the layer computed it. */
 export function PixelTab(): JSX.Element {

@@ -98,7 +98,7 @@ export function SaliencyTab(): JSX.Element {
       {e && !error && (
         <div className="xp-view" data-testid="saliency-map" data-class={e.classIndex}>
           <p className="xp-rule">
-            Explaining “{names[e.classIndex] ?? e.classIndex}”{picked === null ? ' (the top class)' : ''}, probability {(e.probability * 100).toFixed(1)}%.
+            Explaining “{names[e.classIndex] ?? e.classIndex}”{e.requested === null ? ' (the top class)' : ''}, probability {(e.probability * 100).toFixed(1)}%.
           </p>
           <div className="xp-maps">
             {METHODS.map((m) => (

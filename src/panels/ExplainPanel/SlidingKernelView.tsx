@@ -7,6 +7,7 @@ import { windowPlace } from '../../explain/windowPlace';
 import { outputSizeRule } from '../../model/outputSizeRule';
 import type { Padding } from '../../model/types';
 import { formatValue } from './formatValue';
+import { useGreys } from './useColors';
 import { useStepper } from './useStepper';
 
 /** A conv or pooling layer's geometry: what the window slides over and how. */
@@ -44,12 +45,10 @@ export function SlidingKernelView(props: { g: SlideGeometry; source: Float32Arra
   const y = Math.floor(step / g.outWidth);
   const x = step % g.outWidth;
   const place = windowPlace(g.inHeight, g.inWidth, g.size, g.stride, g.padding, y, x);
-  const prev = step > 0 ? windowPlace(g.inHeight, g.inWidth, g.size, g.stride, g.padding, Math.floor((step - 1) / g.outWidth), (step - 1) % g.outWidth) : null;
+  // The last place along the row, or at a row's start the place a row up: the stride shows both ways.
+  const prev = x > 0 ? windowPlace(g.inHeight, g.inWidth, g.size, g.stride, g.padding, y, x - 1) : y > 0 ? windowPlace(g.inHeight, g.inWidth, g.size, g.stride, g.padding, y - 1, 0) : null;
   const sourceValues = useMemo(() => source ?? new Float32Array(g.inHeight * g.inWidth), [source, g.inHeight, g.inWidth]);
-  const sourceColor = useMemo(() => {
-    const [lo, hi] = source ? extent(source) : [0, 1];
-    return (v: number) => sequentialColor(v, lo, hi);
-  }, [source]);
+  const sourceColor = useGreys(source);
   const [lo, hi] = useMemo(() => (output ? extent(output) : [0, 1]), [output]);
   // Cells the window has not reached yet stay blank; the map fills as it slides.
   const shown = useMemo(() => {
@@ -88,7 +87,7 @@ export function SlidingKernelView(props: { g: SlideGeometry; source: Float32Arra
         <figure>
           <MapView width={g.inWidth} height={g.inHeight} values={sourceValues} color={sourceColor} size={MAP_PX} pad={place.pad} marks={marks} title={`${sourceLabel}, with the window`} />
           <figcaption>
-            {sourceLabel}: the window (blue) moves {g.stride} pixel{g.stride > 1 ? 's' : ''} at a time from its last place (dashed){place.pad.top + place.pad.left + place.pad.bottom + place.pad.right > 0 ? '; hatched: zero padding' : ''}
+            {sourceLabel}: the window (blue) moves {g.stride} pixel{g.stride > 1 ? 's' : ''} at a time, along a row and down to the next (dashed: where it was){place.pad.top + place.pad.left + place.pad.bottom + place.pad.right > 0 ? (g.op === 'conv' ? '; hatched: zero padding' : '; hatched: padding, which the pooling ignores') : ''}
           </figcaption>
         </figure>
         <figure>

@@ -8,13 +8,11 @@ import { formatShape } from '../../model/formatShape';
 import { layerTitle } from '../../model/layerTitle';
 import type { LayerActivation, MapPixel } from '../../worker/protocol';
 import { EXPLAIN_ANCHOR } from '../ExplainPanel/explainAnchor';
+import { isPixelLayer } from '../../explain/pixelLayerTypes';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { useReportVisibility } from '../useReportVisibility';
 import { channelOf, extent } from '../../explain/channelOf';
-
-/** Layers whose pixels the explainer works out by hand. */
-const EXPLAINED = new Set<string | undefined>(['conv2d', 'maxPool2d', 'avgPool2d']);
 
 /** Every layer's output for the current input: one small image per channel (a grid per layer), dense layers as bars. */
 export function FeatureMapsPanel() {
@@ -40,7 +38,7 @@ export function FeatureMapsPanel() {
               act={activations[enlarged.layer]}
               channel={enlarged.channel}
               title={layerTitle(spec.layers[enlarged.layer])}
-              onExplain={EXPLAINED.has(spec.layers[enlarged.layer]?.type) ? (p) => explain({ layer: enlarged.layer, ...p }) : undefined}
+              onExplain={isPixelLayer(spec.layers[enlarged.layer]?.type) ? (p) => explain({ layer: enlarged.layer, ...p }) : undefined}
               onChannel={(channel) => setEnlarged({ layer: enlarged.layer, channel })}
               onClose={() => setEnlarged(null)}
             />
@@ -109,12 +107,12 @@ function EnlargedMap(props: {
         size={196}
         onHoverValue={setHover}
         onCellClick={onExplain && ((p) => onExplain({ channel, ...p }))}
-        title={onExplain ? 'Click a pixel to see how it was computed' : undefined}
+        title={onExplain ? 'Click a pixel to see how it was computed (Enter: the middle one)' : undefined}
         testId="enlarged-canvas"
       />
       <div>
         <strong>{title}</strong>, channel {channel + 1} of {c} ({w}×{h})
-        <p>{hover ? `(${hover.x}, ${hover.y}) = ${hover.value.toPrecision(4)}` : 'Hover for values'}</p>
+        <p>{hover ? `row ${hover.y + 1}, column ${hover.x + 1}: ${hover.value.toPrecision(4)}` : 'Hover for values'}</p>
         {onExplain && <p className="hint">Click a pixel: "Inside the network" below shows how it was computed.</p>}
         <ColorLegend kind="sequential" min={lo} max={hi} label="activation" />
         <div className="enlarged-steps">
