@@ -14,6 +14,11 @@ export async function openExplainer(page, tab) {
  * click to the arithmetic of that very pixel on screen.
  */
 export async function clickToArithmetic(page, n) {
+  // Idle means idle: the backends' measurement at start (seconds of software WebGL) holds every answer back.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=backend-rates]');
+    return !!el && el.querySelectorAll('[data-backend]').length > 0 && !el.textContent?.includes('measuring');
+  }, null, { timeout: 300_000 });
   await openExplainer(page, 'pixel');
   const map = page.getByTestId('arithmetic-output-map').locator('canvas');
   await map.waitFor({ timeout: 120_000 });
@@ -25,7 +30,9 @@ export async function clickToArithmetic(page, n) {
       ({ fx, fy }) => {
         const canvas = document.querySelector('[data-testid=arithmetic-output-map] canvas');
         const [layer, channel] = document.querySelector('[data-testid=pixel-arithmetic]').dataset.pixel.split(',');
-        const pixel = `${layer},${channel},${Math.floor(fy * canvas.height)},${Math.floor(fx * canvas.width)}`;
+        const [y, x] = [Math.floor(fy * canvas.height), Math.floor(fx * canvas.width)];
+        const pixel = `${layer},${channel},${y},${x}`;
+        window.__cellCentre = [(x + 0.5) / canvas.width, (y + 0.5) / canvas.height]; // never on a boundary between two cells
         window.__shown = new Promise((resolve) => {
           const done = () => {
             if (document.querySelector('[data-testid=pixel-arithmetic]')?.dataset.pixel !== pixel) return false;
@@ -41,7 +48,8 @@ export async function clickToArithmetic(page, n) {
       },
       { fx, fy },
     );
-    await page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
+    const [cx, cy] = await page.evaluate(() => window.__cellCentre);
+    await page.mouse.click(box.x + cx * box.width, box.y + cy * box.height);
     const ms = await page.evaluate(() => window.__shown);
     out.push(ms);
     if (!Number.isFinite(ms)) console.error(`no arithmetic for ${want}`);
@@ -52,27 +60,43 @@ export async function clickToArithmetic(page, n) {
 /**
  * Training images/s of `images` images with the explainer on screen, per tab:
  * 'maximize' asks the worker for nothing until its button is pressed, so it is
- * the baseline with the very same panels in view; 'pixel' and 'saliency' are
- * recomputed as the weights change. Each tab runs `rounds` times, interleaved,
+ * the baseline with the very same panels in view; the others are recomputed
+ * as the weights change. Each tab runs `rounds` times, interleaved,
  * as the machine's speed drifts.
  */
-export async function trainingWithExplainer({ open, finishTraining, backend, images, rounds = 2, tabs = ['maximize', 'pixel', 'saliency'] }) {
+export async function trainingWithExplainer({ open, finishTraining, backend, images, rounds = 2, tabs = ['maximize', 'pixel', 'im2col', 'saliency'] }) {
   const rates = Object.fromEntries(tabs.map((t) => [t, []]));
   for (let r = 0; r < rounds; r++) {
     for (const tab of tabs) {
-      const page = await open(`&n=${images}&batch=32&debug`, backend, { width: 1280, height: 900 });
+      // A tall window: the run's first numbers change the layout above, and the explainer must stay in view.
+      const page = await open(`&n=${images}&batch=32&debug`, backend, { width: 1280, height: 2000 });
       await page.getByTestId('next-test-image').click();
       await openExplainer(page, tab);
       if (tab !== 'maximize') await page.locator('[data-testid=explain-weights]').waitFor({ timeout: 120_000 });
       // Clicked in place: Playwright's click would scroll the explainer out of view.
       await page.getByTestId('train-button').evaluate((b) => b.click());
       await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > 0, null, { timeout: 600_000 });
-      // The run's first numbers change the layout above: bring the explainer back into view.
-      await page.getByTestId('explain-panel').scrollIntoViewIfNeeded();
+      // A new run clears the old model's feature maps until its own come: the page gets shorter and
+      // scrolls. Once they are back, the explainer is put in view and the timing starts.
+      await page.getByTestId('feature-maps-layer-0').waitFor({ timeout: 60_000 });
+      await page.getByTestId('explain-panel').evaluate((el) => el.scrollIntoView({ block: 'center' }));
       const t0 = Date.now();
-      const inView = () => page.evaluate(() => window.convscope.store.getState().explain.visible);
-      if (!(await inView())) throw new Error('the explainer is out of view: the measurement would mean nothing');
+      await page.waitForFunction(() => window.convscope.store.getState().explain.visible, null, { timeout: 5000 });
+      // Watched while it trains (finishTraining's Stop click scrolls away afterwards).
+      await page.evaluate(() => {
+        window.__outOfView = 0;
+        setInterval(() => {
+          const s = window.convscope.store.getState();
+          // Until the test-set evaluation starts: finishTraining's Stop click then scrolls away.
+          if (s.run.status === 'training' && !document.querySelector('[data-testid=evaluation-progress]') && !s.explain.visible) {
+            window.__outOfView++;
+            const r = document.querySelector('[data-testid=explain-panel]').getBoundingClientRect();
+            window.__where = `top ${Math.round(r.top)}, height ${Math.round(r.height)}, scrollY ${Math.round(scrollY)}, window ${innerHeight}`;
+          }
+        }, 100);
+      });
       const run = await finishTraining(page, images, 32, t0);
+      if (await page.evaluate(() => window.__outOfView)) throw new Error(`the explainer left the view while ${tab} trained (${await page.evaluate(() => window.__where)}): the measurement would mean nothing`);
       rates[tab].push(run.imagesPerSec);
       await page.close();
     }
