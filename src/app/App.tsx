@@ -40,9 +40,10 @@ export function App() {
             <PredictionPanel />
           </div>
           <FeatureMapsPanel />
-          <ExplainPanel />
           <FiltersPanel />
           <HistogramsPanel />
+          {/* Last: its views change height with every pick, which must not push the panels above around. */}
+          <ExplainPanel />
         </div>
       </main>
     </div>

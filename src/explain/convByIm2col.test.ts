@@ -3,7 +3,7 @@ import { mulberry32 } from '../data/random';
 import type { Activation, Padding } from '../model/types';
 import { convByIm2col } from './convByIm2col';
 import { convPixel } from './convPixel';
-import { directConv } from './testing/directConv';
+import { directConv } from './directConv';
 
 function randomArray(rand: () => number, n: number): Float32Array {
   return Float32Array.from({ length: n }, () => rand() * 2 - 1);

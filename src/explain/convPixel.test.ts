@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../data/random';
 import type { Activation, Padding } from '../model/types';
 import { convPixel } from './convPixel';
-import { directConv } from './testing/directConv';
+import { directConv } from './directConv';
 
 function randomArray(rand: () => number, n: number): Float32Array {
   return Float32Array.from({ length: n }, () => rand() * 2 - 1);

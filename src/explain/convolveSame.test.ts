@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../data/random';
 import { convolveSame } from './convolveSame';
-import { directConv } from './testing/directConv';
+import { directConv } from './directConv';
 import { HAND_FILTERS } from './handFilters';
 
 const kernelOf = (id: string) => HAND_FILTERS.find((f) => f.id === id)!.kernel;

@@ -4,7 +4,7 @@ import { inferShapes } from '../model/inferShapes';
 import type { ModelSpec } from '../model/types';
 import type { ExplainRequest, MapPixel } from '../worker/protocol';
 import type { AppState } from './appState';
-import { inputPixels, modelSpec } from './selectors';
+import { checkSpec, inputPixels, modelSpec } from './selectors';
 
 /** The pixel the views look at: the one picked, or on the first conv layer's first map the one that sees the most ink. */
 export function pickedPixel(s: Pick<AppState, 'explain' | 'spec' | 'run' | 'inspect'>): MapPixel | null {
@@ -54,6 +54,7 @@ export function explainRequestOf(s: AppState): ExplainRequest {
     handFilters: open('handFilters') ? explain.handKernels : null,
     dense: open('dense') ? pickedDense(s) : null,
     saliency: open('saliency') ? { classIndex: explain.saliencyClass } : null,
+    studySpec: !s.run.spec && checkSpec(s.spec, s.dataset).cannotTrain !== undefined ? s.spec : null,
   };
 }
 

@@ -3,6 +3,7 @@
  * page asks the worker to explain, and the plain data of each answer.
  */
 import type { Box, PixelArithmetic } from '../explain/types';
+import type { ModelSpec } from '../model/types';
 
 /** A feature-map pixel picked on the page: spec layer, channel, row and column. */
 export interface MapPixel {
@@ -30,6 +31,11 @@ export interface ExplainRequest {
   dense: { layer: number; unit: number } | null;
   /** Saliency of a class (null: the top class) for the current input. */
   saliency: { classIndex: number | null } | null;
+  /**
+   * A network that cannot be built here (a classic net at full size, for
+   * study): the pixel view then works on the picked layer alone, with random weights.
+   */
+  studySpec: ModelSpec | null;
 }
 
 /** A map: shape [h, w, c] (or [h, w] for one channel), row-major channels last. */
@@ -53,6 +59,8 @@ export interface PixelExplanation {
   receptiveField: { box: Box; size: number };
   /** The input image [h, w]. */
   image: MapValues;
+  /** Worked out on the layer alone with random weights: the network is too big to build here (study only). */
+  study?: boolean;
 }
 
 /** A conv layer as one matrix product: patches (rows × cols) · kernels (cols × filters) = maps. */

@@ -110,11 +110,18 @@ describe('the explainer', () => {
     expect(await images.getAttribute('data-filters')).toBe('8');
     expect(await images.locator('canvas').count()).toBe(8);
 
-    // A classic net at full size plays its geometry: AlexNet's first layer, 11×11 stride 4 over 227×227.
+    // A classic net at full size, too big to build here: AlexNet's first layer alone, 11×11 stride 4 over
+    // 227×227, with random weights on the drawing scaled up, its arithmetic as real as a trained net's.
     await page.getByTestId('preset-select').selectOption('alexnet');
     await tab(page, 'kernel');
     expect(await page.getByTestId('kernel-animation').getAttribute('data-positions')).toBe(String(55 * 55));
     expect(await text(page, 'output-size-rule')).toContain('⌊(227 + 2·0 − 11)/4⌋ + 1 = 55');
+    await page.getByTestId('explain-study-note').waitFor();
+    await tab(page, 'pixel');
+    await page.getByTestId('pixel-arithmetic').waitFor({ timeout: 60_000 });
+    const study = await arithmetic(page);
+    expect(Math.abs(study.value - study.model)).toBeLessThanOrEqual(1e-5);
+    expect(await page.getByTestId('pixel-arithmetic').textContent()).toMatch(/over 3 channels/);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });

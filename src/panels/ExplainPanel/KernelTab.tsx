@@ -9,11 +9,12 @@ import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
 import { PixelPicker } from './PixelPicker';
 import { slideGeometry } from './slideGeometry';
 import { SlidingKernelView } from './SlidingKernelView';
+import { StudyNote } from './StudyNote';
 
 /**
  * The picked layer's window sliding over its input and filling the picked
- * map, with the live values; a network that cannot run here (a classic net at
- * full size) plays its geometry alone, at its real sizes.
+ * map, with the live values; a network too big to build here (a classic net at
+ * full size) plays at its real sizes with one layer's random weights.
  */
 export function KernelTab(): JSX.Element {
   const spec = useAppStore(modelSpec);
@@ -27,7 +28,7 @@ export function KernelTab(): JSX.Element {
   const g = useMemo(() => (pixel ? slideGeometry(spec, pixel.layer) : null), [spec, pixel]);
   const e = answer?.explanation;
   // Values only when the answer is for this layer and map (a new pick is on its way otherwise).
-  const live = !studyOnly && e && pixel && e.pixel.layer === pixel.layer && e.pixel.channel === pixel.channel ? e : null;
+  const live = e && pixel && e.pixel.layer === pixel.layer && e.pixel.channel === pixel.channel ? e : null;
   const [sh, sw, sc] = live?.source.shape ?? [0, 0, 1];
   // A pooling window reads the picked map's own channel; a conv window reads them all (one is shown).
   const channel = g?.op === 'conv' ? Math.min(sourceChannel, sc - 1) : (pixel?.channel ?? 0);
@@ -44,11 +45,7 @@ export function KernelTab(): JSX.Element {
           <small>/ {g.channels}: the window reads all {g.channels} at once</small>
         </label>
       )}
-      {studyOnly ? (
-        <p className="study-note">Study only: this network cannot run in this browser, so the window plays at its real sizes without values.</p>
-      ) : (
-        <AnswerStatus answer={answer} error={error} />
-      )}
+      {studyOnly ? <StudyNote layer={pixel.layer} /> : <AnswerStatus answer={answer} error={error} />}
       <SlidingKernelView g={g} source={source} output={live ? live.map.values : null} sourceLabel={g.channels > 1 && g.op === 'conv' ? `${from}, channel ${channel + 1}` : from} />
     </>
   );

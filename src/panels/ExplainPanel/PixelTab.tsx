@@ -5,6 +5,7 @@ import { pickedPixel } from '../../store/explainRequest';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';
+import { StudyNote } from './StudyNote';
 import { explainLayers } from './explainLayers';
 import { PixelArithmeticView } from './PixelArithmeticView';
 import { PixelPicker } from './PixelPicker';
@@ -23,7 +24,7 @@ export function PixelTab(): JSX.Element {
   return (
     <>
       <PixelPicker layers={layers} pixel={pixel} onPick={pickPixel} />
-      <AnswerStatus answer={answer} error={error} />
+      {answer?.explanation.study ? <StudyNote layer={answer.explanation.pixel.layer} /> : <AnswerStatus answer={answer} error={error} />}
       {answer && !error && layer && <PixelArithmeticView e={answer.explanation} layerTitle={layerTitle(layer)} onPick={pickPixel} />}
     </>
   );

@@ -21,9 +21,17 @@ export function FeatureMapsPanel() {
   const spec = useAppStore(modelSpec);
   const [enlarged, setEnlarged] = useState<{ layer: number; channel: number } | null>(null);
   const pickPixel = useAppStore((s) => s.pickPixel);
+  const pickDense = useAppStore((s) => s.pickDense);
+  const setExplainTab = useAppStore((s) => s.setExplainTab);
+  const toExplainer = () => document.getElementById(EXPLAIN_ANCHOR)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   const explain = (pixel: MapPixel) => {
     pickPixel(pixel);
-    document.getElementById(EXPLAIN_ANCHOR)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    toExplainer();
+  };
+  const explainUnit = (layer: number, unit: number) => {
+    pickDense({ layer, unit });
+    setExplainTab('dense');
+    toExplainer();
   };
 
   return (
@@ -44,7 +52,13 @@ export function FeatureMapsPanel() {
             />
           )}
           {activations.map((a) => (
-            <LayerMaps key={a.layer} act={a} title={spec.layers[a.layer] ? layerTitle(spec.layers[a.layer]) : `Layer ${a.layer + 1}`} onPick={(channel) => setEnlarged({ layer: a.layer, channel })} />
+            <LayerMaps
+              key={a.layer}
+              act={a}
+              title={spec.layers[a.layer] ? layerTitle(spec.layers[a.layer]) : `Layer ${a.layer + 1}`}
+              onPick={(channel) => setEnlarged({ layer: a.layer, channel })}
+              onPickUnit={spec.layers[a.layer]?.type === 'dense' ? (unit) => explainUnit(a.layer, unit) : undefined}
+            />
           ))}
         </>
       )}
@@ -52,7 +66,7 @@ export function FeatureMapsPanel() {
   );
 }
 
-function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string; onPick: (channel: number) => void }) {
+function LayerMaps({ act, title, onPick, onPickUnit }: { act: LayerActivation; title: string; onPick: (channel: number) => void; onPickUnit?: (unit: number) => void }) {
   const [lo, hi] = useMemo(() => extent(act.values), [act.values]);
   const color = useMemo(() => (v: number) => sequentialColor(v, lo, hi), [lo, hi]);
   return (
@@ -73,7 +87,13 @@ function LayerMaps({ act, title, onPick }: { act: LayerActivation; title: string
           className="feature-map"
         />
       ) : (
-        <BarStrip values={act.values} min={Math.min(0, lo)} max={hi} title={`${act.values.length} units, from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}`} />
+        <BarStrip
+          values={act.values}
+          min={Math.min(0, lo)}
+          max={hi}
+          title={`${act.values.length} units, from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}${onPickUnit ? ': click a unit to see its strongest inputs' : ''}`}
+          onPick={onPickUnit}
+        />
       )}
     </div>
   );
@@ -113,7 +133,7 @@ function EnlargedMap(props: {
       <div>
         <strong>{title}</strong>, channel {channel + 1} of {c} ({w}×{h})
         <p>{hover ? `row ${hover.y + 1}, column ${hover.x + 1}: ${hover.value.toPrecision(4)}` : 'Hover for values'}</p>
-        {onExplain && <p className="hint">Click a pixel: "Inside the network" below shows how it was computed.</p>}
+        {onExplain && <p className="hint">Click a pixel: "Inside the network" (at the end of the page) shows how it was computed.</p>}
         <ColorLegend kind="sequential" min={lo} max={hi} label="activation" />
         <div className="enlarged-steps">
           <button onClick={() => onChannel(channel - 1)} disabled={channel <= 0} className="enlarged-step" aria-label="Previous channel" data-testid="enlarged-prev">

@@ -24,7 +24,7 @@ const SPEC: ModelSpec = {
   ],
 };
 
-const NONE: ExplainRequest = { requestId: 1, pixel: null, im2col: null, handFilters: null, dense: null, saliency: null };
+const NONE: ExplainRequest = { requestId: 1, pixel: null, im2col: null, handFilters: null, dense: null, saliency: null, studySpec: null };
 
 /** An explainer over a live model of SPEC (random weights, non-zero biases) looking at a real digit. */
 async function explain(request: Partial<ExplainRequest>): Promise<Explanation[]> {

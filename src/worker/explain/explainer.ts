@@ -6,6 +6,7 @@ import { explainDense } from './explainDense';
 import { explainHandFilters } from './explainHandFilters';
 import { explainIm2col } from './explainIm2col';
 import { explainPixel } from './explainPixel';
+import { explainStudyPixel } from './explainStudyPixel';
 
 type Kind = Explanation['kind'];
 
@@ -88,8 +89,23 @@ export class Explainer {
     }
     const target = await this.inspection.target();
     const fail = (kind: Kind, message: string) => this.post({ type: 'explainError', requestId: req.requestId, kind, message });
+    const attempt = (kind: Kind, make: () => Explanation | Promise<Explanation>, model: { runId: number; at: number; trained: boolean } | null = target) =>
+      Promise.resolve()
+        .then(make)
+        .then((explanation) => this.post({ type: 'explanation', requestId: req.requestId, runId: model?.runId ?? 0, at: model?.at ?? 0, trained: model?.trained ?? false, explanation }), (e: unknown) => {
+          // Said beside its view: one view failing never leaves the others waiting.
+          fail(kind, e instanceof ExplainError ? e.message : `Could not compute this view: ${e instanceof Error ? e.message : String(e)}`);
+        });
     if (!target) {
-      for (const k of due) fail(k, NO_MODEL);
+      const study = req.studySpec;
+      for (const k of due) {
+        if (k === 'pixel' && study && req.pixel) {
+          const pixel = req.pixel;
+          await attempt('pixel', () => explainStudyPixel(study, this.inspection.input(), pixel), { runId: 0, at: 0, trained: false });
+        } else {
+          fail(k, NO_MODEL);
+        }
+      }
       return;
     }
     const { spec, inspector } = target;
@@ -115,15 +131,6 @@ export class Explainer {
       return;
     }
     const acts = snap.activations;
-    const send = (explanation: Explanation) =>
-      this.post({ type: 'explanation', requestId: req.requestId, runId: target.runId, at: target.at, trained: target.trained, explanation });
-    const attempt = (kind: Kind, make: () => Explanation | Promise<Explanation>) =>
-      Promise.resolve()
-        .then(make)
-        .then(send, (e: unknown) => {
-          // Said beside its view: one view failing never leaves the others waiting.
-          fail(kind, e instanceof ExplainError ? e.message : `Could not compute this view: ${e instanceof Error ? e.message : String(e)}`);
-        });
     if (image && due.includes('pixel') && req.pixel) {
       const pixel = req.pixel;
       await attempt('pixel', () => explainPixel(spec, image, acts, snap.weights[0], pixel));

@@ -1,11 +1,13 @@
-import type { Conv2DLayer } from '../../model/types';
-import { activate, softmax } from '../activate';
+import type { Conv2DLayer } from '../model/types';
+import { activate, softmax } from './activate';
 
 /**
  * The textbook conv2d loop over output pixel, filter and window cell, written
  * straight from TensorFlow's definitions (its own "same" padding formula, no
  * shared helpers): the reference the explained versions (convPixel,
- * convByIm2col) are tested against. Returns [OH, OW, F] after bias and activation.
+ * convByIm2col) are tested against, and the map of a layer of a network too
+ * big to build here (one filter, random weights). Returns [OH, OW, F] after
+ * bias and activation.
  */
 export function directConv(
   source: Float32Array,
