@@ -62,6 +62,20 @@ describe('the explainer', () => {
     await saliency.waitFor({ timeout: 60_000 });
     expect(await saliency.getAttribute('data-class')).toBe(await page.getByTestId('prediction-top').getAttribute('data-class-index'));
 
+    // A unit of the output layer, clicked in the feature maps: its value is the class's probability,
+    // and its weights are laid back onto the 13×13×8 maps it reads through Flatten.
+    await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
+    const bars = page.getByTestId('feature-maps-layer-4').locator('canvas.bar-strip');
+    const bb = (await bars.boundingBox())!;
+    const top = Number(await page.getByTestId('prediction-top').getAttribute('data-class-index'));
+    await bars.click({ position: { x: ((top + 0.5) / 10) * bb.width, y: bb.height / 2 } });
+    const unit = page.getByTestId('dense-unit');
+    await unit.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('dense-unit-input').inputValue()).toBe(String(top + 1));
+    const probs = await page.evaluate(() => [...document.querySelectorAll('[data-testid=prediction-bars] li')].map((li) => Number((li as HTMLElement).dataset.prob)));
+    await expect.poll(async () => Number(await unit.getAttribute('data-value')), { timeout: 30_000 }).toBeCloseTo(probs[top], 4);
+    await page.getByTestId('dense-weight-maps').waitFor();
+
     // The sliding kernel plays, pauses and steps, with the output-size rule in this layer's numbers.
     await tab(page, 'kernel');
     await page.getByTestId('explain-layer').selectOption('0');

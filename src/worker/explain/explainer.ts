@@ -16,11 +16,13 @@ const KINDS: readonly Kind[] = ['pixel', 'im2col', 'handFilters', 'dense', 'sali
 
 /**
  * While training changes the weights, a view is recomputed at most this
- * often: the cheap ones twice a second like the feature maps; saliency (about
- * 25 backward passes and 150 forward ones) every 2 s, so that training keeps
- * its speed. A new input or a new request is answered at once.
+ * often: once a second for the arithmetic, im2col (a matrix product in plain
+ * JavaScript, up to a few MB of matrices), the hand-set filters and the dense
+ * units; every 5 s for saliency (about 25 backward passes and 150 forward
+ * ones: every 2 s cost training 16% in \`npm run bench\`). A new input or a
+ * new request is answered at once.
  */
-export const EXPLAIN_INTERVAL_MS: Record<Kind, number> = { pixel: 500, im2col: 1000, handFilters: 500, dense: 500, saliency: 2000 };
+export const EXPLAIN_INTERVAL_MS: Record<Kind, number> = { pixel: 1000, im2col: 1000, handFilters: 1000, dense: 1000, saliency: 5000 };
 
 /**
  * Answers the explainer views open on the page from the inspection's model
