@@ -39,6 +39,11 @@ export function pickedDense(s: Pick<AppState, 'explain' | 'spec' | 'run'>): { la
   return layer >= 0 ? { layer, unit: 0 } : null;
 }
 
+/** The network set up when it cannot be built here (a classic net at full size) and no run's model is shown, else null. */
+export function studySpec(s: Pick<AppState, 'run' | 'spec' | 'dataset'>): ModelSpec | null {
+  return !s.run.spec && checkSpec(s.spec, s.dataset).cannotTrain !== undefined ? s.spec : null;
+}
+
 /**
  * What the worker should explain: only the tab on screen, and nothing while
  * the panel is out of view (so that training keeps its speed).
@@ -54,7 +59,7 @@ export function explainRequestOf(s: AppState): ExplainRequest {
     handFilters: open('handFilters') ? explain.handKernels : null,
     dense: open('dense') ? pickedDense(s) : null,
     saliency: open('saliency') ? { classIndex: explain.saliencyClass } : null,
-    studySpec: !s.run.spec && checkSpec(s.spec, s.dataset).cannotTrain !== undefined ? s.spec : null,
+    studySpec: studySpec(s),
   };
 }
 

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';
 import { DenseView } from './DenseView';
 import { explainLayers } from './explainLayers';
+import { LayerSelect } from './LayerSelect';
 
 const DENSE = ['dense'] as const;
 
@@ -34,16 +35,7 @@ export function DenseTab(): JSX.Element {
   return (
     <>
       <div className="xp-picker">
-        <label className="xp-field">
-          Layer
-          <select value={layer.index} data-testid="dense-layer" onChange={(ev) => pickDense({ layer: Number(ev.target.value), unit: 0 })}>
-            {layers.map((l) => (
-              <option key={l.index} value={l.index}>
-                {l.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LayerSelect layers={layers} value={layer.index} onChange={(index) => pickDense({ layer: index, unit: 0 })} testId="dense-layer" />
         <span className="xp-field">
           <button type="button" className="xp-step" onClick={() => pick(u - 1)} disabled={u <= 0} aria-label="Previous unit">
             ‹

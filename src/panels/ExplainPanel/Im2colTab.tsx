@@ -4,19 +4,12 @@ import { layerTitle } from '../../model/layerTitle';
 import { pickedPixel } from '../../store/explainRequest';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
-import type { MapPixel } from '../../worker/protocol';
 import { AnswerStatus } from './AnswerStatus';
-import { explainLayers, type ExplainLayer } from './explainLayers';
+import { explainLayers, pixelOnLayer } from './explainLayers';
 import { Im2colView } from './Im2colView';
 import { PixelPicker } from './PixelPicker';
 
 const CONV = ['conv2d'] as const;
-
-/** The picked pixel moved onto a conv layer's map (its place kept as far as the map allows). */
-function onLayer(p: MapPixel, l: ExplainLayer): MapPixel {
-  const [h, w, c] = l.shape;
-  return { layer: l.index, channel: Math.min(p.channel, c - 1), y: Math.min(p.y, h - 1), x: Math.min(p.x, w - 1) };
-}
 
 /** im2col: the picked pixel's conv layer as one matrix product. Shares the picked pixel with the other pixel views. */
 export function Im2colTab(): JSX.Element {
@@ -30,7 +23,7 @@ export function Im2colTab(): JSX.Element {
   if (!pixel || layers.length === 0) return <p className="hint">This network has no conv layer to unroll.</p>;
   const onConv = layers.some((l) => l.index === pixel.layer);
   // A pooling pixel picked elsewhere has no kernels: offer the first conv layer instead.
-  const shown = onConv ? pixel : onLayer(pixel, layers[0]);
+  const shown = onConv ? pixel : pixelOnLayer(pixel, info[pixel.layer]?.outputShape ?? layers[0].shape, layers[0]);
   const index = answer?.explanation.pixel.layer ?? shown.layer;
   const layer = spec.layers[index];
   const inputSize = (info[index]?.inputShape ?? []).reduce((a, b) => a * b, 1);

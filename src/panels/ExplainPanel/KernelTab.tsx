@@ -1,7 +1,7 @@
 import { useMemo, useState, type JSX } from 'react';
 import { channelOf } from '../../explain/channelOf';
-import { checkSpec, modelDataset, modelSpec } from '../../store/selectors';
-import { pickedPixel } from '../../store/explainRequest';
+import { modelSpec } from '../../store/selectors';
+import { pickedPixel, studySpec } from '../../store/explainRequest';
 import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';
 import { explainLayers } from './explainLayers';
@@ -18,7 +18,7 @@ import { StudyNote } from './StudyNote';
  */
 export function KernelTab(): JSX.Element {
   const spec = useAppStore(modelSpec);
-  const studyOnly = useAppStore((s) => !s.run.spec && checkSpec(s.spec, modelDataset(s)).cannotTrain !== undefined);
+  const studyOnly = useAppStore((s) => studySpec(s) !== null);
   const pixel = useAppStore(pickedPixel);
   const pickPixel = useAppStore((s) => s.pickPixel);
   const answer = useAppStore((s) => s.explain.answers.pixel);

@@ -6,6 +6,7 @@ import type { ExplainState } from '../../store/explainState';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { explainLayers } from './explainLayers';
+import { LayerSelect } from './LayerSelect';
 import { formatValue } from './formatValue';
 
 const IMAGE_PX = 72;
@@ -44,8 +45,11 @@ export function MaximizeTab(): JSX.Element {
   const progress = useAppStore((s) => s.explain.maximize.progress);
   const result = useAppStore((s) => s.explain.maximize.result);
   const error = useAppStore((s) => s.explain.errors.maximize);
-  const runId = useAppStore((s) => s.run.runId);
-  const at = useAppStore((s) => s.inspect.at);
+  // A boolean, not the training position: the images are not redrawn at every snapshot.
+  const stale = useAppStore((s) => {
+    const r = s.explain.maximize.result;
+    return r !== null && !s.explain.maximize.progress && (r.runId !== s.run.runId || r.at !== s.inspect.at);
+  });
   const maximizeFilters = useAppStore((s) => s.maximizeFilters);
   const cancelMaximize = useAppStore((s) => s.cancelMaximize);
   const [picked, setPicked] = useState<number | null>(null);
@@ -56,21 +60,10 @@ export function MaximizeTab(): JSX.Element {
   const wordOf = (type: string | undefined) => (type === 'conv2d' ? 'filter' : 'channel');
   const word = wordOf(resultLayer?.type);
   const dead = result ? result.activations.filter((a) => a === 0).length : 0;
-  // The weights move on while training (or a new run starts): the images then show an older network.
-  const stale = result !== null && !progress && (result.runId !== runId || result.at !== at);
   return (
     <div className="xp-view" data-testid="filter-maximize">
       <div className="xp-controls">
-        <label className="xp-field">
-          Layer
-          <select value={layer.index} data-testid="filter-maximize-layer" onChange={(e) => setPicked(Number(e.target.value))} disabled={progress !== null}>
-            {layers.map((l) => (
-              <option key={l.index} value={l.index}>
-                {l.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LayerSelect layers={layers} value={layer.index} onChange={setPicked} testId="filter-maximize-layer" disabled={progress !== null} />
         <button type="button" onClick={() => maximizeFilters(layer.index)} disabled={progress !== null} data-testid="filter-maximize-compute">
           Compute
         </button>
@@ -92,7 +85,7 @@ export function MaximizeTab(): JSX.Element {
           {error}
         </p>
       )}
-      {stale && (
+      {stale && result && (
         <p className="xp-stale" role="status" data-testid="filter-maximize-stale">
           Computed with the weights of {result.runId === 0 || result.at === 0 ? 'the untrained network' : `epoch ${result.at.toFixed(2)}`}; they have changed since: compute again.
         </p>

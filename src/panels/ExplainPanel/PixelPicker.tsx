@@ -1,6 +1,7 @@
 import { useState, type JSX } from 'react';
 import type { MapPixel } from '../../worker/protocol';
-import type { ExplainLayer } from './explainLayers';
+import { pixelOnLayer, type ExplainLayer } from './explainLayers';
+import { LayerSelect } from './LayerSelect';
 
 /** Whole number in [0, n − 1] from a field (1-based on screen), or null while the field is not one. */
 function index(text: string, n: number): number | null {
@@ -63,31 +64,15 @@ export function PixelPicker(props: { layers: ExplainLayer[]; pixel: MapPixel; on
   );
   return (
     <div className="xp-picker">
-      <label className="xp-field">
-        Layer
-        <select
-          value={layer?.index ?? ''}
-          data-testid="explain-layer"
-          onChange={(e) => {
-            const next = layers.find((l) => l.index === Number(e.target.value));
-            if (!next) return;
-            const [nh, nw, nc] = next.shape;
-            // Keep the pixel's place in the image as far as the new map's size allows.
-            onPick({
-              layer: next.index,
-              channel: Math.min(pixel.channel, nc - 1),
-              y: Math.max(0, Math.min(Math.round(((pixel.y + 0.5) / h) * nh - 0.5), nh - 1)),
-              x: Math.max(0, Math.min(Math.round(((pixel.x + 0.5) / w) * nw - 0.5), nw - 1)),
-            });
-          }}
-        >
-          {layers.map((l) => (
-            <option key={l.index} value={l.index}>
-              {l.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LayerSelect
+        layers={layers}
+        value={layer?.index ?? -1}
+        testId="explain-layer"
+        onChange={(index) => {
+          const next = layers.find((l) => l.index === index);
+          if (next) onPick(pixelOnLayer(pixel, layer?.shape ?? next.shape, next));
+        }}
+      />
       {field('Map', 'channel', c)}
       {field('Row', 'y', h)}
       {field('Column', 'x', w)}
