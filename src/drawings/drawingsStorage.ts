@@ -1,0 +1,172 @@
+/**
+ * Keeps the two drawing sets across reloads in IndexedDB, from the page's
+ * main thread (the drawings are small: a thousand of them is under 1 MB).
+ * One object store, 'sets', holds each set under its kind; pixels are stored
+ * as Uint8Arrays directly (structured clone). What is read back goes through
+ * decodeDrawingSet, since another version of the page may have written it.
+ */
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { isQuotaError } from '../worker/isQuotaError';
+import { decodeDrawingSet } from './decodeDrawingSet';
+import { emptyDrawingSet, type DrawingSet, type DrawingSetKind } from './drawingSet';
+
+export interface DrawingsStorage {
+  /** Both sets as stored (an empty set for a kind never saved or unreadable). */
+  load(): Promise<{ digits: DrawingSet; classes: DrawingSet }>;
+  /**
+   * Replaces the stored set of set.kind. Rejects with DrawingsStorageError
+   * 'quota' when the browser's storage is full (nothing of this save is kept),
+   * 'unavailable' when there is no IndexedDB or it will not open, 'failed' otherwise.
+   */
+  save(set: DrawingSet): Promise<void>;
+}
+
+/** Why the drawings could not be read or written; the message is for the user. */
+export class DrawingsStorageError extends Error {
+  constructor(
+    readonly kind: 'quota' | 'unavailable' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DrawingsStorageError';
+  }
+}
+
+interface DrawingsDatabase extends DBSchema {
+  /** Keyed by the set's kind. Values are typed as written; what is read back is untrusted. */
+  sets: { key: DrawingSetKind; value: DrawingSet };
+}
+
+type DrawingsDB = IDBPDatabase<DrawingsDatabase>;
+
+/** The schema version: object stores change only in an upgrade to a higher one. */
+const DB_VERSION = 1;
+
+const SET_NAMES: Record<DrawingSetKind, string> = { digits: 'handwritten digits', classes: 'classes' };
+
+function describeError(e: unknown): string {
+  if (e instanceof Error || e instanceof DOMException) return e.message ? `${e.name}: ${e.message}` : e.name;
+  return String(e);
+}
+
+const unavailable = (why: string) =>
+  new DrawingsStorageError('unavailable', `Your drawings cannot be kept: ${why}. They last only as long as this tab.`);
+
+/**
+ * Opens (creating on first use) the drawings database. Rejects with
+ * 'unavailable' when there is no IndexedDB, when the browser refuses it, or
+ * when another tab holds an older version open.
+ */
+function openDatabase(factory: IDBFactory | undefined, name: string): Promise<DrawingsDB> {
+  return new Promise((resolve, reject) => {
+    if (!factory) {
+      reject(unavailable('this browser gives the page no IndexedDB (storage may be turned off, or this is a private window)'));
+      return;
+    }
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name, DB_VERSION);
+    } catch (e) {
+      // Some browsers throw a SecurityError here rather than fail the request.
+      reject(unavailable(`the browser refused IndexedDB (${describeError(e)})`));
+      return;
+    }
+    let settled = false;
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('sets')) db.createObjectStore('sets');
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Opened after a 'blocked' rejection: nobody is waiting for it.
+      if (settled) {
+        db.close();
+        return;
+      }
+      settled = true;
+      // A newer Convscope in another tab wants to upgrade: let it, rather than block it.
+      db.onversionchange = () => db.close();
+      resolve(wrap(db) as unknown as DrawingsDB);
+    };
+    request.onerror = () => {
+      settled = true;
+      reject(unavailable(`IndexedDB would not open (${describeError(request.error)})`));
+    };
+    request.onblocked = () => {
+      settled = true;
+      reject(unavailable('another Convscope tab holds an older version of its database open; close it and reload'));
+    };
+  });
+}
+
+/** The set as a plain object of exactly the stored fields (no stray properties a caller may have added). */
+function toStored(set: DrawingSet): DrawingSet {
+  return {
+    kind: set.kind,
+    classNames: [...set.classNames],
+    drawings: set.drawings.map((d) => ({ id: d.id, label: d.label, pixels: d.pixels, createdAt: d.createdAt })),
+  };
+}
+
+/** The stored value under `kind` if it reads as a set of that kind, else an empty one. */
+function decodeStored(value: unknown, kind: DrawingSetKind): DrawingSet {
+  const set = decodeDrawingSet(value);
+  return set !== null && set.kind === kind ? set : emptyDrawingSet(kind);
+}
+
+/**
+ * The drawings' storage in `factory`'s database `name`. Opens it lazily on
+ * the first call (so creating this costs nothing and never throws); a failed
+ * open is retried on the next call.
+ */
+export function openDrawingsStorage(factory: IDBFactory | undefined = globalThis.indexedDB, name = 'convscope-drawings'): DrawingsStorage {
+  let opening: Promise<DrawingsDB> | null = null;
+  const db = () => {
+    opening ??= openDatabase(factory, name).catch((e: unknown) => {
+      opening = null;
+      throw e;
+    });
+    return opening;
+  };
+
+  return {
+    async load() {
+      const database = await db();
+      try {
+        const tx = database.transaction('sets', 'readonly');
+        const [digits, classes] = await Promise.all([tx.store.get('digits'), tx.store.get('classes'), tx.done]);
+        return { digits: decodeStored(digits, 'digits'), classes: decodeStored(classes, 'classes') };
+      } catch (e) {
+        throw new DrawingsStorageError('failed', `Your saved drawings could not be read (${describeError(e)}).`);
+      }
+    },
+
+    async save(set) {
+      const database = await db();
+      let tx: IDBPTransaction<DrawingsDatabase, ['sets'], 'readwrite'> | null = null;
+      try {
+        tx = database.transaction('sets', 'readwrite');
+        await tx.store.put(toStored(set), set.kind);
+        await tx.done;
+      } catch (e) {
+        if (tx) {
+          // Its rejection is the error in hand; left unhandled it would surface as a second failure.
+          tx.done.catch(() => undefined);
+          try {
+            tx.abort();
+          } catch {
+            // Already aborted (a failed request aborts it) or finished.
+          }
+        }
+        const what = SET_NAMES[set.kind];
+        if (isQuotaError(e)) {
+          throw new DrawingsStorageError(
+            'quota',
+            `The browser's storage is full: your ${what} were not saved, so this change will be lost on reload. Free some space (delete saved runs, or export your drawings) and try again.`,
+          );
+        }
+        throw new DrawingsStorageError('failed', `Your ${what} could not be saved (${describeError(e)}); this change will be lost on reload.`);
+      }
+    },
+  };
+}
