@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../data/makeBatch';
+import type { AugmentConfig } from '../model/augmentConfig';
 import { mulberry32, shuffleInPlace } from '../data/random';
 import type { EarlyStoppingConfig } from '../model/types';
 import type { EpochRow } from '../worker/protocol';
 import { unlessLost } from './backendHealth';
+import { BatchMaker, type BatchMix } from './batchMaker';
 import type { BuiltModel } from './buildModel';
 import { setLearningRate } from './createOptimizer';
 import { EarlyStopper } from './earlyStopper';
@@ -11,7 +12,7 @@ import { evaluateModel } from './evaluateModel';
 import type { ImageSet } from './imageSet';
 import type { RunControl } from './runControl';
 import { ThroughputMeter } from './throughputMeter';
-import { trainStep } from './trainStep';
+import { trainStep, type Batch } from './trainStep';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /**
@@ -66,6 +67,8 @@ export interface TrainCallbacks {
   afterEpoch?: (epochsCompleted: number) => Promise<void>;
   /** Called before every step; throws when the backend can no longer compute (a lost WebGL context). */
   checkBackend?: () => void;
+  /** Each batch as it is about to be trained (augmented, mixed): read it, never keep or change it. */
+  onBatchImages?: (b: Batch) => void;
 }
 
 export interface TrainSettings {
@@ -81,6 +84,10 @@ export interface TrainSettings {
   startEpoch?: number;
   /** Keras-style early stopping on the validation set; needs a non-empty `valIdx`. */
   earlyStopping?: EarlyStoppingConfig | null;
+  /** Random transforms of each training image (never of validation images), drawn per epoch and batch from `seed`. */
+  augment?: AugmentConfig | null;
+  /** Other images mixed into every batch (the user's drawings); an epoch still passes once over `trainIdx`. */
+  mix?: BatchMix | null;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
 }
@@ -109,8 +116,8 @@ export async function trainModel(
   callbacks: TrainCallbacks = {},
 ): Promise<TrainOutcome> {
   const now = settings.now ?? (() => performance.now());
-  const size = data.rows * data.cols;
-  const batchesPerEpoch = Math.ceil(trainIdx.length / settings.batchSize);
+  const batches = new BatchMaker(data, settings);
+  const batchesPerEpoch = batches.batchesPerEpoch(trainIdx.length);
   const rand = mulberry32(settings.seed ^ 0x5eed);
   const order = Array.from(trainIdx);
   const startEpoch = settings.startEpoch ?? 0;
@@ -118,7 +125,7 @@ export async function trainModel(
   const meter = new ThroughputMeter();
   let lastGood = cloneWeights(built.model);
   let epochsCompleted = startEpoch;
-  const totalExamples = trainIdx.length * (settings.epochs - startEpoch);
+  const totalExamples = (trainIdx.length + batchesPerEpoch * batches.mixPerBatch) * (settings.epochs - startEpoch);
   const es = settings.earlyStopping && valIdx.length > 0 ? settings.earlyStopping : null;
   const stopper = es ? new EarlyStopper(es) : null;
   /** The best epoch's weights, kept only when they are to be restored. */
@@ -158,8 +165,8 @@ export async function trainModel(
           callbacks.onLearningRate?.({ learningRate: lr, epoch, batch });
         }
         callbacks.checkBackend?.();
-        const start = batch * settings.batchSize;
-        const b = makeBatch(data.pixels, data.labels, size, order, start, start + settings.batchSize);
+        const b = batches.make(order, epoch, batch);
+        callbacks.onBatchImages?.(b);
         const stats = trainStep(built, optimizer, b, [data.rows, data.cols, 1]);
         const [loss, correct] = await unlessLost(stats.data());
         stats.dispose();

@@ -1,3 +1,5 @@
+import type { AugmentConfig } from './augmentConfig';
+
 /**
  * Network specs: plain, serializable data. The engine turns a spec into a tfjs
  * model; everything else (editor, summary, URL, export) reads the spec only.
@@ -98,4 +100,6 @@ export interface TrainConfig {
   seed: number;
   /** Null: train every epoch. */
   earlyStopping: EarlyStoppingConfig | null;
+  /** Random transforms of every training image, drawn anew each epoch; absent or null: none (runs saved before it existed). */
+  augment?: AugmentConfig | null;
 }
