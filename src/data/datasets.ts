@@ -1,6 +1,7 @@
 /** The datasets Convscope can train on, and where their converted files live. */
 
-export type DatasetId = 'mnist' | 'fashion-mnist';
+/** 'own': classes the user names and draws (src/drawings/), kept in the browser rather than converted at install. */
+export type DatasetId = 'mnist' | 'fashion-mnist' | 'own';
 export type DatasetPart = 'train' | 'test';
 
 /** How many images to draw (stratified) from the training part; 'all' takes every one. */
@@ -9,7 +10,7 @@ export type TrainSize = number | 'all';
 export interface DatasetInfo {
   id: DatasetId;
   label: string;
-  /** Class names, indexed by label. */
+  /** Class names, indexed by label ('own': none here, they are the user's). */
   classNames: readonly string[];
   /** Image height, width and channels as stored (uint8, 0 = background). */
   rows: number;
@@ -45,6 +46,16 @@ export const DATASETS: Readonly<Record<DatasetId, DatasetInfo>> = {
     testCount: 10_000,
     source: 'Fashion-MNIST (Zalando Research): 70,000 images, 1,000 per class held out as test set',
   },
+  own: {
+    id: 'own',
+    label: 'Your classes',
+    classNames: [],
+    rows: 28,
+    cols: 28,
+    trainCount: 0,
+    testCount: 0,
+    source: 'Your own drawings and photos, kept in this browser: no test set, the validation split is the held-out measure',
+  },
 };
 
 export const DATASET_IDS = Object.keys(DATASETS) as DatasetId[];
@@ -65,7 +76,17 @@ export function imagesFor(size: TrainSize, available: number): number {
  * width, channels) and its number of classes. The page and the worker both
  * check a network against this.
  */
-export function datasetShape(id: DatasetId): { label: string; inputShape: readonly [number, number, number]; numClasses: number } {
+export function datasetShape(id: DatasetId, ownClasses: readonly string[] = []): { label: string; inputShape: readonly [number, number, number]; numClasses: number } {
   const d = DATASETS[id];
-  return { label: d.label, inputShape: [d.rows, d.cols, 1], numClasses: d.classNames.length };
+  return { label: d.label, inputShape: [d.rows, d.cols, 1], numClasses: classNamesOf(id, ownClasses).length };
+}
+
+/** Class names of dataset `id`; for 'own', the user's (`ownClasses`). */
+export function classNamesOf(id: DatasetId, ownClasses: readonly string[] = []): readonly string[] {
+  return id === 'own' ? ownClasses : DATASETS[id].classNames;
+}
+
+/** Whether dataset `id` has a test set to evaluate on (the user's own classes do not). */
+export function hasTestSet(id: DatasetId): boolean {
+  return DATASETS[id].testCount > 0;
 }

@@ -1,4 +1,5 @@
 import { KERAS_OPTIMIZER_DEFAULTS as KERAS } from './optimizerDefaults';
+import { isAugmentOn, type AugmentConfig } from './augmentConfig';
 import type { LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from './types';
 
 /**
@@ -58,12 +59,31 @@ function optimizerCode(o: OptimizerConfig): string {
 }
 
 /**
+ * Keras's random preprocessing layers for the augmentation that has one (they
+ * act only in training, as here); stroke thickness and elastic distortion have
+ * none in Keras, and a comment says so.
+ */
+function augmentCode(augment: AugmentConfig | null | undefined, h: number, w: number): string[] {
+  if (!augment || !isAugmentOn(augment)) return [];
+  const out: string[] = [];
+  const { shift, rotate, scale, thickness, elastic } = augment;
+  if (shift.on && shift.pixels > 0) out.push(`    layers.RandomTranslation(${py(round4(shift.pixels / h))}, ${py(round4(shift.pixels / w))}, fill_mode="constant"),`);
+  if (rotate.on && rotate.degrees > 0) out.push(`    layers.RandomRotation(${py(round4(rotate.degrees / 360))}, fill_mode="constant"),`);
+  if (scale.on && scale.amount > 0) out.push(`    layers.RandomZoom(${py(round4(scale.amount))}, fill_mode="constant"),`);
+  const none = [thickness.on && thickness.chance > 0 ? 'stroke thickness' : '', elastic.on && elastic.alpha > 0 ? 'elastic distortion' : ''].filter(Boolean);
+  if (none.length) out.push(`    # Convscope also varies ${none.join(' and ')}: Keras has no layer for ${none.length > 1 ? 'them' : 'it'}.`);
+  return out;
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
  * A TensorFlow 2 / Keras script that builds, compiles and trains the same
  * network with the same settings, so a result here can be checked in Python.
  * Only non-default arguments are written, as a person would. A network whose
  * input is not 28×28×1 gets no MNIST loading or training, which would not fit it.
  */
-export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist' | 'fashion-mnist'): string {
+export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist' | 'fashion-mnist' | 'own'): string {
   const [h, w, c] = spec.inputShape;
   const fitsDataset = h === 28 && w === 28 && c === 1;
   const lines = [
@@ -74,7 +94,19 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
     `keras.utils.set_random_seed(${config.seed})`,
     '',
   ];
-  if (fitsDataset) {
+  if (fitsDataset && dataset === 'own') {
+    lines.push(
+      '# Your classes: "Export" in the Your drawings panel saves them as one JSON file.',
+      'import base64, json',
+      'import numpy as np',
+      'with open("convscope-classes.json") as f:',
+      '    drawings = json.load(f)',
+      'class_names = drawings["classNames"]',
+      'x_train = np.stack([np.frombuffer(base64.b64decode(d["pixels"]), np.uint8).reshape(28, 28) for d in drawings["drawings"]])',
+      'y_train = np.array([d["label"] for d in drawings["drawings"]])',
+      'x_train = x_train[..., None].astype("float32") / 255.0',
+    );
+  } else if (fitsDataset) {
     lines.push(
       `(x_train, y_train), (x_test, y_test) = keras.datasets.${dataset === 'mnist' ? 'mnist' : 'fashion_mnist'}.load_data()`,
       'x_train = x_train[..., None].astype("float32") / 255.0',
@@ -87,6 +119,7 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
     '',
     'model = keras.Sequential([',
     `    keras.Input(shape=(${h}, ${w}, ${c})),`,
+    ...augmentCode(config.augment, h, w),
     ...spec.layers.map((l) => `    ${layerCode(l)},`),
     '])',
     'model.compile(',
@@ -115,7 +148,12 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
       fitArgs.push(`validation_split=${py(config.validationSplit)}`);
     }
     if (es) fitArgs.push('callbacks=[early_stopping]');
-    lines.push(`model.fit(x_train, y_train, ${fitArgs.join(', ')})`, 'model.evaluate(x_test, y_test)');
+    if (dataset === 'own') {
+      // Keras's validation_split takes the last images: shuffled once, every class is in both parts.
+      lines.push('order = np.random.permutation(len(x_train))', 'x_train, y_train = x_train[order], y_train[order]');
+    }
+    lines.push(`model.fit(x_train, y_train, ${fitArgs.join(', ')})`);
+    if (dataset !== 'own') lines.push('model.evaluate(x_test, y_test)');
   }
   return `${lines.join('\n')}\n`;
 }

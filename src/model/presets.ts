@@ -1,4 +1,5 @@
 import { optimizerConfig } from './optimizerDefaults';
+import type { AugmentConfig } from './augmentConfig';
 import type { EarlyStoppingConfig, LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from './types';
 
 /** A network with the settings it was trained with. */
@@ -22,6 +23,8 @@ export interface Preset {
     /** Training-set size and validation fraction, when the preset sets them (else the setup keeps its own). */
     trainSize?: number | 'all';
     validationSplit?: number;
+    /** Augmentation of the training images; absent: none. */
+    augment?: AugmentConfig;
   };
   /** Where it comes from and what was adapted, shown under the chooser. */
   note: string;

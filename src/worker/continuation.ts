@@ -3,7 +3,8 @@ import type { SavedRun, TrainRequest } from './protocol';
 /**
  * The request that continues saved run `run`: its network, data and settings
  * at the learning rate it ended on, for `req.config.epochs` more epochs
- * (`config.epochs` becomes the total). Nothing else of `req` is read.
+ * (`config.epochs` becomes the total). Besides, only the images that travel
+ * with `req` are read: the user's classes, or the handwriting to fine-tune on.
  */
 export function continuation(req: TrainRequest, run: SavedRun): TrainRequest {
   const { config } = run.setup;
@@ -11,6 +12,8 @@ export function continuation(req: TrainRequest, run: SavedRun): TrainRequest {
   return {
     runId: req.runId, dataset: run.setup.dataset, trainSize: run.setup.trainSize, spec: run.setup.spec,
     config: { ...config, epochs: run.epochs.length + req.config.epochs, optimizer: { ...config.optimizer, learningRate } },
+    ...(req.own ? { own: req.own } : {}),
+    ...(req.mix ? { mix: req.mix } : {}),
   };
 }
 

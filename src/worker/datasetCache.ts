@@ -1,5 +1,6 @@
 import type { DatasetId } from '../data/datasets';
 import type { ImageSet } from '../engine/imageSet';
+import { SessionError } from './sessionError';
 
 /** A dataset as the worker holds it. */
 export interface LoadedDataset {
@@ -29,6 +30,8 @@ export class DatasetCache {
   constructor(private readonly load: (id: DatasetId) => Promise<{ train: ImageSet; test: ImageSet }>) {}
 
   get(id: DatasetId): Promise<LoadedDataset> {
+    // The user's classes live in the page and come with each request; there is no file to load.
+    if (id === 'own') return Promise.reject(new SessionError('invalid-request', 'Your classes have no test images: pick one of your drawings instead'));
     let p = this.loads.get(id);
     if (!p) {
       p = this.loadOnce(id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUGMENT_DEFAULT } from '../model/augmentConfig';
 import { decodeSavedRun, RUN_FORMAT } from './decodeSavedRun';
 import type { SavedRun } from './protocol';
 import { sampleRun } from './testing/sampleRun';
@@ -53,6 +54,14 @@ describe('decodeSavedRun', () => {
     expect(errorOf(withField('weights.latest', '3'))).toBe('weights.latest is a string, not a number');
     expect(errorOf(withField('weightBytes', undefined))).toBe('weightBytes is missing, not an object');
     expect(errorOf(withField('continuations', {}))).toBe('continuations is an object, not a list');
+    expect(errorOf(withField('setup.config.augment', { shift: true }))).toMatch(/^setup\.config\.augment: /);
+    expect(errorOf(withField('setup.classNames', ['cat', 3]))).toBe('setup.classNames[1] is a number, not text');
+  });
+
+  it('reads a run on your own classes with its augmentation', () => {
+    const run = sampleRun();
+    const own = { ...run, setup: { ...run.setup, dataset: 'own' as const, classNames: ['cat', 'dog'], config: { ...run.setup.config, augment: AUGMENT_DEFAULT } } };
+    expect(decodeSavedRun(stored(own))).toEqual(own);
   });
 
   it('checks the typed-array kinds and the lengths of the batch arrays', () => {

@@ -1,3 +1,4 @@
+import { checkAugmentConfig } from '../model/augmentConfig';
 import type { SavedRun, SavedRunStatus } from './protocol';
 
 /**
@@ -91,6 +92,11 @@ function checkSetup(value: unknown): void {
   str(optimizer.name, 'setup.config.optimizer.name');
   num(optimizer.learningRate, 'setup.config.optimizer.learningRate');
   if (config.earlyStopping !== null) record(config.earlyStopping, 'setup.config.earlyStopping');
+  if (config.augment !== undefined && config.augment !== null) {
+    const augment = checkAugmentConfig(config.augment);
+    if ('error' in augment) fail(`setup.config.augment: ${augment.error}`);
+  }
+  if (setup.classNames !== undefined) list(setup.classNames, 'setup.classNames').forEach((n, i) => str(n, `setup.classNames[${i}]`));
 }
 
 function checkBatches(value: unknown): void {

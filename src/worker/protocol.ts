@@ -5,8 +5,10 @@
 import type { DatasetId, TrainSize } from '../data/datasets';
 import type { BackendChoice, BackendRate } from '../model/backends';
 import type { ModelSpec, OptimizerConfig, TrainConfig } from '../model/types';
+import type { DrawingsCommand, DrawingsEvent, HandwritingMix, OwnClassesData } from './drawingsProtocol';
 import type { Explanation, ExplainRequest } from './explainProtocol';
 
+export type * from './drawingsProtocol';
 export type * from './explainProtocol';
 
 /** `training-status` values shown to the user and to tests. */
@@ -25,6 +27,10 @@ export interface TrainRequest {
    * the learning rate of `config` are read.
    */
   continueFrom?: string;
+  /** Dataset 'own': the user's classes and drawings, which are the whole of the run's data. */
+  own?: OwnClassesData;
+  /** Fine-tuning on the user's handwriting, mixed into every batch. */
+  mix?: HandwritingMix;
 }
 
 /** A run's test-set result: loss, accuracy and the confusion matrix (row = true class). */
@@ -44,6 +50,8 @@ export interface SavedRunSetup {
   trainSize: TrainSize;
   spec: ModelSpec;
   config: TrainConfig;
+  /** Dataset 'own': the class names the run was trained on (the model's outputs, in order). */
+  classNames?: string[];
 }
 
 /** Which weights are stored for a run (epochs are 1-based; 0 = the initial or imported weights). */
@@ -189,7 +197,8 @@ export type Command =
   | { type: 'explain'; request: ExplainRequest }
   /** Activation maximisation for every filter of spec layer `layer`: `filterImagesProgress` as it goes, then `filterImages`. */
   | { type: 'maximizeFilters'; requestId: number; layer: number }
-  | { type: 'cancelMaximize'; requestId: number };
+  | { type: 'cancelMaximize'; requestId: number }
+  | DrawingsCommand;
 
 
 /**
@@ -341,7 +350,8 @@ export type WorkerEvent =
   | { type: 'filterImages'; requestId: number; runId: number; at: number; layer: number; filters: number; height: number; width: number; images: Float32Array; activations: Float32Array; cancelled: boolean }
   /** Made by the page's worker client, never by the worker: the worker stopped answering and a new one was started. */
   | { type: 'workerRestarted'; message: string }
-  | { type: 'error'; code: ErrorCode; message: string };
+  | { type: 'error'; code: ErrorCode; message: string }
+  | DrawingsEvent;
 
 /** The typed arrays of an event, to pass as the transfer list of postMessage. */
 export function transferablesOf(event: WorkerEvent): Transferable[] {

@@ -236,7 +236,8 @@ export class SavedRuns {
 
   private defaultName(setup: SavedRunSetup): string {
     const { config } = setup;
-    return `${DATASETS[setup.dataset].label.split(' ')[0]}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, ${config.optimizer.name} ${config.optimizer.learningRate}`;
+    const data = setup.dataset === 'own' ? `Your ${(setup.classNames ?? []).join('/') || 'classes'}` : DATASETS[setup.dataset].label.split(' ')[0];
+    return `${data}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, ${config.optimizer.name} ${config.optimizer.learningRate}`;
   }
 
   private holdLock(id: string): void {

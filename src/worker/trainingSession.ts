@@ -1,4 +1,7 @@
-import { DATASETS, datasetShape, type DatasetId } from '../data/datasets';
+import { checkAugmentConfig, isAugmentOn } from '../model/augmentConfig';
+import { previewSamples } from '../augment/previewSamples';
+import { classNamesOf, DATASETS, datasetShape, hasTestSet, type DatasetId } from '../data/datasets';
+import { mixPerBatch, type BatchMix } from '../engine/batchMaker';
 import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { checkBackendAlive, loseWebglContext } from '../engine/backendHealth';
@@ -19,13 +22,15 @@ import { fetchDataset } from './fetchDataset';
 import { Explainer } from './explain/explainer';
 import { ExplainError } from './explain/ExplainError';
 import { FilterImages } from './explain/filterImages';
+import { batchSample } from './batchSample';
 import { Inspection } from './inspection';
+import { emptyImageSet, packedImageSet } from './packedImageSet';
 import { MetricsBuffer } from './metricsBuffer';
 import { continuation, endLearningRate } from './continuation';
 import { trimSavedRun } from './trimSavedRun';
 import { currentModel, disposeCurrentModel, type CurrentModel } from './currentModel';
 import { Galleries } from './galleries';
-import type { Command, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
+import type { AugmentPreviewRequest, Command, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
 import type { RunStore } from './runStore';
 import { SavedRuns } from './savedRuns';
 import { errorEvent, SessionError } from './sessionError';
@@ -51,6 +56,9 @@ type MeasureCommand = Extract<Command, { type: 'measureBackends' }>;
  * serves meanwhile.
  */
 export const MEASURE_QUIET_MS = 1500;
+
+/** While a run trains with augmentation or a mix, a sample of its batch goes to the page this often. */
+export const SAMPLE_INTERVAL_MS = 2000;
 
 /** What the session needs from the browser, replaceable where there is none (tests in Node). */
 export interface SessionDeps {
@@ -79,6 +87,9 @@ interface PreparedRun {
   split: { train: Uint32Array; test: Uint32Array };
   /** Epochs already trained (a continued run); 0 for a new one. */
   startEpoch: number;
+  /** Fine-tuning: the user's handwriting mixed into every batch, and the drawings held out to measure it. */
+  mix: BatchMix | null;
+  heldOut: ImageSet | null;
   /** How the run is saved: as a new record, or appended to the saved run it continues. */
   saveAs: { setup: SavedRunSetup; from: SavedRun | null; optimizerRestored: boolean };
   /** Resolves `current.finished`. */
@@ -204,6 +215,9 @@ export class TrainingSession {
         return;
       case 'cancelMaximize':
         this.filterImages.cancel(cmd.requestId);
+        return;
+      case 'augmentPreview':
+        this.augmentPreview(cmd.request).catch((e) => this.fail(e, false));
         return;
       case 'measureBackends':
         // Measuring swaps backends under a training model: a run's request waits for its end,
@@ -347,22 +361,29 @@ export class TrainingSession {
     const req = continued ? continuation(request, continued.run) : request;
     const info = DATASETS[req.dataset];
     if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
-    const check = checkNetwork(req.spec, datasetShape(req.dataset));
+    const own = req.dataset === 'own' ? ownClasses(req, continued?.run ?? null) : null;
+    const classNames = classNamesOf(req.dataset, own?.classNames);
+    const check = checkNetwork(req.spec, datasetShape(req.dataset, classNames));
     if (check.cannotTrain) throw new SessionError('invalid-request', check.cannotTrain);
     if (req.config.earlyStopping && req.config.validationSplit <= 0) {
       throw new SessionError('invalid-request', 'Early stopping watches the validation set: hold out some images (Validation % above 0)');
     }
+    if (req.config.augment) {
+      const augment = checkAugmentConfig(req.config.augment);
+      if ('error' in augment) throw new SessionError('invalid-request', `Augmentation: ${augment.error}`);
+    }
+    const { mix, heldOut } = handwritingMix(req);
     if (ticket.cancelled) return null;
     this.post({ type: 'status', status: 'loading' });
     this.backends.interrupt(); // a measurement in progress gives way: Train should not wait for every backend's
     await this.backends.settled();
-    const data = await this.datasets.get(req.dataset);
+    const data = own ?? (await this.datasets.get(req.dataset));
     await this.releaseModel(); // no snapshot may still be reading the model about to go
     this.waiting.delete(ticket); // from here on, Stop reaches the run through its control
     if (ticket.cancelled) return null;
 
     const { config } = req;
-    const split = splitForRun(data.train, info.classNames.length, req.trainSize, config);
+    const split = splitForRun(data.train, classNames.length, own ? 'all' : req.trainSize, config);
 
     const startEpoch = continued?.weights.epoch ?? 0;
     let finish = () => {};
@@ -379,13 +400,14 @@ export class TrainingSession {
     this.current = current;
     this.galleries.clear();
     this.running = true;
-    const setup: SavedRunSetup = { dataset: req.dataset, trainSize: req.trainSize, spec: req.spec, config };
+    const setup: SavedRunSetup = { dataset: req.dataset, trainSize: req.trainSize, spec: req.spec, config, ...(own ? { classNames: [...classNames] } : {}) };
     if (continued) {
       const how = optimizerRestored ? 'with its optimizer state' : 'with a fresh optimizer (its state was not stored)';
-      this.post({ type: 'runOpened', runId: req.runId, run: continued.run, weights: startEpoch, message: `Continuing "${continued.run.name}" from epoch ${startEpoch}, ${how}.` });
+      const on = mix ? ` on your handwriting (${mix.images.count} drawings, ${Math.round(mix.share * 100)}% of every batch)` : '';
+      this.post({ type: 'runOpened', runId: req.runId, run: continued.run, weights: startEpoch, message: `Continuing "${continued.run.name}"${on} from epoch ${startEpoch}, ${how}.` });
     }
     const saveAs = { setup, from: continued?.run ?? null, optimizerRestored };
-    return { current, spec: req.spec, config, images: data.train, split, finish, startEpoch, saveAs };
+    return { current, spec: req.spec, config, images: data.train, split, finish, startEpoch, saveAs, mix, heldOut };
   }
 
   /** Announces the run and trains it, streaming batches, epochs, pauses and learning-rate changes. */
@@ -394,15 +416,20 @@ export class TrainingSession {
     const { runId } = current;
     // Recording starts before the first event of the run; the page hears of the record after `runStarted`.
     const savedId = this.saved.begin(runId, run.saveAs.setup, run.saveAs.from, run.saveAs.optimizerRestored);
+    /** Drawings mixed into each batch (fine-tuning): the dataset fills the rest, so an epoch has more batches. */
+    const mixed = run.mix ? mixPerBatch(run.mix.share, config.batchSize) : 0;
     this.post({
       type: 'runStarted', runId, trainCount: split.train.length, valCount: split.test.length,
-      batchesPerEpoch: Math.ceil(split.train.length / config.batchSize), epochs: config.epochs,
+      batchesPerEpoch: Math.ceil(split.train.length / (config.batchSize - mixed)), epochs: config.epochs,
     });
     this.post({ type: 'runSaved', runId, savedId });
     this.post({ type: 'status', status: 'training' });
     this.inspection.recordHistograms(performance.now(), true);
     this.inspection.refresh();
+    await this.postHeldOut(run, run.startEpoch);
     const metrics = new MetricsBuffer(runId);
+    const sampled = isAugmentOn(config.augment) || !!run.mix;
+    let lastSample = -Infinity;
     const send = (e: WorkerEvent | null) => e && this.post(e);
     /** Training images/s so far: after each epoch it becomes the backend's rate for this network. */
     let lastRate = 0;
@@ -431,6 +458,13 @@ export class TrainingSession {
       },
       settle: () => this.inspection.idle(),
       checkBackend: checkBackendAlive,
+      onBatchImages: (b) => {
+        const now = performance.now();
+        if (!sampled || now - lastSample < SAMPLE_INTERVAL_MS) return;
+        lastSample = now;
+        const sample = batchSample(b, run.images.rows * run.images.cols, SAMPLE_SIZE, Math.min(b.n, mixed));
+        this.post({ type: 'augmentSample', requestId: null, runId, originals: null, perOriginal: 0, ...sample });
+      },
     };
     const outcome = await this.trainSurvivingBackendLoss(run, callbacks);
     send(metrics.flush(performance.now()));
@@ -449,11 +483,12 @@ export class TrainingSession {
     let saved = { epoch: run.startEpoch, weights: await readWeights(current.built), optimizer: await this.optimizerState(current) };
     for (;;) {
       try {
-        return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: saved.epoch }, current.control, {
+        return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: saved.epoch, mix: run.mix }, current.control, {
           ...callbacks,
           afterEpoch: async (epoch) => {
             saved = { epoch, weights: await readWeights(current.built), optimizer: await this.optimizerState(current) };
             this.saved.saveEpoch(epoch, saved.weights, saved.optimizer);
+            await this.postHeldOut(run, epoch);
           },
         });
       } catch (e) {
@@ -488,12 +523,15 @@ export class TrainingSession {
    * then reports how the run ended.
    */
   private async finishRun({ current, config }: PreparedRun, outcome: TrainOutcome): Promise<void> {
+    const testable = hasTestSet(current.dataset);
     this.inspection.refresh(); // the final (or restored) weights
     this.inspection.recordHistograms(performance.now(), true);
     // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
     let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
     const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
-    if (finished && !(await this.evaluateCurrent(current, () => current.control.isStopped))) {
+    if (finished && !testable) {
+      message += ' Your classes have no test set: the validation accuracy is their held-out measure.';
+    } else if (finished && !(await this.evaluateCurrent(current, () => current.control.isStopped))) {
       message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
     }
     const { kind, epochsCompleted } = outcome;
@@ -572,6 +610,7 @@ export class TrainingSession {
   private async gallery(cmd: Extract<Command, { type: 'gallery' }>): Promise<void> {
     const current = this.current;
     if (!current) throw new SessionError('invalid-request', 'There is no model yet: train or open one first');
+    if (!hasTestSet(current.dataset)) throw new SessionError('invalid-request', NO_TEST_SET);
     if (this.running && !this.galleries.has(current.runId)) throw new SessionError('invalid-request', 'The galleries show the test images of a finished run: wait for the end of this one');
     if (!this.galleries.has(current.runId) && !(await this.evaluateCurrent(current))) return;
     const g = this.galleries.answer(current.runId, cmd.cell);
@@ -591,7 +630,7 @@ export class TrainingSession {
    */
   private async uploadModel(cmd: Extract<Command, { type: 'uploadModel' }>): Promise<void> {
     const { dataset } = cmd.setup;
-    const { inputShape, numClasses } = datasetShape(dataset);
+    const { inputShape, numClasses } = datasetShape(dataset, cmd.setup.classNames);
     const expect = { inputShape, classes: numClasses };
     let model: Awaited<ReturnType<typeof importModelFiles>>;
     try {
@@ -617,6 +656,7 @@ export class TrainingSession {
   private async evaluate(): Promise<void> {
     const current = this.current;
     if (!current) throw new SessionError('invalid-request', 'There is no trained model yet: press Train first');
+    if (!hasTestSet(current.dataset)) throw new SessionError('invalid-request', NO_TEST_SET);
     await this.evaluateCurrent(current);
   }
 
@@ -643,6 +683,31 @@ export class TrainingSession {
     return true;
   }
 
+  /** Accuracy on the held-out drawings of a fine-tuning run, with every drawing's predicted class. */
+  private async postHeldOut(run: PreparedRun, epoch: number): Promise<void> {
+    if (!run.heldOut || run.heldOut.count === 0) return;
+    const all = Uint32Array.from({ length: run.heldOut.count }, (_, i) => i);
+    const r = await evaluateModel(run.current.built, run.heldOut, all, { keepPredictions: true });
+    if (!r?.predictions) return;
+    const correct = Math.round(r.accuracy * r.count);
+    this.post({ type: 'heldOutAccuracy', runId: run.current.runId, epoch, correct, count: r.count, predicted: r.predictions.predicted.slice() });
+  }
+
+  /** Augmented variants of a few training images, for the grid beside the augmentation settings. */
+  private async augmentPreview(req: AugmentPreviewRequest): Promise<void> {
+    const check = checkAugmentConfig(req.augment);
+    if ('error' in check) throw new SessionError('invalid-request', `Augmentation: ${check.error}`);
+    let images: ImageSet;
+    if (req.dataset === 'own') {
+      if (!req.own || req.own.count === 0) throw new SessionError('invalid-request', 'Your classes have no drawings yet: add some to see them augmented');
+      images = packedImageSet(req.own, 256, 'Your classes');
+    } else {
+      images = (await this.datasets.get(req.dataset)).train;
+    }
+    const sample = previewSamples(images, check.config, req.seed, PREVIEW_ORIGINALS, PREVIEW_VARIANTS);
+    this.postOut({ type: 'augmentSample', requestId: req.requestId, runId: null, ...sample });
+  }
+
   /** Stops what reads the model (filter images after their step, snapshots) before it is disposed. */
   private async releaseModel(): Promise<void> {
     this.filterImages.cancel();
@@ -656,3 +721,46 @@ export class TrainingSession {
   }
 }
 
+
+const NO_TEST_SET = 'Your classes have no test set: the validation accuracy is their held-out measure';
+
+/** Images of a training batch sent as its live sample. */
+const SAMPLE_SIZE = 16;
+/** A preview shows this many training images, each with this many augmented variants. */
+const PREVIEW_ORIGINALS = 8;
+const PREVIEW_VARIANTS = 5;
+
+
+/**
+ * The user's classes a run on dataset 'own' trains on, checked: they came
+ * with the request, and a continued run still has the classes it was trained on.
+ */
+function ownClasses(req: TrainRequest, continued: SavedRun | null): { train: ImageSet; test: ImageSet; classNames: string[] } {
+  const own = req.own;
+  if (!own || !Array.isArray(own.classNames) || own.classNames.length < 2) {
+    throw new SessionError('invalid-request', 'Your classes: the request brought no classes to train on (at least 2)');
+  }
+  const before = continued?.setup.classNames;
+  if (before && (before.length !== own.classNames.length)) {
+    throw new SessionError('invalid-request', `Your classes changed since "${continued.name}" was trained: it knows ${before.length} classes (${before.join(', ')}), you now have ${own.classNames.length}. Train a new network on them instead.`);
+  }
+  const n = own.classNames.length;
+  return { train: packedImageSet(own, n, 'Your classes'), test: emptyImageSet(n), classNames: own.classNames };
+}
+
+/** The handwriting to mix into a fine-tuning run, checked: only a digits model can learn digits. */
+function handwritingMix(req: TrainRequest): { mix: BatchMix | null; heldOut: ImageSet | null } {
+  const m = req.mix;
+  if (!m) return { mix: null, heldOut: null };
+  if (req.dataset !== 'mnist') throw new SessionError('invalid-request', `Fine-tuning on your handwriting needs a network trained on MNIST digits, not ${DATASETS[req.dataset].label}`);
+  if (!(m.share > 0 && m.share < 1)) throw new SessionError('invalid-request', `The share of your drawings in each batch must be between 0 and 1, not ${m.share}`);
+  let augment = null;
+  if (m.augment) {
+    const check = checkAugmentConfig(m.augment);
+    if ('error' in check) throw new SessionError('invalid-request', `Augmentation of your drawings: ${check.error}`);
+    augment = check.config;
+  }
+  const images = packedImageSet(m.train, 10, 'Your handwriting');
+  if (images.count === 0) throw new SessionError('invalid-request', 'Your handwriting: no drawings to fine-tune on');
+  return { mix: { images, share: m.share, augment }, heldOut: packedImageSet(m.heldOut, 10, 'Your held-out drawings') };
+}
