@@ -1,7 +1,9 @@
 import { ArchitecturePanel } from '../panels/ArchitecturePanel/ArchitecturePanel';
+import { AugmentPanel } from '../panels/AugmentPanel/AugmentPanel';
 import { CompareRuns } from '../panels/CompareRuns/CompareRuns';
 import { CurvesPanel } from '../panels/CurvesPanel/CurvesPanel';
 import { DrawingPanel } from '../panels/DrawingPanel/DrawingPanel';
+import { DrawingsPanel } from '../panels/DrawingsPanel/DrawingsPanel';
 import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
 import { ExplainPanel } from '../panels/ExplainPanel/ExplainPanel';
 import { FeatureMapsPanel } from '../panels/FeatureMapsPanel/FeatureMapsPanel';
@@ -32,6 +34,7 @@ export function App() {
         </aside>
         <div className="content">
           <ArchitecturePanel />
+          <AugmentPanel />
           <CurvesPanel />
           <CompareRuns />
           <ResultsPanel />
@@ -39,6 +42,7 @@ export function App() {
             <DrawingPanel />
             <PredictionPanel />
           </div>
+          <DrawingsPanel />
           <FeatureMapsPanel />
           <FiltersPanel />
           <HistogramsPanel />

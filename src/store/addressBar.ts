@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand';
 import { toSearch } from '../model/archParam';
 import type { AppState } from './appState';
 import { DEFAULT_SETUP } from './defaultSetup';
-import { checkSetup, checkSpec } from './selectors';
+import { checkSetup, setupCheck } from './selectors';
 import { setupToParams } from './urlConfig';
 
 /**
@@ -11,7 +11,7 @@ import { setupToParams } from './urlConfig';
  * keeps the last setup that would.
  */
 export function addressOf(s: AppState): string | null {
-  if (checkSpec(s.spec, s.dataset).info.error || Object.keys(checkSetup(s).errors).length > 0) return null;
+  if (setupCheck(s).info.error || Object.keys(checkSetup(s).errors).length > 0) return null;
   return toSearch(setupToParams(s, DEFAULT_SETUP));
 }
 

@@ -1,14 +1,17 @@
 import type { StateCreator } from 'zustand';
+import type { AugmentConfig } from '../model/augmentConfig';
+import type { DrawingSetKind } from '../drawings/drawingSet';
 import type { DatasetId, TrainSize } from '../data/datasets';
 import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
 import type { BackendChoice } from '../model/backends';
 import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
 import type { BackendState } from './backendState';
+import type { DrawingsState } from './drawingsState';
 import type { ExplainState, ExplainTab } from './explainState';
 import type { InspectState } from './inspectState';
 import type { RunState } from './runState';
 import type { RunsState } from './runsState';
-import type { HandKernel, MapPixel, SavedRunSetup } from '../worker/protocol';
+import type { HandKernel, MapPixel, SavedRunSetup, TrainRequest } from '../worker/protocol';
 import type { WorkerClient } from './workerClient';
 
 /*
@@ -24,6 +27,8 @@ export interface UrlSetup extends TrainChoices {
   spec: ModelSpec;
   /** The preset the network came from (PRESETS id); null once edited or imported. */
   presetId: string | null;
+  /** Augmentation of the training images: each transform on or off, with its strength. */
+  augment: AugmentConfig;
 }
 
 /** What a link changes, each part validated. */
@@ -52,7 +57,7 @@ export interface SetupState extends UrlSetup {
 /** What Undo puts back: the network and everything a preset sets. */
 export type SetupSnapshot = Pick<
   SetupState,
-  'dataset' | 'trainSize' | 'form' | 'spec' | 'layerKeys' | 'presetId' | 'optimizer' | 'nesterov' | 'earlyStopping'
+  'dataset' | 'trainSize' | 'form' | 'spec' | 'layerKeys' | 'presetId' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'augment'
 >;
 
 export interface SetupActions {
@@ -63,6 +68,7 @@ export interface SetupActions {
   setOptimizer(optimizer: OptimizerName): void;
   setNesterov(on: boolean): void;
   setEarlyStopping(patch: Partial<TrainChoices['earlyStopping']>): void;
+  setAugment(augment: AugmentConfig): void;
   /** Loads a preset's network with its dataset, optimizer, batch size, epochs and early stopping. */
   applyPreset(id: string): void;
   setInputShape(shape: ModelSpec['inputShape']): void;
@@ -131,8 +137,12 @@ export interface RunsActions {
   deleteRun(id: string): void;
   /** Adds a run to the comparison (at most MAX_COMPARE), or takes it out. */
   toggleCompare(id: string): void;
-  /** Trains saved run `id` for `epochs` more epochs from its latest weights. */
-  continueRun(id: string, epochs: number): void;
+  /**
+   * Trains saved run `id` for `epochs` more epochs from its latest weights;
+   * `extra.mix` fine-tunes it on the user's handwriting. A run on the user's
+   * classes takes the drawings on screen.
+   */
+  continueRun(id: string, epochs: number, extra?: Pick<TrainRequest, 'mix'>): void;
   /** Shows one confusion cell's test images, or (null) the most confidently wrong ones. */
   showGallery(cell: { trueClass: number; predClass: number } | null): void;
   closeGallery(): void;
@@ -166,8 +176,33 @@ export interface ExplainSlice extends ExplainActions {
   explain: ExplainState;
 }
 
-/** The whole store: the setup on screen, the run, what the inspection panels show, the backends, the saved runs and the explainer. */
-export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice & RunsSlice & ExplainSlice;
+export interface DrawingsActions {
+  /** Reads the drawings kept in this browser (once, at start). */
+  loadDrawings(): Promise<void>;
+  /** Adds the current input (a drawing or an upload, not a test image) to class `label` of set `kind`. */
+  addDrawing(kind: DrawingSetKind, label: number): void;
+  /** Adds uploaded images (already preprocessed; null: could not be read, with why) to class `label`; says what was added and what was not. */
+  addImages(kind: DrawingSetKind, label: number, images: readonly { name: string; pixels: Float32Array | null; problem?: string }[]): void;
+  removeDrawing(kind: DrawingSetKind, id: string): void;
+  addClass(): void;
+  removeClass(index: number): void;
+  renameClass(index: number, name: string): void;
+  /** Merges a drawings file into the set of its kind; a bad file leaves everything as it was and says why. */
+  importDrawings(text: string, fileName: string): void;
+  setFineTuneField(patch: Partial<DrawingsState['fineTuneForm']>): void;
+  /** Continues the current MNIST model with the handwriting mixed into every batch, measuring the held-out drawings. */
+  fineTune(): void;
+  /** Asks the worker for augmented variants of a few training images with the settings on screen. */
+  requestAugmentPreview(): void;
+  dismissDrawingsMessage(): void;
+}
+
+export interface DrawingsSlice extends DrawingsActions {
+  drawings: DrawingsState;
+}
+
+/** The whole store: the setup on screen, the run, what the inspection panels show, the backends, the saved runs, the explainer and the user's drawings. */
+export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice & RunsSlice & ExplainSlice & DrawingsSlice;
 
 /**
  * One slice of the store (zustand's slices pattern): its state and its

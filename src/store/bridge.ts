@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand';
 import type { WorkerEvent } from '../worker/protocol';
 import type { AppState } from './appState';
 import { applyBackendEvents } from './backendState';
+import { applyDrawingsEvents } from './drawingsState';
 import { applyExplainEvents } from './explainState';
 import { applyInspectEvents } from './inspectState';
 import { applyEvents } from './runState';
@@ -59,6 +60,7 @@ export function createBridge(store: StoreApi<AppState>, timing: BridgeTiming | (
       return {
         run, inspect: applyInspectEvents(s.inspect, events, run.runId), backend: applyBackendEvents(s.backend, events),
         runs: applyRunsEvents(s.runs, events, run), explain: applyExplainEvents(s.explain, events),
+        drawings: applyDrawingsEvents(s.drawings, events, run.runId),
       };
     });
     // An uploaded model's network goes into the editor, as an imported architecture file does (Undo puts back the one before).

@@ -1,3 +1,4 @@
+import { AUGMENT_OFF } from '../model/augmentConfig';
 import { optimizerForm, type TrainForm } from '../model/parseTrainForm';
 import { DEFAULT_PRESET_ID, DEFAULT_TRAIN_CONFIG, PRESETS, type Preset } from '../model/presets';
 import type { UrlSetup } from './appState';
@@ -30,4 +31,5 @@ export const DEFAULT_SETUP: UrlSetup = {
   optimizer: DEFAULT_TRAIN_CONFIG.optimizer.name,
   nesterov: false,
   earlyStopping: { enabled: false, monitor: 'val_loss', restoreBestWeights: true },
+  augment: AUGMENT_OFF,
 };

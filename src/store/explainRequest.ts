@@ -4,7 +4,7 @@ import { inferShapes } from '../model/inferShapes';
 import type { ModelSpec } from '../model/types';
 import type { ExplainRequest, MapPixel } from '../worker/protocol';
 import type { AppState } from './appState';
-import { checkSpec, inputPixels, modelSpec } from './selectors';
+import { setupCheck, inputPixels, modelSpec } from './selectors';
 
 /** The pixel the views look at: the one picked, or on the first conv layer's first map the one that sees the most ink. */
 export function pickedPixel(s: Pick<AppState, 'explain' | 'spec' | 'run' | 'inspect'>): MapPixel | null {
@@ -40,8 +40,8 @@ export function pickedDense(s: Pick<AppState, 'explain' | 'spec' | 'run'>): { la
 }
 
 /** The network set up when it cannot be built here (a classic net at full size) and no run's model is shown, else null. */
-export function studySpec(s: Pick<AppState, 'run' | 'spec' | 'dataset'>): ModelSpec | null {
-  return !s.run.spec && checkSpec(s.spec, s.dataset).cannotTrain !== undefined ? s.spec : null;
+export function studySpec(s: Pick<AppState, 'run' | 'spec' | 'dataset' | 'drawings'>): ModelSpec | null {
+  return !s.run.spec && setupCheck(s).cannotTrain !== undefined ? s.spec : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { InspectRequest } from '../worker/protocol';
 import type { AppState } from './appState';
-import { checkSpec } from './selectors';
+import { setupCheck } from './selectors';
 import type { WorkerClient } from './workerClient';
 
 /**
@@ -13,7 +13,7 @@ import type { WorkerClient } from './workerClient';
  */
 export function inspectRequestOf(s: AppState): InspectRequest {
   const { inspect } = s;
-  const previewable = checkSpec(s.spec, s.dataset).cannotTrain === undefined;
+  const previewable = setupCheck(s).cannotTrain === undefined;
   return {
     requestId: inspect.requestId,
     input: inspect.input,

@@ -13,8 +13,9 @@ export const createInspectSlice: SliceCreator<InspectSlice> = () => (set, get) =
 
   setInput(pixels) {
     set((s) => ({
-      // An explainer view's complaint (say, that there was no input) was about the old input.
+      // An explainer view's complaint (say, that there was no input) was about the old input; so was "the pad is empty".
       explain: { ...s.explain, errors: {} },
+      ...(pixels && s.drawings.addError ? { drawings: { ...s.drawings, addError: null } } : {}),
       inspect: {
         ...s.inspect,
         input: pixels && { kind: 'pixels', pixels },

@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import type { Command } from '../worker/protocol';
 import type { AppState } from './appState';
-import { checkSetup, checkSpec } from './selectors';
+import { checkSetup, setupCheck } from './selectors';
 import type { WorkerClient } from './workerClient';
 
 /** Quiet time after the last edit before the backends are measured on the new network. */
@@ -14,7 +14,7 @@ export const MEASURE_DELAY_MS = 700;
  * there is nothing trainable to measure.
  */
 export function measureRequestOf(s: AppState): Extract<Command, { type: 'measureBackends' }> | null {
-  if (checkSpec(s.spec, s.dataset).cannotTrain !== undefined) return null;
+  if (setupCheck(s).cannotTrain !== undefined) return null;
   const { values } = checkSetup(s);
   return { type: 'measureBackends', spec: s.spec, batchSize: values?.batchSize ?? 32, optimizer: values?.optimizer ?? optimizerConfig('adam') };
 }

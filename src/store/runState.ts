@@ -13,6 +13,8 @@ export interface RunState {
   dataset: DatasetId | null;
   /** The network the current model was built from (the setup may have moved on). */
   spec: ModelSpec | null;
+  /** Dataset 'own': the class names the current model was trained with (its outputs, in order). */
+  classNames: readonly string[] | null;
   /** The learning rate in use now; it can change mid-run. */
   learningRate: number | null;
   /** A learning rate sent to the worker and not yet applied. */
@@ -45,6 +47,7 @@ export const INITIAL_RUN_STATE: RunState = {
   runId: 0,
   dataset: null,
   spec: null,
+  classNames: null,
   learningRate: null,
   pendingLearningRate: null,
   learningRateChanges: [],
@@ -82,6 +85,7 @@ export function runStateFromSaved(s: RunState, runId: number, run: SavedRun, not
     status: active ? s.status : STATUS_OF_SAVED[run.status],
     dataset: run.setup.dataset,
     spec: run.setup.spec,
+    classNames: run.setup.classNames ?? null,
     learningRate: run.learningRateChanges.at(-1)?.learningRate ?? run.setup.config.optimizer.learningRate,
     learningRateChanges: run.learningRateChanges,
     restoredEpoch: run.restoredEpoch,
@@ -96,9 +100,9 @@ export function runStateFromSaved(s: RunState, runId: number, run: SavedRun, not
 }
 
 /** The state of a run that is about to start: history cleared, settings kept. */
-export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec, config: TrainConfig): RunState {
+export function startRun(s: RunState, runId: number, dataset: DatasetId, spec: ModelSpec, config: TrainConfig, classNames: readonly string[] | null = null): RunState {
   return {
-    ...INITIAL_RUN_STATE, downloads: s.downloads, runId, dataset, spec,
+    ...INITIAL_RUN_STATE, downloads: s.downloads, runId, dataset, spec, classNames,
     learningRate: config.optimizer.learningRate, status: 'loading',
   };
 }

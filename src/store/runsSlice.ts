@@ -1,4 +1,5 @@
 import { optimizerConfig } from '../model/optimizerDefaults';
+import { packImages } from '../drawings/drawingSet';
 import type { TrainConfig } from '../model/types';
 import type { RunsSlice, SliceCreator } from './appState';
 import { modelFileName } from './downloadModelFiles';
@@ -44,19 +45,21 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     const compare = runs.compare.includes(id) ? runs.compare.filter((c) => c !== id) : [...runs.compare, id].slice(-MAX_COMPARE);
     set({ runs: { ...runs, compare } });
   },
-  continueRun(id, epochs) {
+  continueRun(id, epochs, extra = {}) {
     const s = get();
     const saved = s.runs.list.find((r) => r.id === id);
     if (!saved || isActive(s.run) || !(Number.isInteger(epochs) && epochs >= 1 && epochs <= 1000)) return;
+    // A run on your classes goes on with the drawings as they are now.
+    const own = saved.setup.dataset === 'own' ? { classNames: [...s.drawings.classes.classNames], ...packImages(s.drawings.classes) } : null;
     const runId = s.run.runId + 1;
     const config = { ...saved.setup.config, epochs };
     set({
-      run: { ...INITIAL_RUN_STATE, downloads: s.run.downloads, runId, status: 'loading', dataset: saved.setup.dataset, spec: saved.setup.spec },
+      run: { ...INITIAL_RUN_STATE, downloads: s.run.downloads, runId, status: 'loading', dataset: saved.setup.dataset, spec: saved.setup.spec, classNames: saved.setup.classNames ?? null },
       runs: { ...s.runs, gallery: null },
       inspect: { ...s.inspect, histograms: [], trained: false, at: 0 },
     });
     const { dataset, trainSize, spec } = saved.setup;
-    worker.send({ type: 'train', request: { runId, dataset, trainSize, spec, config, continueFrom: id } });
+    worker.send({ type: 'train', request: { runId, dataset, trainSize, spec, config, continueFrom: id, ...(own ? { own } : {}), ...extra } });
   },
   showGallery(cell) {
     const s = get();

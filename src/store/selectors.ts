@@ -3,48 +3,82 @@
  * why Train is disabled, which model the worker holds. Pure functions of the
  * state, so panels, actions and subscriptions agree.
  */
-import { DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
+import { isAugmentOn } from '../model/augmentConfig';
+import { classesBlocker, type DrawingSet } from '../drawings/drawingSet';
+import { classNamesOf, DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
 import { checkNetwork, type NetworkCheck } from '../model/checkNetwork';
 import { estimateRunSeconds, largestSizeWithin, LONG_RUN_SECONDS, scaleRate } from '../model/estimateRunTime';
 import { multiplyAdds } from '../model/multiplyAdds';
 import { parseTrainForm, trainingImages, type TrainFormErrors } from '../model/parseTrainForm';
 import type { ModelSpec, TrainConfig } from '../model/types';
-import type { AppState, SetupState } from './appState';
+import type { AppState } from './appState';
 import type { RunState } from './runState';
 
-/** How many images the chosen training-set size takes from the chosen dataset. */
-export function imageCount(s: Pick<SetupState, 'dataset' | 'trainSize'>): number {
+/** The fields of the store a setup check reads. */
+export type SetupView = Pick<AppState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'augment'> & OwnClassesView;
+
+/** Of the drawings, a setup check reads only the user's classes. */
+export interface OwnClassesView {
+  drawings: { classes: DrawingSet };
+}
+
+/** How many images the chosen training-set size takes from the chosen dataset (your classes: every drawing). */
+export function imageCount(s: Pick<AppState, 'dataset' | 'trainSize'> & OwnClassesView): number {
+  if (s.dataset === 'own') return s.drawings.classes.drawings.length;
   return imagesFor(s.trainSize, DATASETS[s.dataset].trainCount);
 }
 
-/** Validation of the hyperparameter fields, for the inline messages and the Train button. */
-export function checkSetup(s: Pick<SetupState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping'>): {
+/** Validation of the hyperparameter fields, for the inline messages and the Train button; the config carries the augmentation when any is on. */
+export function checkSetup(s: SetupView): {
   values?: TrainConfig;
   errors: TrainFormErrors;
 } {
-  return parseTrainForm(s.form, s, imageCount(s));
+  const r = parseTrainForm(s.form, s, imageCount(s));
+  return r.values ? { ...r, values: { ...r.values, augment: isAugmentOn(s.augment) ? s.augment : null } } : r;
 }
 
-let lastCheck: { spec: ModelSpec; dataset: DatasetId; check: NetworkCheck } | null = null;
+/** The class names of the dataset chosen (your classes: as named now). */
+export function setupClassNames(s: Pick<AppState, 'dataset'> & OwnClassesView): readonly string[] {
+  return classNamesOf(s.dataset, s.drawings.classes.classNames);
+}
+
+/** The class names of the model in the worker: a run on your classes keeps the names it was trained with. */
+export function modelClassNames(s: Pick<AppState, 'dataset' | 'run'> & OwnClassesView): readonly string[] {
+  const dataset = modelDataset(s);
+  if (dataset !== 'own') return classNamesOf(dataset);
+  return s.run.classNames ?? s.drawings.classes.classNames;
+}
+
+let lastCheck: { spec: ModelSpec; dataset: DatasetId; classes: number; check: NetworkCheck } | null = null;
 
 /**
  * Shapes, parameters and trainability of the network set up, on the dataset
  * chosen. Several selectors ask on every store update (a metrics tick too):
  * the last answer is kept for the same spec object and dataset.
  */
-export function checkSpec(spec: ModelSpec, dataset: DatasetId): NetworkCheck {
-  if (lastCheck?.spec === spec && lastCheck.dataset === dataset) return lastCheck.check;
-  const check = checkNetwork(spec, datasetShape(dataset));
-  lastCheck = { spec, dataset, check };
+export function checkSpec(spec: ModelSpec, dataset: DatasetId, classNames: readonly string[]): NetworkCheck {
+  const classes = classNamesOf(dataset, classNames).length;
+  if (lastCheck?.spec === spec && lastCheck.dataset === dataset && lastCheck.classes === classes) return lastCheck.check;
+  const check = checkNetwork(spec, datasetShape(dataset, classNames));
+  lastCheck = { spec, dataset, classes, check };
   return check;
 }
 
+/** The check of the network set up, on the dataset chosen (your classes: as many outputs as classes). */
+export function setupCheck(s: Pick<AppState, 'spec' | 'dataset'> & OwnClassesView): NetworkCheck {
+  return checkSpec(s.spec, s.dataset, s.drawings.classes.classNames);
+}
+
 /** Why Train is disabled (the first reason), or null. */
-export function trainBlocker(s: Pick<AppState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'spec'>): string | null {
+export function trainBlocker(s: SetupView & Pick<AppState, 'spec'>): string | null {
+  if (s.dataset === 'own') {
+    const own = classesBlocker(s.drawings.classes);
+    if (own) return `Your classes: ${own}`;
+  }
   const { errors } = checkSetup(s);
   const first = Object.values(errors)[0];
   if (first) return `Fix the highlighted field: ${first}`;
-  return checkSpec(s.spec, s.dataset).cannotTrain ?? null;
+  return setupCheck(s).cannotTrain ?? null;
 }
 
 const ACTIVE = new Set(['loading', 'training', 'paused']);
@@ -91,11 +125,11 @@ export interface RunEstimate {
  * rate scaled to this network's multiply-adds; null before a measurement, or
  * when the setup cannot train.
  */
-export function runEstimate(s: Pick<AppState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'spec' | 'backend'>): RunEstimate | null {
+export function runEstimate(s: SetupView & Pick<AppState, 'spec' | 'backend'>): RunEstimate | null {
   const { active, rates, measuredAt } = s.backend;
   const rate = rates.find((r) => r.name === active?.name)?.imagesPerSec;
   const { values } = checkSetup(s);
-  if (!active || !rate || !measuredAt || !values || checkSpec(s.spec, s.dataset).cannotTrain) return null;
+  if (!active || !rate || !measuredAt || !values || setupCheck(s).cannotTrain) return null;
   const imagesPerSec = scaleRate(rate, measuredAt.multiplyAdds, multiplyAdds(s.spec));
   const testImages = DATASETS[s.dataset].testCount;
   const images = imageCount(s);

@@ -6,6 +6,7 @@ import type { SetupSlice, SetupSnapshot, SetupState, SliceCreator } from './appS
 import { DEFAULT_SETUP } from './defaultSetup';
 import { isActive } from './selectors';
 import { withSavedSetup } from './withSavedSetup';
+import { withDataset } from './withDataset';
 import { withPreset } from './withPreset';
 
 /** Undo keeps this many steps. */
@@ -14,8 +15,8 @@ const UNDO_DEPTH = 50;
 const UNDO_COALESCE_MS = 1000;
 
 function snapshot(s: SetupState): SetupSnapshot {
-  const { dataset, trainSize, form, spec, layerKeys, presetId, optimizer, nesterov, earlyStopping } = s;
-  return { dataset, trainSize, form, spec, layerKeys, presetId, optimizer, nesterov, earlyStopping };
+  const { dataset, trainSize, form, spec, layerKeys, presetId, optimizer, nesterov, earlyStopping, augment } = s;
+  return { dataset, trainSize, form, spec, layerKeys, presetId, optimizer, nesterov, earlyStopping, augment };
 }
 
 let nextLayerKey = 1;
@@ -53,12 +54,22 @@ export const createSetupSlice: SliceCreator<SetupSlice> = () => (set, get) => {
     setupError: null,
     undo: [],
 
-    setDataset: (dataset) => set({ dataset }),
+    setDataset(dataset) {
+      const s = get();
+      if (dataset === s.dataset) return;
+      if (isActive(s.run)) {
+        set({ dataset });
+        return;
+      }
+      remember();
+      set(withDataset(s, dataset));
+    },
     setTrainSize: (trainSize) => set({ trainSize }),
     setField: (field, value) => set((s) => ({ form: { ...s.form, [field]: value } })),
     setOptimizer: (optimizer) => set((s) => switchOptimizer({ optimizer: s.optimizer, form: s.form }, optimizer)),
     setNesterov: (nesterov) => set({ nesterov }),
     setEarlyStopping: (patch) => set((s) => ({ earlyStopping: { ...s.earlyStopping, ...patch } })),
+    setAugment: (augment) => set({ augment }),
     applyPreset(id) {
       const p = PRESETS.find((x) => x.id === id);
       if (!p || isActive(get().run)) return;

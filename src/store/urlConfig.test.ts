@@ -37,7 +37,7 @@ describe('parseUrlConfig', () => {
     const r = parseUrlConfig('?dataset=cifar&n=-5&lr=abc&epochs=2.5&batch=x&val=90&opt=lion&x=1');
     expect(r.patch).toEqual({});
     expect(r.errors).toEqual([
-      'Link parameter dataset="cifar" ignored: expected mnist or fashion-mnist.',
+      'Link parameter dataset="cifar" ignored: expected mnist or fashion-mnist or own.',
       'Link parameter n="-5" ignored: expected a whole number of images or "all".',
       'Link parameter epochs="2.5" ignored: must be a whole number.',
       'Link parameter batch="x" ignored: enter a whole number.',

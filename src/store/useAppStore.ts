@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { AppState } from './appState';
 import { rememberBackendChoice } from './backendChoiceStorage';
 import { createBackendSlice } from './backendSlice';
+import { createDrawingsSlice } from './drawingsSlice';
+import type { DrawingsStorage } from '../drawings/drawingsStorage';
 import { createExplainSlice } from './explainSlice';
 import { sendExplainRequests } from './explainRequest';
 import { createInspectSlice } from './inspectSlice';
@@ -13,8 +15,8 @@ import { followSavedRuns } from './savedRunRequests';
 import { createSetupSlice } from './setupSlice';
 import type { WorkerClient } from './workerClient';
 
-/** A store of the six slices whose commands go to `worker` (the real client, or a fake in tests). */
-export function createAppStore(worker: WorkerClient) {
+/** A store of the seven slices whose commands go to `worker` (the real client, or a fake in tests); drawings are kept in `drawings` (IndexedDB by default). */
+export function createAppStore(worker: WorkerClient, drawings?: DrawingsStorage) {
   return create<AppState>()((...a) => ({
     ...createSetupSlice(worker)(...a),
     ...createRunSlice(worker)(...a),
@@ -22,6 +24,7 @@ export function createAppStore(worker: WorkerClient) {
     ...createBackendSlice(worker)(...a),
     ...createRunsSlice(worker)(...a),
     ...createExplainSlice(worker)(...a),
+    ...createDrawingsSlice(worker, drawings)(...a),
   }));
 }
 
@@ -39,6 +42,7 @@ export function connectWorker(c: WorkerClient): void {
   rememberBackendChoice(useAppStore);
   followWorker(c);
   followSavedRuns(useAppStore, c);
+  void useAppStore.getState().loadDrawings();
 }
 
 let unfollow: (() => void)[] = [];

@@ -1,10 +1,11 @@
+import { AUGMENT_OFF } from '../model/augmentConfig';
 import { optimizerForm } from '../model/parseTrainForm';
 import type { Preset } from '../model/presets';
 import type { UrlSetup } from './appState';
 
 /**
  * `s` with a preset loaded: its network, dataset (classic nets keep the one
- * chosen), optimizer with its settings, epochs, batch size and early stopping,
+ * chosen), optimizer with its settings, epochs, batch size, early stopping and augmentation,
  * and the training-set size and validation split when it sets them.
  */
 export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
@@ -18,6 +19,7 @@ export function withPreset<T extends UrlSetup>(s: T, p: Preset): T {
     optimizer: p.train.optimizer.name,
     nesterov: p.train.optimizer.name === 'sgd' && p.train.optimizer.nesterov,
     earlyStopping: es ? { enabled: true, monitor: es.monitor, restoreBestWeights: es.restoreBestWeights } : { ...s.earlyStopping, enabled: false },
+    augment: p.train.augment ?? AUGMENT_OFF,
     form: {
       ...s.form,
       ...optimizerForm(p.train.optimizer),

@@ -1,3 +1,4 @@
+import { emptyDrawingSet } from '../drawings/drawingSet';
 import { describe, expect, it } from 'vitest';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import { parseTrainForm } from '../model/parseTrainForm';
@@ -22,6 +23,6 @@ describe('withSavedSetup', () => {
     const spec = PRESETS[1].spec;
     const s = withSavedSetup(DEFAULT_SETUP, { dataset: 'fashion-mnist', trainSize: 5000, spec, config });
     expect(s).toMatchObject({ dataset: 'fashion-mnist', trainSize: 5000, spec, presetId: null });
-    expect(parseTrainForm(s.form, s, imageCount(s)).values).toEqual(config);
+    expect(parseTrainForm(s.form, s, imageCount({ ...s, drawings: { classes: emptyDrawingSet('classes') } })).values).toEqual(config);
   });
 });

@@ -1,3 +1,4 @@
+import { AUGMENT_OFF } from '../model/augmentConfig';
 import { optimizerForm } from '../model/parseTrainForm';
 import type { SavedRunSetup } from '../worker/protocol';
 import type { UrlSetup } from './appState';
@@ -18,6 +19,7 @@ export function withSavedSetup<T extends UrlSetup>(s: T, { dataset, trainSize, s
     optimizer: config.optimizer.name,
     nesterov: config.optimizer.name === 'sgd' && config.optimizer.nesterov,
     earlyStopping: es ? { enabled: true, monitor: es.monitor, restoreBestWeights: es.restoreBestWeights } : { ...s.earlyStopping, enabled: false },
+    augment: config.augment ?? AUGMENT_OFF,
     form: {
       ...s.form,
       ...optimizerForm(config.optimizer),

@@ -13,9 +13,11 @@ const MAX_IMPORT_BYTES = 1_000_000;
 
 /** The network: the editor beside its Keras summary, import/export, and the Keras code. */
 export function ArchitecturePanel() {
-  const { spec, dataset, presetId, locked } = useAppStore(useShallow((s) => ({ spec: s.spec, dataset: s.dataset, presetId: s.presetId, locked: isActive(s.run) })));
+  const { spec, dataset, classes, presetId, locked } = useAppStore(
+    useShallow((s) => ({ spec: s.spec, dataset: s.dataset, classes: s.drawings.classes.classNames, presetId: s.presetId, locked: isActive(s.run) })),
+  );
   const importSpec = useAppStore((s) => s.importSpec);
-  const check = checkSpec(spec, dataset);
+  const check = checkSpec(spec, dataset, classes);
   const fileInput = useRef<HTMLInputElement>(null);
   const name = PRESETS.find((p) => p.id === presetId)?.label ?? 'Custom network';
 

@@ -9,9 +9,10 @@ export function KerasCode() {
   const s = useAppStore(
     useShallow((x) => ({
       spec: x.spec, dataset: x.dataset, trainSize: x.trainSize, form: x.form, optimizer: x.optimizer, nesterov: x.nesterov, earlyStopping: x.earlyStopping,
+      augment: x.augment, classes: x.drawings.classes,
     })),
   );
-  const { values } = checkSetup(s);
+  const { values } = checkSetup({ ...s, drawings: { classes: s.classes } });
   const code = values ? kerasCode(s.spec, values, s.dataset) : null;
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
 

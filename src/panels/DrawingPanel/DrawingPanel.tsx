@@ -2,9 +2,10 @@ import { useCallback, useRef, useState } from 'react';
 import type { GrayImage } from '../../input/grayImage';
 import { preprocessClothing } from '../../input/preprocessClothing';
 import { preprocessDigit } from '../../input/preprocessDigit';
-import { DATASETS } from '../../data/datasets';
+import { DATASETS, hasTestSet } from '../../data/datasets';
 import { inputPixels, modelDataset } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
+import { AddToDrawings } from './AddToDrawings';
 import { InputPreview } from './InputPreview';
 import { readImageFile } from './readImageFile';
 import { PAD_SIZE, useDrawingCanvas } from './useDrawingCanvas';
@@ -60,11 +61,12 @@ export function DrawingPanel() {
     [preprocess, setInput],
   );
   const pad = useDrawingCanvas({ brush, fill, onChange });
+  const clearPad = pad.clear;
   const nextIndex = testIndex === null ? 0 : testIndex + 1;
 
   return (
     <section className="card drawing" aria-label="Draw an input">
-      <h2>Draw {isClothing ? 'a piece of clothing' : 'a digit'}</h2>
+      <h2>Draw {isClothing ? 'a piece of clothing' : dataset === 'own' ? 'an example' : 'a digit'}</h2>
       <div className="pad-row">
         <canvas
           ref={pad.canvasRef}
@@ -98,8 +100,8 @@ export function DrawingPanel() {
         <button data-testid="clear-drawing" onClick={pad.clear}>Clear</button>
       </div>
       <div className="pad-tools">
-        <button data-testid="next-test-image" onClick={() => showTestSample(nextIndex)}>Next test image</button>
-        <button data-testid="random-test-image" onClick={() => showTestSample(Math.floor(Math.random() * DATASETS[dataset].testCount))}>
+        <button data-testid="next-test-image" disabled={!hasTestSet(dataset)} onClick={() => showTestSample(nextIndex)}>Next test image</button>
+        <button data-testid="random-test-image" disabled={!hasTestSet(dataset)} onClick={() => showTestSample(Math.floor(Math.random() * DATASETS[dataset].testCount))}>
           Random test image
         </button>
         <label className="upload">
@@ -117,6 +119,7 @@ export function DrawingPanel() {
         </label>
       </div>
       {uploadError && <p id="upload-msg" className="field-error" role="alert" data-testid="upload-error">{uploadError}</p>}
+      <AddToDrawings onAdded={clearPad} />
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { useMemo, type JSX } from 'react';
-import { DATASETS } from '../../data/datasets';
 import { pickedDense } from '../../store/explainRequest';
-import { modelDataset, modelSpec } from '../../store/selectors';
+import { modelClassNames, modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';
 import { DenseView } from './DenseView';
@@ -13,7 +12,7 @@ const DENSE = ['dense'] as const;
 /** Dense units: pick a layer and unit, read its sum, its strongest inputs and (after Flatten) its weights on the maps. */
 export function DenseTab(): JSX.Element {
   const spec = useAppStore(modelSpec);
-  const dataset = useAppStore(modelDataset);
+  const classNames = useAppStore(modelClassNames);
   // Primitives: pickedDense makes a fresh default object each call.
   const layerIndex = useAppStore((s) => pickedDense(s)?.layer ?? -1);
   const unit = useAppStore((s) => pickedDense(s)?.unit ?? 0);
@@ -27,7 +26,6 @@ export function DenseTab(): JSX.Element {
   const u = Math.max(0, Math.min(unit, units - 1));
   const pick = (next: number) => pickDense({ layer: layer.index, unit: Math.max(0, Math.min(next, units - 1)) });
   // The last Dense layer with one unit per class is the output: its units are the classes.
-  const classNames = DATASETS[dataset].classNames;
   const isOutput = layer.index === layers[layers.length - 1].index && units === classNames.length;
   const e = answer?.explanation;
   const shownLayer = e ? spec.layers[e.layer] : undefined;

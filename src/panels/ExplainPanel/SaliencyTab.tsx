@@ -1,6 +1,5 @@
 import { useMemo, type JSX } from 'react';
-import { DATASETS } from '../../data/datasets';
-import { modelDataset } from '../../store/selectors';
+import { modelClassNames } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import type { SaliencyExplanation } from '../../worker/protocol';
 import { AnswerStatus } from './AnswerStatus';
@@ -72,12 +71,11 @@ function MethodFigure({ e, m }: { e: SaliencyExplanation; m: Method }): JSX.Elem
 
 /** Saliency: which input pixels matter for a class, by three methods side by side. */
 export function SaliencyTab(): JSX.Element {
-  const dataset = useAppStore(modelDataset);
   const picked = useAppStore((s) => s.explain.saliencyClass);
   const setClass = useAppStore((s) => s.setSaliencyClass);
   const answer = useAppStore((s) => s.explain.answers.saliency);
   const error = useAppStore((s) => s.explain.errors.saliency);
-  const names = DATASETS[dataset].classNames;
+  const names = useAppStore(modelClassNames);
   const e = answer?.explanation;
   return (
     <>

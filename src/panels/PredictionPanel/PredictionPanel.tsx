@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { DATASETS } from '../../data/datasets';
-import { modelDataset } from '../../store/selectors';
+import { modelClassNames, modelDataset } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 
 /** Every class's probability for the current input, and the top class. */
@@ -10,7 +9,7 @@ export function PredictionPanel() {
   );
   const dataset = useAppStore(modelDataset);
   const starting = useAppStore((s) => s.run.status === 'loading' || s.run.status === 'training');
-  const names = DATASETS[dataset].classNames;
+  const names = useAppStore(modelClassNames);
   // A verdict only for a test image of the dataset the model knows (the dataset may have been switched since).
   const truth = sample?.dataset === dataset ? sample : null;
   const shown = input && probs ? probs : null;

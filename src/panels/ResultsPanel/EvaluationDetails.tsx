@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { modelClassNames } from '../../store/selectors';
 import { ClassificationReportTable } from '../../charts/ClassificationReportTable';
 import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
 import { galleryCaption } from '../../charts/galleryCaption';
 import { ImageGallery, type GalleryImage } from '../../charts/ImageGallery';
-import { DATASETS } from '../../data/datasets';
 import { classificationReport } from '../../model/classificationReport';
 import { useAppStore } from '../../store/useAppStore';
 import type { GalleryState } from '../../store/runsState';
@@ -20,13 +20,13 @@ type Source = 'test' | number;
  * becomes the model's input.
  */
 export function EvaluationDetails() {
-  const { test, epochs, dataset, gallery, input } = useAppStore(
-    useShallow((s) => ({ test: s.run.test, epochs: s.run.epochs, dataset: s.run.dataset ?? s.dataset, gallery: s.runs.gallery, input: s.inspect.input })),
+  const { test, epochs, gallery, input } = useAppStore(
+    useShallow((s) => ({ test: s.run.test, epochs: s.run.epochs, gallery: s.runs.gallery, input: s.inspect.input })),
   );
   const showGallery = useAppStore((s) => s.showGallery);
   const closeGallery = useAppStore((s) => s.closeGallery);
   const showTestSample = useAppStore((s) => s.showTestSample);
-  const classNames = DATASETS[dataset].classNames;
+  const classNames = useAppStore(modelClassNames);
   const validated = epochs.filter((e) => e.valConfusion);
   const [picked, setPicked] = useState<Source | null>(null);
   // The test set once there is a result; else the last validated epoch. A pick that no longer exists falls back.

@@ -11,11 +11,11 @@ export function RunEstimate() {
   // The estimate is a new object on every call: select its inputs, then derive it.
   const inputs = useAppStore(
     useShallow((x) => ({
-      dataset: x.dataset, trainSize: x.trainSize, form: x.form, optimizer: x.optimizer, nesterov: x.nesterov,
+      dataset: x.dataset, trainSize: x.trainSize, form: x.form, optimizer: x.optimizer, nesterov: x.nesterov, augment: x.augment, classes: x.drawings.classes,
       earlyStopping: x.earlyStopping, spec: x.spec, backend: x.backend,
     })),
   );
-  const estimate = runEstimate(inputs);
+  const estimate = runEstimate({ ...inputs, drawings: { classes: inputs.classes } });
   const { measuring } = inputs.backend;
   const setTrainSize = useAppStore((s) => s.setTrainSize);
   const chooseBackend = useAppStore((s) => s.chooseBackend);

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { checkSpec, isActive, trainBlocker } from '../../store/selectors';
+import { setupCheck, isActive, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
 import { RunEstimate } from './RunEstimate';
@@ -11,7 +11,7 @@ export function RunPanel() {
   const blocker = useAppStore(trainBlocker);
   const invalid = blocker !== null;
   // A classic net at its own input size is for study: say so on the button instead of offering Train.
-  const studyOnly = useAppStore((s) => checkSpec(s.spec, s.dataset).studyOnly);
+  const studyOnly = useAppStore((s) => setupCheck(s).studyOnly);
   const active = isActive(run);
   const { status, info, progress } = run;
   const epochsDone = run.epochs.length;

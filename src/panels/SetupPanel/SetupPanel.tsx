@@ -33,7 +33,7 @@ export function SetupPanel() {
   const s = useAppStore(
     useShallow((x) => ({
       dataset: x.dataset, trainSize: x.trainSize, form: x.form, presetId: x.presetId, optimizer: x.optimizer,
-      nesterov: x.nesterov, earlyStopping: x.earlyStopping,
+      nesterov: x.nesterov, earlyStopping: x.earlyStopping, augment: x.augment, classes: x.drawings.classes,
     })),
   );
   const a = useAppStore(
@@ -49,9 +49,10 @@ export function SetupPanel() {
   // The worker takes a new rate only once the run's model exists: not while its data loads.
   const canApply = run.status === 'training' || run.status === 'paused';
   const preset = PRESETS.find((p) => p.id === s.presetId);
-  const { errors, values } = checkSetup(s);
-  const images = imageCount(s);
-  const sizes = SIZES.includes(s.trainSize) ? SIZES : [...SIZES.slice(0, -1), s.trainSize, 'all' as const];
+  const view = { ...s, drawings: { classes: s.classes } };
+  const { errors, values } = checkSetup(view);
+  const images = imageCount(view);
+  const sizes = s.dataset === 'own' ? ['all' as const] : SIZES.includes(s.trainSize) ? SIZES : [...SIZES.slice(0, -1), s.trainSize, 'all' as const];
   const split = values ? values.validationSplit : 0;
   const es = s.earlyStopping;
 
@@ -106,12 +107,13 @@ export function SetupPanel() {
         <span>Training images</span>
         <select
           data-testid="train-size-select"
-          value={String(s.trainSize)}
-          disabled={active}
+          value={s.dataset === 'own' ? 'all' : String(s.trainSize)}
+          disabled={active || s.dataset === 'own'}
+          title={s.dataset === 'own' ? 'Your classes train on every drawing (see Your classes, below the pad)' : undefined}
           onChange={(e) => a.setTrainSize(e.target.value === 'all' ? 'all' : Number(e.target.value))}
         >
           {sizes.map((n) => (
-            <option key={n} value={String(n)}>{n === 'all' ? `All (${formatCount(DATASETS[s.dataset].trainCount)})` : formatCount(n)}</option>
+            <option key={n} value={String(n)}>{n === 'all' ? `All (${formatCount(s.dataset === 'own' ? images : DATASETS[s.dataset].trainCount)})` : formatCount(n)}</option>
           ))}
         </select>
         <small className="hint" data-testid="split-hint">

@@ -1,0 +1,144 @@
+import { useEffect, type JSX } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { AUGMENT_DEFAULT, AUGMENT_LIMITS, AUGMENT_NAMES, isAugmentOn, type AugmentConfig, type AugmentTransform } from '../../model/augmentConfig';
+import { ImageSheet } from '../../charts/ImageSheet';
+import { isActive } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
+import { previewRows } from './previewRows';
+import './augment.css';
+
+const TRANSFORMS: readonly AugmentTransform[] = ['shift', 'rotate', 'scale', 'thickness', 'elastic'];
+/** Settings dragged on a slider settle for this long before a new preview is asked for. */
+const PREVIEW_DEBOUNCE_MS = 200;
+
+/** What each transform imitates in a drawn digit, in one line. */
+const WHY: Record<AugmentTransform, string> = {
+  shift: 'a digit drawn off-centre',
+  rotate: 'a slanted hand',
+  scale: 'a bigger or smaller digit',
+  thickness: 'a thicker or thinner pen',
+  elastic: 'a wobbly stroke (Simard et al. 2003)',
+};
+
+/** Each strength's name beside its slider (the transform's name is above it). */
+const STRENGTH: Record<string, string> = {
+  'shift.pixels': 'up to',
+  'rotate.degrees': 'up to',
+  'scale.amount': 'by up to',
+  'thickness.chance': 'how often',
+  'elastic.alpha': 'strength (alpha)',
+  'elastic.sigma': 'smoothness (sigma)',
+};
+
+/** One strength as the slider shows it. */
+function readout(value: number, unit: string, field: string): string {
+  const v = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '');
+  if (unit === 'degrees') return `±${v}°`;
+  if (unit === 'pixels') return `${v} px`;
+  return unit === '' && value < 1 && field === 'amount' ? `±${Math.round(value * 100)}%` : field === 'chance' ? `${Math.round(value * 100)}%` : v;
+}
+
+/**
+ * Data augmentation: each transform on or off with its strength, and a grid of
+ * what it does: before training, a few training images each followed by
+ * augmented variants; while training, a live sample of the batches themselves.
+ */
+export function AugmentPanel(): JSX.Element {
+  const { augment, dataset, classes, active, runAugmented } = useAppStore(
+    useShallow((s) => ({
+      augment: s.augment, dataset: s.dataset, classes: s.drawings.classes, active: isActive(s.run),
+      runAugmented: s.run.status === 'training' || s.run.status === 'paused',
+    })),
+  );
+  const sample = useAppStore((s) => s.drawings.sample);
+  const setAugment = useAppStore((s) => s.setAugment);
+  const requestPreview = useAppStore((s) => s.requestAugmentPreview);
+  const on = isAugmentOn(augment);
+
+  // A new preview whenever what it shows changes (not during a run: its own batches show then).
+  useEffect(() => {
+    if (!on || active) return;
+    const t = setTimeout(requestPreview, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [augment, dataset, classes, on, active, requestPreview]);
+
+  const set = <K extends AugmentTransform>(k: K, patch: Partial<AugmentConfig[K]>) => setAugment({ ...augment, [k]: { ...augment[k], ...patch } });
+  const grid = sample && (on || sample.source === 'training') ? previewRows(sample, 28 * 28) : null;
+
+  return (
+    <section className="card augment" aria-label="Data augmentation" data-testid="augment-panel">
+      <header className="card-header">
+        <h2>Augmentation</h2>
+        <span className="hint">every training image is changed a little, anew each epoch; validation and test images never are</span>
+      </header>
+      <div className="augment-body">
+        <div className="augment-controls">
+          {TRANSFORMS.map((k) => {
+            const t = augment[k];
+            const limits = AUGMENT_LIMITS[k] as Record<string, { min: number; max: number; step: number; label: string; unit: string }>;
+            return (
+              <fieldset key={k} className="augment-row" disabled={active}>
+                <label className="augment-toggle">
+                  <input type="checkbox" checked={t.on} data-testid={`augment-${k}`} onChange={(e) => set(k, { on: e.target.checked } as Partial<AugmentConfig[typeof k]>)} />
+                  {AUGMENT_NAMES[k]} <small className="hint">{WHY[k]}</small>
+                </label>
+                {Object.entries(limits).map(([field, l]) => {
+                  const value = (t as unknown as Record<string, number>)[field];
+                  return (
+                    <label key={field} className="augment-strength">
+                      <span>{STRENGTH[`${k}.${field}`] ?? l.label}</span>
+                      <input
+                        type="range"
+                        min={l.min}
+                        max={l.max}
+                        step={l.step}
+                        value={value}
+                        disabled={!t.on}
+                        data-testid={`augment-${k}-${field}`}
+                        aria-valuetext={readout(value, l.unit, field)}
+                        onChange={(e) => set(k, { [field]: Number(e.target.value) } as Partial<AugmentConfig[typeof k]>)}
+                      />
+                      <output>{readout(value, l.unit, field)}</output>
+                    </label>
+                  );
+                })}
+              </fieldset>
+            );
+          })}
+          <div className="augment-actions">
+            <button disabled={active} onClick={() => setAugment(AUGMENT_DEFAULT)} data-testid="augment-defaults">All on (defaults)</button>
+            <button disabled={active || !on} onClick={() => setAugment(Object.fromEntries(TRANSFORMS.map((k) => [k, { ...augment[k], on: false }])) as unknown as AugmentConfig)}>
+              All off
+            </button>
+            <button disabled={active || !on} onClick={requestPreview} data-testid="augment-shuffle">New samples</button>
+          </div>
+        </div>
+        <figure className="augment-grid">
+          {grid ? (
+            <>
+              <ImageSheet
+                images={grid.images}
+                count={grid.count}
+                columns={grid.columns}
+                markedColumn={sample?.source === 'preview' ? 0 : undefined}
+                testId="augment-grid"
+                label={sample?.source === 'training' ? 'Augmented images from the batch being trained' : 'Training images (first column) and augmented variants of each'}
+              />
+              <figcaption className="hint" data-testid="augment-grid-source" data-source={sample?.source}>
+                {sample?.source === 'training'
+                  ? `Live: the start of the batch being trained${runAugmented ? '' : ' (the last one)'}.`
+                  : 'Each row: a training image (tinted), then what augmentation makes of it.'}
+              </figcaption>
+            </>
+          ) : (
+            <p className="hint" data-testid="augment-grid-empty">
+              {on
+                ? dataset === 'own' && classes.drawings.length === 0 ? 'Add drawings to see them augmented.' : 'Preparing samples…'
+                : 'Augmentation is off: the network sees every training image exactly as it is, every epoch. Turn a transform on to see what it does.'}
+            </p>
+          )}
+        </figure>
+      </div>
+    </section>
+  );
+}
