@@ -4,7 +4,7 @@ import { serializeDrawings } from '../drawings/drawingsFile';
 import { DrawingsStorageError, type DrawingsStorage } from '../drawings/drawingsStorage';
 import type { Command, RunSummary } from '../worker/protocol';
 import { HELD_OUT_SEED, fineTuneBlockerOf } from './drawingsSlice';
-import { applyDrawingsEvents, INITIAL_DRAWINGS_STATE } from './drawingsState';
+import { applyDrawingsEvents, INITIAL_DRAWINGS_STATE, type DrawingsState } from './drawingsState';
 import { trainBlocker } from './selectors';
 import { createAppStore } from './useAppStore';
 
@@ -128,7 +128,7 @@ describe('applyDrawingsEvents', () => {
   const score = (epoch: number, correct: number) => ({ type: 'heldOutAccuracy' as const, runId: 2, epoch, correct, count: 10, predicted: new Uint8Array(10) });
 
   it('takes the first held-out score as before and the later ones as after, for the fine-tuning run only', () => {
-    let s = { ...INITIAL_DRAWINGS_STATE, fineTune: { runId: 2, heldOutIds: [], before: null, after: null } };
+    let s: DrawingsState = { ...INITIAL_DRAWINGS_STATE, fineTune: { runId: 2, heldOutIds: [], before: null, after: null } };
     s = applyDrawingsEvents(s, [score(1, 6), { ...score(1, 0), runId: 9 }, score(2, 9), score(3, 10)], 2);
     expect(s.fineTune?.before?.correct).toBe(6);
     expect(s.fineTune?.after).toMatchObject({ epoch: 3, correct: 10 });
