@@ -59,13 +59,16 @@ export function digit(d: number, variant: number): Stroke[] {
   const deg = Math.PI / 180;
   switch (d) {
     case 0: return [arc(0.5, 0.5, 0.2, 0.3, -90 * deg, 270 * deg, 16)];
-    case 1: return [[P(0.4, 0.3), P(0.55, 0.18), P(0.52, 0.82)]];
+    // A 1 with a flag and a foot, as many people write it (MNIST's are mostly bare strokes).
+    case 1: return [[P(0.36, 0.32), P(0.55, 0.18), P(0.52, 0.82)], [P(0.34, 0.82), P(0.7, 0.82)]];
     case 2: return [[...arc(0.5, 0.35, 0.18, 0.15, 200 * deg, 360 * deg, 6), P(0.3, 0.8), P(0.72, 0.8)]];
     case 3: return [[...arc(0.48, 0.34, 0.18, 0.15, 210 * deg, 450 * deg, 8), ...arc(0.48, 0.64, 0.2, 0.16, 270 * deg, 510 * deg, 8)]];
-    case 4: return [[P(0.55, 0.18), P(0.3, 0.6), P(0.75, 0.6)], [[...P(0.6, 0.4)], P(0.6, 0.85)]];
+    // A closed 4, drawn as a triangle with its stem through it.
+    case 4: return [[P(0.6, 0.18), P(0.28, 0.62), P(0.75, 0.62)], [P(0.6, 0.18), P(0.6, 0.85)]];
     case 5: return [[P(0.7, 0.2), P(0.38, 0.2), P(0.35, 0.48), ...arc(0.5, 0.63, 0.2, 0.18, 240 * deg, 480 * deg, 8)]];
     case 6: return [[P(0.62, 0.16), P(0.4, 0.45), ...arc(0.5, 0.65, 0.17, 0.17, 180 * deg, 540 * deg, 12)]];
-    case 7: return [[P(0.3, 0.2), P(0.72, 0.2), P(0.45, 0.85)]];
+    // A crossed 7, as written in much of Europe.
+    case 7: return [[P(0.3, 0.2), P(0.72, 0.2), P(0.45, 0.85)], [P(0.42, 0.52), P(0.68, 0.52)]];
     case 8: return [[...arc(0.5, 0.33, 0.15, 0.14, 90 * deg, 450 * deg, 10), ...arc(0.5, 0.67, 0.19, 0.18, -90 * deg, 270 * deg, 12)]];
     default: return [[...arc(0.5, 0.35, 0.17, 0.15, 0, 360 * deg, 12), P(0.66, 0.38), P(0.6, 0.85)]];
   }

@@ -40,7 +40,7 @@ export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKi
   const byClass = useMemo(() => set.classNames.map((_, c) => set.drawings.filter((d) => d.label === c)), [set]);
 
   return (
-    <div className="drawing-rows" data-testid={`drawing-rows-${kind}`}>
+    <div className={`drawing-rows ${kind}`} data-testid={`drawing-rows-${kind}`}>
       {set.classNames.map((name, c) => {
         const list = byClass[c];
         const short = kind === 'classes' && list.length < MIN_PER_CLASS;

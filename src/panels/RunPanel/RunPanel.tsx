@@ -1,3 +1,4 @@
+import { hasTestSet } from '../../data/datasets';
 import { useShallow } from 'zustand/react/shallow';
 import { setupCheck, isActive, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -16,7 +17,9 @@ export function RunPanel() {
   const { status, info, progress } = run;
   const epochsDone = run.epochs.length;
   const currentEpoch = status === 'training' || status === 'paused' ? Math.min((progress?.epoch ?? 0) + 1, info?.epochs ?? 1) : epochsDone;
-  const canEvaluate = !active && run.runId > 0 && status !== 'error' && !run.evaluation && info !== null;
+  // Your classes have no test set: their validation split is the held-out measure.
+  const testable = hasTestSet(run.dataset ?? 'mnist');
+  const canEvaluate = testable && !active && run.runId > 0 && status !== 'error' && !run.evaluation && info !== null;
   const downloads = Object.entries(run.downloads);
   const loading = status === 'loading' && downloads.some(([, d]) => d.loaded < d.total);
   const trainTitle = blocker ?? (active ? 'A run is in progress' : 'Start a new run');
@@ -67,7 +70,7 @@ export function RunPanel() {
           <progress max={run.evaluation.total || 1} value={run.evaluation.done} />
         </label>
       )}
-      <button data-testid="evaluate-button" disabled={!canEvaluate} onClick={actions.evaluate} title="Evaluate the current weights on the whole test set">
+      <button data-testid="evaluate-button" disabled={!canEvaluate} onClick={actions.evaluate} title={testable ? 'Evaluate the current weights on the whole test set' : 'Your classes have no test set: the validation accuracy is their held-out measure'}>
         Evaluate on test set
       </button>
     </section>
