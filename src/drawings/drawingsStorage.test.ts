@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'; // idb checks requests against the global IDB classes
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { simulateQuota } from '../worker/testing/simulateQuota';
+import { simulateQuota } from '../storage/testing/simulateQuota';
 import { DIGIT_NAMES, DRAWING_PIXELS, emptyDrawingSet, type DrawingSet } from './drawingSet';
 import { DrawingsStorageError, openDrawingsStorage } from './drawingsStorage';
 

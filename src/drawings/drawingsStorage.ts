@@ -6,7 +6,8 @@
  * decodeDrawingSet, since another version of the page may have written it.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { isQuotaError } from '../worker/isQuotaError';
+import { isQuotaError } from '../storage/isQuotaError';
+import { describeError, openIndexedDb } from '../storage/openIndexedDb';
 import { decodeDrawingSet } from './decodeDrawingSet';
 import { emptyDrawingSet, type DrawingSet, type DrawingSetKind } from './drawingSet';
 
@@ -44,59 +45,15 @@ const DB_VERSION = 1;
 
 const SET_NAMES: Record<DrawingSetKind, string> = { digits: 'handwritten digits', classes: 'classes' };
 
-function describeError(e: unknown): string {
-  if (e instanceof Error || e instanceof DOMException) return e.message ? `${e.name}: ${e.message}` : e.name;
-  return String(e);
-}
-
 const unavailable = (why: string) =>
   new DrawingsStorageError('unavailable', `Your drawings cannot be kept: ${why}. They last only as long as this tab.`);
 
-/**
- * Opens (creating on first use) the drawings database. Rejects with
- * 'unavailable' when there is no IndexedDB, when the browser refuses it, or
- * when another tab holds an older version open.
- */
-function openDatabase(factory: IDBFactory | undefined, name: string): Promise<DrawingsDB> {
-  return new Promise((resolve, reject) => {
-    if (!factory) {
-      reject(unavailable('this browser gives the page no IndexedDB (storage may be turned off, or this is a private window)'));
-      return;
-    }
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name, DB_VERSION);
-    } catch (e) {
-      // Some browsers throw a SecurityError here rather than fail the request.
-      reject(unavailable(`the browser refused IndexedDB (${describeError(e)})`));
-      return;
-    }
-    let settled = false;
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains('sets')) db.createObjectStore('sets');
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Opened after a 'blocked' rejection: nobody is waiting for it.
-      if (settled) {
-        db.close();
-        return;
-      }
-      settled = true;
-      // A newer Convscope in another tab wants to upgrade: let it, rather than block it.
-      db.onversionchange = () => db.close();
-      resolve(wrap(db) as unknown as DrawingsDB);
-    };
-    request.onerror = () => {
-      settled = true;
-      reject(unavailable(`IndexedDB would not open (${describeError(request.error)})`));
-    };
-    request.onblocked = () => {
-      settled = true;
-      reject(unavailable('another Convscope tab holds an older version of its database open; close it and reload'));
-    };
-  });
+/** Opens (creating on first use) the drawings database; rejects with 'unavailable' and the reason when it cannot. */
+async function openDatabase(factory: IDBFactory | undefined, name: string): Promise<DrawingsDB> {
+  const db = await openIndexedDb(factory, name, DB_VERSION, (raw) => {
+    if (!raw.objectStoreNames.contains('sets')) raw.createObjectStore('sets');
+  }, unavailable);
+  return wrap(db) as unknown as DrawingsDB;
 }
 
 /** The set as a plain object of exactly the stored fields (no stray properties a caller may have added). */

@@ -1,6 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { StoredRunRecord } from './decodeSavedRun';
 import type { StoredWeights } from './decodeStoredWeights';
+import { openIndexedDb } from '../storage/openIndexedDb';
 import { StorageError } from './StorageError';
 
 /**
@@ -27,58 +28,18 @@ const PRIVATE_HINT = 'Runs last only as long as the tab.';
 
 const unavailable = (why: string) => new StorageError('unavailable', `Saved runs are off: ${why}. ${PRIVATE_HINT}`);
 
-function describeError(e: unknown): string {
-  if (e instanceof Error || e instanceof DOMException) return e.message ? `${e.name}: ${e.message}` : e.name;
-  return String(e);
-}
-
 /**
  * Opens (creating on first use) the runs database from `factory`. Rejects
  * with StorageError('unavailable') when there is no IndexedDB, when the
  * browser refuses it (private windows in some browsers, blocked storage), or
  * when another tab holds an older version open.
  */
-export function openRunDatabase(factory: IDBFactory | undefined, name: string): Promise<RunDB> {
-  return new Promise((resolve, reject) => {
-    if (!factory) {
-      reject(unavailable('this browser gives the page no IndexedDB (storage may be turned off, or this is a private window)'));
-      return;
-    }
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name, DB_VERSION);
-    } catch (e) {
-      // Some browsers throw a SecurityError here rather than fail the request.
-      reject(unavailable(`the browser refused IndexedDB (${describeError(e)})`));
-      return;
-    }
-    let settled = false;
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
-      if (!db.objectStoreNames.contains('weights')) db.createObjectStore('weights');
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Opened after a 'blocked' rejection: nobody is waiting for it.
-      if (settled) {
-        db.close();
-        return;
-      }
-      settled = true;
-      // A newer Convscope in another tab wants to upgrade: let it, rather than block it.
-      db.onversionchange = () => db.close();
-      resolve(wrap(db) as unknown as RunDB);
-    };
-    request.onerror = () => {
-      settled = true;
-      reject(unavailable(`IndexedDB would not open (${describeError(request.error)})`));
-    };
-    request.onblocked = () => {
-      settled = true;
-      reject(unavailable('another Convscope tab holds an older version of its database open; close it and reload'));
-    };
-  });
+export async function openRunDatabase(factory: IDBFactory | undefined, name: string): Promise<RunDB> {
+  const db = await openIndexedDb(factory, name, DB_VERSION, (raw) => {
+    if (!raw.objectStoreNames.contains('runs')) raw.createObjectStore('runs', { keyPath: 'id' });
+    if (!raw.objectStoreNames.contains('weights')) raw.createObjectStore('weights');
+  }, unavailable);
+  return wrap(db) as unknown as RunDB;
 }
 
 /**

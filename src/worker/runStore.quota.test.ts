@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunStore } from './runStore';
 import { StorageError } from './StorageError';
 import { sampleRun } from './testing/sampleRun';
-import { simulateQuota } from './testing/simulateQuota';
+import { simulateQuota } from '../storage/testing/simulateQuota';
 import { openTestStore, sampleWeights } from './testing/storeFixtures';
 
 /** Float32 values per weights slot: 1000 in the kernel plus a 2-value bias, and 1000 of optimizer state with the latest. */

@@ -2,7 +2,7 @@ import { decodeSavedRun, RUN_FORMAT, type StoredRunRecord } from './decodeSavedR
 import { decodeStoredWeights, type StoredWeights, type WeightSlot } from './decodeStoredWeights';
 import { describeFreed, type FreedCounts } from './describeFreed';
 import { describeInterruption } from './describeInterruption';
-import { isQuotaError } from './isQuotaError';
+import { isQuotaError } from '../storage/isQuotaError';
 import { inTransaction, openRunDatabase, type RunDB, type RunTransaction } from './openRunDatabase';
 import { planFreeing, type FreeingStep } from './planFreeing';
 import type { DamagedRun, RunSummary, SavedRun, StorageInfo } from './protocol';
