@@ -10,18 +10,21 @@
 //  4. native PyTorch on one CPU thread on the same two networks (../shared/reference/
 //     torch_speed.py, when it and a python3 with torch are there), and the ratios;
 //  5. the explainer on the picked backend: click on a map pixel → its arithmetic on screen
-//     (median, p95, idle), and training images/s with its views open vs closed.
+//     (median, p95, idle), and training images/s with its views open vs closed;
+//  6. augmentation on the picked backend: training images/s with all five transforms on
+//     at their defaults vs off, alternated, and the cost (issue: at most 15%).
 //   BENCH_IMAGES=2048          images per run on wasm (and on a GPU's webgl)
 //   BENCH_SLOW_IMAGES=256      images per run on software webgl; cpu gets a quarter (at least 3 batches)
 //   BENCH_BACKENDS=wasm,webgl  which backends to time (default all three)
 //   BENCH_TORCH=path/to/torch_speed.py   BENCH_PYTHON=/usr/bin/python3   (BENCH_TORCH=0 skips it)
 //   CHROMIUM_PATH=/path/to/chrome       BENCH_ARGS="--use-angle=vulkan"  (e.g. for a real GPU)
-//   BENCH_PARTS=page,explain,backends,native   which parts to run (default all; 1 always runs)
+//   BENCH_PARTS=page,explain,augment,backends,native   which parts to run (default all; 1 always runs)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { augmentationCost } from './benchAugment.mjs';
 import { clickToArithmetic, trainingWithExplainer } from './benchExplain.mjs';
 import { latencies, strokeLatency } from './benchInspect.mjs';
 
@@ -32,7 +35,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = (process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean);
 const torchScript = process.env.BENCH_TORCH ?? '../shared/reference/torch_speed.py';
 const STROKES = 10;
-const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,backends,native').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,backends,native').split(','));
 
 const NETS = {
   default: { batch: 32, query: '' },
@@ -165,6 +168,9 @@ try {
     await xp.close();
     out.trainingWithExplainer = await trainingWithExplainer({ open, finishTraining, backend: winner, images });
   }
+
+  // 6. What augmentation costs on the picked backend.
+  if (parts.has('augment')) out.augmentation = await augmentationCost({ open, startTraining, finishTraining, backend: winner, images });
 
   // 2. Every backend, both networks.
   out.training = {};
