@@ -194,6 +194,8 @@ export interface DrawingsActions {
   fineTune(): void;
   /** Asks the worker for augmented variants of a few training images with the settings on screen. */
   requestAugmentPreview(): void;
+  /** What the preview shows changed: an answer to an earlier request is no longer shown. */
+  outdateAugmentPreview(): void;
   dismissDrawingsMessage(): void;
 }
 

@@ -24,19 +24,36 @@ function memoryStorage(failure: Error | null = null, stored: { digits?: DrawingS
   return { storage, saved };
 }
 
-function setUp(failure: Error | null = null) {
+/** A store over a fake worker and `memoryStorage`, its stored drawings loaded. */
+async function setUp(failure: Error | null = null) {
   const sent: Command[] = [];
   const { storage, saved } = memoryStorage(failure);
   const store = createAppStore({ send: (c) => sent.push(c) }, storage);
   const draw = (on = true) => store.getState().setInput(on ? ink() : null);
+  await store.getState().loadDrawings();
   return { store, sent, saved, a: () => store.getState(), draw };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('your drawings in the store', () => {
+  it('refuses every change until the stored drawings are loaded, so that none is saved over them', async () => {
+    const stored = { ...emptyDrawingSet('digits'), drawings: [{ id: 'old', label: 4, pixels: new Uint8Array(784).fill(200), createdAt: 1 }] };
+    const { storage, saved } = memoryStorage(null, { digits: stored });
+    const store = createAppStore({ send: () => {} }, storage);
+    const a = () => store.getState();
+    a().setInput(ink());
+    a().addDrawing('digits', 3);
+    expect(a().drawings.addError).toMatch(/still loading/);
+    await a().loadDrawings();
+    expect(a().drawings.digits.drawings.map((d) => d.id)).toEqual(['old']);
+    a().addDrawing('digits', 3);
+    await flush();
+    expect(saved.at(-1)?.drawings.map((d) => d.label)).toEqual([4, 3]);
+  });
+
   it('adds the drawing on the pad to a class and saves it; an empty pad or a test image is refused with the reason', async () => {
-    const { a, draw, saved } = setUp();
+    const { a, draw, saved } = await setUp();
     a().addDrawing('digits', 3);
     expect(a().drawings.addError).toBe('The pad is empty: draw something first');
     draw();
@@ -53,7 +70,7 @@ describe('your drawings in the store', () => {
   });
 
   it('keeps a drawing that could not be saved, and says so', async () => {
-    const { a, draw } = setUp(new DrawingsStorageError('quota', "The browser's storage is full: your drawings were not saved."));
+    const { a, draw } = await setUp(new DrawingsStorageError('quota', "The browser's storage is full: your drawings were not saved."));
     draw();
     a().addDrawing('digits', 1);
     await flush();
@@ -61,8 +78,8 @@ describe('your drawings in the store', () => {
     expect(a().drawings.message).toEqual({ kind: 'error', text: expect.stringMatching(/storage is full.*stay in this tab: export them/) });
   });
 
-  it('imports a drawings file, and leaves everything as it was for one that is not', () => {
-    const { a, draw } = setUp();
+  it('imports a drawings file, and leaves everything as it was for one that is not', async () => {
+    const { a, draw } = await setUp();
     draw();
     a().addDrawing('digits', 2);
     const before = a().drawings.digits;
@@ -76,8 +93,8 @@ describe('your drawings in the store', () => {
     expect(a().drawings.message).toEqual({ kind: 'info', text: 'Imported 1 drawings of 2 classes from pets.json.' });
   });
 
-  it('on your classes, sizes the network\'s output to the classes and blocks Train until each has ten drawings', () => {
-    const { a, draw, sent } = setUp();
+  it('on your classes, sizes the network\'s output to the classes and blocks Train until each has ten drawings', async () => {
+    const { a, draw, sent } = await setUp();
     a().setDataset('own');
     const out = () => a().spec.layers.at(-1);
     expect(out()).toMatchObject({ type: 'dense', units: 2 });
@@ -102,8 +119,40 @@ describe('your drawings in the store', () => {
     expect(cmd?.type === 'train' && cmd.request.config.augment?.shift.on).toBe(true);
   });
 
-  it('fine-tunes the current MNIST run: continues it with the handwriting mixed in and the held-out drawings apart', () => {
-    const { a, draw, sent, store } = setUp();
+  it('keeps the output sized to your classes after a run ends and after Undo, and gives MNIST its batch and epochs back', async () => {
+    const { a, store } = await setUp();
+    a().setDataset('own');
+    expect(a().form).toMatchObject({ batchSize: '8', epochs: '30' });
+    store.setState((s) => ({ run: { ...s.run, status: 'training' } }));
+    a().addClass();
+    expect(a().spec.layers.at(-1)).toMatchObject({ units: 2 }); // a run holds the network
+    store.setState((s) => ({ run: { ...s.run, status: 'done' } }));
+    expect(a().spec.layers.at(-1)).toMatchObject({ units: 3 });
+    a().undoSetup(); // back to before the switch: MNIST, ten outputs
+    expect(a().dataset).toBe('mnist');
+    expect(a().spec.layers.at(-1)).toMatchObject({ units: 10 });
+    a().setDataset('own');
+    a().setDataset('mnist');
+    expect(a().form).toMatchObject({ batchSize: '32', epochs: '5' });
+  });
+
+  it('refuses to continue a run on your classes once they are other classes, and says why', async () => {
+    const { a, sent, store } = await setUp();
+    const summary = { id: 'r1', name: 'shapes', setup: { dataset: 'own', classNames: ['circle', 'cross'], trainSize: 'all', spec: a().spec, config: { epochs: 1, batchSize: 8, validationSplit: 0.2, seed: 1, earlyStopping: null, optimizer: { name: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } } } } as unknown as RunSummary;
+    store.setState((s) => ({ runs: { ...s.runs, list: [summary] } }));
+    a().renameClass(0, 'Circle ');
+    a().renameClass(1, 'square');
+    a().continueRun('r1', 1);
+    expect(sent.filter((c) => c.type === 'train')).toEqual([]);
+    expect(a().run.error).toMatch(/Your classes changed since "shapes" was trained/);
+    a().renameClass(1, 'cross');
+    a().continueRun('r1', 1);
+    const cmd = sent.find((c) => c.type === 'train');
+    expect(cmd?.type === 'train' && cmd.request.own?.classNames).toEqual(['Circle ', 'cross']);
+  });
+
+  it('fine-tunes the current MNIST run: continues it with the handwriting mixed in and the held-out drawings apart', async () => {
+    const { a, draw, sent, store } = await setUp();
     expect(fineTuneBlockerOf(a())).toMatch(/^Draw 10 more digits/);
     for (let i = 0; i < 20; i++) {
       draw();
@@ -125,9 +174,9 @@ describe('your drawings in the store', () => {
 });
 
 describe('applyDrawingsEvents', () => {
-  const score = (epoch: number, correct: number) => ({ type: 'heldOutAccuracy' as const, runId: 2, epoch, correct, count: 10, predicted: new Uint8Array(10) });
+  const score = (epoch: number, correct: number) => ({ type: 'heldOutAccuracy' as const, runId: 2, when: epoch === 1 ? ('before' as const) : ('after' as const), epoch, correct, count: 10, predicted: new Uint8Array(10) });
 
-  it('takes the first held-out score as before and the later ones as after, for the fine-tuning run only', () => {
+  it('keeps the held-out score before fine-tuning and the latest after it, for the fine-tuning run only', () => {
     let s: DrawingsState = { ...INITIAL_DRAWINGS_STATE, fineTune: { runId: 2, heldOutIds: [], before: null, after: null } };
     s = applyDrawingsEvents(s, [score(1, 6), { ...score(1, 0), runId: 9 }, score(2, 9), score(3, 10)], 2);
     expect(s.fineTune?.before?.correct).toBe(6);

@@ -5,12 +5,13 @@ import {
 } from '../drawings/drawingSet';
 import { mergeDrawings, parseDrawingsFile } from '../drawings/drawingsFile';
 import { DrawingsStorageError, openDrawingsStorage, type DrawingsStorage } from '../drawings/drawingsStorage';
-import { withOutputUnits } from '../model/withOutputUnits';
 import type { AppState, DrawingsSlice } from './appState';
 import { INITIAL_DRAWINGS_STATE, setOf, type DrawingsState } from './drawingsState';
 import { isActive, modelDataset } from './selectors';
 import type { WorkerClient } from './workerClient';
 import type { StateCreator } from 'zustand';
+
+const WAIT_FOR_LOAD = 'Your saved drawings are still loading: try again in a moment';
 
 /** Which drawings a fine-tuning holds out: fixed, so that before and after are measured on the same ones every time. */
 export const HELD_OUT_SEED = 42;
@@ -40,19 +41,17 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
   /** Shows `next` at once and saves it; a failed save says why and what to do. */
   const commit = (next: DrawingSet, message: string | null = null) => {
     patch({ [next.kind]: next, message: message ? { kind: 'info', text: message } : null } as Partial<DrawingsState>);
-    if (next.kind === 'classes') followClassCount(next.classNames.length);
     storage.save(next).catch((e) => {
       const why = e instanceof DrawingsStorageError ? e.message : `Your drawings could not be saved: ${e instanceof Error ? e.message : String(e)}`;
       say('error', `${why} They stay in this tab: export them to keep them.`);
     });
   };
 
-  /** On dataset 'own', the network's output follows the number of classes. */
-  const followClassCount = (n: number) => {
-    const s = get();
-    if (s.dataset !== 'own' || isActive(s.run)) return;
-    const spec = withOutputUnits(s.spec, n);
-    if (spec !== s.spec) set({ spec, presetId: null });
+  /** Whether the stored drawings are in: a change before would be saved over them. */
+  const ready = (): boolean => {
+    if (get().drawings.loaded) return true;
+    patch({ addError: WAIT_FOR_LOAD, message: { kind: 'error', text: WAIT_FOR_LOAD } });
+    return false;
   };
 
   return {
@@ -60,18 +59,16 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
 
     async loadDrawings() {
       try {
+        // Nothing can change the sets before they are loaded (see `ready`), so the stored ones are the whole story.
         const { digits, classes } = await storage.load();
-        // Anything drawn while they loaded goes after the stored ones.
-        const now = get().drawings;
-        const merged = (stored: DrawingSet, drawn: DrawingSet) => (drawn.drawings.length ? { ...stored, drawings: [...stored.drawings, ...drawn.drawings] } : stored);
-        patch({ digits: merged(digits, now.digits), classes: merged(classes, now.classes), loaded: true });
-        followClassCount(get().drawings.classes.classNames.length);
+        patch({ digits, classes, loaded: true });
       } catch (e) {
         patch({ loaded: true, message: { kind: 'error', text: e instanceof Error ? e.message : String(e) } });
       }
     },
 
     addDrawing(kind, label) {
+      if (!ready()) return;
       const s = get();
       const input = s.inspect.input;
       if (!input || input.kind !== 'pixels') {
@@ -88,6 +85,7 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
     },
 
     addImages(kind, label, images) {
+      if (!ready()) return;
       let set = setOf(get().drawings, kind);
       const refused: string[] = [];
       const now = Date.now();
@@ -104,26 +102,31 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
     },
 
     removeDrawing(kind, id) {
+      if (!ready()) return;
       commit(removeDrawing(setOf(get().drawings, kind), id));
     },
 
     addClass() {
+      if (!ready()) return;
       const r = addClass(get().drawings.classes);
       if ('error' in r) say('error', r.error);
       else commit(r.set);
     },
 
     removeClass(index) {
+      if (!ready()) return;
       const r = removeClass(get().drawings.classes, index);
       if ('error' in r) say('error', r.error);
       else commit(r.set);
     },
 
     renameClass(index, name) {
+      if (!ready()) return;
       commit(renameClass(get().drawings.classes, index, name));
     },
 
     importDrawings(text, fileName) {
+      if (!ready()) return;
       const parsed = parseDrawingsFile(text);
       if ('error' in parsed) {
         say('error', `${fileName}: ${parsed.error}. Your drawings are unchanged.`);
@@ -185,6 +188,8 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
       const seed = Number(s.form.seed) >>> 0;
       worker.send({ type: 'augmentPreview', request: { requestId, dataset: s.dataset, augment: s.augment, seed: seed + requestId, ...(own ? { own } : {}) } });
     },
+
+    outdateAugmentPreview: () => patch({ previewRequestId: get().drawings.previewRequestId + 1 }),
 
     dismissDrawingsMessage: () => patch({ message: null }),
   };

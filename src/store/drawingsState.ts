@@ -72,7 +72,7 @@ export function applyDrawingsEvents(state: DrawingsState, events: readonly Worke
     if (e.type === 'heldOutAccuracy') {
       if (!s.fineTune || e.runId !== s.fineTune.runId) continue;
       const score = { epoch: e.epoch, correct: e.correct, count: e.count, predicted: e.predicted };
-      s = { ...s, fineTune: s.fineTune.before ? { ...s.fineTune, after: score } : { ...s.fineTune, before: score } };
+      s = { ...s, fineTune: { ...s.fineTune, [e.when]: score } };
     } else if (e.type === 'augmentSample') {
       // A preview answers only the latest request; a run's sample only while it is the current run.
       if (e.requestId !== null ? e.requestId !== s.previewRequestId : e.runId !== runId) continue;

@@ -202,7 +202,7 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
         // A model to study only leaves the worker's model, and this run, as they were; the editor shows its network.
         s = e.studyOnly
           ? { ...s, notice: e.message }
-          : { ...INITIAL_RUN_STATE, downloads: s.downloads, runId: e.runId, status: 'done', dataset: e.dataset, spec: e.spec, notice: e.message };
+          : { ...INITIAL_RUN_STATE, downloads: s.downloads, runId: e.runId, status: 'done', dataset: e.dataset, spec: e.spec, classNames: e.classNames ?? null, notice: e.message };
         break;
       case 'workerRestarted':
         s = { ...s, status: 'error', error: e.message, evaluation: null, progress: s.progress && { ...s.progress, etaMs: null } };

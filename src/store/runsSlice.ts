@@ -1,5 +1,5 @@
 import { optimizerConfig } from '../model/optimizerDefaults';
-import { packImages } from '../drawings/drawingSet';
+import { classNameKey, packImages } from '../drawings/drawingSet';
 import type { TrainConfig } from '../model/types';
 import type { RunsSlice, SliceCreator } from './appState';
 import { modelFileName } from './downloadModelFiles';
@@ -49,8 +49,13 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     const s = get();
     const saved = s.runs.list.find((r) => r.id === id);
     if (!saved || isActive(s.run) || !(Number.isInteger(epochs) && epochs >= 1 && epochs <= 1000)) return;
-    // A run on your classes goes on with the drawings as they are now.
+    // A run on your classes goes on with the drawings as they are now, if its classes are still the same.
     const own = saved.setup.dataset === 'own' ? { classNames: [...s.drawings.classes.classNames], ...packImages(s.drawings.classes) } : null;
+    const was = saved.setup.classNames ?? [];
+    if (own && (was.length !== own.classNames.length || was.some((n, i) => classNameKey(n) !== classNameKey(own.classNames[i])))) {
+      set({ run: { ...s.run, error: `Your classes changed since "${saved.name}" was trained (it knows ${was.join(', ')}): train a new network on them instead.` } });
+      return;
+    }
     const runId = s.run.runId + 1;
     const config = { ...saved.setup.config, epochs };
     set({
@@ -91,7 +96,10 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     set({ run: { ...now.run, runId, error: null }, runs: { ...now.runs, gallery: null } });
     worker.send({
       type: 'uploadModel', runId, files: read,
-      setup: { dataset: now.dataset, trainSize: now.trainSize, config: checkSetup(now).values ?? FINE_TUNE_DEFAULTS },
+      setup: {
+        dataset: now.dataset, trainSize: now.trainSize, config: checkSetup(now).values ?? FINE_TUNE_DEFAULTS,
+        ...(now.dataset === 'own' ? { classNames: [...now.drawings.classes.classNames] } : {}),
+      },
     });
   },
 });

@@ -3,6 +3,7 @@ import type { AppState } from './appState';
 import { rememberBackendChoice } from './backendChoiceStorage';
 import { createBackendSlice } from './backendSlice';
 import { createDrawingsSlice } from './drawingsSlice';
+import { followOwnClasses } from './followOwnClasses';
 import type { DrawingsStorage } from '../drawings/drawingsStorage';
 import { createExplainSlice } from './explainSlice';
 import { sendExplainRequests } from './explainRequest';
@@ -17,7 +18,7 @@ import type { WorkerClient } from './workerClient';
 
 /** A store of the seven slices whose commands go to `worker` (the real client, or a fake in tests); drawings are kept in `drawings` (IndexedDB by default). */
 export function createAppStore(worker: WorkerClient, drawings?: DrawingsStorage) {
-  return create<AppState>()((...a) => ({
+  const store = create<AppState>()((...a) => ({
     ...createSetupSlice(worker)(...a),
     ...createRunSlice(worker)(...a),
     ...createInspectSlice(worker)(...a),
@@ -26,6 +27,8 @@ export function createAppStore(worker: WorkerClient, drawings?: DrawingsStorage)
     ...createExplainSlice(worker)(...a),
     ...createDrawingsSlice(worker, drawings)(...a),
   }));
+  followOwnClasses(store);
+  return store;
 }
 
 let client: WorkerClient | null = null;

@@ -1,5 +1,6 @@
 import { AUGMENT_DEFAULT, isAugmentOn } from '../model/augmentConfig';
 import { classNamesOf, type DatasetId } from '../data/datasets';
+import { DEFAULT_TRAIN_CONFIG } from '../model/presets';
 import { withOutputUnits } from '../model/withOutputUnits';
 import type { AppState } from './appState';
 
@@ -23,6 +24,9 @@ export function withDataset(s: Pick<AppState, 'dataset' | 'spec' | 'presetId' | 
   if (dataset === 'own') {
     out.augment = isAugmentOn(s.augment) ? s.augment : AUGMENT_DEFAULT;
     out.form = { ...s.form, batchSize: String(OWN_BATCH_SIZE), epochs: String(OWN_EPOCHS) };
+  } else if (s.dataset === 'own' && s.form.batchSize === String(OWN_BATCH_SIZE) && s.form.epochs === String(OWN_EPOCHS)) {
+    // Leaving your classes with their batch and epochs untouched: 30 epochs of 8 would be hours of MNIST.
+    out.form = { ...s.form, batchSize: String(DEFAULT_TRAIN_CONFIG.batchSize), epochs: String(DEFAULT_TRAIN_CONFIG.epochs) };
   }
   return out;
 }

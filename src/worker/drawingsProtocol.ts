@@ -61,4 +61,4 @@ export type DrawingsEvent =
       count: number;
     }
   /** Accuracy on the held-out drawings of a fine-tuning run: before it (`epoch` = the epoch it starts from) and after each epoch. */
-  | { type: 'heldOutAccuracy'; runId: number; epoch: number; correct: number; count: number; predicted: Uint8Array };
+  | { type: 'heldOutAccuracy'; runId: number; when: 'before' | 'after'; epoch: number; correct: number; count: number; predicted: Uint8Array };

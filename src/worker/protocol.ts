@@ -325,7 +325,7 @@ export type WorkerEvent =
   /** The current model's files: model.json's text (saved as `jsonName`) and the single weights file it names. */
   | { type: 'modelFiles'; jsonName: string; modelJson: string; weightsName: string; weights: ArrayBuffer }
   /** An uploaded model is the current network (`runId`); `studyOnly`: why it cannot train or predict here, else null. */
-  | { type: 'modelUploaded'; runId: number; dataset: DatasetId; spec: ModelSpec; studyOnly: string | null; message: string }
+  | { type: 'modelUploaded'; runId: number; dataset: DatasetId; spec: ModelSpec; studyOnly: string | null; message: string; classNames?: string[] }
   | {
       type: 'inspection';
       requestId: number;

@@ -62,7 +62,7 @@ describe('TrainingSession with your own drawings (Node, cpu)', () => {
     expect(opened.message).toMatch(/on your handwriting \(30 drawings, 50% of every batch\)/);
     await rec.waitFor(is('runEnded', (e) => e.runId === 2));
     const scores = rec.all(is('heldOutAccuracy'));
-    expect(scores.map((s) => [s.runId, s.epoch, s.count])).toEqual([[2, 1, 10], [2, 2, 10]]);
+    expect(scores.map((s) => [s.runId, s.when, s.epoch, s.count])).toEqual([[2, 'before', 1, 10], [2, 'after', 2, 10]]);
     expect(scores[1].predicted).toHaveLength(10);
     // Half of each batch of 32 was handwriting: 180 MNIST images at 16 a batch.
     expect(rec.all(is('runStarted', (e) => e.runId === 2))[0].batchesPerEpoch).toBe(Math.ceil(180 / 16));

@@ -426,7 +426,8 @@ export class TrainingSession {
     this.post({ type: 'status', status: 'training' });
     this.inspection.recordHistograms(performance.now(), true);
     this.inspection.refresh();
-    await this.postHeldOut(run, run.startEpoch);
+    // Before the first step; a backend lost right here is met again by the first step, which moves to the next one.
+    await this.postHeldOut(run, 'before', run.startEpoch).catch(() => undefined);
     const metrics = new MetricsBuffer(runId);
     const sampled = isAugmentOn(config.augment) || !!run.mix;
     let lastSample = -Infinity;
@@ -488,7 +489,7 @@ export class TrainingSession {
           afterEpoch: async (epoch) => {
             saved = { epoch, weights: await readWeights(current.built), optimizer: await this.optimizerState(current) };
             this.saved.saveEpoch(epoch, saved.weights, saved.optimizer);
-            await this.postHeldOut(run, epoch);
+            await this.postHeldOut(run, 'after', epoch);
           },
         });
       } catch (e) {
@@ -649,7 +650,8 @@ export class TrainingSession {
     const weights = model.weights;
     await this.replaceModel(() => currentModel({ runId: cmd.runId, spec: model.spec, config: setup.config, dataset, weights, at: 0 }));
     const message = `Uploaded ${name}: ${model.spec.layers.length} layers with their weights, ready to inspect; "Continue training" fine-tunes it.`;
-    this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: null, message });
+    const classNames = setup.classNames ? { classNames: setup.classNames } : {};
+    this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: null, message, ...classNames });
     await this.saved.saveImported(cmd.runId, setup, name, model.weights);
   }
 
@@ -684,13 +686,13 @@ export class TrainingSession {
   }
 
   /** Accuracy on the held-out drawings of a fine-tuning run, with every drawing's predicted class. */
-  private async postHeldOut(run: PreparedRun, epoch: number): Promise<void> {
+  private async postHeldOut(run: PreparedRun, when: 'before' | 'after', epoch: number): Promise<void> {
     if (!run.heldOut || run.heldOut.count === 0) return;
     const all = Uint32Array.from({ length: run.heldOut.count }, (_, i) => i);
     const r = await evaluateModel(run.current.built, run.heldOut, all, { keepPredictions: true });
     if (!r?.predictions) return;
     const correct = Math.round(r.accuracy * r.count);
-    this.post({ type: 'heldOutAccuracy', runId: run.current.runId, epoch, correct, count: r.count, predicted: r.predictions.predicted.slice() });
+    this.post({ type: 'heldOutAccuracy', runId: run.current.runId, when, epoch, correct, count: r.count, predicted: r.predictions.predicted.slice() });
   }
 
   /** Augmented variants of a few training images, for the grid beside the augmentation settings. */
@@ -741,11 +743,17 @@ function ownClasses(req: TrainRequest, continued: SavedRun | null): { train: Ima
     throw new SessionError('invalid-request', 'Your classes: the request brought no classes to train on (at least 2)');
   }
   const before = continued?.setup.classNames;
-  if (before && (before.length !== own.classNames.length)) {
-    throw new SessionError('invalid-request', `Your classes changed since "${continued.name}" was trained: it knows ${before.length} classes (${before.join(', ')}), you now have ${own.classNames.length}. Train a new network on them instead.`);
+  if (before && !sameClasses(before, own.classNames)) {
+    throw new SessionError('invalid-request', `Your classes changed since "${continued.name}" was trained: it knows ${before.join(', ')}; you now have ${own.classNames.join(', ')}. Train a new network on them instead.`);
   }
   const n = own.classNames.length;
   return { train: packedImageSet(own, n, 'Your classes'), test: emptyImageSet(n), classNames: own.classNames };
+}
+
+/** Whether two lists name the same classes in the same order (a network's outputs are its classes, by position). */
+function sameClasses(a: readonly string[], b: readonly string[]): boolean {
+  const key = (n: string) => n.trim().toLowerCase();
+  return a.length === b.length && a.every((n, i) => key(n) === key(b[i]));
 }
 
 /** The handwriting to mix into a fine-tuning run, checked: only a digits model can learn digits. */

@@ -53,14 +53,16 @@ export function AugmentPanel(): JSX.Element {
   const sample = useAppStore((s) => s.drawings.sample);
   const setAugment = useAppStore((s) => s.setAugment);
   const requestPreview = useAppStore((s) => s.requestAugmentPreview);
+  const outdatePreview = useAppStore((s) => s.outdateAugmentPreview);
   const on = isAugmentOn(augment);
 
   // A new preview whenever what it shows changes (not during a run: its own batches show then).
   useEffect(() => {
     if (!on || active) return;
+    outdatePreview(); // an answer still on its way shows the settings before
     const t = setTimeout(requestPreview, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [augment, dataset, classes, on, active, requestPreview]);
+  }, [augment, dataset, classes, on, active, requestPreview, outdatePreview]);
 
   const set = <K extends AugmentTransform>(k: K, patch: Partial<AugmentConfig[K]>) => setAugment({ ...augment, [k]: { ...augment[k], ...patch } });
   const grid = sample && (on || sample.source === 'training') ? previewRows(sample, 28 * 28) : null;

@@ -9,8 +9,8 @@ import { useAppStore } from '../../store/useAppStore';
  * next one, so that ten examples take ten drawings and ten clicks.
  */
 export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element | null {
-  const { dataset, digits, classes, error, added } = useAppStore(
-    useShallow((s) => ({ dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, error: s.drawings.addError, added: s.drawings.added })),
+  const { dataset, digits, classes, error, added, loaded } = useAppStore(
+    useShallow((s) => ({ dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, error: s.drawings.addError, added: s.drawings.added, loaded: s.drawings.loaded })),
   );
   const addDrawing = useAppStore((s) => s.addDrawing);
   const lastAdded = useRef(added);
@@ -31,6 +31,7 @@ export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element
             key={i}
             className={`add-chip${kind === 'classes' && counts[i] < MIN_PER_CLASS ? ' short' : ''}`}
             data-testid={`add-drawing-${i}`}
+            disabled={!loaded}
             title={`Add the drawing on the pad as “${name}” (${counts[i]} so far)`}
             onClick={() => addDrawing(kind, i)}
           >

@@ -2,6 +2,7 @@ import { useRef, type JSX } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { drawingsFileName, serializeDrawings } from '../../drawings/drawingsFile';
 import type { DrawingSet } from '../../drawings/drawingSet';
+import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { ClassesEditor } from './ClassesEditor';
 import { FineTuneSection } from './FineTuneSection';
@@ -26,8 +27,10 @@ function download(set: DrawingSet): void {
  * exported and imported.
  */
 export function DrawingsPanel(): JSX.Element {
-  const { dataset, digits, classes, message, loaded } = useAppStore(
-    useShallow((s) => ({ dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, message: s.drawings.message, loaded: s.drawings.loaded })),
+  const { dataset, digits, classes, message, loaded, active } = useAppStore(
+    useShallow((s) => ({
+      dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, message: s.drawings.message, loaded: s.drawings.loaded, active: isActive(s.run),
+    })),
   );
   const setDataset = useAppStore((s) => s.setDataset);
   const importDrawings = useAppStore((s) => s.importDrawings);
@@ -52,7 +55,7 @@ export function DrawingsPanel(): JSX.Element {
         </span>
         <div className="drawings-file">
           <button onClick={() => download(set)} disabled={set.drawings.length === 0} data-testid="export-drawings">Export</button>
-          <button onClick={() => fileRef.current?.click()} data-testid="import-drawings-button">Import…</button>
+          <button onClick={() => fileRef.current?.click()} disabled={!loaded} data-testid="import-drawings-button">Import…</button>
           <input
             ref={fileRef}
             type="file"
@@ -74,13 +77,13 @@ export function DrawingsPanel(): JSX.Element {
       {dataset === 'fashion-mnist' && (
         <p className="hint">
           Your drawings work with digits and with classes of your own:{' '}
-          <button className="link" onClick={() => setDataset('mnist')}>use MNIST digits</button> to teach the network your handwriting, or{' '}
-          <button className="link" onClick={() => setDataset('own')} data-testid="use-own-classes">your classes</button> to invent some.
+          <button className="link" disabled={active} onClick={() => setDataset('mnist')}>use MNIST digits</button> to teach the network your handwriting, or{' '}
+          <button className="link" disabled={active} onClick={() => setDataset('own')} data-testid="use-own-classes">your classes</button> to invent some.
         </p>
       )}
       {dataset === 'mnist' && (
         <p className="hint">
-          Or <button className="link" onClick={() => setDataset('own')} data-testid="use-own-classes">invent your own classes</button> and train a network on them.
+          Or <button className="link" disabled={active} onClick={() => setDataset('own')} data-testid="use-own-classes">invent your own classes</button> and train a network on them.
         </p>
       )}
       {kind === 'classes' ? <ClassesEditor set={classes} /> : dataset === 'mnist' ? <FineTuneSection /> : <DrawingRows set={digits} kind="digits" />}

@@ -53,7 +53,7 @@ export function RunPanel() {
         <dt>Remaining</dt>
         <dd data-testid="eta">{active ? formatDuration(progress?.etaMs) : '—'}</dd>
       </dl>
-      {info && <EpochProgress batches={run.batches.x.length} perEpoch={info.batchesPerEpoch} epochs={info.epochs} />}
+      {info && <EpochProgress at={run.batches.x.at(-1) ?? 0} perEpoch={info.batchesPerEpoch} epochs={info.epochs} />}
       {loading && (
         <div className="downloads" data-testid="download-progress">
           {downloads.map(([file, d]) => (
@@ -77,8 +77,14 @@ export function RunPanel() {
   );
 }
 
-function EpochProgress({ batches, perEpoch, epochs }: { batches: number; perEpoch: number; epochs: number }) {
+/**
+ * Batches done out of the run's, from the position of the last one (in epochs): a
+ * continued run's earlier epochs may have had another number of batches each (fine-tuning
+ * mixes drawings into every batch, so its epochs have more).
+ */
+function EpochProgress({ at, perEpoch, epochs }: { at: number; perEpoch: number; epochs: number }) {
   const total = perEpoch * epochs;
+  const batches = Math.min(total, Math.round(at * perEpoch));
   return (
     <label className="downloads">
       <span>Batch {formatCount(batches)} / {formatCount(total)}</span>
