@@ -42,6 +42,7 @@ export interface UrlPatch {
   optimizer?: OptimizerName;
   nesterov?: boolean;
   earlyStopping?: Partial<TrainChoices['earlyStopping']>;
+  augment?: AugmentConfig;
 }
 
 /** The setup on screen: what a link carries, and what the editor needs besides. */

@@ -5,7 +5,7 @@ import { parseUrlConfig, setupToParams } from './urlConfig';
 import { DEFAULT_SETUP } from './defaultSetup';
 import { useAppStore } from './useAppStore';
 
-const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping'] as const;
+const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping', 'augment'] as const;
 const setupOf = (s: UrlSetup) => Object.fromEntries(SETUP_KEYS.map((k) => [k, s[k]]));
 
 /** Writes the store's setup as a link, opens that link on a fresh page, and returns what it rebuilt. */
@@ -29,6 +29,15 @@ describe('a link reopens exactly the setup it was copied from', () => {
       a.setField('epochs', '5');
     }],
     ['another optimizer, keeping the learning rate', () => useAppStore.getState().setOptimizer('sgd')],
+    ['the augmentation preset with rotation off and a stronger shift', () => {
+      const a = useAppStore.getState();
+      a.applyPreset('mnist-augmented');
+      a.setAugment({ ...a.augment, rotate: { on: false, degrees: 15 }, shift: { on: true, pixels: 3 } });
+    }],
+    ['augmentation turned on over the default network', () => {
+      const a = useAppStore.getState();
+      a.setAugment({ ...a.augment, elastic: { on: true, alpha: 20, sigma: 4 } });
+    }],
     ['a preset with another optimizer and early stopping changed', () => {
       const a = useAppStore.getState();
       a.applyPreset('alexnet-28');

@@ -131,6 +131,7 @@ export const createSetupSlice: SliceCreator<SetupSlice> = () => (set, get) => {
           optimizer: base.optimizer,
           nesterov: patch.nesterov ?? base.nesterov,
           earlyStopping: { ...base.earlyStopping, ...patch.earlyStopping },
+          augment: patch.augment ?? base.augment,
           form: { ...base.form, ...patch.form },
           setupError: errors.length ? errors.join(' ') : null,
         };

@@ -1,3 +1,4 @@
+import { AUGMENT_DEFAULT } from '../model/augmentConfig';
 import { describe, expect, it } from 'vitest';
 import { encodeArch, toSearch } from '../model/archParam';
 import type { TrainForm } from '../model/parseTrainForm';
@@ -90,12 +91,13 @@ describe('the parameter table', () => {
   const choices = {
     dataset: 'fashion-mnist', trainSize: 5000, form, optimizer: 'adadelta', nesterov: true,
     earlyStopping: { enabled: true, monitor: 'val_accuracy', restoreBestWeights: false },
+    augment: { ...AUGMENT_DEFAULT, rotate: { on: true, degrees: 10 } },
   } as const;
   const seed004 = PRESETS.find((p) => p.id === 'seed-004')!;
   const byArch: UrlSetup = { ...DEFAULT_SETUP, ...choices, spec: { ...DEFAULT_SETUP.spec, inputShape: [32, 32, 1] }, presetId: null };
   const byName: UrlSetup = { ...withPreset(DEFAULT_SETUP, seed004), ...choices };
 
-  const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping'] as const;
+  const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping', 'augment'] as const;
   const setupOf = (s: UrlSetup) => Object.fromEntries(SETUP_KEYS.map((k) => [k, s[k]]));
   /** What a fresh page rebuilds from `params`. */
   function reopen(params: Record<string, string>) {
@@ -107,7 +109,7 @@ describe('the parameter table', () => {
   }
 
   it('writes every parameter, in the link\'s order, for a setup that differs everywhere', () => {
-    const rest = ['dataset', 'n', 'opt', 'nesterov', 'epochs', 'batch', 'lr', 'val', 'seed', 'momentum', 'beta1', 'beta2', 'eps', 'rho', 'patience', 'mindelta', 'es', 'restore'];
+    const rest = ['dataset', 'n', 'opt', 'nesterov', 'epochs', 'batch', 'lr', 'val', 'seed', 'momentum', 'beta1', 'beta2', 'eps', 'rho', 'patience', 'mindelta', 'aug', 'es', 'restore'];
     expect(Object.keys(setupToParams(byArch, DEFAULT_SETUP))).toEqual(['input', 'arch', ...rest]);
     expect(Object.keys(setupToParams(byName, DEFAULT_SETUP))).toEqual(['net', ...rest]);
     const written = new Set([...Object.keys(setupToParams(byArch, DEFAULT_SETUP)), ...Object.keys(setupToParams(byName, DEFAULT_SETUP))]);

@@ -1,5 +1,6 @@
 import { DATASET_IDS, type DatasetId } from '../data/datasets';
 import { decodeArch, DEFAULT_INPUT, encodeArch, encodeInputShape } from '../model/archParam';
+import { decodeAugment, encodeAugment } from '../model/augmentParam';
 import { sameSpec } from '../model/editSpec';
 import { OPTIMIZER_NAMES } from '../model/optimizerDefaults';
 import { fieldError, type TrainFormField } from '../model/parseTrainForm';
@@ -114,6 +115,16 @@ export const URL_PARAMS = {
     formParam('beta1', 'beta1'), formParam('beta2', 'beta2'), formParam('eps', 'epsilon'), formParam('rho', 'rho'),
     formParam('patience', 'patience'), formParam('mindelta', 'minDelta'),
   ],
+  augment: [
+    {
+      key: 'aug',
+      read: (v) => {
+        const r = decodeAugment(v);
+        return 'augment' in r ? { augment: r.augment } : { ignored: r.error };
+      },
+      write: (s, base) => (encodeAugment(s.augment) !== encodeAugment(base.augment) ? encodeAugment(s.augment) : undefined),
+    },
+  ],
   earlyStopping: [
     {
       key: 'es',
@@ -136,7 +147,7 @@ export const URL_PARAMS = {
 type Group = keyof typeof URL_PARAMS;
 const WRITE_ORDER = Object.keys(URL_PARAMS) as Group[];
 /** The order in which a link's problems are named; kept from the first reader so that messages do not move. */
-const READ_ORDER: readonly Group[] = ['data', 'network', 'fields', 'optimizer', 'earlyStopping'];
+const READ_ORDER: readonly Group[] = ['data', 'network', 'fields', 'optimizer', 'earlyStopping', 'augment'];
 const paramsIn = (order: readonly Group[]): readonly UrlParam[] => order.flatMap((g) => URL_PARAMS[g]);
 
 /** `a`, then `b` over it; the form and early stopping gather from several parameters. */

@@ -1,0 +1,39 @@
+import { AUGMENT_DEFAULT, checkAugmentConfig, type AugmentConfig } from './augmentConfig';
+
+/** A transform's short name in a link, and its strengths in order. */
+const FIELDS = [
+  ['shift', 'shift', ['pixels']],
+  ['rotate', 'rotate', ['degrees']],
+  ['scale', 'scale', ['amount']],
+  ['thick', 'thickness', ['chance']],
+  ['elastic', 'elastic', ['alpha', 'sigma']],
+] as const;
+
+/**
+ * Augmentation in a link: `off`, or the transforms that are on with their
+ * strengths, e.g. `shift:2,rotate:15,elastic:8:3`. A transform left out is
+ * off (at its default strength).
+ */
+export function encodeAugment(c: AugmentConfig): string {
+  const on = FIELDS.filter(([, k]) => c[k].on).map(([short, k, fields]) => [short, ...fields.map((f) => String((c[k] as unknown as Record<string, number>)[f]))].join(':'));
+  return on.length ? on.join(',') : 'off';
+}
+
+/** The augmentation a link's `aug` value names, or why it names none. */
+export function decodeAugment(value: string): { augment: AugmentConfig } | { error: string } {
+  const raw: Record<string, Record<string, unknown>> = Object.fromEntries(
+    FIELDS.map(([, k]) => [k, { ...AUGMENT_DEFAULT[k], on: false }]),
+  );
+  if (value !== 'off') {
+    for (const part of value.split(',')) {
+      const [short, ...numbers] = part.split(':');
+      const entry = FIELDS.find(([s]) => s === short);
+      if (!entry) return { error: `"${short}" is not a transform (shift, rotate, scale, thick, elastic)` };
+      const [, k, fields] = entry;
+      if (numbers.length !== fields.length) return { error: `${short} takes ${fields.length === 1 ? 'one number' : `${fields.length} numbers`}` };
+      raw[k] = { on: true, ...Object.fromEntries(fields.map((f, i) => [f, numbers[i].trim() === '' ? NaN : Number(numbers[i])])) };
+    }
+  }
+  const checked = checkAugmentConfig(raw);
+  return 'error' in checked ? { error: checked.error.charAt(0).toLowerCase() + checked.error.slice(1) } : { augment: checked.config };
+}
