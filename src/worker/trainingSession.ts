@@ -24,7 +24,8 @@ import { ExplainError } from './explain/ExplainError';
 import { FilterImages } from './explain/filterImages';
 import { batchSample } from './batchSample';
 import { Inspection } from './inspection';
-import { emptyImageSet, packedImageSet } from './packedImageSet';
+import { packedImageSet } from './packedImageSet';
+import { handwritingMix, ownClasses } from './runDrawings';
 import { MetricsBuffer } from './metricsBuffer';
 import { continuation, endLearningRate } from './continuation';
 import { trimSavedRun } from './trimSavedRun';
@@ -731,44 +732,3 @@ const SAMPLE_SIZE = 16;
 /** A preview shows this many training images, each with this many augmented variants. */
 const PREVIEW_ORIGINALS = 8;
 const PREVIEW_VARIANTS = 5;
-
-
-/**
- * The user's classes a run on dataset 'own' trains on, checked: they came
- * with the request, and a continued run still has the classes it was trained on.
- */
-function ownClasses(req: TrainRequest, continued: SavedRun | null): { train: ImageSet; test: ImageSet; classNames: string[] } {
-  const own = req.own;
-  if (!own || !Array.isArray(own.classNames) || own.classNames.length < 2) {
-    throw new SessionError('invalid-request', 'Your classes: the request brought no classes to train on (at least 2)');
-  }
-  const before = continued?.setup.classNames;
-  if (before && !sameClasses(before, own.classNames)) {
-    throw new SessionError('invalid-request', `Your classes changed since "${continued.name}" was trained: it knows ${before.join(', ')}; you now have ${own.classNames.join(', ')}. Train a new network on them instead.`);
-  }
-  const n = own.classNames.length;
-  return { train: packedImageSet(own, n, 'Your classes'), test: emptyImageSet(n), classNames: own.classNames };
-}
-
-/** Whether two lists name the same classes in the same order (a network's outputs are its classes, by position). */
-function sameClasses(a: readonly string[], b: readonly string[]): boolean {
-  const key = (n: string) => n.trim().toLowerCase();
-  return a.length === b.length && a.every((n, i) => key(n) === key(b[i]));
-}
-
-/** The handwriting to mix into a fine-tuning run, checked: only a digits model can learn digits. */
-function handwritingMix(req: TrainRequest): { mix: BatchMix | null; heldOut: ImageSet | null } {
-  const m = req.mix;
-  if (!m) return { mix: null, heldOut: null };
-  if (req.dataset !== 'mnist') throw new SessionError('invalid-request', `Fine-tuning on your handwriting needs a network trained on MNIST digits, not ${DATASETS[req.dataset].label}`);
-  if (!(m.share > 0 && m.share < 1)) throw new SessionError('invalid-request', `The share of your drawings in each batch must be between 0 and 1, not ${m.share}`);
-  let augment = null;
-  if (m.augment) {
-    const check = checkAugmentConfig(m.augment);
-    if ('error' in check) throw new SessionError('invalid-request', `Augmentation of your drawings: ${check.error}`);
-    augment = check.config;
-  }
-  const images = packedImageSet(m.train, 10, 'Your handwriting');
-  if (images.count === 0) throw new SessionError('invalid-request', 'Your handwriting: no drawings to fine-tune on');
-  return { mix: { images, share: m.share, augment }, heldOut: packedImageSet(m.heldOut, 10, 'Your held-out drawings') };
-}
