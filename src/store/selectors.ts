@@ -37,11 +37,6 @@ export function checkSetup(s: SetupView): {
   return r.values ? { ...r, values: { ...r.values, augment: isAugmentOn(s.augment) ? s.augment : null } } : r;
 }
 
-/** The class names of the dataset chosen (your classes: as named now). */
-export function setupClassNames(s: Pick<AppState, 'dataset'> & OwnClassesView): readonly string[] {
-  return classNamesOf(s.dataset, s.drawings.classes.classNames);
-}
-
 /** The class names of the model in the worker: a run on your classes keeps the names it was trained with. */
 export function modelClassNames(s: Pick<AppState, 'dataset' | 'run'> & OwnClassesView): readonly string[] {
   const dataset = modelDataset(s);
@@ -53,8 +48,9 @@ let lastCheck: { spec: ModelSpec; dataset: DatasetId; classes: number; check: Ne
 
 /**
  * Shapes, parameters and trainability of the network set up, on the dataset
- * chosen. Several selectors ask on every store update (a metrics tick too):
- * the last answer is kept for the same spec object and dataset.
+ * chosen (your classes: `classNames`, one output each). Several selectors ask
+ * on every store update (a metrics tick too): the last answer is kept for the
+ * same spec object, dataset and number of classes.
  */
 export function checkSpec(spec: ModelSpec, dataset: DatasetId, classNames: readonly string[]): NetworkCheck {
   const classes = classNamesOf(dataset, classNames).length;

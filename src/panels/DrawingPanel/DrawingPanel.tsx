@@ -61,7 +61,6 @@ export function DrawingPanel() {
     [preprocess, setInput],
   );
   const pad = useDrawingCanvas({ brush, fill, onChange });
-  const clearPad = pad.clear;
   const nextIndex = testIndex === null ? 0 : testIndex + 1;
 
   return (
@@ -119,7 +118,8 @@ export function DrawingPanel() {
         </label>
       </div>
       {uploadError && <p id="upload-msg" className="field-error" role="alert" data-testid="upload-error">{uploadError}</p>}
-      <AddToDrawings onAdded={clearPad} />
+      {/* Adding a drawing clears the pad for the next one. */}
+      <AddToDrawings onAdded={pad.clear} />
     </section>
   );
 }
