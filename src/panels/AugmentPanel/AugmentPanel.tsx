@@ -35,7 +35,9 @@ function readout(value: number, unit: string, field: string): string {
   const v = Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '');
   if (unit === 'degrees') return `±${v}°`;
   if (unit === 'pixels') return `${v} px`;
-  return unit === '' && value < 1 && field === 'amount' ? `±${Math.round(value * 100)}%` : field === 'chance' ? `${Math.round(value * 100)}%` : v;
+  if (field === 'amount') return `±${Math.round(value * 100)}%`;
+  if (field === 'chance') return `${Math.round(value * 100)}%`;
+  return v;
 }
 
 /**
