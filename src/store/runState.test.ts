@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
 import type { WorkerEvent } from '../worker/protocol';
+import { sampleRun } from '../worker/testing/sampleRun';
 import { applyEvents, bestEpochOf, INITIAL_RUN_STATE, startRun } from './runState';
 
 const batch = (runId: number, x: number[], loss: number[]): WorkerEvent => ({
@@ -74,5 +75,18 @@ describe('applyEvents', () => {
     expect(bestEpochOf(s)).toBe(1);
     s = applyEvents(s, [{ type: 'runEnded', runId: 1, outcome: 'earlyStopped', epochsCompleted: 3, restoredEpoch: 1, message: 'x' }]);
     expect(s.restoredEpoch).toBe(1);
+  });
+});
+
+describe('a worker that died', () => {
+  it('keeps saying so over the run the new worker reopens, and only that one', () => {
+    const run = sampleRun({ id: 'r', status: 'interrupted' });
+    const opened = (runId: number): WorkerEvent => ({ type: 'runOpened', runId, run, weights: 2, message: 'Opened "r" with its epoch 2 weights.' });
+    let s = applyEvents({ ...INITIAL_RUN_STATE, runId: 1, status: 'training' }, [{ type: 'workerRestarted', message: 'The training worker stopped answering.' }]);
+    expect(s).toMatchObject({ status: 'error', error: 'The training worker stopped answering.' });
+    s = applyEvents({ ...s, runId: 2 }, [opened(2)]);
+    expect(s).toMatchObject({ status: 'stopped', error: 'The training worker stopped answering.', notice: 'Opened "r" with its epoch 2 weights.' });
+    s = applyEvents({ ...s, runId: 3 }, [opened(3)]);
+    expect(s.error).toBeNull();
   });
 });

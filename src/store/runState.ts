@@ -6,6 +6,8 @@ import type { EpochRow, RunStatus, SavedRun, SavedRunStatus, TestResult, WorkerE
 export interface RunState {
   status: RunStatus;
   error: string | null;
+  /** The worker died and a new one started: `error` says so, and the run it reopens keeps saying it. */
+  restarted?: boolean;
   /** Bytes per file while datasets download. */
   downloads: Record<string, { loaded: number; total: number }>;
   runId: number;
@@ -195,9 +197,12 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
       case 'runSaved':
         s = { ...s, savedId: e.savedId };
         break;
-      case 'runOpened':
-        s = runStateFromSaved(s, e.runId, e.run, e.message);
+      case 'runOpened': {
+        // The run a new worker reopens after the old one died keeps saying why (until dismissed or the next run).
+        const restarted = s.restarted ? s.error : null;
+        s = { ...runStateFromSaved(s, e.runId, e.run, e.message), error: restarted };
         break;
+      }
       case 'modelUploaded':
         // A model to study only leaves the worker's model, and this run, as they were; the editor shows its network.
         s = e.studyOnly
@@ -205,7 +210,7 @@ export function applyEvents(state: RunState, events: readonly WorkerEvent[]): Ru
           : { ...INITIAL_RUN_STATE, downloads: s.downloads, runId: e.runId, status: 'done', dataset: e.dataset, spec: e.spec, classNames: e.classNames ?? null, notice: e.message };
         break;
       case 'workerRestarted':
-        s = { ...s, status: 'error', error: e.message, evaluation: null, progress: s.progress && { ...s.progress, etaMs: null } };
+        s = { ...s, status: 'error', error: e.message, restarted: true, evaluation: null, progress: s.progress && { ...s.progress, etaMs: null } };
         break;
     }
   }
