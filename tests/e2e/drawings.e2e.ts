@@ -22,7 +22,7 @@ async function predicts(page: Page, strokes: Stroke[], className: string): Promi
 }
 
 describe('learning from your own drawings', () => {
-  it('two invented classes: ten drawings each, trained from scratch with augmentation; the pad then tells a new one of each apart', async () => {
+  it('two invented classes: ten drawings each, trained from scratch with augmentation; the pad then tells a new one of each apart, and they survive a reload, an export and an import', async () => {
     const page = await openApp(browser());
     await page.getByTestId('dataset-select').selectOption('own');
     await page.getByTestId('class-name-0').fill('circle');
