@@ -21,6 +21,7 @@ import {
   renameClass,
   toBytes,
   type DrawingSet,
+  sameClassNames,
 } from './drawingSet';
 
 /** Pad pixels ([0,1]) with one stroke pixel of value `ink` at `at`. */
@@ -306,5 +307,13 @@ describe('packImages', () => {
     expect(some.pixels[DRAWING_PIXELS + 1]).toBe(255);
     expect(packImages(set, []).pixels.length).toBe(0);
     expect(() => packImages(set, [3])).toThrow(RangeError);
+  });
+});
+
+describe('sameClassNames', () => {
+  it('compares names in order, as the user reads them', () => {
+    expect(sameClassNames(['cat', 'dog'], [' Cat', 'DOG '])).toBe(true);
+    expect(sameClassNames(['cat', 'dog'], ['dog', 'cat'])).toBe(false);
+    expect(sameClassNames(['cat', 'dog'], ['cat', 'dog', 'fish'])).toBe(false);
   });
 });

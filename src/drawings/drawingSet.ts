@@ -115,6 +115,11 @@ export function classNameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** Whether two lists name the same classes in the same order (a network's outputs are its classes, by position). */
+export function sameClassNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => classNameKey(n) === classNameKey(b[i]));
+}
+
 const FIXED_DIGITS = 'The digits set always has the ten digits 0–9';
 
 /** Adds a class named 'Class N' (the first N no class is called), up to MAX_CLASSES; a 'classes' set only. */

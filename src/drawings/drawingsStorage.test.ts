@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulateQuota } from '../storage/testing/simulateQuota';
 import { DIGIT_NAMES, DRAWING_PIXELS, emptyDrawingSet, type DrawingSet } from './drawingSet';
-import { DrawingsStorageError, openDrawingsStorage } from './drawingsStorage';
+import { StorageError } from '../storage/StorageError';
+import { openDrawingsStorage } from './drawingsStorage';
 
 const NAME = 'convscope-drawings';
 
@@ -39,12 +40,12 @@ function writeRaw(indexedDB: IDBFactory, key: string, value: unknown): Promise<v
 }
 
 /** Rejection of `promise`, failing the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<DrawingsStorageError> {
+async function rejection(promise: Promise<unknown>): Promise<StorageError> {
   try {
     await promise;
   } catch (e) {
-    expect(e).toBeInstanceOf(DrawingsStorageError);
-    return e as DrawingsStorageError;
+    expect(e).toBeInstanceOf(StorageError);
+    return e as StorageError;
   }
   throw new Error('expected a rejection');
 }
@@ -109,7 +110,7 @@ describe('openDrawingsStorage', () => {
     disk.limit = disk.used();
     const more = { ...cats, drawings: [...cats.drawings, { id: 'c', label: 1, pixels: pixels(4), createdAt: 13 }] };
     const e = await rejection(storage.save(more));
-    expect(e.kind).toBe('quota');
+    expect(e.kind).toBe('full');
     expect(e.message).toContain("The browser's storage is full");
     expect(e.message).toContain('not saved');
     expect((await storage.load()).classes).toEqual(cats);

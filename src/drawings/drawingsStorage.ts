@@ -8,6 +8,7 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { isQuotaError } from '../storage/isQuotaError';
 import { describeError, openIndexedDb } from '../storage/openIndexedDb';
+import { StorageError } from '../storage/StorageError';
 import { decodeDrawingSet } from './decodeDrawingSet';
 import { emptyDrawingSet, type DrawingSet, type DrawingSetKind } from './drawingSet';
 
@@ -15,22 +16,11 @@ export interface DrawingsStorage {
   /** Both sets as stored (an empty set for a kind never saved or unreadable). */
   load(): Promise<{ digits: DrawingSet; classes: DrawingSet }>;
   /**
-   * Replaces the stored set of set.kind. Rejects with DrawingsStorageError
-   * 'quota' when the browser's storage is full (nothing of this save is kept),
+   * Replaces the stored set of set.kind. Rejects with StorageError
+   * 'full' when the browser's storage is full (nothing of this save is kept),
    * 'unavailable' when there is no IndexedDB or it will not open, 'failed' otherwise.
    */
   save(set: DrawingSet): Promise<void>;
-}
-
-/** Why the drawings could not be read or written; the message is for the user. */
-export class DrawingsStorageError extends Error {
-  constructor(
-    readonly kind: 'quota' | 'unavailable' | 'failed',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DrawingsStorageError';
-  }
 }
 
 interface DrawingsDatabase extends DBSchema {
@@ -46,7 +36,7 @@ const DB_VERSION = 1;
 const SET_NAMES: Record<DrawingSetKind, string> = { digits: 'handwritten digits', classes: 'classes' };
 
 const unavailable = (why: string) =>
-  new DrawingsStorageError('unavailable', `Your drawings cannot be kept: ${why}. They last only as long as this tab.`);
+  new StorageError('unavailable', `Your drawings cannot be kept: ${why}. They last only as long as this tab.`);
 
 /** Opens (creating on first use) the drawings database; rejects with 'unavailable' and the reason when it cannot. */
 async function openDatabase(factory: IDBFactory | undefined, name: string): Promise<DrawingsDB> {
@@ -94,7 +84,7 @@ export function openDrawingsStorage(factory: IDBFactory | undefined = globalThis
         const [digits, classes] = await Promise.all([tx.store.get('digits'), tx.store.get('classes'), tx.done]);
         return { digits: decodeStored(digits, 'digits'), classes: decodeStored(classes, 'classes') };
       } catch (e) {
-        throw new DrawingsStorageError('failed', `Your saved drawings could not be read (${describeError(e)}).`);
+        throw new StorageError('failed', `Your saved drawings could not be read (${describeError(e)}).`);
       }
     },
 
@@ -117,12 +107,12 @@ export function openDrawingsStorage(factory: IDBFactory | undefined = globalThis
         }
         const what = SET_NAMES[set.kind];
         if (isQuotaError(e)) {
-          throw new DrawingsStorageError(
-            'quota',
+          throw new StorageError(
+            'full',
             `The browser's storage is full: your ${what} were not saved, so this change will be lost on reload. Free some space (delete saved runs, or export your drawings) and try again.`,
           );
         }
-        throw new DrawingsStorageError('failed', `Your ${what} could not be saved (${describeError(e)}); this change will be lost on reload.`);
+        throw new StorageError('failed', `Your ${what} could not be saved (${describeError(e)}); this change will be lost on reload.`);
       }
     },
   };

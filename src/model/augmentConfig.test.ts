@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allOff,
   AUGMENT_DEFAULT,
   AUGMENT_LIMITS,
   AUGMENT_NAMES,
@@ -147,5 +148,15 @@ describe('checkAugmentConfig', () => {
     expect(errorOf('on')).toBe('Augmentation settings must be an object, not "on"');
     expect(errorOf([AUGMENT_DEFAULT])).toBe('Augmentation settings must be an object, not a list');
     expect(errorOf(undefined)).toContain('must be an object');
+  });
+});
+
+describe('allOff', () => {
+  it('turns every transform off and keeps the strengths; AUGMENT_OFF is the defaults off', () => {
+    const strong = { ...AUGMENT_DEFAULT, rotate: { on: true, degrees: 30 } };
+    const off = allOff(strong);
+    expect(isAugmentOn(off)).toBe(false);
+    expect(off.rotate).toEqual({ on: false, degrees: 30 });
+    expect(AUGMENT_OFF).toEqual(allOff(AUGMENT_DEFAULT));
   });
 });

@@ -74,15 +74,6 @@ export const AUGMENT_NAMES: Record<AugmentTransform, string> = {
   elastic: 'Elastic distortion',
 };
 
-/** Every transform off, strengths at their defaults (so turning one on gives the default). */
-export const AUGMENT_OFF: AugmentConfig = {
-  shift: { on: false, pixels: 2 },
-  rotate: { on: false, degrees: 15 },
-  scale: { on: false, amount: 0.1 },
-  thickness: { on: false, chance: 0.5 },
-  elastic: { on: false, alpha: 8, sigma: 3 },
-};
-
 /**
  * Every transform on, at strengths mild enough that each augmented digit is still plainly
  * the same digit (the usual MNIST choices: a couple of pixels, ±15°, ±10%).
@@ -94,6 +85,20 @@ export const AUGMENT_DEFAULT: AugmentConfig = {
   thickness: { on: true, chance: 0.5 },
   elastic: { on: true, alpha: 8, sigma: 3 },
 };
+
+/** `c` with every transform off, its strengths kept (so turning one back on gives the strength it had). */
+export function allOff(c: AugmentConfig): AugmentConfig {
+  return {
+    shift: { ...c.shift, on: false },
+    rotate: { ...c.rotate, on: false },
+    scale: { ...c.scale, on: false },
+    thickness: { ...c.thickness, on: false },
+    elastic: { ...c.elastic, on: false },
+  };
+}
+
+/** Every transform off, strengths at their defaults (so turning one on gives the default). */
+export const AUGMENT_OFF: AugmentConfig = allOff(AUGMENT_DEFAULT);
 
 /**
  * Whether the config changes any image at all: some transform on with a strength above 0.

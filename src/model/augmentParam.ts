@@ -1,4 +1,4 @@
-import { AUGMENT_DEFAULT, checkAugmentConfig, type AugmentConfig } from './augmentConfig';
+import { AUGMENT_OFF, checkAugmentConfig, type AugmentConfig } from './augmentConfig';
 
 /** A transform's short name in a link, and its strengths in order. */
 const FIELDS = [
@@ -21,9 +21,7 @@ export function encodeAugment(c: AugmentConfig): string {
 
 /** The augmentation a link's `aug` value names, or why it names none. */
 export function decodeAugment(value: string): { augment: AugmentConfig } | { error: string } {
-  const raw: Record<string, Record<string, unknown>> = Object.fromEntries(
-    FIELDS.map(([, k]) => [k, { ...AUGMENT_DEFAULT[k], on: false }]),
-  );
+  const raw: Record<string, Record<string, unknown>> = { ...AUGMENT_OFF };
   if (value !== 'off') {
     for (const part of value.split(',')) {
       const [short, ...numbers] = part.split(':');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDrawingSet, type DrawingSet } from '../drawings/drawingSet';
 import { serializeDrawings } from '../drawings/drawingsFile';
-import { DrawingsStorageError, type DrawingsStorage } from '../drawings/drawingsStorage';
+import type { DrawingsStorage } from '../drawings/drawingsStorage';
+import { StorageError } from '../storage/StorageError';
 import type { Command, RunSummary } from '../worker/protocol';
 import { HELD_OUT_SEED, fineTuneBlockerOf } from './drawingsSlice';
 import { applyDrawingsEvents, INITIAL_DRAWINGS_STATE, type DrawingsState } from './drawingsState';
@@ -70,7 +71,7 @@ describe('your drawings in the store', () => {
   });
 
   it('keeps a drawing that could not be saved, and says so', async () => {
-    const { a, draw } = await setUp(new DrawingsStorageError('quota', "The browser's storage is full: your drawings were not saved."));
+    const { a, draw } = await setUp(new StorageError('full', "The browser's storage is full: your drawings were not saved."));
     draw();
     a().addDrawing('digits', 1);
     await flush();

@@ -4,7 +4,8 @@ import {
   type DrawingSet, type DrawingSetKind,
 } from '../drawings/drawingSet';
 import { mergeDrawings, parseDrawingsFile } from '../drawings/drawingsFile';
-import { DrawingsStorageError, openDrawingsStorage, type DrawingsStorage } from '../drawings/drawingsStorage';
+import { openDrawingsStorage, type DrawingsStorage } from '../drawings/drawingsStorage';
+import { StorageError } from '../storage/StorageError';
 import type { AppState, DrawingsSlice } from './appState';
 import { INITIAL_DRAWINGS_STATE, setOf, type DrawingsState } from './drawingsState';
 import { isActive, modelDataset } from './selectors';
@@ -42,7 +43,7 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
   const commit = (next: DrawingSet, message: string | null = null) => {
     patch({ [next.kind]: next, message: message ? { kind: 'info', text: message } : null } as Partial<DrawingsState>);
     storage.save(next).catch((e) => {
-      const why = e instanceof DrawingsStorageError ? e.message : `Your drawings could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+      const why = e instanceof StorageError ? e.message : `Your drawings could not be saved: ${e instanceof Error ? e.message : String(e)}`;
       say('error', `${why} They stay in this tab: export them to keep them.`);
     });
   };

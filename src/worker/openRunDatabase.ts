@@ -2,7 +2,7 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'id
 import type { StoredRunRecord } from './decodeSavedRun';
 import type { StoredWeights } from './decodeStoredWeights';
 import { openIndexedDb } from '../storage/openIndexedDb';
-import { StorageError } from './StorageError';
+import { StorageError } from '../storage/StorageError';
 
 /**
  * The database's layout. Values are typed as written; what is read back is

@@ -4,6 +4,7 @@
  * fine-tuning mixes into every batch.
  */
 import { DATASETS } from '../data/datasets';
+import { sameClassNames } from '../drawings/drawingSet';
 import type { BatchMix } from '../engine/batchMaker';
 import type { ImageSet } from '../engine/imageSet';
 import { checkAugmentConfig } from '../model/augmentConfig';
@@ -21,17 +22,11 @@ export function ownClasses(req: TrainRequest, continued: SavedRun | null): { tra
     throw new SessionError('invalid-request', 'Your classes: the request brought no classes to train on (at least 2)');
   }
   const before = continued?.setup.classNames;
-  if (before && !sameClasses(before, own.classNames)) {
+  if (before && !sameClassNames(before, own.classNames)) {
     throw new SessionError('invalid-request', `Your classes changed since "${continued.name}" was trained: it knows ${before.join(', ')}; you now have ${own.classNames.join(', ')}. Train a new network on them instead.`);
   }
   const n = own.classNames.length;
   return { train: packedImageSet(own, n, 'Your classes'), test: emptyImageSet(n), classNames: own.classNames };
-}
-
-/** Whether two lists name the same classes in the same order (a network's outputs are its classes, by position). */
-function sameClasses(a: readonly string[], b: readonly string[]): boolean {
-  const key = (n: string) => n.trim().toLowerCase();
-  return a.length === b.length && a.every((n, i) => key(n) === key(b[i]));
 }
 
 /** The handwriting to mix into a fine-tuning run, checked: only a digits model can learn digits. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunStore } from './runStore';
-import { StorageError } from './StorageError';
+import { StorageError } from '../storage/StorageError';
 import { sampleRun } from './testing/sampleRun';
 import { simulateQuota } from '../storage/testing/simulateQuota';
 import { openTestStore, sampleWeights } from './testing/storeFixtures';

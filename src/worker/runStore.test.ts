@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunStore } from './runStore';
-import { StorageError } from './StorageError';
+import { StorageError } from '../storage/StorageError';
 import { sampleRun } from './testing/sampleRun';
 import { openTestStore, sampleWeights, storedRecord, writeRaw } from './testing/storeFixtures';
 

@@ -7,7 +7,7 @@ import { inTransaction, openRunDatabase, type RunDB, type RunTransaction } from 
 import { planFreeing, type FreeingStep } from './planFreeing';
 import type { DamagedRun, RunSummary, SavedRun, StorageInfo } from './protocol';
 import { setWeightSlot } from './setWeightSlot';
-import { StorageError } from './StorageError';
+import { StorageError } from '../storage/StorageError';
 import { summarizeRun } from './summarizeRun';
 
 export type { OptimizerState, StoredWeights, WeightSlot } from './decodeStoredWeights';

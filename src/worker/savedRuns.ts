@@ -3,7 +3,7 @@ import type { OptimizerState } from '../engine/optimizerState';
 import type { SavedRun, SavedRunSetup, StorageInfo, WorkerEvent } from './protocol';
 import { newSavedRun, RunRecorder } from './runRecorder';
 import { RunStore, type StoredWeights } from './runStore';
-import { StorageError } from './StorageError';
+import { StorageError } from '../storage/StorageError';
 import { SessionError } from './sessionError';
 
 type Post = (event: WorkerEvent) => void;

@@ -1,6 +1,6 @@
 import { DataFileError } from './fetchDatasetPart';
 import type { ErrorCode, WorkerEvent } from './protocol';
-import { StorageError } from './StorageError';
+import { StorageError } from '../storage/StorageError';
 
 /** A user-facing failure with a code for the page. */
 export class SessionError extends Error {

@@ -1,6 +1,6 @@
 import { useEffect, type JSX } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { AUGMENT_DEFAULT, AUGMENT_LIMITS, AUGMENT_NAMES, isAugmentOn, type AugmentConfig, type AugmentTransform } from '../../model/augmentConfig';
+import { allOff, AUGMENT_DEFAULT, AUGMENT_LIMITS, AUGMENT_NAMES, isAugmentOn, type AugmentConfig, type AugmentTransform } from '../../model/augmentConfig';
 import { ImageSheet } from '../../charts/ImageSheet';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -111,7 +111,7 @@ export function AugmentPanel(): JSX.Element {
           })}
           <div className="augment-actions">
             <button disabled={active} onClick={() => setAugment(AUGMENT_DEFAULT)} data-testid="augment-defaults">All on (defaults)</button>
-            <button disabled={active || !on} onClick={() => setAugment(Object.fromEntries(TRANSFORMS.map((k) => [k, { ...augment[k], on: false }])) as unknown as AugmentConfig)}>
+            <button disabled={active || !on} onClick={() => setAugment(allOff(augment))}>
               All off
             </button>
             <button disabled={active || !on} onClick={requestPreview} data-testid="augment-shuffle">New samples</button>
