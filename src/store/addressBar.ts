@@ -15,7 +15,7 @@ export function addressOf(s: AppState): string | null {
   return toSearch(setupToParams(s, DEFAULT_SETUP));
 }
 
-const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping'] as const;
+const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping', 'augment'] as const;
 
 /**
  * Keeps the address describing the setup on screen, so copying it shares it.
