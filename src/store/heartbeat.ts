@@ -8,10 +8,13 @@ export const HEARTBEAT_MS = 5000;
 export const MISSED_BEATS = 6;
 
 /**
- * Counts the pings the worker has not answered. `beat` is called every
- * HEARTBEAT_MS: it gives the number of the next ping to send, or null when
- * the worker has missed MISSED_BEATS in a row. A late answer to any ping
- * counts: a worker that was only busy (or a machine that slept) is not dead.
+ * Counts the beats the worker has let pass without a word. `beat` is called
+ * every HEARTBEAT_MS: it gives the number of the next ping to send, or null
+ * when the worker has been silent for MISSED_BEATS beats in a row. Anything
+ * the worker says counts, not only its answer to a ping: a late answer, or a
+ * progress event from a worker too busy to read its pings (a training step
+ * that compiles WebGL shaders on a loaded machine blocks it for seconds), shows
+ * it is alive.
  */
 export class Heartbeat {
   private sent = 0;
@@ -24,8 +27,9 @@ export class Heartbeat {
     return ++this.sent;
   }
 
-  pong(seq: number): void {
-    if (seq > this.answered) this.answered = seq;
+  /** The worker said something: every ping so far counts as answered. */
+  heard(): void {
+    this.answered = this.sent;
     this.missed = 0;
   }
 }

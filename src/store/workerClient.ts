@@ -33,8 +33,8 @@ export function createWorkerClient(onEvent: (e: WorkerEvent) => void, options: W
   const start = () => {
     const w = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: 'convscope-training' });
     w.onmessage = (e: MessageEvent<WorkerEvent>) => {
-      if (e.data.type === 'pong') heart.pong(e.data.seq);
-      else onEvent(e.data);
+      heart.heard();
+      if (e.data.type !== 'pong') onEvent(e.data);
     };
     w.onerror = (e) => {
       e.preventDefault();

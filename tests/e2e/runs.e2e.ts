@@ -196,7 +196,11 @@ describe('saved runs and model files', () => {
   });
 
   it('a worker that dies mid-run is replaced, and the last saved epoch comes back', async () => {
-    const page = await openApp(browser(), '?n=1000&epochs=30&debug&heartbeat=300');
+    // A 1 s heartbeat: the crash is noticed after 6 s of silence, not 30. Shorter is
+    // not safe: on a loaded machine, one WebGL step of the new worker's backend
+    // measurement (SwiftShader compiling shaders) blocks it for seconds, and a
+    // 300 ms heartbeat (1.8 s of silence) replaced that healthy worker three times.
+    const page = await openApp(browser(), '?n=1000&epochs=30&debug&heartbeat=1000');
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
     // The run is saved with its first epoch's weights.
