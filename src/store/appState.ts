@@ -182,8 +182,13 @@ export interface DrawingsActions {
   loadDrawings(): Promise<void>;
   /** Adds the current input (a drawing or an upload, not a test image) to class `label` of set `kind`. */
   addDrawing(kind: DrawingSetKind, label: number): void;
-  /** Adds uploaded images (already preprocessed; null: could not be read, with why) to class `label`; says what was added and what was not. */
-  addImages(kind: DrawingSetKind, label: number, images: readonly { name: string; pixels: Float32Array | null; problem?: string }[]): void;
+  /**
+   * Adds uploaded images (already preprocessed; null: could not be read, with
+   * why) to the class that was class `label`, named `className`, when the files
+   * were chosen (files are read asynchronously: a class removed or renamed
+   * meanwhile is found by name, or nothing is added); says what was added and what was not.
+   */
+  addImages(kind: DrawingSetKind, label: number, className: string, images: readonly { name: string; pixels: Float32Array | null; problem?: string }[]): void;
   removeDrawing(kind: DrawingSetKind, id: string): void;
   addClass(): void;
   removeClass(index: number): void;

@@ -120,6 +120,22 @@ describe('your drawings in the store', () => {
     expect(cmd?.type === 'train' && cmd.request.config.augment?.shift.on).toBe(true);
   });
 
+  it('adds uploads to the class they were chosen for, even when a class above was removed while they were read', async () => {
+    const { a } = await setUp();
+    a().addClass(); // Class 1, Class 2, Class 3
+    const upload = [{ name: 'a.png', pixels: ink() }, { name: 'b.png', pixels: null, problem: 'no ink was found' }];
+    // Chosen for Class 3 (index 2); Class 1 is removed before the files are read.
+    a().removeClass(0);
+    a().addImages('classes', 2, 'Class 3', upload);
+    expect(a().drawings.classes.drawings.map((d) => d.label)).toEqual([1]);
+    expect(a().drawings.message).toEqual({ kind: 'info', text: 'Added 1 image to “Class 3”. Not added: b.png: no ink was found.' });
+    // Its class renamed meanwhile (or gone): nothing is added, and the message says why.
+    a().renameClass(1, 'cross');
+    a().addImages('classes', 1, 'Class 3', upload);
+    expect(a().drawings.classes.drawings).toHaveLength(1);
+    expect(a().drawings.message?.text).toMatch(/“Class 3” was removed or renamed while its files were read: nothing was added/);
+  });
+
   it('keeps the output sized to your classes after a run ends and after Undo, and gives MNIST its batch and epochs back', async () => {
     const { a, store } = await setUp();
     a().setDataset('own');

@@ -85,9 +85,14 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
       patch({ added: get().drawings.added + 1, addError: null });
     },
 
-    addImages(kind, label, images) {
+    addImages(kind, chosenLabel, className, images) {
       if (!ready()) return;
       let set = setOf(get().drawings, kind);
+      const label = set.classNames[chosenLabel] === className ? chosenLabel : set.classNames.indexOf(className);
+      if (label < 0) {
+        say('error', `“${className}” was removed or renamed while its files were read: nothing was added. Upload them again.`);
+        return;
+      }
       const refused: string[] = [];
       const now = Date.now();
       for (const img of images) {

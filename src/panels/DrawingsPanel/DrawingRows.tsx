@@ -78,7 +78,7 @@ export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKi
                       onChange={(e) => {
                         const files = Array.from(e.target.files ?? []);
                         e.target.value = '';
-                        if (files.length) void readUploads(files).then((images) => addImages(kind, c, images));
+                        if (files.length) void readUploads(files).then((images) => addImages(kind, c, name, images));
                       }}
                     />
                   </label>
