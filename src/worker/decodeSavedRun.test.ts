@@ -64,6 +64,17 @@ describe('decodeSavedRun', () => {
     expect(decodeSavedRun(stored(own))).toEqual(own);
   });
 
+  it('reads a fine-tuning\'s held-out scores with its continuation, and names a broken one', () => {
+    const run = sampleRun();
+    const handwriting = { drawings: 24, sharePercent: 50, before: { epoch: 2, correct: 3, count: 6 }, after: null };
+    const tuned = { ...run, continuations: [{ fromEpoch: 2, optimizerRestored: true, handwriting }] };
+    expect(decodeSavedRun(stored(tuned))).toEqual(tuned);
+    const broken = (h: unknown) => ({ ...stored(), continuations: [{ fromEpoch: 2, optimizerRestored: true, handwriting: h }] });
+    expect(errorOf(broken({ ...handwriting, before: { epoch: 2, correct: 7, count: 6 } }))).toBe('continuations[0].handwriting.before.correct is more than its count');
+    expect(errorOf(broken({ ...handwriting, after: undefined }))).toBe('continuations[0].handwriting.after is missing, not an object');
+    expect(errorOf(broken({ ...handwriting, sharePercent: '50' }))).toBe('continuations[0].handwriting.sharePercent is a string, not a number');
+  });
+
   it('checks the typed-array kinds and the lengths of the batch arrays', () => {
     expect(errorOf(withField('batches.loss', [1, 2, 3, 4, 5, 6]))).toBe('batches.loss is a list, not a Float32Array');
     expect(errorOf(withField('batches.x', new Float64Array(6)))).toBe('batches.x is a Float64Array, not a Float32Array');

@@ -171,10 +171,25 @@ function decode(raw: unknown): SavedRun {
     const continuation = record(c, `continuations[${i}]`);
     num(continuation.fromEpoch, `continuations[${i}].fromEpoch`);
     bool(continuation.optimizerRestored, `continuations[${i}].optimizerRestored`);
+    if (continuation.handwriting !== undefined) checkHandwriting(continuation.handwriting, `continuations[${i}].handwriting`);
   });
   // The store's own fields stay in the store: what leaves is exactly a SavedRun.
   const { format: _format, weightBytes: _weightBytes, ...run } = r;
   return run as unknown as SavedRun;
+}
+
+/** A fine-tuning's record: counts, and each held-out score null or a score of at most `count` right. */
+function checkHandwriting(value: unknown, at: string): void {
+  const h = record(value, at);
+  num(h.drawings, `${at}.drawings`);
+  num(h.sharePercent, `${at}.sharePercent`);
+  for (const when of ['before', 'after'] as const) {
+    if (h[when] === null) continue;
+    const s = record(h[when], `${at}.${when}`);
+    num(s.epoch, `${at}.${when}.epoch`);
+    const count = num(s.count, `${at}.${when}.count`);
+    if (!(num(s.correct, `${at}.${when}.correct`) <= count)) fail(`${at}.${when}.correct is more than its count`);
+  }
 }
 
 /**

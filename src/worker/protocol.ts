@@ -66,6 +66,32 @@ export interface SavedWeightsInfo {
   bytes: number;
 }
 
+/** A score on the held-out handwriting, after `epoch` of the run. */
+export interface HeldOutRecord {
+  epoch: number;
+  correct: number;
+  count: number;
+}
+
+/** A fine-tuning on the user's handwriting: what was mixed in, and the held-out drawings' score before and after (null: not measured yet). */
+export interface HandwritingRecord {
+  /** Drawings trained on (the held-out ones apart). */
+  drawings: number;
+  /** Their share of every batch, in percent. */
+  sharePercent: number;
+  before: HeldOutRecord | null;
+  after: HeldOutRecord | null;
+}
+
+/** Training went on from `fromEpoch` of a saved run. */
+export interface Continuation {
+  fromEpoch: number;
+  /** Whether the optimizer state came with the weights. */
+  optimizerRestored: boolean;
+  /** Present when it was a fine-tuning on the user's handwriting. */
+  handwriting?: HandwritingRecord;
+}
+
 /**
  * One run as IndexedDB keeps it: its setup, full metric history, outcome,
  * test result and which weights are kept. Saved by the worker as it trains.
@@ -92,8 +118,8 @@ export interface SavedRun {
   restoredEpoch: number | null;
   test: TestResult | null;
   weights: SavedWeightsInfo;
-  /** Epochs after which training was continued, and whether the optimizer state came with it. */
-  continuations: { fromEpoch: number; optimizerRestored: boolean }[];
+  /** Epochs after which training was continued, and how. */
+  continuations: Continuation[];
 }
 
 /** A saved run without its histories: what the run list shows. */

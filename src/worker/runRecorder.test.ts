@@ -58,4 +58,19 @@ describe('RunRecorder', () => {
     expect(Array.from(again.snapshot().batches.x)).toEqual([0.5, 1, 1.5]);
     expect(again.epochsCompleted).toBe(1);
   });
+
+  it('keeps a fine-tuning\'s held-out scores with its continuation: the score before, and the latest after', () => {
+    const run = newSavedRun('a', 'Run 1', setup);
+    const handwriting = { drawings: 24, sharePercent: 50, before: null, after: null };
+    run.continuations = [{ fromEpoch: 1, optimizerRestored: true }, { fromEpoch: 2, optimizerRestored: true, handwriting }];
+    const r = new RunRecorder(run, 3);
+    const held = (when: 'before' | 'after', epoch: number, correct: number, runId = 3): WorkerEvent => ({ type: 'heldOutAccuracy', runId, when, epoch, correct, count: 6, predicted: new Uint8Array(6) });
+    r.apply(held('before', 2, 3));
+    r.apply(held('after', 3, 4));
+    r.apply(held('after', 4, 6));
+    r.apply(held('after', 9, 0, 7)); // another run's
+    const [plain, tuned] = r.snapshot().continuations;
+    expect(plain).toEqual({ fromEpoch: 1, optimizerRestored: true });
+    expect(tuned.handwriting).toEqual({ drawings: 24, sharePercent: 50, before: { epoch: 2, correct: 3, count: 6 }, after: { epoch: 4, correct: 6, count: 6 } });
+  });
 });

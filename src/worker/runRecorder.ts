@@ -78,6 +78,16 @@ export class RunRecorder {
         this.update({ test });
         break;
       }
+      case 'heldOutAccuracy': {
+        // A fine-tuning's score goes with the continuation it measures: the latest one.
+        const list = this.base.continuations;
+        const last = list.at(-1);
+        if (!last?.handwriting) break;
+        const score = { epoch: e.epoch, correct: e.correct, count: e.count };
+        const handwriting = { ...last.handwriting, [e.when]: score };
+        this.update({ continuations: [...list.slice(0, -1), { ...last, handwriting }] });
+        break;
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { DATASETS } from '../data/datasets';
 import type { OptimizerState } from '../engine/optimizerState';
-import type { SavedRun, SavedRunSetup, StorageInfo, WorkerEvent } from './protocol';
+import type { Continuation, HandwritingRecord, SavedRun, SavedRunSetup, StorageInfo, WorkerEvent } from './protocol';
 import { newSavedRun, RunRecorder } from './runRecorder';
 import { RunStore, type StoredWeights } from './runStore';
 import { StorageError } from '../storage/StorageError';
@@ -106,11 +106,12 @@ export class SavedRuns {
    * Starts recording run `runId`: a new record, or (`from`) a saved run that
    * training continues. Returns the record's id, for the session to tell the page.
    */
-  begin(runId: number, setup: SavedRunSetup, from: SavedRun | null = null, optimizerRestored = false): string {
+  begin(runId: number, setup: SavedRunSetup, from: SavedRun | null = null, optimizerRestored = false, handwriting: HandwritingRecord | null = null): string {
     const run = from ?? newSavedRun(newId(), this.defaultName(setup), setup);
     const r = new RunRecorder(run, runId);
     if (from) {
-      r.update({ status: 'running', continuations: [...from.continuations, { fromEpoch: from.epochs.length, optimizerRestored }] });
+      const continuation: Continuation = { fromEpoch: from.epochs.length, optimizerRestored, ...(handwriting ? { handwriting } : {}) };
+      r.update({ status: 'running', continuations: [...from.continuations, continuation] });
     }
     this.recorder = r;
     this.tracked = null;

@@ -64,6 +64,11 @@ describe('TrainingSession with your own drawings (Node, cpu)', () => {
     const scores = rec.all(is('heldOutAccuracy'));
     expect(scores.map((s) => [s.runId, s.when, s.epoch, s.count])).toEqual([[2, 'before', 1, 10], [2, 'after', 2, 10]]);
     expect(scores[1].predicted).toHaveLength(10);
+    // The saved run keeps the fine-tuning with its continuation, scores and all: they survive a reload.
+    const listed = await rec.waitFor(is('runs', (e) => !!e.runs.find((r) => r.id === savedId)?.continuations.at(-1)?.handwriting?.after));
+    expect(listed.runs.find((r) => r.id === savedId)?.continuations).toEqual([
+      { fromEpoch: 1, optimizerRestored: true, handwriting: { drawings: 30, sharePercent: 50, before: { epoch: 1, correct: scores[0].correct, count: 10 }, after: { epoch: 2, correct: scores[1].correct, count: 10 } } },
+    ]);
     // Half of each batch of 32 was handwriting: 180 MNIST images at 16 a batch.
     expect(rec.all(is('runStarted', (e) => e.runId === 2))[0].batchesPerEpoch).toBe(Math.ceil(180 / 16));
   }, 60_000);

@@ -31,7 +31,7 @@ import { continuation, endLearningRate } from './continuation';
 import { trimSavedRun } from './trimSavedRun';
 import { currentModel, disposeCurrentModel, type CurrentModel } from './currentModel';
 import { Galleries } from './galleries';
-import type { AugmentPreviewRequest, Command, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
+import type { AugmentPreviewRequest, Command, HandwritingRecord, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
 import type { RunStore } from './runStore';
 import { SavedRuns } from './savedRuns';
 import { errorEvent, SessionError } from './sessionError';
@@ -92,7 +92,7 @@ interface PreparedRun {
   mix: BatchMix | null;
   heldOut: ImageSet | null;
   /** How the run is saved: as a new record, or appended to the saved run it continues. */
-  saveAs: { setup: SavedRunSetup; from: SavedRun | null; optimizerRestored: boolean };
+  saveAs: { setup: SavedRunSetup; from: SavedRun | null; optimizerRestored: boolean; handwriting: HandwritingRecord | null };
   /** Resolves `current.finished`. */
   finish: () => void;
 }
@@ -407,7 +407,8 @@ export class TrainingSession {
       const on = mix ? ` on your handwriting (${mix.images.count} drawings, ${Math.round(mix.share * 100)}% of every batch)` : '';
       this.post({ type: 'runOpened', runId: req.runId, run: continued.run, weights: startEpoch, message: `Continuing "${continued.run.name}"${on} from epoch ${startEpoch}, ${how}.` });
     }
-    const saveAs = { setup, from: continued?.run ?? null, optimizerRestored };
+    const handwriting = mix && { drawings: mix.images.count, sharePercent: Math.round(mix.share * 100), before: null, after: null };
+    const saveAs = { setup, from: continued?.run ?? null, optimizerRestored, handwriting };
     return { current, spec: req.spec, config, images: data.train, split, finish, startEpoch, saveAs, mix, heldOut };
   }
 
@@ -416,7 +417,7 @@ export class TrainingSession {
     const { current, config, split } = run;
     const { runId } = current;
     // Recording starts before the first event of the run; the page hears of the record after `runStarted`.
-    const savedId = this.saved.begin(runId, run.saveAs.setup, run.saveAs.from, run.saveAs.optimizerRestored);
+    const savedId = this.saved.begin(runId, run.saveAs.setup, run.saveAs.from, run.saveAs.optimizerRestored, run.saveAs.handwriting);
     /** Drawings mixed into each batch (fine-tuning): the dataset fills the rest, so an epoch has more batches. */
     const mixed = run.mix ? mixPerBatch(run.mix.share, config.batchSize) : 0;
     this.post({

@@ -98,6 +98,14 @@ describe('learning from your own drawings', () => {
     expect(await held.textContent()).toMatch(/before \d+\/10 .* after 2 epochs of fine-tuning: \d+\/10/);
     expect(after).toBeGreaterThan(before);
     expect(after).toBeGreaterThanOrEqual(0.8);
+
+    // A reload keeps the fine-tuning with the run: its row and the section say how it went.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid=held-out-accuracy]')?.getAttribute('data-saved') === 'true', null, { timeout: 60_000 });
+    expect(Number(await held.getAttribute('data-before'))).toBe(before);
+    expect(Number(await held.getAttribute('data-after'))).toBe(after);
+    expect(await held.textContent()).toMatch(/^This run's last fine-tuning \(20 drawings, 50% of each batch\).*after 2 epochs of fine-tuning/);
+    expect(await page.getByTestId('run-list').locator('[data-run-id]').first().textContent()).toMatch(/handwriting \d+\/10 → \d+\/10/);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });

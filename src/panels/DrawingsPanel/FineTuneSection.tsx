@@ -1,17 +1,9 @@
 import type { JSX } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fineTuneBlockerOf } from '../../store/drawingsSlice';
-import type { HeldOutScore } from '../../store/drawingsState';
 import { useAppStore } from '../../store/useAppStore';
+import { epochsBetween, lastHandwriting, scoreText } from '../heldOutText';
 import { DrawingRows } from './DrawingRows';
-
-/** How many epochs of fine-tuning the latest score comes after. */
-function epochsOf(f: { before: HeldOutScore | null; after: HeldOutScore | null }): string {
-  const n = (f.after?.epoch ?? 0) - (f.before?.epoch ?? 0);
-  return `${n} epoch${n === 1 ? '' : 's'}`;
-}
-
-const pct = (s: HeldOutScore) => `${s.correct}/${s.count} (${((100 * s.correct) / Math.max(1, s.count)).toFixed(0)}%)`;
 
 /**
  * Your handwriting: the digits drawn, and fine-tuning the current MNIST model
@@ -26,6 +18,12 @@ export function FineTuneSection(): JSX.Element {
   const start = useAppStore((s) => s.fineTune);
   const digits = useAppStore((s) => s.drawings.digits);
   const running = fineTune !== null && runId === fineTune.runId && (status === 'loading' || status === 'training' || status === 'paused');
+  // After a reload the page has no fine-tuning of its own: the current run's saved one is shown instead.
+  const saved = useAppStore((s) => {
+    const run = s.runs.list.find((r) => r.id === s.run.savedId);
+    return run ? lastHandwriting(run) : null;
+  });
+  const shown = fineTune ?? saved;
   return (
     <>
       <DrawingRows set={digits} kind="digits" />
@@ -52,18 +50,20 @@ export function FineTuneSection(): JSX.Element {
           </button>
         </div>
         {blocker && <p className="hint" id="fine-tune-blocker" data-testid="fine-tune-blocker">{blocker}</p>}
-        {fineTune && (
+        {shown && (
           <p
             className="held-out"
             data-testid="held-out-accuracy"
-            data-before={fineTune.before ? fineTune.before.correct / Math.max(1, fineTune.before.count) : ''}
-            data-after={fineTune.after ? fineTune.after.correct / Math.max(1, fineTune.after.count) : ''}
+            data-saved={fineTune ? undefined : 'true'}
+            data-before={shown.before ? shown.before.correct / Math.max(1, shown.before.count) : ''}
+            data-after={shown.after ? shown.after.correct / Math.max(1, shown.after.count) : ''}
           >
-            Your held-out drawings: before {fineTune.before ? <strong>{pct(fineTune.before)}</strong> : '…'}
+            {fineTune ? 'Your held-out drawings' : `This run's last fine-tuning (${saved?.drawings} drawings, ${saved?.sharePercent}% of each batch), on the drawings held out then`}:{' '}
+            before {shown.before ? <strong>{scoreText(shown.before)}</strong> : '…'}
             {' → '}
-            {fineTune.after ? (
+            {shown.after ? (
               <>
-                after {epochsOf(fineTune)} of fine-tuning: <strong>{pct(fineTune.after)}</strong>
+                after {epochsBetween(shown.before, shown.after)} of fine-tuning: <strong>{scoreText(shown.after)}</strong>
               </>
             ) : running ? 'training…' : '—'}
           </p>

@@ -1,4 +1,5 @@
 import type { RunSummary, SavedRunStatus } from '../../worker/protocol';
+import { handwritingMeta } from '../heldOutText';
 
 const STATUS_WORDS: Record<SavedRunStatus, string> = {
   running: 'training', done: 'done', earlyStopped: 'stopped early', stopped: 'stopped', diverged: 'diverged',
@@ -11,6 +12,8 @@ export function runMeta(r: RunSummary, now = Date.now()): string {
   if (r.status !== 'imported') parts.push(`${r.epochsCompleted}/${r.epochsPlanned} epochs`);
   if (Number.isFinite(r.testAccuracy)) parts.push(`test ${(r.testAccuracy * 100).toFixed(2)}%`);
   else if (Number.isFinite(r.valAccuracy)) parts.push(`val ${(r.valAccuracy * 100).toFixed(2)}%`);
+  const handwriting = handwritingMeta(r);
+  if (handwriting) parts.push(handwriting);
   parts.push(ago(r.updatedAt, now));
   return parts.join(' · ');
 }
