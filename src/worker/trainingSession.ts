@@ -1,8 +1,6 @@
 import { checkAugmentConfig, isAugmentOn } from '../model/augmentConfig';
-import { previewSamples } from '../augment/previewSamples';
 import { classNamesOf, DATASETS, datasetShape, hasTestSet, type DatasetId } from '../data/datasets';
 import { mixPerBatch, type BatchMix } from '../engine/batchMaker';
-import { evaluateModel } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { checkBackendAlive, loseWebglContext } from '../engine/backendHealth';
 import { startBackend } from '../engine/startBackend';
@@ -22,20 +20,21 @@ import { fetchDataset } from './fetchDataset';
 import { Explainer } from './explain/explainer';
 import { ExplainError } from './explain/ExplainError';
 import { FilterImages } from './explain/filterImages';
+import { augmentPreview } from './augmentPreview';
 import { batchSample } from './batchSample';
 import { Inspection } from './inspection';
-import { packedImageSet } from './packedImageSet';
+import { QuietMeasurement } from './quietMeasurement';
 import { handwritingMix, ownClasses } from './runDrawings';
 import { MetricsBuffer } from './metricsBuffer';
 import { continuation, endLearningRate } from './continuation';
 import { trimSavedRun } from './trimSavedRun';
 import { currentModel, disposeCurrentModel, type CurrentModel } from './currentModel';
-import { Galleries } from './galleries';
-import type { AugmentPreviewRequest, Command, HandwritingRecord, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
+import type { Command, HandwritingRecord, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
 import type { RunStore } from './runStore';
 import { SavedRuns } from './savedRuns';
 import { errorEvent, SessionError } from './sessionError';
 import { splitForRun } from './splitForRun';
+import { heldOutAccuracy, TestSetEvaluation } from './testSetEvaluation';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -47,8 +46,6 @@ const BROWSER_BACKENDS: BackendDeps = {
   start: (name) => startBackend(name),
   measure: (spec, batchSize, optimizer, shouldStop) => measureTrainingRate(spec, batchSize, optimizer, { budgetMs: MEASURE_BUDGET_MS, shouldStop }),
 };
-
-type MeasureCommand = Extract<Command, { type: 'measureBackends' }>;
 
 /**
  * Measuring every backend costs seconds of CPU (software WebGL compiles its
@@ -107,10 +104,8 @@ export class TrainingSession {
   private readonly backends: BackendManager;
   /** True from the moment a run replaces the model until it has ended. */
   private running = false;
-  /** A measurement asked for during a run: done when it ends. */
-  private pendingMeasure: MeasureCommand | null = null;
-  private readonly measureQuietMs: number;
-  private quietTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Measurements of the backends, held back until the page is quiet and no run needs the backend. */
+  private readonly measurement: QuietMeasurement;
   private readonly datasets: DatasetCache;
   private current: CurrentModel | null = null;
   private readonly inspection: Inspection;
@@ -126,7 +121,8 @@ export class TrainingSession {
   /** Counts inspect requests, so that a test image read late never replaces a newer request. */
   private inspectTicket = 0;
   private readonly saved: SavedRuns;
-  private readonly galleries = new Galleries();
+  /** Test-set evaluations and the galleries of test images they leave. */
+  private readonly testSet: TestSetEvaluation;
 
   /** Posts an event; the run being saved records it first (before its arrays are transferred away). */
   private readonly post: Post = (e) => {
@@ -140,11 +136,19 @@ export class TrainingSession {
   ) {
     this.saved = new SavedRuns(postOut, deps.openStore);
     this.backends = new BackendManager(postOut, deps.backends ?? BROWSER_BACKENDS, deps.backendChoice);
-    this.measureQuietMs = deps.measureQuietMs ?? MEASURE_QUIET_MS;
+    this.measurement = new QuietMeasurement({
+      measure: (r) => this.backends.measure(r.spec, r.batchSize, r.optimizer),
+      finishMeasuring: () => this.backends.finishMeasuring(),
+      busy: () => this.running || this.waiting.size > 0,
+      fail: (e) => this.fail(e, false),
+      quietMs: deps.measureQuietMs ?? MEASURE_QUIET_MS,
+    });
     const load = deps.loadDataset ?? ((id, onProgress) => fetchDataset(this.baseUrl, id, onProgress));
     this.datasets = new DatasetCache((id) =>
       load(id, (file, loadedBytes, totalBytes) => postOut({ type: 'loadProgress', file, loadedBytes, totalBytes })),
     );
+    // Through `post`: a test result belongs in the record of the run it evaluates.
+    this.testSet = new TestSetEvaluation(this.post, this.datasets);
     this.inspection = new Inspection(postOut, async () => {
       await this.backends.started();
       const c = this.current;
@@ -162,7 +166,7 @@ export class TrainingSession {
 
   handle(cmd: Command): void {
     // Any command restarts the quiet period a held-back measurement waits for.
-    if (this.pendingMeasure && cmd.type !== 'measureBackends') this.armMeasure();
+    if (cmd.type !== 'measureBackends') this.measurement.touched();
     switch (cmd.type) {
       case 'init':
         this.baseUrl = cmd.baseUrl;
@@ -177,7 +181,7 @@ export class TrainingSession {
           .catch((e) => this.fail(e))
           .finally(() => {
             this.waiting.delete(ticket);
-            this.measureIfIdle();
+            this.measurement.idle();
           });
         return;
       }
@@ -198,7 +202,9 @@ export class TrainingSession {
         }
         return;
       case 'evaluate':
-        void this.evaluate().catch((e) => this.fail(e, false));
+        void Promise.resolve()
+          .then(() => this.evaluateCurrent(this.testSet.check(this.current)))
+          .catch((e) => this.fail(e, false));
         return;
       case 'inspect':
         this.inspect(cmd.request);
@@ -218,13 +224,12 @@ export class TrainingSession {
         this.filterImages.cancel(cmd.requestId);
         return;
       case 'augmentPreview':
-        this.augmentPreview(cmd.request).catch((e) => this.fail(e, false));
+        augmentPreview(cmd.request, async (id) => (await this.datasets.get(id)).train).then((e) => this.postOut(e), (e) => this.fail(e, false));
         return;
       case 'measureBackends':
         // Measuring swaps backends under a training model: a run's request waits for its end,
         // and any request waits for the page to be quiet.
-        this.pendingMeasure = cmd;
-        this.armMeasure();
+        this.measurement.request(cmd);
         return;
       case 'chooseBackend':
         if (this.running || this.waiting.size > 0) {
@@ -254,9 +259,11 @@ export class TrainingSession {
       case 'loadRuns':
         this.saved.load(cmd.ids).then((runs) => this.post({ type: 'savedRuns', runs }), (e) => this.fail(e, false));
         return;
-      case 'gallery':
-        this.gallery(cmd).catch((e) => this.fail(e, false));
+      case 'gallery': {
+        const current = this.current;
+        this.testSet.gallery(current, cmd, this.running, () => this.current !== current).catch((e) => this.fail(e, false));
         return;
+      }
       case 'downloadModel':
         this.downloadModel(cmd.name).catch((e) => this.fail(e, false));
         return;
@@ -280,10 +287,6 @@ export class TrainingSession {
         if (this.current) this.current.runId = runId;
         this.fail(e, false);
       });
-  }
-
-  private measure(cmd: MeasureCommand): void {
-    this.backends.measure(cmd.spec, cmd.batchSize, cmd.optimizer).catch((e) => this.fail(e, false));
   }
 
   /**
@@ -332,21 +335,6 @@ export class TrainingSession {
       this.running = false;
       run.finish();
     }
-  }
-
-  /** (Re)starts the quiet period after which a held-back measurement runs. */
-  private armMeasure(): void {
-    clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => this.measureIfIdle(), this.measureQuietMs);
-  }
-
-  /** Runs the measurement held back, once no run is active or waiting; else finishes one a run cut short. */
-  private measureIfIdle(): void {
-    if (this.running || this.waiting.size > 0) return;
-    const cmd = this.pendingMeasure;
-    this.pendingMeasure = null;
-    if (cmd) this.measure(cmd);
-    else this.backends.finishMeasuring().catch((e) => this.fail(e, false));
   }
 
   /**
@@ -399,7 +387,7 @@ export class TrainingSession {
     const state = continued?.weights.optimizer;
     const optimizerRestored = !!state && (await writeOptimizerState(current.optimizer, state, current.built.model.trainableWeights.map((w) => w.shape)));
     this.current = current;
-    this.galleries.clear();
+    this.testSet.clear();
     this.running = true;
     const setup: SavedRunSetup = { dataset: req.dataset, trainSize: req.trainSize, spec: req.spec, config, ...(own ? { classNames: [...classNames] } : {}) };
     if (continued) {
@@ -604,20 +592,9 @@ export class TrainingSession {
     this.disposeModel();
     this.inspection.disposePreview();
     this.current = next;
-    this.galleries.clear();
+    this.testSet.clear();
     this.inspection.refresh();
     this.inspection.recordHistograms(performance.now(), true);
-  }
-
-  /** Answers a gallery request from the current model's test predictions, evaluating first when there are none. */
-  private async gallery(cmd: Extract<Command, { type: 'gallery' }>): Promise<void> {
-    const current = this.current;
-    if (!current) throw new SessionError('invalid-request', 'There is no model yet: train or open one first');
-    if (!hasTestSet(current.dataset)) throw new SessionError('invalid-request', NO_TEST_SET);
-    if (this.running && !this.galleries.has(current.runId)) throw new SessionError('invalid-request', 'The galleries show the test images of a finished run: wait for the end of this one');
-    if (!this.galleries.has(current.runId) && !(await this.evaluateCurrent(current))) return;
-    const g = this.galleries.answer(current.runId, cmd.cell);
-    if (g) this.post({ type: 'gallery', requestId: cmd.requestId, runId: current.runId, cell: cmd.cell, ...g });
   }
 
   private async downloadModel(name: string): Promise<void> {
@@ -657,59 +634,15 @@ export class TrainingSession {
     await this.saved.saveImported(cmd.runId, setup, name, model.weights);
   }
 
-  private async evaluate(): Promise<void> {
-    const current = this.current;
-    if (!current) throw new SessionError('invalid-request', 'There is no trained model yet: press Train first');
-    if (!hasTestSet(current.dataset)) throw new SessionError('invalid-request', NO_TEST_SET);
-    await this.evaluateCurrent(current);
+  /** Evaluates `current` on the test set and posts the result; false when it was abandoned (another model, or `stopped`). */
+  private evaluateCurrent(current: CurrentModel, stopped: () => boolean = () => false): Promise<boolean> {
+    return this.testSet.evaluate(current, () => this.current !== current || stopped());
   }
 
-  /** Evaluates on the whole test set and posts the result; false when it was abandoned. */
-  private async evaluateCurrent(current: CurrentModel, stopped: () => boolean = () => false): Promise<boolean> {
-    const data = await this.datasets.get(current.dataset);
-    const { runId } = current;
-    let lastPost = 0;
-    const result = await evaluateModel(current.built, data.test, data.testIndices, {
-      keepPredictions: true,
-      onProgress: (done, total) => {
-        const now = performance.now();
-        if (now - lastPost > 100 || done === total) {
-          lastPost = now;
-          this.post({ type: 'evalProgress', runId, done, total });
-        }
-      },
-      shouldAbort: () => this.current !== current || stopped(),
-    });
-    if (!result) return false;
-    const { predictions, ...test } = result;
-    if (predictions) this.galleries.set(runId, current.dataset, predictions, data.testIndices, data.test);
-    this.post({ type: 'testResult', runId, ...test });
-    return true;
-  }
-
-  /** Accuracy on the held-out drawings of a fine-tuning run, with every drawing's predicted class. */
+  /** Posts the held-out drawings' accuracy of a fine-tuning run (nothing for other runs). */
   private async postHeldOut(run: PreparedRun, when: 'before' | 'after', epoch: number): Promise<void> {
-    if (!run.heldOut || run.heldOut.count === 0) return;
-    const all = Uint32Array.from({ length: run.heldOut.count }, (_, i) => i);
-    const r = await evaluateModel(run.current.built, run.heldOut, all, { keepPredictions: true });
-    if (!r?.predictions) return;
-    const correct = Math.round(r.accuracy * r.count);
-    this.post({ type: 'heldOutAccuracy', runId: run.current.runId, when, epoch, correct, count: r.count, predicted: r.predictions.predicted.slice() });
-  }
-
-  /** Augmented variants of a few training images, for the grid beside the augmentation settings. */
-  private async augmentPreview(req: AugmentPreviewRequest): Promise<void> {
-    const check = checkAugmentConfig(req.augment);
-    if ('error' in check) throw new SessionError('invalid-request', `Augmentation: ${check.error}`);
-    let images: ImageSet;
-    if (req.dataset === 'own') {
-      if (!req.own || req.own.count === 0) throw new SessionError('invalid-request', 'Your classes have no drawings yet: add some to see them augmented');
-      images = packedImageSet(req.own, 256, 'Your classes');
-    } else {
-      images = (await this.datasets.get(req.dataset)).train;
-    }
-    const sample = previewSamples(images, check.config, req.seed, PREVIEW_ORIGINALS, PREVIEW_VARIANTS);
-    this.postOut({ type: 'augmentSample', requestId: req.requestId, runId: null, ...sample });
+    const e = await heldOutAccuracy(run.current, run.heldOut, when, epoch);
+    if (e) this.post(e);
   }
 
   /** Stops what reads the model (filter images after their step, snapshots) before it is disposed. */
@@ -726,10 +659,5 @@ export class TrainingSession {
 }
 
 
-const NO_TEST_SET = 'Your classes have no test set: the validation accuracy is their held-out measure';
-
 /** Images of a training batch sent as its live sample. */
 const SAMPLE_SIZE = 16;
-/** A preview shows this many training images, each with this many augmented variants. */
-const PREVIEW_ORIGINALS = 8;
-const PREVIEW_VARIANTS = 5;
