@@ -73,6 +73,8 @@ describe('decodeSavedRun', () => {
     expect(errorOf(broken({ ...handwriting, before: { epoch: 2, correct: 7, count: 6 } }))).toBe('continuations[0].handwriting.before.correct is more than its count');
     expect(errorOf(broken({ ...handwriting, after: undefined }))).toBe('continuations[0].handwriting.after is missing, not an object');
     expect(errorOf(broken({ ...handwriting, sharePercent: '50' }))).toBe('continuations[0].handwriting.sharePercent is a string, not a number');
+    expect(errorOf(broken({ ...handwriting, before: { epoch: 2, correct: NaN, count: 6 } }))).toBe('continuations[0].handwriting.before.correct is NaN, not a whole number ≥ 0');
+    expect(errorOf(broken({ ...handwriting, before: { epoch: -1, correct: 1, count: 6 } }))).toBe('continuations[0].handwriting.before.epoch is -1, not a whole number ≥ 0');
   });
 
   it('checks the typed-array kinds and the lengths of the batch arrays', () => {

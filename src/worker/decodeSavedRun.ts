@@ -186,9 +186,11 @@ function checkHandwriting(value: unknown, at: string): void {
   for (const when of ['before', 'after'] as const) {
     if (h[when] === null) continue;
     const s = record(h[when], `${at}.${when}`);
-    num(s.epoch, `${at}.${when}.epoch`);
-    const count = num(s.count, `${at}.${when}.count`);
-    if (!(num(s.correct, `${at}.${when}.correct`) <= count)) fail(`${at}.${when}.correct is more than its count`);
+    for (const key of ['epoch', 'correct', 'count'] as const) {
+      const v = num(s[key], `${at}.${when}.${key}`);
+      if (!(Number.isInteger(v) && v >= 0)) fail(`${at}.${when}.${key} is ${v}, not a whole number ≥ 0`);
+    }
+    if ((s.correct as number) > (s.count as number)) fail(`${at}.${when}.correct is more than its count`);
   }
 }
 

@@ -73,6 +73,33 @@ describe('TrainingSession with your own drawings (Node, cpu)', () => {
     expect(rec.all(is('runStarted', (e) => e.runId === 2))[0].batchesPerEpoch).toBe(Math.ceil(180 / 16));
   }, 60_000);
 
+  it('saves each epoch with its held-out score, and scores again when early stopping puts an earlier epoch back', async () => {
+    const rec = new Recorder({ openStore: () => RunStore.open({ indexedDB: new IDBFactory() }) });
+    const earlyStopping = { monitor: 'val_loss' as const, minDelta: 0, patience: 10, restoreBestWeights: true };
+    rec.send(train(1, { epochs: 1, earlyStopping }));
+    const { savedId } = await rec.waitFor(is('runSaved'));
+    await rec.waitFor(is('runEnded'));
+    const more = train(2, { epochs: 3 });
+    if (more.type !== 'train') throw new Error('not a train command');
+    rec.send({ type: 'train', request: { ...more.request, continueFrom: savedId, mix: { train: packed(0, 30), heldOut: packed(30, 10), share: 0.5, augment: null } } });
+    await rec.waitFor(is('epochEnd', (e) => e.runId === 2));
+    // Paused after the first epoch of fine-tuning: the record stored with its weights has its score (a crash now keeps both).
+    rec.send({ type: 'pause' });
+    const stored = await rec.waitFor(is('runs', (e) => e.runs.find((r) => r.id === savedId)?.epochsCompleted === 2));
+    const first = rec.all(is('heldOutAccuracy', (e) => e.runId === 2 && e.when === 'after'))[0];
+    expect(stored.runs.find((r) => r.id === savedId)?.continuations.at(-1)?.handwriting?.after).toEqual({ epoch: 2, correct: first.correct, count: 10 });
+    // Then a learning rate that wrecks the next two epochs: the first stays best.
+    rec.send({ type: 'setLearningRate', runId: 2, learningRate: 1 });
+    rec.send({ type: 'resume' });
+    const ended = await rec.waitFor(is('runEnded', (e) => e.runId === 2));
+    expect(ended.restoredEpoch).toBe(2);
+    const after = rec.all(is('heldOutAccuracy', (e) => e.runId === 2 && e.when === 'after'));
+    expect(after.map((s) => s.epoch)).toEqual([2, 3, 4, 2]);
+    expect(after.at(-1)?.correct).toBe(after[0].correct); // the same weights as after epoch 2
+    const listed = await rec.waitFor(is('runs', (e) => e.runs.find((r) => r.id === savedId)?.status === 'done'));
+    expect(listed.runs.find((r) => r.id === savedId)?.continuations.at(-1)?.handwriting?.after?.epoch).toBe(2);
+  }, 60_000);
+
   it('refuses to mix handwriting into anything but an MNIST run', async () => {
     const rec = new Recorder();
     const t = train(1);

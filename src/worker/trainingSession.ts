@@ -477,9 +477,11 @@ export class TrainingSession {
         return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: saved.epoch, mix: run.mix }, current.control, {
           ...callbacks,
           afterEpoch: async (epoch) => {
+            // The held-out score first, so that the record saved with this epoch's weights has it
+            // (a backend lost while measuring it trains this epoch again).
+            await this.postHeldOut(run, 'after', epoch);
             saved = { epoch, weights: await readWeights(current.built), optimizer: await this.optimizerState(current) };
             this.saved.saveEpoch(epoch, saved.weights, saved.optimizer);
-            await this.postHeldOut(run, 'after', epoch);
           },
         });
       } catch (e) {
@@ -513,10 +515,13 @@ export class TrainingSession {
    * Shows the final weights, evaluates a run that finished on the test set,
    * then reports how the run ended.
    */
-  private async finishRun({ current, config }: PreparedRun, outcome: TrainOutcome): Promise<void> {
+  private async finishRun(run: PreparedRun, outcome: TrainOutcome): Promise<void> {
+    const { current, config } = run;
     const testable = hasTestSet(current.dataset);
     this.inspection.refresh(); // the final (or restored) weights
     this.inspection.recordHistograms(performance.now(), true);
+    // Early stopping put an earlier epoch's weights back: the fine-tuning's score is theirs.
+    if (outcome.kind !== 'diverged' && outcome.restoredEpoch !== undefined) await this.postHeldOut(run, 'after', outcome.restoredEpoch).catch(() => undefined);
     // Stop during this evaluation ends it; the run still counts as done (Evaluate can redo it).
     let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
     const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';

@@ -25,6 +25,14 @@ describe('trimSavedRun', () => {
     expect(t).toMatchObject({ restoredEpoch: null, message: '', test: null, id: 'a' });
   });
 
+  it('keeps a fine-tuning\'s score only for weights that are continued, and no continuation that trained nothing kept', () => {
+    const handwriting = { drawings: 20, sharePercent: 50, before: { epoch: 1, correct: 5, count: 10 }, after: { epoch: 4, correct: 9, count: 10 } };
+    const tuned = { ...run, continuations: [{ fromEpoch: 1, optimizerRestored: true, handwriting }, { fromEpoch: 3, optimizerRestored: false }] };
+    expect(trimSavedRun(tuned, 4).continuations).toEqual(tuned.continuations);
+    expect(trimSavedRun(tuned, 3).continuations).toEqual([{ fromEpoch: 1, optimizerRestored: true, handwriting: { ...handwriting, after: null } }]);
+    expect(trimSavedRun(tuned, 1).continuations).toEqual([]);
+  });
+
   it('drops a stopped run\'s unfinished epoch', () => {
     expect(Array.from(trimSavedRun(run, 4).batches.x)).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4]);
   });
