@@ -134,6 +134,10 @@ describe('your drawings in the store', () => {
     a().addImages('classes', 1, 'Class 3', upload);
     expect(a().drawings.classes.drawings).toHaveLength(1);
     expect(a().drawings.message?.text).toMatch(/“Class 3” was removed or renamed while its files were read: nothing was added/);
+    // Moved, and its name now taken twice: which class is meant cannot be told, so nothing is added either.
+    a().renameClass(0, 'cross');
+    a().addImages('classes', 5, 'cross', upload);
+    expect(a().drawings.classes.drawings).toHaveLength(1);
   });
 
   it('keeps the output sized to your classes after a run ends and after Undo, and gives MNIST its batch and epochs back', async () => {

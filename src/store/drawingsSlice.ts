@@ -88,7 +88,9 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
     addImages(kind, chosenLabel, className, images) {
       if (!ready()) return;
       let set = setOf(get().drawings, kind);
-      const label = set.classNames[chosenLabel] === className ? chosenLabel : set.classNames.indexOf(className);
+      // Moved (a class above removed): found by its name, unless that name is now missing or not unique.
+      const found = set.classNames.indexOf(className);
+      const label = set.classNames[chosenLabel] === className ? chosenLabel : found === set.classNames.lastIndexOf(className) ? found : -1;
       if (label < 0) {
         say('error', `“${className}” was removed or renamed while its files were read: nothing was added. Upload them again.`);
         return;

@@ -30,13 +30,15 @@ export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKi
   const removeClass = useAppStore((s) => s.removeClass);
   const addImages = useAppStore((s) => s.addImages);
   const fineTune = useAppStore((s) => (kind === 'digits' ? s.drawings.fineTune : null));
+  // What the fine-tuned model read each held-out drawing as: only while that model is the current one.
+  const readByCurrent = useAppStore((s) => fineTune !== null && fineTune.runId === s.run.runId);
   const nameErrors = kind === 'classes' ? checkClassNames(set.classNames) : [];
   /** Held-out drawings by id, with the digit the model read after fine-tuning (when it has). */
   const heldOut = useMemo(() => {
     const m = new Map<string, number | null>();
-    fineTune?.heldOutIds.forEach((id, i) => m.set(id, fineTune.after ? fineTune.after.predicted[i] : null));
+    fineTune?.heldOutIds.forEach((id, i) => m.set(id, fineTune.after && readByCurrent ? fineTune.after.predicted[i] : null));
     return m;
-  }, [fineTune]);
+  }, [fineTune, readByCurrent]);
   const byClass = useMemo(() => set.classNames.map((_, c) => set.drawings.filter((d) => d.label === c)), [set]);
 
   return (

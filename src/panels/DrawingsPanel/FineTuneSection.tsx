@@ -2,7 +2,7 @@ import type { JSX } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fineTuneBlockerOf } from '../../store/drawingsSlice';
 import { useAppStore } from '../../store/useAppStore';
-import { epochsBetween, lastHandwriting, scoreText } from '../heldOutText';
+import { afterText, lastFineTune, scoreText, shownFineTune } from '../heldOutText';
 import { DrawingRows } from './DrawingRows';
 
 /**
@@ -18,12 +18,12 @@ export function FineTuneSection(): JSX.Element {
   const start = useAppStore((s) => s.fineTune);
   const digits = useAppStore((s) => s.drawings.digits);
   const running = fineTune !== null && runId === fineTune.runId && (status === 'loading' || status === 'training' || status === 'paused');
-  // After a reload the page has no fine-tuning of its own: the current run's saved one is shown instead.
   const saved = useAppStore((s) => {
     const run = s.runs.list.find((r) => r.id === s.run.savedId);
-    return run ? lastHandwriting(run) : null;
+    return run ? lastFineTune(run) : null;
   });
-  const shown = fineTune ?? saved;
+  const shown = shownFineTune(fineTune, runId, saved);
+  const own = shown !== null && !shown.saved;
   return (
     <>
       <DrawingRows set={digits} kind="digits" />
@@ -54,18 +54,20 @@ export function FineTuneSection(): JSX.Element {
           <p
             className="held-out"
             data-testid="held-out-accuracy"
-            data-saved={fineTune ? undefined : 'true'}
+            data-saved={own ? undefined : 'true'}
             data-before={shown.before ? shown.before.correct / Math.max(1, shown.before.count) : ''}
             data-after={shown.after ? shown.after.correct / Math.max(1, shown.after.count) : ''}
           >
-            {fineTune ? 'Your held-out drawings' : `This run's last fine-tuning (${saved?.drawings} drawings, ${saved?.sharePercent}% of each batch), on the drawings held out then`}:{' '}
-            before {shown.before ? <strong>{scoreText(shown.before)}</strong> : '…'}
+            {own
+              ? 'Your held-out drawings'
+              : `This run's last fine-tuning (${saved?.handwriting.drawings} drawings, ${saved?.handwriting.sharePercent}% of each batch), measured on the drawings it held out at the time`}
+            :{' '}before {shown.before ? <strong>{scoreText(shown.before)}</strong> : own && running ? '…' : '—'}
             {' → '}
             {shown.after ? (
               <>
-                after {epochsBetween(shown.before, shown.after)} of fine-tuning: <strong>{scoreText(shown.after)}</strong>
+                {afterText(shown.from, shown.after)}: <strong>{scoreText(shown.after)}</strong>
               </>
-            ) : running ? 'training…' : '—'}
+            ) : own && running ? 'training…' : '—'}
           </p>
         )}
       </div>
