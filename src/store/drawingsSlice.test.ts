@@ -138,6 +138,7 @@ describe('your drawings in the store', () => {
     a().renameClass(0, 'cross');
     a().addImages('classes', 5, 'cross', upload);
     expect(a().drawings.classes.drawings).toHaveLength(1);
+    expect(a().drawings.message?.text).toBe('Two classes are now named “cross”: nothing was added. Rename one, then upload again.');
   });
 
   it('keeps the output sized to your classes after a run ends and after Undo, and gives MNIST its batch and epochs back', async () => {

@@ -92,7 +92,9 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
       const found = set.classNames.indexOf(className);
       const label = set.classNames[chosenLabel] === className ? chosenLabel : found === set.classNames.lastIndexOf(className) ? found : -1;
       if (label < 0) {
-        say('error', `“${className}” was removed or renamed while its files were read: nothing was added. Upload them again.`);
+        say('error', found < 0
+          ? `“${className}” was removed or renamed while its files were read: nothing was added. Upload them again.`
+          : `Two classes are now named “${className}”: nothing was added. Rename one, then upload again.`);
         return;
       }
       const refused: string[] = [];
