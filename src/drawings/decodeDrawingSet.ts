@@ -5,6 +5,7 @@
  * kept (bytes in IndexedDB, base64 text in a file), which the caller reads.
  */
 import { DIGIT_NAMES, DRAWING_PIXELS, MAX_CLASSES, MIN_CLASSES, type Drawing, type DrawingSet, type DrawingSetKind } from './drawingSet';
+import { isRecord } from '../model/topologyError';
 
 const KINDS: readonly DrawingSetKind[] = ['digits', 'classes'];
 
@@ -18,11 +19,8 @@ function show(value: unknown): string {
   return String(value);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Whether `value` is a Uint8Array, also one from another realm (structured clone in some environments). */
-export const isBytes = (value: unknown): value is Uint8Array => Object.prototype.toString.call(value) === '[object Uint8Array]';
+const isBytes = (value: unknown): value is Uint8Array => Object.prototype.toString.call(value) === '[object Uint8Array]';
 
 function readClassNames(kind: DrawingSetKind, raw: unknown): string[] | string {
   if (!Array.isArray(raw) || !raw.every((n) => typeof n === 'string')) return `"classNames" must be a list of names, got ${show(raw)}`;

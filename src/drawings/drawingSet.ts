@@ -35,9 +35,9 @@ export const MIN_CLASSES = 2;
 export const MAX_CLASSES = 10;
 /** Fewer than this per class and a CNN trained from scratch learns nothing worth showing. */
 export const MIN_PER_CLASS = 10;
-export const MAX_CLASS_NAME = 24;
+const MAX_CLASS_NAME = 24;
 /** Drawings a digits set needs before fine-tuning on it means anything. */
-export const MIN_FINE_TUNE = 10;
+const MIN_FINE_TUNE = 10;
 
 /** Ink below this (on the [0,1] scale) is the pad's anti-aliasing haze or preprocessing noise, not a stroke. */
 const INK_THRESHOLD = 0.1;
@@ -242,6 +242,11 @@ export function fineTuneBlocker(set: DrawingSet): string | null {
     return 'Draw 1 more example of a digit you have already drawn, so one can be held out to measure fine-tuning';
   }
   return null;
+}
+
+/** A 'classes' set as a run on it takes it: its class names, and every drawing packed. */
+export function ownClassesData(set: DrawingSet): { classNames: string[]; pixels: Uint8Array; labels: Uint8Array; count: number } {
+  return { classNames: [...set.classNames], ...packImages(set) };
 }
 
 /**

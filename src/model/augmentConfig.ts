@@ -4,6 +4,8 @@
  * saved runs and URLs; checkAugmentConfig is the one gate for such untrusted copies.
  */
 
+import { isRecord } from './topologyError';
+
 /** One transform: on or off, and how strong (its own units, documented per field). */
 export interface AugmentConfig {
   /** Random shift, up to `pixels` each way (uniform in [-pixels, pixels], per axis, sub-pixel). Range 0–4, default 2. */
@@ -124,10 +126,6 @@ function shown(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   return `a${typeof v === 'object' ? 'n object' : ` ${typeof v}`}`;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** One strength's limits, by name, for the generic check below (the mapped type cannot be indexed by a string). */

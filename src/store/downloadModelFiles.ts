@@ -1,4 +1,5 @@
 import type { WorkerEvent } from '../worker/protocol';
+import { saveBlob } from './saveBlob';
 
 /**
  * The files' name: the run's, made safe for a file system, and the time, so
@@ -15,19 +16,9 @@ export function modelFileName(runName: string | null, now = new Date()): string 
  * Saves the model's two files through the browser's downloads, as tfjs's
  * `downloads://` does: model.json first, then the weights it names. Both go
  * side by side into the downloads folder, which is what `tf.loadLayersModel`
- * and `tensorflowjs_converter` expect. The only store code that touches the
- * document: a download is a side effect of an event, not state.
+ * and `tensorflowjs_converter` expect.
  */
 export function downloadModelFiles(e: Extract<WorkerEvent, { type: 'modelFiles' }>, doc: Document = document): void {
-  const save = (blob: Blob, name: string) => {
-    const url = URL.createObjectURL(blob);
-    const a = doc.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    // The download has its own copy once started.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
-  save(new Blob([e.modelJson], { type: 'application/json' }), e.jsonName);
-  save(new Blob([e.weights], { type: 'application/octet-stream' }), e.weightsName);
+  saveBlob(new Blob([e.modelJson], { type: 'application/json' }), e.jsonName, doc);
+  saveBlob(new Blob([e.weights], { type: 'application/octet-stream' }), e.weightsName, doc);
 }

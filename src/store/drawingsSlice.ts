@@ -1,7 +1,7 @@
 import { AUGMENT_DEFAULT, isAugmentOn } from '../model/augmentConfig';
 import {
   addClass, addDrawing, fineTuneBlocker, heldOutSplit, newDrawingId, packImages, removeClass, removeDrawing, renameClass,
-  type DrawingSet, type DrawingSetKind,
+  type DrawingSet,
 } from '../drawings/drawingSet';
 import { mergeDrawings, parseDrawingsFile } from '../drawings/drawingsFile';
 import { openDrawingsStorage, type DrawingsStorage } from '../drawings/drawingsStorage';
@@ -205,4 +205,3 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
   };
 };
 
-export type { DrawingSetKind };

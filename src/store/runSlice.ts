@@ -1,5 +1,5 @@
 import { DATASETS } from '../data/datasets';
-import { packImages } from '../drawings/drawingSet';
+import { ownClassesData } from '../drawings/drawingSet';
 import { fieldError } from '../model/parseTrainForm';
 import type { RunSlice, SliceCreator } from './appState';
 import { INITIAL_RUN_STATE, startRun } from './runState';
@@ -15,7 +15,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (worker) => (set, get) => 
     if (!values || trainBlocker(s) || isActive(s.run)) return;
     const runId = s.run.runId + 1;
     // The old model's snapshots go: the new one sends its own as soon as it is built.
-    const own = s.dataset === 'own' ? { classNames: [...s.drawings.classes.classNames], ...packImages(s.drawings.classes) } : null;
+    const own = s.dataset === 'own' ? ownClassesData(s.drawings.classes) : null;
     set({
       run: startRun(s.run, runId, s.dataset, s.spec, values, own?.classNames ?? null),
       inspect: { ...s.inspect, histograms: [], probs: null, activations: null, kernels: null, trained: false, at: 0 },

@@ -1,5 +1,5 @@
 import { optimizerConfig } from '../model/optimizerDefaults';
-import { packImages, sameClassNames } from '../drawings/drawingSet';
+import { ownClassesData, sameClassNames } from '../drawings/drawingSet';
 import type { TrainConfig } from '../model/types';
 import type { RunsSlice, SliceCreator } from './appState';
 import { modelFileName } from './downloadModelFiles';
@@ -50,7 +50,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     const saved = s.runs.list.find((r) => r.id === id);
     if (!saved || isActive(s.run) || !(Number.isInteger(epochs) && epochs >= 1 && epochs <= 1000)) return;
     // A run on your classes goes on with the drawings as they are now, if its classes are still the same.
-    const own = saved.setup.dataset === 'own' ? { classNames: [...s.drawings.classes.classNames], ...packImages(s.drawings.classes) } : null;
+    const own = saved.setup.dataset === 'own' ? ownClassesData(s.drawings.classes) : null;
     const was = saved.setup.classNames ?? [];
     if (own && !sameClassNames(was, own.classNames)) {
       set({ run: { ...s.run, error: `Your classes changed since "${saved.name}" was trained (it knows ${was.join(', ')}): train a new network on them instead.` } });

@@ -5,9 +5,9 @@ import { withOutputUnits } from '../model/withOutputUnits';
 import type { AppState } from './appState';
 
 /** Your own classes start with a batch this size: ten drawings a class leave few training images. */
-export const OWN_BATCH_SIZE = 8;
+const OWN_BATCH_SIZE = 8;
 /** …and this many epochs, since each is only a few batches. */
-export const OWN_EPOCHS = 30;
+const OWN_EPOCHS = 30;
 
 type Switched = Pick<AppState, 'dataset' | 'spec' | 'presetId' | 'augment' | 'form'>;
 

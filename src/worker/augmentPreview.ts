@@ -7,8 +7,8 @@ import type { AugmentPreviewRequest, DrawingsEvent } from './drawingsProtocol';
 import { SessionError } from './sessionError';
 
 /** A preview shows this many training images, each with this many augmented variants. */
-export const PREVIEW_ORIGINALS = 8;
-export const PREVIEW_VARIANTS = 5;
+const PREVIEW_ORIGINALS = 8;
+const PREVIEW_VARIANTS = 5;
 
 /**
  * The answer to a preview request: a few training images of the request's

@@ -34,7 +34,7 @@ import type { RunStore } from './runStore';
 import { SavedRuns } from './savedRuns';
 import { errorEvent, SessionError } from './sessionError';
 import { splitForRun } from './splitForRun';
-import { heldOutAccuracy, TestSetEvaluation } from './testSetEvaluation';
+import { heldOutAccuracy, NO_TEST_SET, TestSetEvaluation } from './testSetEvaluation';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -56,7 +56,7 @@ const BROWSER_BACKENDS: BackendDeps = {
 export const MEASURE_QUIET_MS = 1500;
 
 /** While a run trains with augmentation or a mix, a sample of its batch goes to the page this often. */
-export const SAMPLE_INTERVAL_MS = 2000;
+const SAMPLE_INTERVAL_MS = 2000;
 
 /** What the session needs from the browser, replaceable where there is none (tests in Node). */
 export interface SessionDeps {
@@ -357,9 +357,12 @@ export class TrainingSession {
     if (req.config.earlyStopping && req.config.validationSplit <= 0) {
       throw new SessionError('invalid-request', 'Early stopping watches the validation set: hold out some images (Validation % above 0)');
     }
-    if (req.config.augment) {
-      const augment = checkAugmentConfig(req.config.augment);
-      if ('error' in augment) throw new SessionError('invalid-request', `Augmentation: ${augment.error}`);
+    // The checked settings, not the request's own object, train and are saved.
+    let augment = req.config.augment;
+    if (augment) {
+      const check = checkAugmentConfig(augment);
+      if ('error' in check) throw new SessionError('invalid-request', `Augmentation: ${check.error}`);
+      augment = check.config;
     }
     const { mix, heldOut } = handwritingMix(req);
     if (ticket.cancelled) return null;
@@ -371,7 +374,7 @@ export class TrainingSession {
     this.waiting.delete(ticket); // from here on, Stop reaches the run through its control
     if (ticket.cancelled) return null;
 
-    const { config } = req;
+    const config = augment === undefined ? req.config : { ...req.config, augment };
     const split = splitForRun(data.train, classNames.length, own ? 'all' : req.trainSize, config);
 
     const startEpoch = continued?.weights.epoch ?? 0;
@@ -526,7 +529,7 @@ export class TrainingSession {
     let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
     const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
     if (finished && !testable) {
-      message += ' Your classes have no test set: the validation accuracy is their held-out measure.';
+      message += ` ${NO_TEST_SET}.`;
     } else if (finished && !(await this.evaluateCurrent(current, () => current.control.isStopped))) {
       message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
     }

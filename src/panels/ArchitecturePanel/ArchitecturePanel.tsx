@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { architectureFromJson, architectureToJson } from '../../model/architectureJson';
 import { PRESETS } from '../../model/presets';
+import { saveBlob } from '../../store/saveBlob';
 import { checkSpec, isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { ArchitectureEditor } from './ArchitectureEditor';
@@ -21,15 +22,7 @@ export function ArchitecturePanel() {
   const fileInput = useRef<HTMLInputElement>(null);
   const name = PRESETS.find((p) => p.id === presetId)?.label ?? 'Custom network';
 
-  const exportJson = () => {
-    const blob = new Blob([architectureToJson(spec)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${presetId ?? 'custom-network'}.convscope.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const exportJson = () => saveBlob(new Blob([architectureToJson(spec)], { type: 'application/json' }), `${presetId ?? 'custom-network'}.convscope.json`);
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;

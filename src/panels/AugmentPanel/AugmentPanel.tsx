@@ -1,4 +1,4 @@
-import { useEffect, type JSX } from 'react';
+import { useEffect, useMemo, type JSX } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { allOff, AUGMENT_DEFAULT, AUGMENT_LIMITS, AUGMENT_NAMES, isAugmentOn, type AugmentConfig, type AugmentTransform } from '../../model/augmentConfig';
 import { ImageSheet } from '../../charts/ImageSheet';
@@ -67,7 +67,8 @@ export function AugmentPanel(): JSX.Element {
   }, [augment, dataset, classes, on, active, requestPreview, outdatePreview]);
 
   const set = <K extends AugmentTransform>(k: K, patch: Partial<AugmentConfig[K]>) => setAugment({ ...augment, [k]: { ...augment[k], ...patch } });
-  const grid = sample && (on || sample.source === 'training') ? previewRows(sample, 28 * 28) : null;
+  // Laid out once per sample, not on every render (a dragged slider re-renders at every step): the sheet redraws only for new images.
+  const grid = useMemo(() => (sample && (on || sample.source === 'training') ? previewRows(sample, 28 * 28) : null), [sample, on]);
 
   return (
     <section className="card augment" aria-label="Data augmentation" data-testid="augment-panel">

@@ -2,6 +2,7 @@ import { useRef, type JSX } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { drawingsFileName, serializeDrawings } from '../../drawings/drawingsFile';
 import type { DrawingSet } from '../../drawings/drawingSet';
+import { saveBlob } from '../../store/saveBlob';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { ClassesEditor } from './ClassesEditor';
@@ -11,12 +12,7 @@ import './drawings.css';
 
 /** Saves a set as one JSON file through the browser's downloads. */
 function download(set: DrawingSet): void {
-  const url = URL.createObjectURL(new Blob([serializeDrawings(set)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = drawingsFileName(set, new Date());
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([serializeDrawings(set)], { type: 'application/json' }), drawingsFileName(set, new Date()));
 }
 
 /**
