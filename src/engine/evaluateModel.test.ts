@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from './buildModel';
 import { evaluateModel } from './evaluateModel';
 import { readMnistSample } from './testing/readMnistSample';
-import { TINY_SPEC } from './testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { useTestBackend } from './testing/useTestBackend';
 
 const data = readMnistSample(120);

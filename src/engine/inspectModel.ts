@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ConvKernels, LayerActivation } from '../worker/protocol';
+import type { ConvKernels, LayerActivation } from '../protocol/engineResults';
 import type { BuiltModel } from './buildModel';
 
 /**

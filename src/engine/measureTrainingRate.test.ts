@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import { measureTrainingRate, predictStepMs } from './measureTrainingRate';
 import { TEST_BACKENDS, useTestBackend } from './testing/useTestBackend';
-import { TINY_SPEC } from './testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 
 for (const backend of TEST_BACKENDS) {
   describe(`measureTrainingRate on ${backend}`, () => {

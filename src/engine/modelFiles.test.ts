@@ -7,7 +7,7 @@ import { buildModel, type BuiltModel } from './buildModel';
 import { exportModelFiles, importModelFiles, ModelFileError } from './modelFiles';
 import { readWeights, writeWeights } from './modelWeights';
 import { randomValues } from './testing/randomValues';
-import { TINY_SPEC } from './testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { useTestBackend } from './testing/useTestBackend';
 
 const EXPECT = { inputShape: [28, 28, 1] as const, classes: 10 };

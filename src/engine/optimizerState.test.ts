@@ -6,7 +6,7 @@ import { buildModel } from './buildModel';
 import { createOptimizer, disposeOptimizer } from './createOptimizer';
 import { readWeights, writeWeights } from './modelWeights';
 import { readOptimizerState, writeOptimizerState } from './optimizerState';
-import { TINY_SPEC } from './testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { useTestBackend } from './testing/useTestBackend';
 import { trainStep } from './trainStep';
 import { randomValues } from './testing/randomValues';

@@ -5,7 +5,7 @@ import { buildModel, type BuiltModel } from './buildModel';
 import { classScoreGradient, occlusionMap, smoothGrad } from './saliency';
 import { randomValues } from './testing/randomValues';
 import { relativeError } from './testing/relativeError';
-import { TINY_SPEC } from './testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { TEST_BACKENDS, useTestBackend } from './testing/useTestBackend';
 
 const LINEAR_SPEC: ModelSpec = {

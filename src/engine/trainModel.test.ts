@@ -11,7 +11,7 @@ import { seedGlobalRandom } from './seedGlobalRandom';
 import { readMnistSample } from './testing/readMnistSample';
 import { TEST_BACKENDS, useTestBackend } from './testing/useTestBackend';
 import { trainModel, type BatchReport, } from './trainModel';
-import type { EpochRow } from '../worker/protocol';
+import type { EpochRow } from '../protocol/engineResults';
 
 // A narrower copy (4 filters, 24 units) of seed 002's network: same layer types, a CPU-friendly size.
 const SMALL: ModelSpec = {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { AugmentConfig } from '../model/augmentConfig';
 import { mulberry32, shuffleInPlace } from '../data/random';
 import type { EarlyStoppingConfig } from '../model/types';
-import type { EpochRow } from '../worker/protocol';
+import type { EpochRow } from '../protocol/engineResults';
 import { unlessLost } from './backendHealth';
 import { BatchMaker, type BatchMix } from './batchMaker';
 import type { BuiltModel } from './buildModel';

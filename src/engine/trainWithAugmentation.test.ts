@@ -5,7 +5,7 @@ import { optimizerConfig } from '../model/optimizerDefaults';
 import { SEED_002_SPEC } from '../model/presets';
 import type { ModelSpec } from '../model/types';
 import { withOutputUnits } from '../model/withOutputUnits';
-import type { EpochRow } from '../worker/protocol';
+import type { EpochRow } from '../protocol/engineResults';
 import { buildModel } from './buildModel';
 import { createOptimizer, disposeOptimizer } from './createOptimizer';
 import { evaluateModel } from './evaluateModel';

@@ -1,4 +1,4 @@
-import type { Continuation, HandwritingRecord, RunSummary } from '../worker/protocol';
+import type { Continuation, HandwritingRecord, RunSummary } from '../protocol';
 
 /** A score on the held-out drawings. */
 export interface Score {

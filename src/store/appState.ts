@@ -11,7 +11,7 @@ import type { ExplainState, ExplainTab } from './explainState';
 import type { InspectState } from './inspectState';
 import type { RunState } from './runState';
 import type { RunsState } from './runsState';
-import type { HandKernel, MapPixel, SavedRunSetup, TrainRequest } from '../worker/protocol';
+import type { HandKernel, MapPixel, SavedRunSetup, TrainRequest } from '../protocol';
 import type { WorkerClient } from './workerClient';
 
 /*

@@ -1,5 +1,5 @@
 import type { BackendChoice, BackendRate } from '../model/backends';
-import type { WorkerEvent } from '../worker/protocol';
+import type { WorkerEvent } from '../protocol';
 
 /** What the page knows about the worker's tfjs backends. */
 export interface BackendState {

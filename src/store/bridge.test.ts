@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerEvent } from '../worker/protocol';
+import type { WorkerEvent } from '../protocol';
 import { createBridge, METRICS_INTERVAL_MS } from './bridge';
 import { createAppStore } from './useAppStore';
 

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { WorkerEvent } from '../worker/protocol';
+import type { WorkerEvent } from '../protocol';
 import type { AppState } from './appState';
 import { applyBackendEvents } from './backendState';
 import { applyDrawingsEvents } from './drawingsState';

@@ -1,4 +1,4 @@
-import type { WorkerEvent } from '../worker/protocol';
+import type { WorkerEvent } from '../protocol';
 import { saveBlob } from './saveBlob';
 
 /**

@@ -3,7 +3,7 @@ import { emptyDrawingSet, type DrawingSet } from '../drawings/drawingSet';
 import { serializeDrawings } from '../drawings/drawingsFile';
 import type { DrawingsStorage } from '../drawings/drawingsStorage';
 import { StorageError } from '../storage/StorageError';
-import type { Command, RunSummary } from '../worker/protocol';
+import type { Command, RunSummary } from '../protocol';
 import { HELD_OUT_SEED, fineTuneBlockerOf } from './drawingsSlice';
 import { applyDrawingsEvents, INITIAL_DRAWINGS_STATE, type DrawingsState } from './drawingsState';
 import { trainBlocker } from './selectors';

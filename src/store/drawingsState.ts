@@ -1,5 +1,5 @@
 import { emptyDrawingSet, type DrawingSet, type DrawingSetKind } from '../drawings/drawingSet';
-import type { WorkerEvent } from '../worker/protocol';
+import type { WorkerEvent } from '../protocol';
 
 /** Held-out accuracy at one moment of a fine-tuning run. */
 export interface HeldOutScore {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command, ExplainRequest, WorkerEvent } from '../worker/protocol';
+import type { Command, ExplainRequest, WorkerEvent } from '../protocol';
 import { explainRequestOf, sendExplainRequests } from './explainRequest';
 import { applyExplainEvents } from './explainState';
 import { createAppStore } from './useAppStore';

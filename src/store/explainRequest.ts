@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand';
 import { inkiestPixel } from '../explain/inkiestPixel';
 import { inferShapes } from '../model/inferShapes';
 import type { ModelSpec } from '../model/types';
-import type { ExplainRequest, MapPixel } from '../worker/protocol';
+import type { ExplainRequest, MapPixel } from '../protocol';
 import type { AppState } from './appState';
 import { setupCheck, inputPixels, modelSpec } from './selectors';
 

@@ -1,4 +1,4 @@
-import type { Explanation, HandKernel, MapPixel, WorkerEvent } from '../worker/protocol';
+import type { Explanation, HandKernel, MapPixel, WorkerEvent } from '../protocol';
 
 /** The explainer panel's tabs: the sliding kernel shares the pixel arithmetic's answer. */
 export type ExplainTab = 'pixel' | 'kernel' | 'im2col' | 'handFilters' | 'dense' | 'saliency' | 'maximize';

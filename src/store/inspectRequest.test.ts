@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command, InspectRequest } from '../worker/protocol';
+import type { Command, InspectRequest } from '../protocol';
 import { createBridge } from './bridge';
 import { sendInspectRequests } from './inspectRequest';
 import { createAppStore } from './useAppStore';

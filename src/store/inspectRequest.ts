@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { InspectRequest } from '../worker/protocol';
+import type { InspectRequest } from '../protocol';
 import type { AppState } from './appState';
 import { setupCheck } from './selectors';
 import type { WorkerClient } from './workerClient';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerEvent } from '../worker/protocol';
+import type { WorkerEvent } from '../protocol';
 import { applyInspectEvents, INITIAL_INSPECT_STATE, MAX_HISTOGRAM_SNAPSHOTS } from './inspectState';
 
 const inspection = (requestId: number, p0: number): WorkerEvent => ({

@@ -1,5 +1,5 @@
 import type { DatasetId } from '../data/datasets';
-import type { ConvKernels, InspectInput, LayerActivation, WeightHistogram, WorkerEvent } from '../worker/protocol';
+import type { ConvKernels, InspectInput, LayerActivation, WeightHistogram, WorkerEvent } from '../protocol';
 
 /** What the inspection panels show: the input, the model's answer, snapshots. */
 export interface InspectState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../worker/protocol';
+import type { Command } from '../protocol';
 import { MEASURE_DELAY_MS, sendBackendRequests } from './measureRequest';
 import { createAppStore } from './useAppStore';
 

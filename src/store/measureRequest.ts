@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
 import { optimizerConfig } from '../model/optimizerDefaults';
-import type { Command } from '../worker/protocol';
+import type { Command } from '../protocol';
 import type { AppState } from './appState';
 import { checkSetup, setupCheck } from './selectors';
 import type { WorkerClient } from './workerClient';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../worker/protocol';
+import type { Command } from '../protocol';
 import { createAppStore } from './useAppStore';
 
 /** A store whose commands are collected instead of sent to a worker. */

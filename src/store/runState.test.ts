@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
-import type { WorkerEvent } from '../worker/protocol';
-import { sampleRun } from '../worker/testing/sampleRun';
+import type { WorkerEvent } from '../protocol';
+import { sampleRun } from '../protocol/testing/sampleRun';
 import { applyEvents, bestEpochOf, INITIAL_RUN_STATE, startRun } from './runState';
 
 const batch = (runId: number, x: number[], loss: number[]): WorkerEvent => ({

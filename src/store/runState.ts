@@ -1,6 +1,6 @@
 import type { DatasetId } from '../data/datasets';
 import type { ModelSpec, TrainConfig } from '../model/types';
-import type { EpochRow, RunStatus, SavedRun, SavedRunStatus, TestResult, WorkerEvent } from '../worker/protocol';
+import type { EpochRow, RunStatus, SavedRun, SavedRunStatus, TestResult, WorkerEvent } from '../protocol';
 
 /** Everything the page knows about the worker and the current run. */
 export interface RunState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command, RunSummary } from '../worker/protocol';
+import type { Command, RunSummary } from '../protocol';
 import { createAppStore } from './useAppStore';
 
 /** A store whose commands are collected instead of sent to a worker, with one saved run listed. */

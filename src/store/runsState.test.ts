@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, SEED_002_SPEC } from '../model/presets';
-import type { RunSummary, SavedRun, StorageInfo } from '../worker/protocol';
+import type { RunSummary, SavedRun, StorageInfo } from '../protocol';
 import { applyEvents, INITIAL_RUN_STATE } from './runState';
 import { applyRunsEvents, INITIAL_RUNS_STATE, runToReopen } from './runsState';
 

@@ -1,4 +1,4 @@
-import type { DamagedRun, GalleryItem, RunSummary, SavedRun, StorageInfo, WorkerEvent } from '../worker/protocol';
+import type { DamagedRun, GalleryItem, RunSummary, SavedRun, StorageInfo, WorkerEvent } from '../protocol';
 
 /** A gallery on screen: one confusion cell's test images, or (cell null) the most confidently wrong. */
 export interface GalleryState {

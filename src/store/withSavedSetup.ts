@@ -1,6 +1,6 @@
 import { AUGMENT_OFF } from '../model/augmentConfig';
 import { optimizerForm } from '../model/parseTrainForm';
-import type { SavedRunSetup } from '../worker/protocol';
+import type { SavedRunSetup } from '../protocol';
 import type { UrlSetup } from './appState';
 
 /**

@@ -1,5 +1,5 @@
 import type { BackendChoice } from '../model/backends';
-import type { Command, WorkerEvent } from '../worker/protocol';
+import type { Command, WorkerEvent } from '../protocol';
 import { Heartbeat, HEARTBEAT_MS } from './heartbeat';
 
 export interface WorkerClient {

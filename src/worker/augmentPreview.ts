@@ -3,7 +3,7 @@ import type { DatasetId } from '../data/datasets';
 import type { ImageSet } from '../engine/imageSet';
 import { checkAugmentConfig } from '../model/augmentConfig';
 import { packedImageSet } from './packedImageSet';
-import type { AugmentPreviewRequest, DrawingsEvent } from './drawingsProtocol';
+import type { AugmentPreviewRequest, DrawingsEvent } from '../protocol/drawings';
 import { SessionError } from './sessionError';
 
 /** A preview shows this many training images, each with this many augmented variants. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import type { BackendName } from '../model/backends';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import type { ModelSpec } from '../model/types';
 import { BackendManager } from './backendManager';
-import type { WorkerEvent } from './protocol';
+import type { WorkerEvent } from '../protocol';
 
 /** Fake backends: `speeds` in images/s; `broken` ones throw when started. */
 function setup(speeds: Partial<Record<BackendName, number>>, broken: BackendName[] = []) {

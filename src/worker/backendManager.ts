@@ -2,7 +2,7 @@ import type { BackendInfo } from '../engine/startBackend';
 import { rankBackends, type BackendChoice, type BackendName, type BackendRate } from '../model/backends';
 import { multiplyAdds } from '../model/multiplyAdds';
 import type { ModelSpec, OptimizerConfig } from '../model/types';
-import type { WorkerEvent } from './protocol';
+import type { WorkerEvent } from '../protocol';
 import { SessionError } from './sessionError';
 
 /** What the manager needs from tfjs, replaceable in tests. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import { continuation } from './continuation';
 import { newSavedRun } from './runRecorder';

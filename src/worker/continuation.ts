@@ -1,4 +1,4 @@
-import type { SavedRun, TrainRequest } from './protocol';
+import type { SavedRun, TrainRequest } from '../protocol';
 
 /**
  * The request that continues saved run `run`: its network, data and settings

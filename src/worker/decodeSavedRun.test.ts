@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AUGMENT_DEFAULT } from '../model/augmentConfig';
 import { decodeSavedRun, RUN_FORMAT } from './decodeSavedRun';
-import type { SavedRun } from './protocol';
-import { sampleRun } from './testing/sampleRun';
+import type { SavedRun } from '../protocol';
+import { sampleRun } from '../protocol/testing/sampleRun';
 
 /** The run as the store holds it. */
 const stored = (run: SavedRun = sampleRun()) => ({ ...run, format: RUN_FORMAT, weightBytes: { latest: 0, best: 0 } });

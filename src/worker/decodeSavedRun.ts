@@ -1,5 +1,5 @@
 import { checkAugmentConfig } from '../model/augmentConfig';
-import type { SavedRun, SavedRunStatus } from './protocol';
+import type { SavedRun, SavedRunStatus } from '../protocol';
 
 /**
  * The version of the run records this code writes and reads. Bump it when

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeInterruption } from './describeInterruption';
-import { sampleRun } from './testing/sampleRun';
+import { sampleRun } from '../protocol/testing/sampleRun';
 
 const weights = (latest: number | null) => ({ latest, best: null, optimizer: false, bytes: 0 });
 

@@ -1,4 +1,4 @@
-import type { SavedRun } from './protocol';
+import type { SavedRun } from '../protocol';
 
 /**
  * The message of a run whose trainer vanished mid-run (the tab closed, the

@@ -3,7 +3,7 @@ import type { Predictions } from '../engine/evaluateModel';
 import type { ImageSet } from '../engine/imageSet';
 import { selectGallery } from '../model/selectGallery';
 import { imagePixels } from './datasetCache';
-import type { GalleryItem } from './protocol';
+import type { GalleryItem } from '../protocol';
 
 /** Images a gallery shows at most. */
 export const GALLERY_LIMIT = 100;

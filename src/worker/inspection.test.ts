@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../engine/buildModel';
 import { ModelInspector } from '../engine/inspectModel';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { Inspection, SNAPSHOT_INTERVAL_MS, type SnapshotRequest } from './inspection';
-import type { WorkerEvent } from './protocol';
+import type { WorkerEvent } from '../protocol';
 
 
 const request = (requestId: number, want = { activations: true, filters: true }): SnapshotRequest => ({

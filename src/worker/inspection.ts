@@ -2,7 +2,7 @@ import { histogramBins } from '../data/histogramBins';
 import { buildModel, type BuiltModel } from '../engine/buildModel';
 import { ModelInspector } from '../engine/inspectModel';
 import type { ModelSpec } from '../model/types';
-import type { InspectRequest, WorkerEvent } from './protocol';
+import type { InspectRequest, WorkerEvent } from '../protocol';
 
 /** An inspect request whose input has been read: the pixels themselves. */
 export type SnapshotRequest = Omit<InspectRequest, 'input'> & { input: Float32Array | null };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchReport } from '../engine/trainModel';
 import { MetricsBuffer } from './metricsBuffer';
-import { transferablesOf } from './protocol';
+import { transferablesOf } from '../protocol';
 
 const report = (batch: number): BatchReport => ({
   epoch: 1, batch, batchesPerEpoch: 4, loss: 1 / (batch + 1), accuracy: batch / 4,

@@ -1,5 +1,5 @@
 import type { BatchReport } from '../engine/trainModel';
-import type { WorkerEvent } from './protocol';
+import type { WorkerEvent } from '../protocol';
 
 type BatchMetrics = Extract<WorkerEvent, { type: 'batchMetrics' }>;
 

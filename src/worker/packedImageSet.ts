@@ -1,5 +1,5 @@
 import type { ImageSet } from '../engine/imageSet';
-import type { PackedImages } from './drawingsProtocol';
+import type { PackedImages } from '../protocol/drawings';
 import { SessionError } from './sessionError';
 
 const ROWS = 28;

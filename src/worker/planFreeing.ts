@@ -1,4 +1,4 @@
-import type { SavedRun } from './protocol';
+import type { SavedRun } from '../protocol';
 
 /** One way to make room: drop a run's best-epoch weights, its optimizer state, or its latest weights. */
 export interface FreeingStep {

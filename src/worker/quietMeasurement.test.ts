@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import { QuietMeasurement, type MeasureRequest } from './quietMeasurement';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUGMENT_DEFAULT } from '../model/augmentConfig';
-import type { PackedImages, SavedRun, TrainRequest } from './protocol';
+import type { PackedImages, SavedRun, TrainRequest } from '../protocol';
 import { handwritingMix, ownClasses } from './runDrawings';
 
 const packed = (labels: number[]): PackedImages => ({ pixels: new Uint8Array(labels.length * 784), labels: Uint8Array.from(labels), count: labels.length });

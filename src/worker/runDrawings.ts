@@ -9,7 +9,7 @@ import type { BatchMix } from '../engine/batchMaker';
 import type { ImageSet } from '../engine/imageSet';
 import { checkAugmentConfig } from '../model/augmentConfig';
 import { emptyImageSet, packedImageSet } from './packedImageSet';
-import type { SavedRun, TrainRequest } from './protocol';
+import type { SavedRun, TrainRequest } from '../protocol';
 import { SessionError } from './sessionError';
 
 /**

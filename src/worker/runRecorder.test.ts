@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { optimizerConfig } from '../model/optimizerDefaults';
-import type { EpochRow, WorkerEvent } from './protocol';
+import type { EpochRow, WorkerEvent } from '../protocol';
 import { newSavedRun, RunRecorder } from './runRecorder';
 
 const setup = {

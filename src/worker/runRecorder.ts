@@ -1,4 +1,4 @@
-import type { EpochRow, SavedRun, SavedRunSetup, SavedRunStatus, TestResult, WorkerEvent } from './protocol';
+import type { EpochRow, SavedRun, SavedRunSetup, SavedRunStatus, TestResult, WorkerEvent } from '../protocol';
 
 /**
  * Builds one run's saved record from the events the session posts for it, so

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunStore } from './runStore';
 import { StorageError } from '../storage/StorageError';
-import { sampleRun } from './testing/sampleRun';
+import { sampleRun } from '../protocol/testing/sampleRun';
 import { simulateQuota } from '../storage/testing/simulateQuota';
 import { openTestStore, sampleWeights } from './testing/storeFixtures';
 

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunStore } from './runStore';
 import { StorageError } from '../storage/StorageError';
-import { sampleRun } from './testing/sampleRun';
+import { sampleRun } from '../protocol/testing/sampleRun';
 import { openTestStore, sampleWeights, storedRecord, writeRaw } from './testing/storeFixtures';
 
 const NO_WEIGHTS = { latest: null, best: null, optimizer: false, bytes: 0 };

@@ -5,7 +5,7 @@ import { describeInterruption } from './describeInterruption';
 import { isQuotaError } from '../storage/isQuotaError';
 import { inTransaction, openRunDatabase, type RunDB, type RunTransaction } from './openRunDatabase';
 import { planFreeing, type FreeingStep } from './planFreeing';
-import type { DamagedRun, RunSummary, SavedRun, StorageInfo } from './protocol';
+import type { DamagedRun, RunSummary, SavedRun, StorageInfo } from '../protocol';
 import { setWeightSlot } from './setWeightSlot';
 import { StorageError } from '../storage/StorageError';
 import { summarizeRun } from './summarizeRun';

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'; // idb checks requests against the global IDB classes
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { optimizerConfig } from '../model/optimizerDefaults';
-import type { WorkerEvent } from './protocol';
+import type { WorkerEvent } from '../protocol';
 import { RunStore } from './runStore';
 import { SavedRuns } from './savedRuns';
 

@@ -1,6 +1,6 @@
 import { DATASETS } from '../data/datasets';
 import type { OptimizerState } from '../engine/optimizerState';
-import type { Continuation, HandwritingRecord, SavedRun, SavedRunSetup, StorageInfo, WorkerEvent } from './protocol';
+import type { Continuation, HandwritingRecord, SavedRun, SavedRunSetup, StorageInfo, WorkerEvent } from '../protocol';
 import { newSavedRun, RunRecorder } from './runRecorder';
 import { RunStore, type StoredWeights } from './runStore';
 import { StorageError } from '../storage/StorageError';

@@ -1,5 +1,5 @@
 import { DataFileError } from './fetchDatasetPart';
-import type { ErrorCode, WorkerEvent } from './protocol';
+import type { ErrorCode, WorkerEvent } from '../protocol';
 import { StorageError } from '../storage/StorageError';
 
 /** A user-facing failure with a code for the page. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RUN_FORMAT, type StoredRunRecord } from './decodeSavedRun';
 import type { StoredWeights } from './decodeStoredWeights';
 import { setWeightSlot } from './setWeightSlot';
-import { sampleRun } from './testing/sampleRun';
+import { sampleRun } from '../protocol/testing/sampleRun';
 
 const empty: StoredRunRecord = { ...sampleRun(), format: RUN_FORMAT, weightBytes: { latest: 0, best: 0 } };
 const optimizer = { name: 'adam', values: [{ name: 'm', shape: [4], data: new Float32Array(4) }] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeRun } from './summarizeRun';
-import { sampleRun } from './testing/sampleRun';
+import { sampleRun } from '../protocol/testing/sampleRun';
 
 describe('summarizeRun', () => {
   it('drops the histories and adds the last epoch, its validation accuracy and the test accuracy', () => {

@@ -1,4 +1,4 @@
-import type { RunSummary, SavedRun } from './protocol';
+import type { RunSummary, SavedRun } from '../protocol';
 
 /**
  * What the run list shows of a run: everything but its histories, plus the

@@ -4,7 +4,7 @@ import type { ImageSet } from '../engine/imageSet';
 import type { CurrentModel } from './currentModel';
 import type { DatasetCache } from './datasetCache';
 import { Galleries } from './galleries';
-import type { Command, WorkerEvent } from './protocol';
+import type { Command, WorkerEvent } from '../protocol';
 import { SessionError } from './sessionError';
 
 export const NO_TEST_SET = 'Your classes have no test set: the validation accuracy is their held-out measure';

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto'; // idb checks requests against the global IDB clas
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { shapeSet } from '../engine/testing/drawShapes';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { AUGMENT_DEFAULT } from '../model/augmentConfig';
 import { withOutputUnits } from '../model/withOutputUnits';
-import type { Command, PackedImages } from './protocol';
+import type { Command, PackedImages } from '../protocol';
 import { RunStore } from './runStore';
 import { is, Recorder, TEST, train } from './testing/sessionRecorder';
 

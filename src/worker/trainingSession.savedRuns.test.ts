@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto'; // idb checks requests against the global IDB clas
 import * as tf from '@tensorflow/tfjs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { Command, WorkerEvent } from './protocol';
+import type { Command, WorkerEvent } from '../protocol';
 import { RunStore } from './runStore';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { backends, inspect, is, LONG, Recorder, train } from './testing/sessionRecorder';
 
 // Saved runs through the session, as the page uses them: a second session on

@@ -4,11 +4,11 @@ import { buildModel } from '../engine/buildModel';
 import { createOptimizer, disposeOptimizer } from '../engine/createOptimizer';
 import type { ImageSet } from '../engine/imageSet';
 import { RunControl } from '../engine/runControl';
-import { TINY_SPEC } from '../engine/testing/tinySpec';
+import { TINY_SPEC } from '../model/testing/tinySpec';
 import { trainModel } from '../engine/trainModel';
 import { optimizerConfig } from '../model/optimizerDefaults';
 import { DataFileError } from './fetchDatasetPart';
-import type { Command } from './protocol';
+import type { Command } from '../protocol';
 import { backends, deferred, inspect, is, LONG, Recorder, runIdOf, sample, sum, TEST, train, TRAIN } from './testing/sessionRecorder';
 
 describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test images)', () => {

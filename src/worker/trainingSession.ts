@@ -29,7 +29,7 @@ import { MetricsBuffer } from './metricsBuffer';
 import { continuation, endLearningRate } from './continuation';
 import { trimSavedRun } from './trimSavedRun';
 import { currentModel, disposeCurrentModel, type CurrentModel } from './currentModel';
-import type { Command, HandwritingRecord, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from './protocol';
+import type { Command, HandwritingRecord, InspectRequest, SavedRun, SavedRunSetup, TrainRequest, WorkerEvent } from '../protocol';
 import type { RunStore } from './runStore';
 import { SavedRuns } from './savedRuns';
 import { errorEvent, SessionError } from './sessionError';

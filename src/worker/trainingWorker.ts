@@ -1,7 +1,7 @@
 /** The worker entry: receives commands, hands them to the session, posts events. */
 import { configureWasm } from '../engine/wasm/configureWasm';
 import { isBackendChoice } from '../model/backends';
-import { transferablesOf, type Command, type WorkerEvent } from './protocol';
+import { transferablesOf, type Command, type WorkerEvent } from '../protocol';
 import { TrainingSession } from './trainingSession';
 import { WASM_FILES } from './wasmFiles';
 

@@ -1,4 +1,4 @@
-import type { Continuation, SavedRun } from './protocol';
+import type { Continuation, SavedRun } from '../protocol';
 
 /** A continuation as of epoch `epoch`: a fine-tuning's score after a later epoch belongs to weights that are not continued. */
 function trimContinuation(c: Continuation, epoch: number): Continuation {

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { LineChart, type ChartSeries } from '../../charts/LineChart';
 import { smoothEma } from '../../charts/smoothEma';
 import { useAppStore } from '../../store/useAppStore';
-import type { SavedRun } from '../../worker/protocol';
+import type { SavedRun } from '../../protocol';
 import { compareSetups } from './compareSetups';
 
 const SMOOTHING = 0.9;

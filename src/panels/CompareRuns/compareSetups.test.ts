@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optimizerConfig } from '../../model/optimizerDefaults';
 import type { ModelSpec } from '../../model/types';
-import type { SavedRun, SavedRunSetup } from '../../worker/protocol';
+import type { SavedRun, SavedRunSetup } from '../../protocol';
 import { compareSetups } from './compareSetups';
 
 const TINY_SPEC: ModelSpec = {

@@ -1,6 +1,6 @@
 import { DATASETS } from '../../data/datasets';
 import { layerTitle } from '../../model/layerTitle';
-import type { SavedRun } from '../../worker/protocol';
+import type { SavedRun } from '../../protocol';
 
 /** One row of the side-by-side setups: a label, each run's value, and whether they differ. */
 export interface SetupRow {

@@ -3,7 +3,7 @@ import { LineChart, type ChartMarker, type ChartSeries } from '../../charts/Line
 import { smoothEma } from '../../charts/smoothEma';
 import { useAppStore } from '../../store/useAppStore';
 import { bestEpochOf } from '../../store/runState';
-import type { EpochRow } from '../../worker/protocol';
+import type { EpochRow } from '../../protocol';
 
 const TRAIN = '#2563eb';
 const VAL = '#ea580c';

@@ -2,7 +2,7 @@ import { useMemo, useState, type JSX } from 'react';
 import { symmetricMax } from '../../charts/colorScales';
 import { HeatmapGrid } from '../../charts/HeatmapGrid';
 import type { Activation } from '../../model/types';
-import type { DenseExplanation, InputStrength } from '../../worker/protocol';
+import type { DenseExplanation, InputStrength } from '../../protocol';
 import { denseInputName } from './denseInputName';
 import { formatValue } from './formatValue';
 import { useDiverging } from './useColors';

@@ -2,7 +2,7 @@ import { useId, useState, type JSX } from 'react';
 import { HAND_FILTERS } from '../../explain/handFilters';
 import { parseKernel } from '../../explain/parseKernel';
 import { useAppStore } from '../../store/useAppStore';
-import type { HandKernel } from '../../worker/protocol';
+import type { HandKernel } from '../../protocol';
 import { AnswerStatus } from './AnswerStatus';
 import { HandFiltersView } from './HandFiltersView';
 

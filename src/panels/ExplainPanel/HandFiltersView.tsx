@@ -4,7 +4,7 @@ import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
 import { HeatmapGrid } from '../../charts/HeatmapGrid';
 import { channelOf } from '../../explain/channelOf';
 import { HAND_FILTERS } from '../../explain/handFilters';
-import type { HandFiltersExplanation, HandKernel } from '../../worker/protocol';
+import type { HandFiltersExplanation, HandKernel } from '../../protocol';
 import { formatValue } from './formatValue';
 import { NumberGrid } from './NumberGrid';
 import { useDiverging, useGreys } from './useColors';

@@ -1,7 +1,7 @@
 import { useMemo, type JSX } from 'react';
 import { MapView, type MapMark } from '../../charts/MapView';
 import { windowBox } from '../../explain/windowPlace';
-import type { MapPixel, PixelExplanation } from '../../worker/protocol';
+import type { MapPixel, PixelExplanation } from '../../protocol';
 import { channelOf } from '../../explain/channelOf';
 import { ConvDetail, PoolDetail, useDetailChannel } from './ArithmeticDetail';
 import { formatValue } from './formatValue';

@@ -1,7 +1,7 @@
 import { useMemo, type JSX } from 'react';
 import { modelClassNames } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
-import type { SaliencyExplanation } from '../../worker/protocol';
+import type { SaliencyExplanation } from '../../protocol';
 import { AnswerStatus } from './AnswerStatus';
 import { formatValue } from './formatValue';
 import { SaliencyOverlay } from './SaliencyOverlay';

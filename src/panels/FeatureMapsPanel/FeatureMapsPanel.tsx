@@ -6,7 +6,7 @@ import { HeatmapCanvas, type HeatmapHover } from '../../charts/HeatmapCanvas';
 import { HeatmapGrid } from '../../charts/HeatmapGrid';
 import { formatShape } from '../../model/formatShape';
 import { layerTitle } from '../../model/layerTitle';
-import type { LayerActivation, MapPixel } from '../../worker/protocol';
+import type { LayerActivation, MapPixel } from '../../protocol';
 import { EXPLAIN_ANCHOR } from '../ExplainPanel/explainAnchor';
 import { isPixelLayer } from '../../explain/pixelLayerTypes';
 import { modelSpec } from '../../store/selectors';

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { ColorLegend } from '../../charts/ColorLegend';
 import { divergingColor, sequentialColor, symmetricMax } from '../../charts/colorScales';
 import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
-import type { ConvKernels } from '../../worker/protocol';
+import type { ConvKernels } from '../../protocol';
 import { layerTitle } from '../../model/layerTitle';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';

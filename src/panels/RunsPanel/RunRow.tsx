@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RunSummary } from '../../worker/protocol';
+import type { RunSummary } from '../../protocol';
 import { runMeta } from './runLabels';
 
 export interface RunRowProps {

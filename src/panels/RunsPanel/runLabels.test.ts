@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../worker/protocol';
+import type { RunSummary } from '../../protocol';
 import { ago, runMeta, sortRuns } from './runLabels';
 
 const run = (over: Partial<RunSummary>): RunSummary => ({

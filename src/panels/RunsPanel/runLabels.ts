@@ -1,4 +1,4 @@
-import type { RunSummary, SavedRunStatus } from '../../worker/protocol';
+import type { RunSummary, SavedRunStatus } from '../../protocol';
 import { handwritingMeta } from '../heldOutText';
 
 const STATUS_WORDS: Record<SavedRunStatus, string> = {

@@ -1,7 +1,7 @@
 import { strongestInputs, unitWeights } from '../../explain/denseUnit';
 import { inferShapes } from '../../model/inferShapes';
 import type { ModelSpec } from '../../model/types';
-import type { DenseExplanation, LayerActivation } from '../protocol';
+import type { DenseExplanation, LayerActivation } from '../../protocol';
 import { ExplainError } from './ExplainError';
 import type { Weights } from './layerSource';
 

@@ -1,7 +1,7 @@
 import { closestFilter } from '../../explain/closestFilter';
 import { convolveSame } from '../../explain/convolveSame';
 import type { ModelSpec } from '../../model/types';
-import type { HandFiltersExplanation, HandKernel, LayerActivation } from '../protocol';
+import type { HandFiltersExplanation, HandKernel, LayerActivation } from '../../protocol';
 import type { Weights } from './layerSource';
 
 /**

@@ -1,6 +1,6 @@
 import { convByIm2col } from '../../explain/convByIm2col';
 import type { ModelSpec } from '../../model/types';
-import type { Im2colExplanation, LayerActivation, MapPixel } from '../protocol';
+import type { Im2colExplanation, LayerActivation, MapPixel } from '../../protocol';
 import { ExplainError } from './ExplainError';
 import { layerSource, type Weights } from './layerSource';
 

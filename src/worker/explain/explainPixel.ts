@@ -3,7 +3,7 @@ import { convPixel } from '../../explain/convPixel';
 import { poolPixel } from '../../explain/poolPixel';
 import { receptiveField } from '../../explain/receptiveField';
 import type { ModelSpec } from '../../model/types';
-import type { LayerActivation, MapPixel, PixelExplanation } from '../protocol';
+import type { LayerActivation, MapPixel, PixelExplanation } from '../../protocol';
 import { ExplainError } from './ExplainError';
 import { layerSource, type Weights } from './layerSource';
 

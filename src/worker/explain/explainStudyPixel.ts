@@ -5,7 +5,7 @@ import { receptiveField } from '../../explain/receptiveField';
 import { mulberry32 } from '../../data/random';
 import { inferShapes } from '../../model/inferShapes';
 import type { ModelSpec } from '../../model/types';
-import type { MapPixel, PixelExplanation } from '../protocol';
+import type { MapPixel, PixelExplanation } from '../../protocol';
 import { ExplainError } from './ExplainError';
 
 /** At most this many values of the layer's input travel to the page (VGG's 224×224×64 would be 13 MB). */

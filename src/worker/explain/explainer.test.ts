@@ -7,7 +7,7 @@ import { readMnistSample } from '../../engine/testing/readMnistSample';
 import { HAND_FILTERS } from '../../explain/handFilters';
 import type { ModelSpec } from '../../model/types';
 import { Inspection } from '../inspection';
-import type { Explanation, ExplainRequest, WorkerEvent } from '../protocol';
+import type { Explanation, ExplainRequest, WorkerEvent } from '../../protocol';
 import { EXPLAIN_INTERVAL_MS, Explainer } from './explainer';
 
 /** Every kind of layer the views explain: same and valid padding, stride 2, both poolings, batch norm between. */

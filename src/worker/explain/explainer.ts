@@ -1,5 +1,5 @@
 import { classScoreGradient, occlusionMap, smoothGrad } from '../../engine/saliency';
-import type { Explanation, ExplainRequest, WorkerEvent } from '../protocol';
+import type { Explanation, ExplainRequest, WorkerEvent } from '../../protocol';
 import type { Inspection } from '../inspection';
 import { ExplainError } from './ExplainError';
 import { explainDense } from './explainDense';

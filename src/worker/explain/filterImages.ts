@@ -1,6 +1,6 @@
 import { FilterMaximizer } from '../../engine/filterMaximizer';
 import { yieldToEventLoop } from '../../engine/yieldToEventLoop';
-import type { WorkerEvent } from '../protocol';
+import type { WorkerEvent } from '../../protocol';
 import type { Inspection } from '../inspection';
 import { ExplainError } from './ExplainError';
 import { NO_MODEL } from './explainer';

@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../../model/types';
-import type { LayerActivation, MapValues } from '../protocol';
+import type { LayerActivation, MapValues } from '../../protocol';
 
 /** A layer's weights as the inspector reads them: kernel, then bias (Dense and Conv2D). */
 export type Weights = { shape: number[]; values: Float32Array }[];

@@ -2,11 +2,11 @@ import { startBackend } from '../../engine/startBackend';
 import { measureTrainingRate } from '../../engine/measureTrainingRate';
 import { registerWasmKernels } from '../../engine/wasm/registerWasmKernels';
 import { readMnistSample } from '../../engine/testing/readMnistSample';
-import { TINY_SPEC } from '../../engine/testing/tinySpec';
+import { TINY_SPEC } from '../../model/testing/tinySpec';
 import { optimizerConfig } from '../../model/optimizerDefaults';
 import type { TrainConfig } from '../../model/types';
 import type { BackendDeps } from '../backendManager';
-import type { Command, InspectRequest, TrainRequest, WorkerEvent } from '../protocol';
+import type { Command, InspectRequest, TrainRequest, WorkerEvent } from '../../protocol';
 import { TrainingSession, type SessionDeps } from '../trainingSession';
 
 // The session as the page sees it: commands in, events out, on the cpu backend

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { RUN_FORMAT } from '../decodeSavedRun';
 import type { StoredWeights } from '../decodeStoredWeights';
-import type { SavedRun } from '../protocol';
+import type { SavedRun } from '../../protocol';
 import { RunStore } from '../runStore';
 
 /** A RunStore on a fresh in-memory IndexedDB of its own, and that IndexedDB. */

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../../model/types';
+import type { ModelSpec } from '../types';
 
 /** Conv2D 2 3×3 → Flatten → Dense 10: the smallest real convnet, for tests that build or train one in Node. */
 export const TINY_SPEC: ModelSpec = {

@@ -1,6 +1,7 @@
-import { TINY_SPEC } from '../../engine/testing/tinySpec';
+import { TINY_SPEC } from '../../model/testing/tinySpec';
 import { DEFAULT_TRAIN_CONFIG } from '../../model/presets';
-import type { EpochRow, SavedRun } from '../protocol';
+import type { EpochRow } from '../engineResults';
+import type { SavedRun } from '../savedRun';
 
 function epochRow(epoch: number): EpochRow {
   return {

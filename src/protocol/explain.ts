@@ -1,5 +1,5 @@
 /**
- * The explainer's part of the protocol (protocol.ts re-exports it): what the
+ * The explainer's part of the protocol (re-exported by protocol/index.ts): what the
  * page asks the worker to explain, and the plain data of each answer.
  */
 import type { Box, PixelArithmetic } from '../explain/types';

@@ -1,7 +1,7 @@
 /**
  * The messages about learning from the user's own drawings and about
  * augmentation: images the page sends with a run, and what the worker sends
- * back (held-out accuracy, augmented samples). Re-exported by protocol.ts.
+ * back (held-out accuracy, augmented samples). Re-exported by protocol/index.ts.
  */
 import type { AugmentConfig } from '../model/augmentConfig';
 import type { DatasetId } from '../data/datasets';
