@@ -5,7 +5,7 @@
  * kept (bytes in IndexedDB, base64 text in a file), which the caller reads.
  */
 import { DIGIT_NAMES, DRAWING_PIXELS, MAX_CLASSES, MIN_CLASSES, type Drawing, type DrawingSet, type DrawingSetKind } from './drawingSet';
-import { isRecord } from '../model/topologyError';
+import { isRecord } from '../model/keras/topologyError';
 
 const KINDS: readonly DrawingSetKind[] = ['digits', 'classes'];
 

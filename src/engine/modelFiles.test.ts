@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { specToTopology } from '../model/layersTopology';
+import { specToTopology } from '../model/keras/layersTopology';
 import type { ModelSpec } from '../model/types';
 import { buildModel, type BuiltModel } from './buildModel';
 import { exportModelFiles, importModelFiles, ModelFileError } from './modelFiles';

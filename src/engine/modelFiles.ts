@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { formatShape } from '../model/formatShape';
-import { specToTopology, topologyToSpec } from '../model/layersTopology';
-import { matchWeightNames } from '../model/matchWeightNames';
+import { specToTopology, topologyToSpec } from '../model/keras/layersTopology';
+import { matchWeightNames } from '../model/keras/matchWeightNames';
 import type { ModelSpec } from '../model/types';
 import type { BuiltModel } from './buildModel';
 import { ModelFileError } from './ModelFileError';

@@ -1,4 +1,4 @@
-import { isRecord } from '../model/topologyError';
+import { isRecord } from '../model/keras/topologyError';
 import { ModelFileError } from './ModelFileError';
 
 /** One weight of a weights manifest, and where its bytes are. */

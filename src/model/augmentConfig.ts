@@ -4,7 +4,7 @@
  * saved runs and URLs; checkAugmentConfig is the one gate for such untrusted copies.
  */
 
-import { isRecord } from './topologyError';
+import { isRecord } from './keras/topologyError';
 
 /** One transform: on or off, and how strong (its own units, documented per field). */
 export interface AugmentConfig {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { kerasCode } from '../../model/kerasCode';
+import { kerasCode } from '../../model/keras/kerasCode';
 import { checkSetup } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 

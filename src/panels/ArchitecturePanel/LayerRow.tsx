@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatShape } from '../../model/formatShape';
 import { layerFieldErrors, type LayerInfo } from '../../model/inferShapes';
-import { kerasClass } from '../../model/kerasNames';
+import { kerasClass } from '../../model/keras/kerasNames';
 import { outputSizeRule } from '../../model/outputSizeRule';
 import type { Activation, LayerSpec, Padding } from '../../model/types';
 import { formatCount } from '../format';

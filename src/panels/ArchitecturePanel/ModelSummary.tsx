@@ -1,5 +1,5 @@
 import type { NetworkCheck } from '../../model/checkNetwork';
-import { kerasBytes, kerasClass, kerasLayerNames, kerasShape } from '../../model/kerasNames';
+import { kerasBytes, kerasClass, kerasLayerNames, kerasShape } from '../../model/keras/kerasNames';
 import type { ModelSpec } from '../../model/types';
 import { formatCount } from '../format';
 

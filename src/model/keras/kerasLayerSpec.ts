@@ -1,7 +1,7 @@
 import { layerLabel, type KerasLayerEntry } from './kerasLayerChain';
-import { ACTIVATIONS } from './parseSpec';
+import { ACTIVATIONS } from '../parseSpec';
 import { fail, shown } from './topologyError';
-import type { Activation, LayerSpec, Padding } from './types';
+import type { Activation, LayerSpec, Padding } from '../types';
 
 /** What one Keras layer contributes to a spec. */
 export type KerasLayerReading =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kerasBytes, kerasClass, kerasLayerNames, kerasShape } from './kerasNames';
-import { PRESETS, SEED_002_SPEC } from './presets';
+import { PRESETS, SEED_002_SPEC } from '../presets';
 
 describe('Keras summary names', () => {
   it('numbers repeated layer types as a fresh Keras session does', () => {

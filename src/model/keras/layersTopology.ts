@@ -1,10 +1,10 @@
-import { inferShapes } from './inferShapes';
+import { inferShapes } from '../inferShapes';
 import { kerasLayerChain, layerLabel, type KerasLayerEntry } from './kerasLayerChain';
 import { kerasLayerSpec } from './kerasLayerSpec';
 import { kerasLayerNames } from './kerasNames';
-import { ARCHITECTURE_FORMAT, parseSpec } from './parseSpec';
+import { ARCHITECTURE_FORMAT, parseSpec } from '../parseSpec';
 import { fail, isRecord, shown, TopologyError } from './topologyError';
-import type { LayerSpec, ModelSpec } from './types';
+import type { LayerSpec, ModelSpec } from '../types';
 
 /** The last part of a weight's Keras name, e.g. `kernel` in `conv2d/kernel`. */
 export type WeightLeaf = 'kernel' | 'bias' | 'gamma' | 'beta' | 'moving_mean' | 'moving_variance';

@@ -1,6 +1,6 @@
-import { KERAS_OPTIMIZER_DEFAULTS as KERAS } from './optimizerDefaults';
-import { isAugmentOn, type AugmentConfig } from './augmentConfig';
-import type { LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from './types';
+import { KERAS_OPTIMIZER_DEFAULTS as KERAS } from '../optimizerDefaults';
+import { isAugmentOn, type AugmentConfig } from '../augmentConfig';
+import type { LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from '../types';
 
 /**
  * A float as Python's repr prints it (0.001, 1e-07, 1.0), so the script reads

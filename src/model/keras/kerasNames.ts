@@ -1,4 +1,4 @@
-import type { LayerSpec, LayerType } from './types';
+import type { LayerSpec, LayerType } from '../types';
 
 const CLASS: Record<LayerType, string> = {
   conv2d: 'Conv2D',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kerasCode } from './kerasCode';
-import { SEED_002_SPEC } from './presets';
-import type { ModelSpec, OptimizerConfig, TrainConfig } from './types';
+import { SEED_002_SPEC } from '../presets';
+import type { ModelSpec, OptimizerConfig, TrainConfig } from '../types';
 
 const SEED_002_CONFIG: TrainConfig = {
   epochs: 5,

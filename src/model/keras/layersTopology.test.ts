@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { specToTopology, topologyToSpec } from './layersTopology';
-import { PRESETS } from './presets';
-import type { ModelSpec } from './types';
+import { PRESETS } from '../presets';
+import type { ModelSpec } from '../types';
 
 const SPEC: ModelSpec = {
   inputShape: [28, 28, 1],

@@ -1,4 +1,4 @@
-import { formatShape } from './formatShape';
+import { formatShape } from '../formatShape';
 import type { WeightName } from './layersTopology';
 
 /** A weight as a weights manifest lists it. */
