@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataFileError } from './fetchDatasetPart';
+import { DataFileError } from './data/fetchDatasetPart';
 import { errorEvent, SessionError } from './sessionError';
 
 describe('errorEvent', () => {

@@ -1,4 +1,4 @@
-import { DataFileError } from './fetchDatasetPart';
+import { DataFileError } from './data/fetchDatasetPart';
 import type { ErrorCode, WorkerEvent } from '../protocol';
 import { StorageError } from '../storage/StorageError';
 

@@ -6,7 +6,7 @@ import { TINY_SPEC } from '../model/testing/tinySpec';
 import { AUGMENT_DEFAULT } from '../model/augmentConfig';
 import { withOutputUnits } from '../model/withOutputUnits';
 import type { Command, PackedImages } from '../protocol';
-import { RunStore } from './runStore';
+import { RunStore } from './savedRuns/runStore';
 import { is, Recorder, TEST, train } from './testing/sessionRecorder';
 
 const shapes = shapeSet(10, 1);

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Command, WorkerEvent } from '../protocol';
-import { RunStore } from './runStore';
+import { RunStore } from './savedRuns/runStore';
 import { TINY_SPEC } from '../model/testing/tinySpec';
 import { backends, inspect, is, LONG, Recorder, train } from './testing/sessionRecorder';
 

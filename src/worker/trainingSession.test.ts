@@ -7,7 +7,7 @@ import { RunControl } from '../engine/runControl';
 import { TINY_SPEC } from '../model/testing/tinySpec';
 import { trainModel } from '../engine/trainModel';
 import { optimizerConfig } from '../model/optimizerDefaults';
-import { DataFileError } from './fetchDatasetPart';
+import { DataFileError } from './data/fetchDatasetPart';
 import type { Command } from '../protocol';
 import { backends, deferred, inspect, is, LONG, Recorder, runIdOf, sample, sum, TEST, train, TRAIN } from './testing/sessionRecorder';
 

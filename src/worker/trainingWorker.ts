@@ -3,7 +3,7 @@ import { configureWasm } from '../engine/wasm/configureWasm';
 import { isBackendChoice } from '../model/backends';
 import { transferablesOf, type Command, type WorkerEvent } from '../protocol';
 import { TrainingSession } from './trainingSession';
-import { WASM_FILES } from './wasmFiles';
+import { WASM_FILES } from './backend/wasmFiles';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent) => scope.postMessage(event, transferablesOf(event));

@@ -1,6 +1,6 @@
 /**
  * A problem found while reading a Keras model topology. The readers in
- * src/model throw it so each check can stop at the first problem;
+ * model/keras/ throw it so each check can stop at the first problem;
  * topologyToSpec turns it into `{ error }` at its boundary.
  */
 export class TopologyError extends Error {}

@@ -6,7 +6,7 @@ import { TEST_BACKENDS, useTestBackend } from '../../engine/testing/useTestBacke
 import { readMnistSample } from '../../engine/testing/readMnistSample';
 import { HAND_FILTERS } from '../../explain/handFilters';
 import type { ModelSpec } from '../../model/types';
-import { Inspection } from '../inspection';
+import { Inspection } from '../inspect/inspection';
 import type { Explanation, ExplainRequest, WorkerEvent } from '../../protocol';
 import { EXPLAIN_INTERVAL_MS, Explainer } from './explainer';
 

@@ -1,6 +1,6 @@
 import { classScoreGradient, occlusionMap, smoothGrad } from '../../engine/saliency';
 import type { Explanation, ExplainRequest, WorkerEvent } from '../../protocol';
-import type { Inspection } from '../inspection';
+import type { Inspection } from '../inspect/inspection';
 import { ExplainError } from './ExplainError';
 import { explainDense } from './explainDense';
 import { explainHandFilters } from './explainHandFilters';

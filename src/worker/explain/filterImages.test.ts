@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../engine/buildModel';
 import { ModelInspector } from '../../engine/inspectModel';
 import { TINY_SPEC } from '../../model/testing/tinySpec';
-import { Inspection, type LiveModel } from '../inspection';
+import { Inspection, type LiveModel } from '../inspect/inspection';
 import type { WorkerEvent } from '../../protocol';
 import { ExplainError } from './ExplainError';
 import { NO_MODEL } from './explainer';

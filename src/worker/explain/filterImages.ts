@@ -1,7 +1,7 @@
 import { FilterMaximizer } from '../../engine/filterMaximizer';
 import { yieldToEventLoop } from '../../engine/yieldToEventLoop';
 import type { WorkerEvent } from '../../protocol';
-import type { Inspection } from '../inspection';
+import type { Inspection } from '../inspect/inspection';
 import { ExplainError } from './ExplainError';
 import { NO_MODEL } from './explainer';
 import { isPixelLayer } from '../../explain/pixelLayerTypes';

@@ -5,7 +5,7 @@ import { readMnistSample } from '../../engine/testing/readMnistSample';
 import { TINY_SPEC } from '../../model/testing/tinySpec';
 import { optimizerConfig } from '../../model/optimizerDefaults';
 import type { TrainConfig } from '../../model/types';
-import type { BackendDeps } from '../backendManager';
+import type { BackendDeps } from '../backend/backendManager';
 import type { Command, InspectRequest, TrainRequest, WorkerEvent } from '../../protocol';
 import { TrainingSession, type SessionDeps } from '../trainingSession';
 

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { RUN_FORMAT } from '../decodeSavedRun';
-import type { StoredWeights } from '../decodeStoredWeights';
+import { RUN_FORMAT } from '../savedRuns/decodeSavedRun';
+import type { StoredWeights } from '../savedRuns/decodeStoredWeights';
 import type { SavedRun } from '../../protocol';
-import { RunStore } from '../runStore';
+import { RunStore } from '../savedRuns/runStore';
 
 /** A RunStore on a fresh in-memory IndexedDB of its own, and that IndexedDB. */
 export async function openTestStore(): Promise<{ store: RunStore; indexedDB: IDBFactory }> {

@@ -1,0 +1,33 @@
+import { previewSamples } from '../../augment/previewSamples';
+import type { DatasetId } from '../../data/datasets';
+import type { ImageSet } from '../../engine/imageSet';
+import { checkAugmentConfig } from '../../model/augmentConfig';
+import { packedImageSet } from './packedImageSet';
+import type { AugmentPreviewRequest, DrawingsEvent } from '../../protocol/drawings';
+import { SessionError } from '../sessionError';
+
+/** A preview shows this many training images, each with this many augmented variants. */
+const PREVIEW_ORIGINALS = 8;
+const PREVIEW_VARIANTS = 5;
+
+/**
+ * The answer to a preview request: a few training images of the request's
+ * dataset (the user's classes come with it), each followed by augmented
+ * variants under the request's settings. Rejects settings out of range.
+ */
+export async function augmentPreview(
+  req: AugmentPreviewRequest,
+  trainImages: (id: Exclude<DatasetId, 'own'>) => Promise<ImageSet>,
+): Promise<Extract<DrawingsEvent, { type: 'augmentSample' }>> {
+  const check = checkAugmentConfig(req.augment);
+  if ('error' in check) throw new SessionError('invalid-request', `Augmentation: ${check.error}`);
+  let images: ImageSet;
+  if (req.dataset === 'own') {
+    if (!req.own || req.own.count === 0) throw new SessionError('invalid-request', 'Your classes have no drawings yet: add some to see them augmented');
+    images = packedImageSet(req.own, 256, 'Your classes');
+  } else {
+    images = await trainImages(req.dataset);
+  }
+  const sample = previewSamples(images, check.config, req.seed, PREVIEW_ORIGINALS, PREVIEW_VARIANTS);
+  return { type: 'augmentSample', requestId: req.requestId, runId: null, ...sample };
+}

@@ -1,0 +1,89 @@
+import { hasTestSet } from '../../data/datasets';
+import { evaluateModel } from '../../engine/evaluateModel';
+import type { ImageSet } from '../../engine/imageSet';
+import type { CurrentModel } from '../model/currentModel';
+import type { DatasetCache } from '../data/datasetCache';
+import { Galleries } from './galleries';
+import type { Command, WorkerEvent } from '../../protocol';
+import { SessionError } from '../sessionError';
+
+export const NO_TEST_SET = 'Your classes have no test set: the validation accuracy is their held-out measure';
+
+/** Progress events during an evaluation, at most this often. */
+const PROGRESS_MS = 100;
+
+/**
+ * The current model on its dataset's test set: the evaluation (progress, then
+ * the result) and the galleries of test images it leaves behind (a confusion
+ * cell's images, the most confidently wrong).
+ */
+export class TestSetEvaluation {
+  private readonly galleries = new Galleries();
+
+  constructor(
+    private readonly post: (e: WorkerEvent) => void,
+    private readonly datasets: DatasetCache,
+  ) {}
+
+  /** Another model is current: the predictions kept are no longer its. */
+  clear(): void {
+    this.galleries.clear();
+  }
+
+  /** Refuses a model whose dataset has no test set (your classes), with why. */
+  check(current: CurrentModel | null): CurrentModel {
+    if (!current) throw new SessionError('invalid-request', 'There is no trained model yet: press Train first');
+    if (!hasTestSet(current.dataset)) throw new SessionError('invalid-request', NO_TEST_SET);
+    return current;
+  }
+
+  /**
+   * Evaluates `current` on the whole test set and posts the result, keeping
+   * its predictions for the galleries; false when `abandoned` said so first.
+   */
+  async evaluate(current: CurrentModel, abandoned: () => boolean): Promise<boolean> {
+    const data = await this.datasets.get(current.dataset);
+    const { runId } = current;
+    let lastPost = 0;
+    const result = await evaluateModel(current.built, data.test, data.testIndices, {
+      keepPredictions: true,
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - lastPost > PROGRESS_MS || done === total) {
+          lastPost = now;
+          this.post({ type: 'evalProgress', runId, done, total });
+        }
+      },
+      shouldAbort: abandoned,
+    });
+    if (!result) return false;
+    const { predictions, ...test } = result;
+    if (predictions) this.galleries.set(runId, current.dataset, predictions, data.testIndices, data.test);
+    this.post({ type: 'testResult', runId, ...test });
+    return true;
+  }
+
+  /**
+   * Answers a gallery request from `current`'s test predictions, evaluating
+   * first when there are none (not while it trains: they would be stale).
+   */
+  async gallery(current: CurrentModel | null, cmd: Extract<Command, { type: 'gallery' }>, training: boolean, abandoned: () => boolean): Promise<void> {
+    if (!current) throw new SessionError('invalid-request', 'There is no model yet: train or open one first');
+    this.check(current);
+    const known = this.galleries.has(current.runId);
+    if (training && !known) throw new SessionError('invalid-request', 'The galleries show the test images of a finished run: wait for the end of this one');
+    if (!known && !(await this.evaluate(current, abandoned))) return;
+    const g = this.galleries.answer(current.runId, cmd.cell);
+    if (g) this.post({ type: 'gallery', requestId: cmd.requestId, runId: current.runId, cell: cmd.cell, ...g });
+  }
+}
+
+/** Accuracy of `current` on a fine-tuning's held-out drawings, with each drawing's predicted digit; null when there are none. */
+export async function heldOutAccuracy(current: CurrentModel, heldOut: ImageSet | null, when: 'before' | 'after', epoch: number): Promise<WorkerEvent | null> {
+  if (!heldOut || heldOut.count === 0) return null;
+  const all = Uint32Array.from({ length: heldOut.count }, (_, i) => i);
+  const r = await evaluateModel(current.built, heldOut, all, { keepPredictions: true });
+  if (!r?.predictions) return null;
+  const correct = Math.round(r.accuracy * r.count);
+  return { type: 'heldOutAccuracy', runId: current.runId, when, epoch, correct, count: r.count, predicted: r.predictions.predicted.slice() };
+}
