@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { syncAddressBar } from './store/addressBar';
-import { createBridge } from './store/bridge';
-import { parseUrlConfig } from './store/urlConfig';
-import { downloadModelFiles } from './store/downloadModelFiles';
+import { syncAddressBar } from './store/address/addressBar';
+import { createBridge } from './store/channel/bridge';
+import { parseUrlConfig } from './store/address/urlConfig';
+import { downloadModelFiles } from './store/runs/downloadModelFiles';
 import { connectWorker, reconnectWorker, useAppStore } from './store/useAppStore';
-import { createWorkerClient } from './store/workerClient';
+import { createWorkerClient } from './store/channel/workerClient';
 
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);

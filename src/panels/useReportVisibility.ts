@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { InspectState } from '../store/inspectState';
+import type { InspectState } from '../store/inspect/inspectState';
 import { useAppStore } from '../store/useAppStore';
 
 /**

@@ -5,14 +5,14 @@ import type { DatasetId, TrainSize } from '../data/datasets';
 import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
 import type { BackendChoice } from '../model/backends';
 import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
-import type { BackendState } from './backendState';
-import type { DrawingsState } from './drawingsState';
-import type { ExplainState, ExplainTab } from './explainState';
-import type { InspectState } from './inspectState';
-import type { RunState } from './runState';
-import type { RunsState } from './runsState';
+import type { BackendState } from './backend/backendState';
+import type { DrawingsState } from './drawings/drawingsState';
+import type { ExplainState, ExplainTab } from './explain/explainState';
+import type { InspectState } from './inspect/inspectState';
+import type { RunState } from './run/runState';
+import type { RunsState } from './runs/runsState';
 import type { HandKernel, MapPixel, SavedRunSetup, TrainRequest } from '../protocol';
-import type { WorkerClient } from './workerClient';
+import type { WorkerClient } from './channel/workerClient';
 
 /*
  * The store's contract: the state and actions of each slice (setupSlice,

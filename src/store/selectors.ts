@@ -12,7 +12,7 @@ import { multiplyAdds } from '../model/multiplyAdds';
 import { parseTrainForm, trainingImages, type TrainFormErrors } from '../model/parseTrainForm';
 import type { ModelSpec, TrainConfig } from '../model/types';
 import type { AppState } from './appState';
-import type { RunState } from './runState';
+import type { RunState } from './run/runState';
 
 /** The fields of the store a setup check reads. */
 export type SetupView = Pick<AppState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'augment'> & OwnClassesView;

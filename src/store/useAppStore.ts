@@ -1,20 +1,20 @@
 import { create } from 'zustand';
 import type { AppState } from './appState';
-import { rememberBackendChoice } from './backendChoiceStorage';
-import { createBackendSlice } from './backendSlice';
-import { createDrawingsSlice } from './drawingsSlice';
-import { followOwnClasses } from './followOwnClasses';
+import { rememberBackendChoice } from './backend/backendChoiceStorage';
+import { createBackendSlice } from './backend/backendSlice';
+import { createDrawingsSlice } from './drawings/drawingsSlice';
+import { followOwnClasses } from './setup/followOwnClasses';
 import type { DrawingsStorage } from '../drawings/drawingsStorage';
-import { createExplainSlice } from './explainSlice';
-import { sendExplainRequests } from './explainRequest';
-import { createInspectSlice } from './inspectSlice';
-import { sendInspectRequests } from './inspectRequest';
-import { sendBackendRequests } from './measureRequest';
-import { createRunSlice } from './runSlice';
-import { createRunsSlice } from './runsSlice';
-import { followSavedRuns } from './savedRunRequests';
-import { createSetupSlice } from './setupSlice';
-import type { WorkerClient } from './workerClient';
+import { createExplainSlice } from './explain/explainSlice';
+import { sendExplainRequests } from './explain/explainRequest';
+import { createInspectSlice } from './inspect/inspectSlice';
+import { sendInspectRequests } from './inspect/inspectRequest';
+import { sendBackendRequests } from './backend/measureRequest';
+import { createRunSlice } from './run/runSlice';
+import { createRunsSlice } from './runs/runsSlice';
+import { followSavedRuns } from './runs/savedRunRequests';
+import { createSetupSlice } from './setup/setupSlice';
+import type { WorkerClient } from './channel/workerClient';
 
 /** A store of the seven slices whose commands go to `worker` (the real client, or a fake in tests); drawings are kept in `drawings` (IndexedDB by default). */
 export function createAppStore(worker: WorkerClient, drawings?: DrawingsStorage) {

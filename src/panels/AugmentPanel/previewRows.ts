@@ -1,4 +1,4 @@
-import type { AugmentSampleState } from '../../store/drawingsState';
+import type { AugmentSampleState } from '../../store/drawings/drawingsState';
 
 /**
  * A preview's images laid out for a grid, one row per original: the original

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { LineChart, type ChartMarker, type ChartSeries } from '../../charts/LineChart';
 import { smoothEma } from '../../charts/smoothEma';
 import { useAppStore } from '../../store/useAppStore';
-import { bestEpochOf } from '../../store/runState';
+import { bestEpochOf } from '../../store/run/runState';
 import type { EpochRow } from '../../protocol';
 
 const TRAIN = '#2563eb';

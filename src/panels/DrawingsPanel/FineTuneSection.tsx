@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { fineTuneBlockerOf } from '../../store/drawingsSlice';
+import { fineTuneBlockerOf } from '../../store/drawings/drawingsSlice';
 import { useAppStore } from '../../store/useAppStore';
 import { afterText, lastFineTune, scoreText, shownFineTune } from '../heldOutText';
 import { DrawingRows } from './DrawingRows';

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { ExplainAnswer } from '../../store/explainState';
+import type { ExplainAnswer } from '../../store/explain/explainState';
 import { useAppStore } from '../../store/useAppStore';
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo, type JSX } from 'react';
-import { pickedDense } from '../../store/explainRequest';
+import { pickedDense } from '../../store/explain/explainRequest';
 import { modelClassNames, modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';

@@ -1,5 +1,5 @@
 import type { JSX, KeyboardEvent } from 'react';
-import { EXPLAIN_TABS, tabUpdating, type ExplainTab } from '../../store/explainState';
+import { EXPLAIN_TABS, tabUpdating, type ExplainTab } from '../../store/explain/explainState';
 import { useAppStore } from '../../store/useAppStore';
 import { DenseTab } from './DenseTab';
 import { EXPLAIN_ANCHOR } from './explainAnchor';

@@ -1,7 +1,7 @@
 import { useMemo, useState, type JSX } from 'react';
 import { channelOf } from '../../explain/channelOf';
 import { modelSpec } from '../../store/selectors';
-import { pickedPixel, studySpec } from '../../store/explainRequest';
+import { pickedPixel, studySpec } from '../../store/explain/explainRequest';
 import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';
 import { explainLayers } from './explainLayers';

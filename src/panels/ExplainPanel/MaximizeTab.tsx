@@ -2,7 +2,7 @@ import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
 import { useMemo, useState, type JSX } from 'react';
 import { sequentialColor } from '../../charts/colorScales';
 import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
-import type { ExplainState } from '../../store/explainState';
+import type { ExplainState } from '../../store/explain/explainState';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { explainLayers } from './explainLayers';

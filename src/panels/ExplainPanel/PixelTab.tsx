@@ -1,7 +1,7 @@
 import { useMemo, type JSX } from 'react';
 import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
 import { layerTitle } from '../../model/layerTitle';
-import { pickedPixel } from '../../store/explainRequest';
+import { pickedPixel } from '../../store/explain/explainRequest';
 import { modelSpec } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { AnswerStatus } from './AnswerStatus';

@@ -7,7 +7,7 @@ import { galleryCaption } from '../../charts/galleryCaption';
 import { ImageGallery, type GalleryImage } from '../../charts/ImageGallery';
 import { classificationReport } from '../../model/classificationReport';
 import { useAppStore } from '../../store/useAppStore';
-import type { GalleryState } from '../../store/runsState';
+import type { GalleryState } from '../../store/runs/runsState';
 import { formatCount } from '../format';
 
 /** 'test', or the epoch (1-based) whose validation matrix is shown. */

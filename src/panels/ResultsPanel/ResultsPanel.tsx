@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { bestEpochOf } from '../../store/runState';
+import { bestEpochOf } from '../../store/run/runState';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatLoss, formatPercent } from '../format';
 import { EvaluationDetails } from './EvaluationDetails';

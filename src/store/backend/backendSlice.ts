@@ -1,0 +1,13 @@
+import type { BackendSlice, SliceCreator } from '../appState';
+import { loadBackendChoice } from './backendChoiceStorage';
+import { INITIAL_BACKEND_STATE } from './backendState';
+
+/** The backends: which is in use, how fast each is, and the user's override. */
+export const createBackendSlice: SliceCreator<BackendSlice> = (worker) => (set) => ({
+  backend: { ...INITIAL_BACKEND_STATE, choice: loadBackendChoice() },
+
+  chooseBackend(choice) {
+    set((s) => ({ backend: { ...s.backend, choice } }));
+    worker.send({ type: 'chooseBackend', choice });
+  },
+});
