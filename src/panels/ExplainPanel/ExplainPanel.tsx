@@ -1,15 +1,15 @@
 import type { JSX, KeyboardEvent } from 'react';
 import { EXPLAIN_TABS, tabUpdating, type ExplainTab } from '../../store/explain/explainState';
 import { useAppStore } from '../../store/useAppStore';
-import { DenseTab } from './DenseTab';
+import { DenseTab } from './dense/DenseTab';
 import { EXPLAIN_ANCHOR } from './explainAnchor';
 import './explain.css';
-import { HandFiltersTab } from './HandFiltersTab';
-import { Im2colTab } from './Im2colTab';
-import { KernelTab } from './KernelTab';
-import { MaximizeTab } from './MaximizeTab';
-import { PixelTab } from './PixelTab';
-import { SaliencyTab } from './SaliencyTab';
+import { HandFiltersTab } from './handFilters/HandFiltersTab';
+import { Im2colTab } from './im2col/Im2colTab';
+import { KernelTab } from './kernel/KernelTab';
+import { MaximizeTab } from './maximize/MaximizeTab';
+import { PixelTab } from './pixel/PixelTab';
+import { SaliencyTab } from './saliency/SaliencyTab';
 import { useExplainVisibility } from './useExplainVisibility';
 
 const TAB_LABEL: Record<ExplainTab, string> = {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { divergingColor, sequentialColor, symmetricMax } from '../../charts/colorScales';
-import { extent } from '../../explain/channelOf';
+import { divergingColor, sequentialColor, symmetricMax } from '../../../charts/colorScales';
+import { extent } from '../../../explain/channelOf';
 
 /** Greys over the values' own range (black lowest, white highest), memoised on the array. */
 export function useGreys(values: ArrayLike<number> | null) {

@@ -1,13 +1,13 @@
 import { useMemo, useState, type JSX } from 'react';
-import { sequentialColor } from '../../charts/colorScales';
-import { MapView, type MapMark } from '../../charts/MapView';
-import { extent } from '../../explain/channelOf';
-import type { Box } from '../../explain/types';
-import { windowPlace } from '../../explain/windowPlace';
-import { outputSizeRule } from '../../model/outputSizeRule';
-import type { Padding } from '../../model/types';
-import { formatValue } from './formatValue';
-import { useGreys } from './useColors';
+import { sequentialColor } from '../../../charts/colorScales';
+import { MapView, type MapMark } from '../../../charts/MapView';
+import { extent } from '../../../explain/channelOf';
+import type { Box } from '../../../explain/types';
+import { windowPlace } from '../../../explain/windowPlace';
+import { outputSizeRule } from '../../../model/outputSizeRule';
+import type { Padding } from '../../../model/types';
+import { formatValue } from '../shared/formatValue';
+import { useGreys } from '../shared/useColors';
 import { useStepper } from './useStepper';
 
 /** A conv or pooling layer's geometry: what the window slides over and how. */

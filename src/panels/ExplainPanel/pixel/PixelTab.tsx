@@ -1,14 +1,14 @@
 import { useMemo, type JSX } from 'react';
-import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
-import { layerTitle } from '../../model/layerTitle';
-import { pickedPixel } from '../../store/explain/explainRequest';
-import { modelSpec } from '../../store/selectors';
-import { useAppStore } from '../../store/useAppStore';
-import { AnswerStatus } from './AnswerStatus';
-import { StudyNote } from './StudyNote';
-import { explainLayers } from './explainLayers';
+import { PIXEL_LAYER_TYPES } from '../../../explain/pixelLayerTypes';
+import { layerTitle } from '../../../model/layerTitle';
+import { pickedPixel } from '../../../store/explain/explainRequest';
+import { modelSpec } from '../../../store/selectors';
+import { useAppStore } from '../../../store/useAppStore';
+import { AnswerStatus } from '../shared/AnswerStatus';
+import { StudyNote } from '../shared/StudyNote';
+import { explainLayers } from '../shared/explainLayers';
 import { PixelArithmeticView } from './PixelArithmeticView';
-import { PixelPicker } from './PixelPicker';
+import { PixelPicker } from '../shared/PixelPicker';
 
 
 /** Pixel arithmetic: pick a pixel (here or on a feature map), read how the layer computed it. */

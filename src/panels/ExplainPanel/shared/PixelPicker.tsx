@@ -1,5 +1,5 @@
 import { useState, type JSX } from 'react';
-import type { MapPixel } from '../../protocol';
+import type { MapPixel } from '../../../protocol';
 import { pixelOnLayer, type ExplainLayer } from './explainLayers';
 import { LayerSelect } from './LayerSelect';
 

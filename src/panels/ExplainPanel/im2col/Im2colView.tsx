@@ -1,8 +1,8 @@
 import { useState, type JSX } from 'react';
-import { activate } from '../../explain/activate';
-import type { Conv2DLayer } from '../../model/types';
-import type { Im2colExplanation } from '../../protocol';
-import { formatValue } from './formatValue';
+import { activate } from '../../../explain/activate';
+import type { Conv2DLayer } from '../../../model/types';
+import type { Im2colExplanation } from '../../../protocol';
+import { formatValue } from '../shared/formatValue';
 import { fitMatrix } from './matrixPicture';
 import { MatrixView, type MatrixCell } from './MatrixView';
 

@@ -1,15 +1,15 @@
 import { useMemo, useState, type JSX } from 'react';
-import { channelOf } from '../../explain/channelOf';
-import { modelSpec } from '../../store/selectors';
-import { pickedPixel, studySpec } from '../../store/explain/explainRequest';
-import { useAppStore } from '../../store/useAppStore';
-import { AnswerStatus } from './AnswerStatus';
-import { explainLayers } from './explainLayers';
-import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
-import { PixelPicker } from './PixelPicker';
+import { channelOf } from '../../../explain/channelOf';
+import { modelSpec } from '../../../store/selectors';
+import { pickedPixel, studySpec } from '../../../store/explain/explainRequest';
+import { useAppStore } from '../../../store/useAppStore';
+import { AnswerStatus } from '../shared/AnswerStatus';
+import { explainLayers } from '../shared/explainLayers';
+import { PIXEL_LAYER_TYPES } from '../../../explain/pixelLayerTypes';
+import { PixelPicker } from '../shared/PixelPicker';
 import { slideGeometry } from './slideGeometry';
 import { SlidingKernelView } from './SlidingKernelView';
-import { StudyNote } from './StudyNote';
+import { StudyNote } from '../shared/StudyNote';
 
 /**
  * The picked layer's window sliding over its input and filling the picked

@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
-import type { ExplainAnswer } from '../../store/explain/explainState';
-import { useAppStore } from '../../store/useAppStore';
+import type { ExplainAnswer } from '../../../store/explain/explainState';
+import { useAppStore } from '../../../store/useAppStore';
 
 /**
  * Above a view: why it cannot show anything (said beside it), that its

@@ -1,13 +1,13 @@
 import { useMemo, type JSX } from 'react';
-import { inferShapes } from '../../model/inferShapes';
-import { layerTitle } from '../../model/layerTitle';
-import { pickedPixel } from '../../store/explain/explainRequest';
-import { modelSpec } from '../../store/selectors';
-import { useAppStore } from '../../store/useAppStore';
-import { AnswerStatus } from './AnswerStatus';
-import { explainLayers, pixelOnLayer } from './explainLayers';
+import { inferShapes } from '../../../model/inferShapes';
+import { layerTitle } from '../../../model/layerTitle';
+import { pickedPixel } from '../../../store/explain/explainRequest';
+import { modelSpec } from '../../../store/selectors';
+import { useAppStore } from '../../../store/useAppStore';
+import { AnswerStatus } from '../shared/AnswerStatus';
+import { explainLayers, pixelOnLayer } from '../shared/explainLayers';
 import { Im2colView } from './Im2colView';
-import { PixelPicker } from './PixelPicker';
+import { PixelPicker } from '../shared/PixelPicker';
 
 const CONV = ['conv2d'] as const;
 

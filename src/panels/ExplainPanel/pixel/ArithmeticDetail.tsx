@@ -1,7 +1,7 @@
 import { useMemo, useState, type JSX } from 'react';
-import type { ConvArithmetic, PoolArithmetic } from '../../explain/types';
-import { formatValue } from './formatValue';
-import { NumberGrid } from './NumberGrid';
+import type { ConvArithmetic, PoolArithmetic } from '../../../explain/types';
+import { formatValue } from '../shared/formatValue';
+import { NumberGrid } from '../shared/NumberGrid';
 
 const ACTIVATION_NAME: Record<ConvArithmetic['activation'], string> = {
   relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', softmax: 'softmax over the filters', linear: 'linear (none)',

@@ -1,5 +1,5 @@
-import { inferShapes } from '../../model/inferShapes';
-import type { ModelSpec } from '../../model/types';
+import { inferShapes } from '../../../model/inferShapes';
+import type { ModelSpec } from '../../../model/types';
 import type { SlideGeometry } from './SlidingKernelView';
 
 /** The sliding window of spec layer `layer` (a conv or pooling layer whose shapes are known), else null. */

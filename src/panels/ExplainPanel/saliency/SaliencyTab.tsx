@@ -1,9 +1,9 @@
 import { useMemo, type JSX } from 'react';
-import { modelClassNames } from '../../store/selectors';
-import { useAppStore } from '../../store/useAppStore';
-import type { SaliencyExplanation } from '../../protocol';
-import { AnswerStatus } from './AnswerStatus';
-import { formatValue } from './formatValue';
+import { modelClassNames } from '../../../store/selectors';
+import { useAppStore } from '../../../store/useAppStore';
+import type { SaliencyExplanation } from '../../../protocol';
+import { AnswerStatus } from '../shared/AnswerStatus';
+import { formatValue } from '../shared/formatValue';
 import { SaliencyOverlay } from './SaliencyOverlay';
 import { HEAT_NEGATIVE, HEAT_POSITIVE, saliencyScale, type SaliencyMode } from './saliencyPixels';
 

@@ -1,7 +1,7 @@
-import { inferShapes } from '../../model/inferShapes';
-import { layerTitle } from '../../model/layerTitle';
-import type { LayerType, ModelSpec } from '../../model/types';
-import type { MapPixel } from '../../protocol';
+import { inferShapes } from '../../../model/inferShapes';
+import { layerTitle } from '../../../model/layerTitle';
+import type { LayerType, ModelSpec } from '../../../model/types';
+import type { MapPixel } from '../../../protocol';
 
 /** A layer the explainer can point at: its index, its name and its output shape. */
 export interface ExplainLayer {

@@ -1,9 +1,9 @@
 import { useId, useState, type JSX } from 'react';
-import { HAND_FILTERS } from '../../explain/handFilters';
-import { parseKernel } from '../../explain/parseKernel';
-import { useAppStore } from '../../store/useAppStore';
-import type { HandKernel } from '../../protocol';
-import { AnswerStatus } from './AnswerStatus';
+import { HAND_FILTERS } from '../../../explain/handFilters';
+import { parseKernel } from '../../../explain/parseKernel';
+import { useAppStore } from '../../../store/useAppStore';
+import type { HandKernel } from '../../../protocol';
+import { AnswerStatus } from '../shared/AnswerStatus';
 import { HandFiltersView } from './HandFiltersView';
 
 const CUSTOM = 'Custom';

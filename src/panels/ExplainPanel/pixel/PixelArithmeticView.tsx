@@ -1,11 +1,11 @@
 import { useMemo, type JSX } from 'react';
-import { MapView, type MapMark } from '../../charts/MapView';
-import { windowBox } from '../../explain/windowPlace';
-import type { MapPixel, PixelExplanation } from '../../protocol';
-import { channelOf } from '../../explain/channelOf';
+import { MapView, type MapMark } from '../../../charts/MapView';
+import { windowBox } from '../../../explain/windowPlace';
+import type { MapPixel, PixelExplanation } from '../../../protocol';
+import { channelOf } from '../../../explain/channelOf';
 import { ConvDetail, PoolDetail, useDetailChannel } from './ArithmeticDetail';
-import { formatValue } from './formatValue';
-import { useGreys } from './useColors';
+import { formatValue } from '../shared/formatValue';
+import { useGreys } from '../shared/useColors';
 
 const MAP_PX = 150;
 

@@ -1,13 +1,13 @@
 import { useMemo, type JSX } from 'react';
-import { symmetricMax } from '../../charts/colorScales';
-import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
-import { HeatmapGrid } from '../../charts/HeatmapGrid';
-import { channelOf } from '../../explain/channelOf';
-import { HAND_FILTERS } from '../../explain/handFilters';
-import type { HandFiltersExplanation, HandKernel } from '../../protocol';
-import { formatValue } from './formatValue';
-import { NumberGrid } from './NumberGrid';
-import { useDiverging, useGreys } from './useColors';
+import { symmetricMax } from '../../../charts/colorScales';
+import { HeatmapCanvas } from '../../../charts/HeatmapCanvas';
+import { HeatmapGrid } from '../../../charts/HeatmapGrid';
+import { channelOf } from '../../../explain/channelOf';
+import { HAND_FILTERS } from '../../../explain/handFilters';
+import type { HandFiltersExplanation, HandKernel } from '../../../protocol';
+import { formatValue } from '../shared/formatValue';
+import { NumberGrid } from '../shared/NumberGrid';
+import { useDiverging, useGreys } from '../shared/useColors';
 
 const MAP_PX = 96;
 

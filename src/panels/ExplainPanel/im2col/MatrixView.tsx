@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type JSX, type PointerEvent } from 'react';
-import { divergingColor, symmetricMax } from '../../charts/colorScales';
+import { divergingColor, symmetricMax } from '../../../charts/colorScales';
 import { boxDownsample, fitMatrix } from './matrixPicture';
 
 /** A matrix cell under the pointer, in the matrix's own rows and columns. */

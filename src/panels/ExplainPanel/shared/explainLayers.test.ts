@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../model/presets';
+import { PRESETS } from '../../../model/presets';
 import { explainLayers, pixelOnLayer } from './explainLayers';
 
 describe('explainLayers', () => {

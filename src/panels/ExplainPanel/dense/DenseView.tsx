@@ -1,11 +1,11 @@
 import { useMemo, useState, type JSX } from 'react';
-import { symmetricMax } from '../../charts/colorScales';
-import { HeatmapGrid } from '../../charts/HeatmapGrid';
-import type { Activation } from '../../model/types';
-import type { DenseExplanation, InputStrength } from '../../protocol';
+import { symmetricMax } from '../../../charts/colorScales';
+import { HeatmapGrid } from '../../../charts/HeatmapGrid';
+import type { Activation } from '../../../model/types';
+import type { DenseExplanation, InputStrength } from '../../../protocol';
 import { denseInputName } from './denseInputName';
-import { formatValue } from './formatValue';
-import { useDiverging } from './useColors';
+import { formatValue } from '../shared/formatValue';
+import { useDiverging } from '../shared/useColors';
 
 /** One symmetric colour range for a whole grid, so that maps compare with each other. */
 /** Sum per map of a channels-last [h, w, c] vector: what each map sends in all. */

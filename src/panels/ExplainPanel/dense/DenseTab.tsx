@@ -1,11 +1,11 @@
 import { useMemo, type JSX } from 'react';
-import { pickedDense } from '../../store/explain/explainRequest';
-import { modelClassNames, modelSpec } from '../../store/selectors';
-import { useAppStore } from '../../store/useAppStore';
-import { AnswerStatus } from './AnswerStatus';
+import { pickedDense } from '../../../store/explain/explainRequest';
+import { modelClassNames, modelSpec } from '../../../store/selectors';
+import { useAppStore } from '../../../store/useAppStore';
+import { AnswerStatus } from '../shared/AnswerStatus';
 import { DenseView } from './DenseView';
-import { explainLayers } from './explainLayers';
-import { LayerSelect } from './LayerSelect';
+import { explainLayers } from '../shared/explainLayers';
+import { LayerSelect } from '../shared/LayerSelect';
 
 const DENSE = ['dense'] as const;
 

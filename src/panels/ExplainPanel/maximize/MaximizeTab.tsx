@@ -1,13 +1,13 @@
-import { PIXEL_LAYER_TYPES } from '../../explain/pixelLayerTypes';
+import { PIXEL_LAYER_TYPES } from '../../../explain/pixelLayerTypes';
 import { useMemo, useState, type JSX } from 'react';
-import { sequentialColor } from '../../charts/colorScales';
-import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
-import type { ExplainState } from '../../store/explain/explainState';
-import { modelSpec } from '../../store/selectors';
-import { useAppStore } from '../../store/useAppStore';
-import { explainLayers } from './explainLayers';
-import { LayerSelect } from './LayerSelect';
-import { formatValue } from './formatValue';
+import { sequentialColor } from '../../../charts/colorScales';
+import { HeatmapCanvas } from '../../../charts/HeatmapCanvas';
+import type { ExplainState } from '../../../store/explain/explainState';
+import { modelSpec } from '../../../store/selectors';
+import { useAppStore } from '../../../store/useAppStore';
+import { explainLayers } from '../shared/explainLayers';
+import { LayerSelect } from '../shared/LayerSelect';
+import { formatValue } from '../shared/formatValue';
 
 const IMAGE_PX = 72;
 /** The images are pixels in [0, 1]: one fixed grey scale, so that images compare with each other. */
