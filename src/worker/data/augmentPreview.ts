@@ -1,9 +1,9 @@
 import { previewSamples } from '../../augment/previewSamples';
-import type { DatasetId } from '../../data/datasets';
 import type { ImageSet } from '../../engine/imageSet';
 import { checkAugmentConfig } from '../../model/augmentConfig';
+import type { AugmentPreviewRequest, DrawingsEvent } from '../../protocol';
+import type { DatasetCache } from './datasetCache';
 import { packedImageSet } from './packedImageSet';
-import type { AugmentPreviewRequest, DrawingsEvent } from '../../protocol/drawings';
 import { SessionError } from '../sessionError';
 
 /** A preview shows this many training images, each with this many augmented variants. */
@@ -17,7 +17,7 @@ const PREVIEW_VARIANTS = 5;
  */
 export async function augmentPreview(
   req: AugmentPreviewRequest,
-  trainImages: (id: Exclude<DatasetId, 'own'>) => Promise<ImageSet>,
+  datasets: Pick<DatasetCache, 'get'>,
 ): Promise<Extract<DrawingsEvent, { type: 'augmentSample' }>> {
   const check = checkAugmentConfig(req.augment);
   if ('error' in check) throw new SessionError('invalid-request', `Augmentation: ${check.error}`);
@@ -26,7 +26,7 @@ export async function augmentPreview(
     if (!req.own || req.own.count === 0) throw new SessionError('invalid-request', 'Your classes have no drawings yet: add some to see them augmented');
     images = packedImageSet(req.own, 256, 'Your classes');
   } else {
-    images = await trainImages(req.dataset);
+    images = (await datasets.get(req.dataset)).train;
   }
   const sample = previewSamples(images, check.config, req.seed, PREVIEW_ORIGINALS, PREVIEW_VARIANTS);
   return { type: 'augmentSample', requestId: req.requestId, runId: null, ...sample };

@@ -43,6 +43,20 @@ export class FilterImages {
     }
   }
 
+  /**
+   * The Maximize command: `start`, with any failure said beside the view, so
+   * that its progress ends; an unexpected failure is rethrown too, for the banner.
+   */
+  async answer(requestId: number, layer: number): Promise<void> {
+    try {
+      await this.start(requestId, layer);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: 'explainError', requestId, kind: 'maximize', message: e instanceof ExplainError ? message : `Could not compute the filter images: ${message}` });
+      if (!(e instanceof ExplainError)) throw e;
+    }
+  }
+
   private async run(job: { requestId: number; cancelled: boolean }, layer: number): Promise<void> {
     const { requestId } = job;
     const target = await this.inspection.target();

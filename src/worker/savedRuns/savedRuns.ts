@@ -5,24 +5,9 @@ import { newSavedRun, RunRecorder } from './runRecorder';
 import { RunStore, type StoredWeights } from './runStore';
 import { StorageError } from '../../storage/StorageError';
 import { SessionError } from '../sessionError';
+import { holdRunLock, lockHeld, locks, lockName } from './runLocks';
 
 type Post = (event: WorkerEvent) => void;
-
-/** A run's trainer holds this Web Lock while it trains: a 'running' record whose lock is free was cut off. */
-const lockName = (id: string) => `convscope-run:${id}`;
-/** The Web Locks API where there is one (browsers, in workers too); Node has none. */
-interface Locks {
-  request(name: string, callback: () => Promise<void>): Promise<unknown>;
-  query(): Promise<{ held?: { name?: string }[] }>;
-}
-const locks = (): Locks | undefined => (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
-
-async function lockHeld(id: string): Promise<boolean> {
-  const l = locks();
-  if (!l) return false;
-  const state = await l.query();
-  return (state.held ?? []).some((h) => h.name === lockName(id));
-}
 
 /** Writes that come together (an epoch end's record and weights) make one run-list update. */
 const PUBLISH_DELAY_MS = 150;
@@ -116,7 +101,7 @@ export class SavedRuns {
     this.recorder = r;
     this.tracked = null;
     this.lastSaved = null;
-    this.holdLock(run.id);
+    this.releaseLock = holdRunLock(run.id);
     this.queue(() => this.putRecord(r));
     return run.id;
   }
@@ -218,6 +203,11 @@ export class SavedRuns {
     return runs;
   }
 
+  /** The Load Runs command: full records, for comparison, answered by `savedRuns`. */
+  async send(ids: readonly string[]): Promise<void> {
+    this.post({ type: 'savedRuns', runs: await this.load(ids) });
+  }
+
   /** Posts the run list and the storage state. */
   async publish(): Promise<void> {
     const info: StorageInfo = this.store
@@ -239,15 +229,6 @@ export class SavedRuns {
     const { config } = setup;
     const data = setup.dataset === 'own' ? `Your ${(setup.classNames ?? []).join('/') || 'classes'}` : DATASETS[setup.dataset].label.split(' ')[0];
     return `${data}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, ${config.optimizer.name} ${config.optimizer.learningRate}`;
-  }
-
-  private holdLock(id: string): void {
-    const l = locks();
-    if (!l) return;
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    this.releaseLock = release;
-    void l.request(lockName(id), () => held);
   }
 
   private async storeOrFail(): Promise<RunStore> {

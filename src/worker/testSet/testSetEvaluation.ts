@@ -1,6 +1,5 @@
 import { hasTestSet } from '../../data/datasets';
 import { evaluateModel } from '../../engine/evaluateModel';
-import type { ImageSet } from '../../engine/imageSet';
 import type { CurrentModel } from '../model/currentModel';
 import type { DatasetCache } from '../data/datasetCache';
 import { Galleries } from './galleries';
@@ -23,6 +22,10 @@ export class TestSetEvaluation {
   constructor(
     private readonly post: (e: WorkerEvent) => void,
     private readonly datasets: DatasetCache,
+    /** The worker's one model: an evaluation of a model that is no longer current is abandoned. */
+    private readonly slot: { readonly current: CurrentModel | null },
+    /** True while a run trains: its test predictions would be stale at once. */
+    private readonly training: () => boolean,
   ) {}
 
   /** Another model is current: the predictions kept are no longer its. */
@@ -37,11 +40,18 @@ export class TestSetEvaluation {
     return current;
   }
 
+  /** The Evaluate command: the current model on its test set. */
+  async evaluateCurrent(): Promise<void> {
+    await this.evaluate(this.check(this.slot.current));
+  }
+
   /**
    * Evaluates `current` on the whole test set and posts the result, keeping
-   * its predictions for the galleries; false when `abandoned` said so first.
+   * its predictions for the galleries; false when it was abandoned first
+   * (another model became current, or `stopped` said so).
    */
-  async evaluate(current: CurrentModel, abandoned: () => boolean): Promise<boolean> {
+  async evaluate(current: CurrentModel, stopped: () => boolean = () => false): Promise<boolean> {
+    const abandoned = () => this.slot.current !== current || stopped();
     const data = await this.datasets.get(current.dataset);
     const { runId } = current;
     let lastPost = 0;
@@ -67,23 +77,14 @@ export class TestSetEvaluation {
    * Answers a gallery request from `current`'s test predictions, evaluating
    * first when there are none (not while it trains: they would be stale).
    */
-  async gallery(current: CurrentModel | null, cmd: Extract<Command, { type: 'gallery' }>, training: boolean, abandoned: () => boolean): Promise<void> {
+  async gallery(cmd: Extract<Command, { type: 'gallery' }>): Promise<void> {
+    const current = this.slot.current;
     if (!current) throw new SessionError('invalid-request', 'There is no model yet: train or open one first');
     this.check(current);
     const known = this.galleries.has(current.runId);
-    if (training && !known) throw new SessionError('invalid-request', 'The galleries show the test images of a finished run: wait for the end of this one');
-    if (!known && !(await this.evaluate(current, abandoned))) return;
+    if (this.training() && !known) throw new SessionError('invalid-request', 'The galleries show the test images of a finished run: wait for the end of this one');
+    if (!known && !(await this.evaluate(current))) return;
     const g = this.galleries.answer(current.runId, cmd.cell);
     if (g) this.post({ type: 'gallery', requestId: cmd.requestId, runId: current.runId, cell: cmd.cell, ...g });
   }
-}
-
-/** Accuracy of `current` on a fine-tuning's held-out drawings, with each drawing's predicted digit; null when there are none. */
-export async function heldOutAccuracy(current: CurrentModel, heldOut: ImageSet | null, when: 'before' | 'after', epoch: number): Promise<WorkerEvent | null> {
-  if (!heldOut || heldOut.count === 0) return null;
-  const all = Uint32Array.from({ length: heldOut.count }, (_, i) => i);
-  const r = await evaluateModel(current.built, heldOut, all, { keepPredictions: true });
-  if (!r?.predictions) return null;
-  const correct = Math.round(r.accuracy * r.count);
-  return { type: 'heldOutAccuracy', runId: current.runId, when, epoch, correct, count: r.count, predicted: r.predictions.predicted.slice() };
 }
