@@ -1,46 +1,75 @@
 // @ts-check
-// Lint, and the import boundaries of DESIGN.md's layout: each folder's rules say
-// what it may not import and why. Syntax only (no type information), so it stays fast.
+// Lint, and the import boundaries of docs/ARCHITECTURE.md, built from the one
+// table of lint/layers.js: what every folder of src/ may import of ours and why
+// (LAYERS), which folders may import the packages that bring a runtime along
+// (PACKAGES), and which folders run in the worker (WORKER_SIDE). tests/lint/
+// proves that each rule fires on a violating import and that the worker
+// imports nothing else.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { LAYERS, PACKAGES, WORKER_SIDE } from './lint/layers.js';
 
-/** Packages, as regular expressions over the import source. */
-const TFJS = '^@tensorflow/';
-const REACT = '^react(-dom)?(/|$)';
-const ZUSTAND = '^zustand(/|$)';
-const D3 = '^d3(-[a-z-]+)?(/|$)';
+/**
+ * The files of a layer: app/ includes the entry beside it.
+ * @param {string} name
+ */
+const filesOf = (name) => (name === 'app' ? ['src/app/**', 'src/main.tsx'] : [`src/${name}/**`]);
 
-/** A relative import that climbs out of the importing folder into one of ours: '../store/x', '../../worker'. */
-const ours = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
-/** worker/protocol itself, and everything else under worker/. */
-const PROTOCOL = '^(\\.\\./)+worker/protocol$';
-const WORKER_NOT_PROTOCOL = '^(\\.\\./)+worker(/(?!protocol$).*)?$';
+/** @typedef {{ target: string[]; from: string[]; except?: string[]; message: string }} Zone */
 
-const banned = (regex, message) => ({ regex, message });
-const restrictImports = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+/** A layer's paths, as no-restricted-paths takes them: app/ includes the entry beside it. */
+const pathsOf = (/** @type {string} */ name) => (name === 'app' ? ['./src/app', './src/main.tsx'] : [`./src/${name}`]);
 
-/** What a pure folder other than model/ and data/ may use of ours. */
-const PURE_USES = {
-  input: 'the drawing-pad image code uses only model/ and data/',
-  augment: 'augmentation runs per batch in the worker and in Node: it uses only model/ and data/',
-  drawings: 'the drawing sets are plain data and their storage: they use only model/, data/ and storage/',
-  storage: 'opening IndexedDB and reading its errors, shared by the worker and the page: nothing of ours',
+/**
+ * One no-restricted-paths zone per pair of layers that must not meet: every
+ * other folder of ours that a layer does not use.
+ * @returns {Zone[]}
+ */
+function layerZones() {
+  const names = Object.keys(LAYERS);
+  return names.flatMap((name) => {
+    const { uses, why } = LAYERS[name];
+    const allowed = uses.length ? `only ${uses.map((u) => `${u}/`).join(', ')}` : 'nothing of ours beyond itself';
+    /** @type {Zone[]} */
+    const zones = names
+      .filter((other) => other !== name && !uses.includes(other))
+      .map((other) => ({
+        target: pathsOf(name),
+        from: pathsOf(other),
+        message: `src/${name}/ must not import src/${other}/: it may import ${allowed}, because ${why}.`,
+      }));
+    if (name === 'engine') {
+      // The engine's one way into protocol/: the types of its own results.
+      zones.push({ target: pathsOf('engine'), from: pathsOf('protocol'), except: ['./engineResults.ts'], message: `src/engine/ may import only protocol/engineResults (its results' types), because ${why}.` });
+    }
+    return zones;
+  });
+}
+
+/**
+ * The package bans of one layer, as no-restricted-imports patterns.
+ * @param {string} name
+ */
+function packageBans(name) {
+  return PACKAGES.filter((p) => !p.allowed.includes(name)).map((p) => ({
+    regex: p.regex,
+    message: `src/${name}/ must not import ${p.name}: ${p.why}.`,
+  }));
+}
+
+/**
+ * Type-only imports from protocol/: the engine sees only its results' types; the page's commands go through the store.
+ * @type {Record<string, { regex: string; message: string }>}
+ */
+const TYPES_ONLY = {
+  engine: { regex: '^(\\.\\./)+protocol/engineResults$', message: 'src/engine/ may import only types from protocol/engineResults (use `import type`).' },
+  panels: { regex: '^(\\.\\./)+protocol(/.*)?$', message: 'panels/ may import only types from protocol/ (use `import type`); commands go through the store.' },
+  app: { regex: '^(\\.\\./)+protocol(/.*)?$', message: 'app/ may import only types from protocol/ (use `import type`); commands go through the store.' },
 };
-
-/** Pure folders: model/ and data/ import nothing of ours beyond themselves; input/ (the drawing-pad image code) may use them. */
-const pure = (folder, others) =>
-  restrictImports(
-    banned(TFJS, `src/${folder}/ is pure TypeScript: no tfjs (only engine/ and worker/ use it).`),
-    banned(REACT, `src/${folder}/ is pure TypeScript: no React (it belongs to app/, panels/, charts/).`),
-    banned(ZUSTAND, `src/${folder}/ is pure TypeScript: no zustand (state lives in store/).`),
-    banned(ours(...others), `src/${folder}/ must not import ${others.map((f) => `${f}/`).join(', ')}: ${
-      PURE_USES[folder] ?? 'it imports nothing of ours beyond itself'
-    }.`),
-  );
-const UI = ['store', 'panels', 'engine', 'worker', 'charts', 'app'];
 
 /** Page-only globals: worker-side code runs in the worker and in Node tests, where there is no DOM. */
 const DOM_GLOBALS = [
@@ -58,10 +87,11 @@ const DOM_GLOBALS = [
   'alert',
 ].map((name) => ({
   name,
-  message: `${name} is page-only: worker-side code (engine/, worker/, model/, data/) has no DOM; it runs in the worker and in Node tests.`,
+  message: `${name} is page-only: worker-side code (${WORKER_SIDE.map((f) => `${f}/`).join(', ')}) has no DOM; it runs in the worker and in Node tests.`,
 }));
 
-const WORKER_ENDS = 'Only src/store/workerClient.ts creates the training worker and posts to it (src/worker/trainingWorker.ts posts events back); everything else goes through the store.';
+const WORKER_CLIENT = 'src/store/channel/workerClient.ts';
+const WORKER_ENDS = `Only ${WORKER_CLIENT} creates the training worker and posts to it (src/worker/trainingWorker.ts posts events back); everything else goes through the store.`;
 
 export default defineConfig([
   globalIgnores(['dist/', 'public/', 'node_modules/', '.scratch/', 'test-results/']),
@@ -95,58 +125,39 @@ export default defineConfig([
     },
   },
 
-  // Import boundaries, one block per folder (a later block's options would replace, not extend, an earlier one's).
-  { files: ['src/model/**'], rules: pure('model', [...UI, 'input', 'data', 'augment', 'drawings']) },
-  { files: ['src/data/**'], rules: pure('data', [...UI, 'input', 'model', 'augment', 'drawings']) },
-  { files: ['src/input/**'], rules: pure('input', [...UI, 'augment', 'drawings']) },
-  { files: ['src/augment/**'], rules: pure('augment', [...UI, 'input', 'drawings']) },
-  { files: ['src/drawings/**'], rules: pure('drawings', [...UI, 'input', 'augment']) },
-  { files: ['src/storage/**'], rules: pure('storage', [...UI, 'input', 'augment', 'drawings', 'model', 'data']) },
+  // The layers, on resolved paths, and no import cycle anywhere in src/.
   {
-    files: ['src/engine/**'],
-    rules: restrictImports(
-      banned(REACT, 'src/engine/ runs in the worker and in Node: no React.'),
-      banned(ZUSTAND, 'src/engine/ never knows the UI: no zustand (it reports through callbacks).'),
-      banned(D3, 'src/engine/ runs in the worker and in Node: no d3 (drawing belongs to charts/).'),
-      banned(ours('store', 'panels', 'charts', 'app'), 'src/engine/ never knows the UI: no store/, panels/, charts/, app/ (it reports through callbacks).'),
-      { regex: PROTOCOL, allowTypeImports: true, message: 'src/engine/ may import only types from worker/protocol (use `import type`).' },
-      banned(WORKER_NOT_PROTOCOL, 'src/engine/ never knows the worker: only type imports from worker/protocol.'),
-    ),
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      // The files a cycle runs through are read with the TypeScript parser too.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
   },
+  // The packages of each layer, and the type-only imports of protocol/ (a later block's options would replace, not extend, an earlier one's: one block per layer).
+  ...Object.keys(LAYERS).map((name) => ({
+    files: filesOf(name),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [...packageBans(name), ...(TYPES_ONLY[name] ? [{ ...TYPES_ONLY[name], allowTypeImports: true }] : [])] },
+      ],
+    },
+  })),
   {
-    files: ['src/worker/**'],
-    rules: restrictImports(
-      banned(REACT, 'src/worker/ runs in the worker: no React.'),
-      banned(ZUSTAND, 'src/worker/ runs in the worker: no zustand (the page store is reached only by protocol events).'),
-      banned(ours('store', 'panels', 'charts', 'app'), 'src/worker/ talks to the page only through protocol messages: no store/, panels/, charts/, app/.'),
-    ),
-  },
-  {
-    files: ['src/engine/**', 'src/worker/**', 'src/model/**', 'src/data/**', 'src/augment/**'],
+    files: WORKER_SIDE.map((f) => `src/${f}/**`),
     rules: { 'no-restricted-globals': ['error', ...DOM_GLOBALS] },
-  },
-  {
-    files: ['src/charts/**'],
-    rules: restrictImports(
-      banned(TFJS, 'src/charts/ is presentational (props in, SVG or canvas out): no tfjs.'),
-      banned(ZUSTAND, 'src/charts/ is presentational (props in, SVG or canvas out): no store, no zustand.'),
-      banned(ours('store', 'engine', 'worker'), 'src/charts/ is presentational (props in, SVG or canvas out): no store/, engine/, worker/.'),
-    ),
-  },
-  {
-    files: ['src/panels/**', 'src/app/**'],
-    rules: restrictImports(
-      banned(TFJS, 'The page (panels/, app/) never runs tfjs: the model lives in the worker.'),
-      banned(ours('engine'), 'The page (panels/, app/) never imports engine/: the model lives in the worker, reached through the store.'),
-      { regex: PROTOCOL, allowTypeImports: true, message: 'panels/ and app/ may import only types from worker/protocol (use `import type`).' },
-      banned(WORKER_NOT_PROTOCOL, 'panels/ and app/ never talk to the worker: only type imports from worker/protocol; commands go through the store.'),
-    ),
   },
 
   // Only the two ends of the worker channel create the worker or post to it.
   {
     files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts'],
-    ignores: ['src/store/workerClient.ts', 'src/worker/trainingWorker.ts'],
+    ignores: [WORKER_CLIENT, 'src/worker/trainingWorker.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
