@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
  * Cross-origin isolation (COOP + COEP): SharedArrayBuffer, which the threaded
  * wasm build needs. Everything the app loads comes from its own origin, so
  * require-corp blocks nothing. A static host must send the same two headers
- * (README: "Hosting").
+ * (docs/USING.md, "Hosting: cross-origin isolation").
  */
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -11,7 +11,7 @@ import { createWorkerClient } from './store/channel/workerClient';
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);
 syncAddressBar(useAppStore, (search) => history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`));
-// `?threads=N`: the wasm backend's thread count (default 1, the faster here: README, "Performance").
+// `?threads=N`: the wasm backend's thread count (default 1, the faster here: docs/PERFORMANCE.md, "Threads").
 const params = new URLSearchParams(location.search);
 const threads = Number(params.get('threads') ?? 1);
 const debug = params.has('debug');

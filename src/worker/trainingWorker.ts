@@ -20,7 +20,7 @@ function sessionFor(cmd: Command): TrainingSession {
   // its pthread workers from `factory.toString()`, which the bundler has turned into a
   // lazy-require wrapper ("ReferenceError: e is not defined"), and the backend never
   // starts. Unbundled, on this project's 2-core machine, 2 threads trained 4% faster than 1
-  // (README, "Performance"): not worth the core the page needs for drawing.
+  // (docs/PERFORMANCE.md, "Threads"): not worth the core the page needs for drawing.
   const threads = cmd.type === 'init' && scope.crossOriginIsolated && import.meta.env.DEV ? cmd.wasmThreads : 1;
   configureWasm({ paths: WASM_FILES, threads });
   session = new TrainingSession(post, { backendChoice: cmd.type === 'init' && isBackendChoice(cmd.backendChoice) ? cmd.backendChoice : 'auto' });
