@@ -1,4 +1,3 @@
-import { DataFileError } from './data/fetchDatasetPart';
 import type { ErrorCode, WorkerEvent } from '../protocol';
 import { StorageError } from '../storage/StorageError';
 
@@ -18,6 +17,6 @@ export class SessionError extends Error {
  * string) is 'internal', its text still shown.
  */
 export function errorEvent(e: unknown): Extract<WorkerEvent, { type: 'error' }> {
-  const code: ErrorCode = e instanceof SessionError || e instanceof DataFileError ? e.code : e instanceof StorageError ? 'storage' : 'internal';
+  const code: ErrorCode = e instanceof SessionError ? e.code : e instanceof StorageError ? 'storage' : 'internal';
   return { type: 'error', code, message: e instanceof Error ? e.message : String(e) };
 }

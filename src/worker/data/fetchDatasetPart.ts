@@ -1,15 +1,16 @@
 import { datasetFileName, type DatasetId, type DatasetPart } from '../../data/datasets';
 import { DatasetFormatError, decodeDataset, isGzip } from '../../data/decodeDataset';
 import type { ImageSet } from '../../engine/imageSet';
+import { SessionError } from '../sessionError';
 
 /** A data file that could not be had, with the file's name for the message. */
-export class DataFileError extends Error {
+export class DataFileError extends SessionError {
   constructor(
-    readonly code: 'data-missing' | 'data-corrupt',
+    code: 'data-missing' | 'data-corrupt',
     readonly file: string,
     message: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
