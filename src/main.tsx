@@ -10,7 +10,16 @@ import { createWorkerClient } from './store/channel/workerClient';
 
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);
-syncAddressBar(useAppStore, (search) => history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`));
+const at = (search: string) => `${location.pathname}${search}${location.hash}`;
+syncAddressBar(useAppStore, {
+  search: () => location.search,
+  replace: (search) => history.replaceState(history.state, '', at(search)),
+  push: (search) => history.pushState(null, '', at(search)),
+  onPop: (listener) => {
+    window.addEventListener('popstate', listener);
+    return () => window.removeEventListener('popstate', listener);
+  },
+});
 // `?threads=N`: the wasm backend's thread count (default 1, the faster here: docs/PERFORMANCE.md, "Threads").
 const params = new URLSearchParams(location.search);
 const threads = Number(params.get('threads') ?? 1);

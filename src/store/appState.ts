@@ -13,6 +13,7 @@ import type { RunState } from './run/runState';
 import type { RunsState } from './runs/runsState';
 import type { HandKernel, MapPixel, SavedRunSetup, TrainRequest } from '../protocol';
 import type { WorkerClient } from './channel/workerClient';
+import type { ViewId } from './view/views';
 
 /*
  * The store's contract: the state and actions of each slice (setupSlice,
@@ -32,6 +33,11 @@ export interface UrlSetup extends TrainChoices {
 }
 
 /** What a link changes, each part validated. */
+/** What a link describes: the setup, and the view it opens (the workspace's default view when not given). */
+export interface UrlState extends UrlSetup {
+  view?: ViewId;
+}
+
 export interface UrlPatch {
   dataset?: DatasetId;
   trainSize?: TrainSize;
@@ -43,6 +49,7 @@ export interface UrlPatch {
   nesterov?: boolean;
   earlyStopping?: Partial<TrainChoices['earlyStopping']>;
   augment?: AugmentConfig;
+  view?: ViewId;
 }
 
 /** The setup on screen: what a link carries, and what the editor needs besides. */
@@ -209,8 +216,14 @@ export interface DrawingsSlice extends DrawingsActions {
   drawings: DrawingsState;
 }
 
-/** The whole store: the setup on screen, the run, what the inspection panels show, the backends, the saved runs, the explainer and the user's drawings. */
-export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice & RunsSlice & ExplainSlice & DrawingsSlice;
+export interface ViewSlice {
+  /** The workspace's view on screen. */
+  view: ViewId;
+  showView(view: ViewId): void;
+}
+
+/** The whole store: the setup on screen, the run, what the inspection panels show, the backends, the saved runs, the explainer, the user's drawings and the view on screen. */
+export type AppState = SetupSlice & RunSlice & InspectSlice & BackendSlice & RunsSlice & ExplainSlice & DrawingsSlice & ViewSlice;
 
 /**
  * One slice of the store (zustand's slices pattern): its state and its

@@ -15,8 +15,9 @@ import { createRunsSlice } from './runs/runsSlice';
 import { followSavedRuns } from './runs/savedRunRequests';
 import { createSetupSlice } from './setup/setupSlice';
 import type { WorkerClient } from './channel/workerClient';
+import { createViewSlice } from './view/viewSlice';
 
-/** A store of the seven slices whose commands go to `worker` (the real client, or a fake in tests); drawings are kept in `drawings` (IndexedDB by default). */
+/** A store of the eight slices whose commands go to `worker` (the real client, or a fake in tests); drawings are kept in `drawings` (IndexedDB by default). */
 export function createAppStore(worker: WorkerClient, drawings?: DrawingsStorage) {
   const store = create<AppState>()((...a) => ({
     ...createSetupSlice(worker)(...a),
@@ -26,6 +27,7 @@ export function createAppStore(worker: WorkerClient, drawings?: DrawingsStorage)
     ...createRunsSlice(worker)(...a),
     ...createExplainSlice(worker)(...a),
     ...createDrawingsSlice(worker, drawings)(...a),
+    ...createViewSlice(worker)(...a),
   }));
   followOwnClasses(store);
   return store;

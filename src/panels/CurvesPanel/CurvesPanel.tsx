@@ -20,8 +20,8 @@ function curveSeries(x: number[], raw: number[], epochs: EpochRow[], valKey: 'va
   ];
 }
 
-/** Training vs validation loss and accuracy, live. */
-export function CurvesPanel() {
+/** Training vs validation loss and accuracy, live; `chartHeight` (px, each chart's plot) lets a view fit both on one screen. */
+export function CurvesPanel({ chartHeight }: { chartHeight?: number }) {
   const batches = useAppStore((s) => s.run.batches);
   const epochs = useAppStore((s) => s.run.epochs);
   const totalEpochs = useAppStore((s) => s.run.info?.epochs ?? 0);
@@ -51,6 +51,7 @@ export function CurvesPanel() {
         xDomain={xDomain}
         markers={markers}
         emptyText="Press Train to watch the loss fall"
+        height={chartHeight}
       />
       <LineChart
         title="Accuracy"
@@ -63,6 +64,7 @@ export function CurvesPanel() {
         formatY={pct}
         markers={markers}
         emptyText="Training and validation accuracy appear here"
+        height={chartHeight}
       />
     </section>
   );

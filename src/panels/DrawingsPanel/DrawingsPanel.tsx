@@ -29,6 +29,7 @@ export function DrawingsPanel(): JSX.Element {
     })),
   );
   const setDataset = useAppStore((s) => s.setDataset);
+  const showView = useAppStore((s) => s.showView);
   const importDrawings = useAppStore((s) => s.importDrawings);
   const dismiss = useAppStore((s) => s.dismissDrawingsMessage);
   const fileRef = useRef<HTMLInputElement | null>(null);
@@ -68,6 +69,12 @@ export function DrawingsPanel(): JSX.Element {
       {message && (
         <p className={message.kind === 'error' ? 'field-error drawings-message' : 'drawings-message'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="drawings-message" data-kind={message.kind}>
           {message.text} <button className="link" onClick={dismiss} aria-label="Dismiss">×</button>
+        </p>
+      )}
+      {dataset !== 'fashion-mnist' && (
+        <p className="hint" data-testid="drawings-how">
+          Draw in the pad of the <button className="link" onClick={() => showView('train')} data-testid="go-to-pad">Train view</button>, then press{' '}
+          {kind === 'digits' ? '“Add to your handwriting as” and its digit' : 'the class under it'}: the pad clears for the next one.
         </p>
       )}
       {dataset === 'fashion-mnist' && (

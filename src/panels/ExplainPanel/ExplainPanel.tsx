@@ -11,6 +11,7 @@ import { MaximizeTab } from './maximize/MaximizeTab';
 import { PixelTab } from './pixel/PixelTab';
 import { SaliencyTab } from './saliency/SaliencyTab';
 import { useExplainVisibility } from './useExplainVisibility';
+import { ExplainInput } from './shared/ExplainInput';
 
 const TAB_LABEL: Record<ExplainTab, string> = {
   pixel: 'Pixel arithmetic',
@@ -58,6 +59,7 @@ export function ExplainPanel(): JSX.Element {
       <h2>
         Inside the network <small>how each number is computed, on your input, with the live weights</small>
       </h2>
+      <ExplainInput />
       <div className="xp-tabs" role="tablist" aria-label="Explainer views" onKeyDown={(e) => onTabKey(e, tab, setTab)}>
         {EXPLAIN_TABS.map((t) => (
           <button

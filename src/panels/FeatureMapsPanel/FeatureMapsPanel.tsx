@@ -14,8 +14,8 @@ import { useAppStore } from '../../store/useAppStore';
 import { useReportVisibility } from '../useReportVisibility';
 import { channelOf, extent } from '../../explain/channelOf';
 
-/** Every layer's output for the current input: one small image per channel (a grid per layer), dense layers as bars. */
-export function FeatureMapsPanel() {
+/** Every layer's output for the current input: one small image per channel (a grid per layer), dense layers as bars; `mapSize`: CSS px of each map. */
+export function FeatureMapsPanel({ mapSize = 44 }: { mapSize?: number }) {
   const ref = useReportVisibility<HTMLElement>('featureMaps');
   const activations = useAppStore((s) => (s.inspect.input ? s.inspect.activations : null));
   const spec = useAppStore(modelSpec);
@@ -23,7 +23,12 @@ export function FeatureMapsPanel() {
   const pickPixel = useAppStore((s) => s.pickPixel);
   const pickDense = useAppStore((s) => s.pickDense);
   const setExplainTab = useAppStore((s) => s.setExplainTab);
-  const toExplainer = () => document.getElementById(EXPLAIN_ANCHOR)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  const showView = useAppStore((s) => s.showView);
+  // The explainer is in the Inspect view: open it, then bring the explainer into sight once it is laid out.
+  const toExplainer = () => {
+    showView('inspect');
+    requestAnimationFrame(() => document.getElementById(EXPLAIN_ANCHOR)?.scrollIntoView({ block: 'start' }));
+  };
   const explain = (pixel: MapPixel) => {
     pickPixel(pixel);
     toExplainer();
@@ -58,6 +63,7 @@ export function FeatureMapsPanel() {
               title={spec.layers[a.layer] ? layerTitle(spec.layers[a.layer]) : `Layer ${a.layer + 1}`}
               onPick={(channel) => setEnlarged({ layer: a.layer, channel })}
               onPickUnit={spec.layers[a.layer]?.type === 'dense' ? (unit) => explainUnit(a.layer, unit) : undefined}
+              mapSize={mapSize}
             />
           ))}
         </>
@@ -66,7 +72,7 @@ export function FeatureMapsPanel() {
   );
 }
 
-function LayerMaps({ act, title, onPick, onPickUnit }: { act: LayerActivation; title: string; onPick: (channel: number) => void; onPickUnit?: (unit: number) => void }) {
+function LayerMaps({ act, title, onPick, onPickUnit, mapSize }: { act: LayerActivation; title: string; onPick: (channel: number) => void; onPickUnit?: (unit: number) => void; mapSize: number }) {
   const [lo, hi] = useMemo(() => extent(act.values), [act.values]);
   const color = useMemo(() => (v: number) => sequentialColor(v, lo, hi), [lo, hi]);
   return (
@@ -81,7 +87,7 @@ function LayerMaps({ act, title, onPick, onPickUnit }: { act: LayerActivation; t
           width={act.shape[1]}
           channels={act.shape[2]}
           color={color}
-          size={44}
+          size={mapSize}
           label={`${act.shape[2]} feature maps of ${title}: Enter enlarges channel 1`}
           onPick={onPick}
           className="feature-map"

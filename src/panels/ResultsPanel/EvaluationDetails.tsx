@@ -26,6 +26,7 @@ export function EvaluationDetails() {
   const showGallery = useAppStore((s) => s.showGallery);
   const closeGallery = useAppStore((s) => s.closeGallery);
   const showTestSample = useAppStore((s) => s.showTestSample);
+  const showView = useAppStore((s) => s.showView);
   const classNames = useAppStore(modelClassNames);
   const validated = epochs.filter((e) => e.valConfusion);
   const [picked, setPicked] = useState<Source | null>(null);
@@ -76,7 +77,11 @@ export function EvaluationDetails() {
           gallery={gallery}
           classNames={classNames}
           selectedIndex={input?.kind === 'testImage' ? input.index : null}
-          onSelect={showTestSample}
+          onSelect={(index) => {
+            // The Train view shows what the model makes of it (preview, bars, feature maps); Back returns here.
+            showTestSample(index);
+            showView('train');
+          }}
           onClose={closeGallery}
         />
       )}

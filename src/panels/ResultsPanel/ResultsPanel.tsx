@@ -1,45 +1,18 @@
 import { useShallow } from 'zustand/react/shallow';
 import { bestEpochOf } from '../../store/run/runState';
 import { useAppStore } from '../../store/useAppStore';
-import { formatCount, formatLoss, formatPercent } from '../format';
+import { formatLoss, formatPercent } from '../format';
 import { EvaluationDetails } from './EvaluationDetails';
 
-/** Latest validation and test numbers, the per-epoch log and the confusion matrix. */
+/** The per-epoch log as Keras prints it, and the test-set evaluation in detail: classification report, confusion matrix, galleries. */
 export function ResultsPanel() {
   // Only what this panel shows: a batch tick must not re-render the epoch log or the matrix.
-  const run = useAppStore(
-    useShallow((s) => ({
-      epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome,
-      bestEpoch: bestEpochOf(s.run), restoredEpoch: s.run.restoredEpoch,
-    })),
-  );
-  const last = run.epochs[run.epochs.length - 1];
-  // After early stopping put back an earlier epoch, the model is that epoch's: show its validation numbers.
-  const current = (run.restoredEpoch && run.epochs.find((e) => e.epoch === run.restoredEpoch)) || last;
-  const { test, status } = run;
+  const run = useAppStore(useShallow((s) => ({ epochs: s.run.epochs, bestEpoch: bestEpochOf(s.run), restoredEpoch: s.run.restoredEpoch })));
 
   return (
     <section className="card results" aria-label="Results">
-      {run.outcome && (
-        <p className={`outcome ${status === 'diverged' ? 'outcome-bad' : ''}`} data-testid="run-outcome" role="status">
-          {run.outcome}
-        </p>
-      )}
-      <div className="metrics">
-        <Metric
-          label="Validation accuracy"
-          testId="val-accuracy"
-          value={formatPercent(current?.valAccuracy)}
-          sub={current ? `loss ${formatLoss(current.valLoss)} · epoch ${current.epoch}${current === last ? '' : ' (restored)'}` : 'after each epoch'}
-        />
-        <Metric
-          label="Test accuracy"
-          testId="test-accuracy"
-          value={formatPercent(test?.accuracy)}
-          sub={test ? `loss ${formatLoss(test.loss)} · ${formatCount(test.count)} test images` : 'whole test set, at the end of a run'}
-        />
-        <Metric label="Training accuracy" testId="train-accuracy" value={formatPercent(last?.trainAccuracy)} sub={last ? `loss ${formatLoss(last.trainLoss)} · mean over epoch ${last.epoch}` : 'mean over each epoch'} />
-      </div>
+      <h2>Results</h2>
+      {run.epochs.length === 0 && <p className="hint">Per-epoch numbers, the classification report and the confusion matrix appear here once a run has trained.</p>}
       {run.epochs.length > 0 && (
         <div className="table-scroll">
           <table className="epoch-log" data-testid="epoch-log">
@@ -66,15 +39,5 @@ export function ResultsPanel() {
       )}
       <EvaluationDetails />
     </section>
-  );
-}
-
-function Metric({ label, value, sub, testId }: { label: string; value: string; sub: string; testId: string }) {
-  return (
-    <div className="metric">
-      <div className="metric-label">{label}</div>
-      <div className="metric-value" data-testid={testId}>{value}</div>
-      <div className="metric-sub">{sub}</div>
-    </div>
   );
 }

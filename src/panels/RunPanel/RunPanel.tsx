@@ -1,51 +1,29 @@
 import { hasTestSet } from '../../data/datasets';
-import { useShallow } from 'zustand/react/shallow';
-import { setupCheck, isActive, trainBlocker } from '../../store/selectors';
+import { isActive, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
 import { RunEstimate } from './RunEstimate';
 
-/** Train / Pause / Resume / Stop, the run's status, progress and speed. */
+/** The run beyond its buttons (those are in the setup strip): what it will take, its progress and speed, and the test-set evaluation. */
 export function RunPanel() {
   const run = useAppStore((s) => s.run);
-  const actions = useAppStore(useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop, evaluate: s.evaluate })));
-  const blocker = useAppStore(trainBlocker);
-  const invalid = blocker !== null;
-  // A classic net at its own input size is for study: say so on the button instead of offering Train.
-  const studyOnly = useAppStore((s) => setupCheck(s).studyOnly);
+  const evaluate = useAppStore((s) => s.evaluate);
+  const invalid = useAppStore(trainBlocker) !== null;
   const active = isActive(run);
   const { status, info, progress } = run;
-  const epochsDone = run.epochs.length;
-  const currentEpoch = status === 'training' || status === 'paused' ? Math.min((progress?.epoch ?? 0) + 1, info?.epochs ?? 1) : epochsDone;
   // Your classes have no test set: their validation split is the held-out measure.
   const testable = hasTestSet(run.dataset ?? 'mnist');
   const canEvaluate = testable && !active && run.runId > 0 && status !== 'error' && !run.evaluation && info !== null;
   const downloads = Object.entries(run.downloads);
   const loading = status === 'loading' && downloads.some(([, d]) => d.loaded < d.total);
-  const trainTitle = blocker ?? (active ? 'A run is in progress' : 'Start a new run');
 
   return (
     <section className="card run" aria-label="Run">
-      <div className="buttons">
-        <button className="primary" data-testid="train-button" disabled={invalid || active} title={trainTitle} onClick={actions.train}>
-          {studyOnly && !active ? 'Study only' : run.runId > 0 && !active ? 'Train again' : 'Train'}
-        </button>
-        {status === 'paused' ? (
-          <button data-testid="resume-button" onClick={actions.resume}>Resume</button>
-        ) : (
-          <button data-testid="pause-button" disabled={status !== 'training' || run.evaluation !== null} onClick={actions.pause}>Pause</button>
-        )}
-        <button data-testid="stop-button" disabled={!active} onClick={actions.stop}>Stop</button>
-      </div>
-      {invalid && !active && <p className="field-error" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
+      <h2>Run</h2>
       {!active && !invalid && <RunEstimate />}
       {run.notice && <p className="notice" data-testid="run-notice">{run.notice}</p>}
       {run.backendLosses.map((m, i) => <p key={i} className="notice" data-testid="backend-notice">{m}</p>)}
       <dl className="stats">
-        <dt>Status</dt>
-        <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>
-        <dt>Epoch</dt>
-        <dd data-testid="epoch-counter">{info ? `${currentEpoch} / ${info.epochs}` : '—'}</dd>
         <dt>Speed</dt>
         <dd data-testid="examples-per-sec">{progress ? `${formatCount(Math.round(progress.examplesPerSec))} images/s` : '—'}</dd>
         <dt>Elapsed</dt>
@@ -70,7 +48,7 @@ export function RunPanel() {
           <progress max={run.evaluation.total || 1} value={run.evaluation.done} />
         </label>
       )}
-      <button data-testid="evaluate-button" disabled={!canEvaluate} onClick={actions.evaluate} title={testable ? 'Evaluate the current weights on the whole test set' : 'Your classes have no test set: the validation accuracy is their held-out measure'}>
+      <button data-testid="evaluate-button" disabled={!canEvaluate} onClick={evaluate} title={testable ? 'Evaluate the current weights on the whole test set' : 'Your classes have no test set: the validation accuracy is their held-out measure'}>
         Evaluate on test set
       </button>
     </section>

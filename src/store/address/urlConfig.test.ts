@@ -5,9 +5,10 @@ import type { TrainForm } from '../../model/parseTrainForm';
 import { PRESETS, SEED_002_SPEC } from '../../model/presets';
 import { switchOptimizer } from '../../model/switchOptimizer';
 import { DEFAULT_SETUP } from '../setup/defaultSetup';
-import type { UrlSetup } from '../appState';
+import type { UrlState } from '../appState';
 import { parseUrlConfig, setupToParams, URL_PARAMS } from './urlConfig';
 import { withPreset } from '../setup/withPreset';
+import { DEFAULT_VIEW } from '../view/views';
 import { useAppStore } from '../useAppStore';
 
 describe('parseUrlConfig', () => {
@@ -92,16 +93,18 @@ describe('the parameter table', () => {
     dataset: 'fashion-mnist', trainSize: 5000, form, optimizer: 'adadelta', nesterov: true,
     earlyStopping: { enabled: true, monitor: 'val_accuracy', restoreBestWeights: false },
     augment: { ...AUGMENT_DEFAULT, rotate: { on: true, degrees: 10 } },
+    view: 'results',
   } as const;
   const seed004 = PRESETS.find((p) => p.id === 'seed-004')!;
-  const byArch: UrlSetup = { ...DEFAULT_SETUP, ...choices, spec: { ...DEFAULT_SETUP.spec, inputShape: [32, 32, 1] }, presetId: null };
-  const byName: UrlSetup = { ...withPreset(DEFAULT_SETUP, seed004), ...choices };
+  const byArch: UrlState = { ...DEFAULT_SETUP, ...choices, spec: { ...DEFAULT_SETUP.spec, inputShape: [32, 32, 1] }, presetId: null };
+  const byName: UrlState = { ...withPreset(DEFAULT_SETUP, seed004), ...choices };
 
   const SETUP_KEYS = ['dataset', 'trainSize', 'form', 'spec', 'optimizer', 'nesterov', 'earlyStopping', 'augment'] as const;
-  const setupOf = (s: UrlSetup) => Object.fromEntries(SETUP_KEYS.map((k) => [k, s[k]]));
+  // With the view a link opens (a setup that names none opens the default one).
+  const setupOf = (s: UrlState) => ({ ...Object.fromEntries(SETUP_KEYS.map((k) => [k, s[k]])), view: s.view ?? DEFAULT_VIEW });
   /** What a fresh page rebuilds from `params`. */
   function reopen(params: Record<string, string>) {
-    useAppStore.setState({ ...DEFAULT_SETUP, setupError: null });
+    useAppStore.setState({ ...DEFAULT_SETUP, view: 'train', setupError: null });
     const { patch, errors } = parseUrlConfig(toSearch(params));
     expect(errors).toEqual([]);
     useAppStore.getState().applyUrl(patch, errors);
@@ -109,7 +112,7 @@ describe('the parameter table', () => {
   }
 
   it('writes every parameter, in the link\'s order, for a setup that differs everywhere', () => {
-    const rest = ['dataset', 'n', 'opt', 'nesterov', 'epochs', 'batch', 'lr', 'val', 'seed', 'momentum', 'beta1', 'beta2', 'eps', 'rho', 'patience', 'mindelta', 'aug', 'es', 'restore'];
+    const rest = ['dataset', 'n', 'opt', 'nesterov', 'epochs', 'batch', 'lr', 'val', 'seed', 'momentum', 'beta1', 'beta2', 'eps', 'rho', 'patience', 'mindelta', 'aug', 'es', 'restore', 'view'];
     expect(Object.keys(setupToParams(byArch, DEFAULT_SETUP))).toEqual(['input', 'arch', ...rest]);
     expect(Object.keys(setupToParams(byName, DEFAULT_SETUP))).toEqual(['net', ...rest]);
     const written = new Set([...Object.keys(setupToParams(byArch, DEFAULT_SETUP)), ...Object.keys(setupToParams(byName, DEFAULT_SETUP))]);

@@ -7,7 +7,8 @@ import { fieldError, type TrainFormField } from '../../model/parseTrainForm';
 import { PRESETS, type Preset } from '../../model/presets';
 import { switchOptimizer } from '../../model/switchOptimizer';
 import type { ModelSpec, OptimizerName } from '../../model/types';
-import type { UrlPatch, UrlSetup } from '../appState';
+import type { UrlPatch, UrlState } from '../appState';
+import { DEFAULT_VIEW, isViewId, VIEW_IDS } from '../view/views';
 import { withPreset } from '../setup/withPreset';
 
 /**
@@ -26,9 +27,9 @@ interface UrlParam {
    * What to write so that a reader who has rebuilt `base` so far ends with
    * `s`; undefined when it already would. An object writes several parameters.
    */
-  write(s: UrlSetup, base: UrlSetup): string | Readonly<Record<string, string>> | undefined;
+  write(s: UrlState, base: UrlState): string | Readonly<Record<string, string>> | undefined;
   /** What the reader has rebuilt once it has read this parameter, where that resets others. */
-  rebase?(base: UrlSetup, s: UrlSetup): UrlSetup;
+  rebase?(base: UrlState, s: UrlState): UrlState;
 }
 
 const flag = (v: string) => (v === '1' ? true : v === '0' ? false : undefined);
@@ -142,12 +143,20 @@ export const URL_PARAMS = {
       write: (s, base) => (s.earlyStopping.restoreBestWeights !== base.earlyStopping.restoreBestWeights ? bit(s.earlyStopping.restoreBestWeights) : undefined),
     },
   ],
+  workspace: [
+    {
+      // Last in a link: the setup first, then where to look at it.
+      key: 'view',
+      read: (v) => (isViewId(v) ? { view: v } : { ignored: `expected one of ${VIEW_IDS.join(', ')}` }),
+      write: (s, base) => ((s.view ?? DEFAULT_VIEW) !== (base.view ?? DEFAULT_VIEW) ? s.view : undefined),
+    },
+  ],
 } satisfies Record<string, readonly UrlParam[]>;
 
 type Group = keyof typeof URL_PARAMS;
 const WRITE_ORDER = Object.keys(URL_PARAMS) as Group[];
 /** The order in which a link's problems are named; kept from the first reader so that messages do not move. */
-const READ_ORDER: readonly Group[] = ['data', 'network', 'fields', 'optimizer', 'earlyStopping', 'augment'];
+const READ_ORDER: readonly Group[] = ['data', 'network', 'fields', 'optimizer', 'earlyStopping', 'augment', 'workspace'];
 const paramsIn = (order: readonly Group[]): readonly UrlParam[] => order.flatMap((g) => URL_PARAMS[g]);
 
 /** `a`, then `b` over it; the form and early stopping gather from several parameters. */
@@ -187,7 +196,7 @@ export function parseUrlConfig(search: string): { patch: UrlPatch; errors: strin
  * plain page has a plain address and every link reopens exactly `s`. A
  * network equal to a preset's is written by name.
  */
-export function setupToParams(s: UrlSetup, defaults: UrlSetup): Record<string, string> {
+export function setupToParams(s: UrlState, defaults: UrlState): Record<string, string> {
   const out: Record<string, string> = {};
   // `base` follows what parseUrlConfig + applyUrl will rebuild, parameter by parameter.
   let base = defaults;

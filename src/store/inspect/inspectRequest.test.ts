@@ -16,10 +16,10 @@ function setUp() {
 const last = (r: InspectRequest[]) => r[r.length - 1];
 
 describe('sendInspectRequests', () => {
-  it('asks once at start, for the untrained preview of the network set up', () => {
+  it('asks once at start, for the untrained preview of the network set up, and nothing for panels until they are on screen', () => {
     const { store, requests } = setUp();
     expect(requests()).toHaveLength(1);
-    expect(requests()[0]).toMatchObject({ input: null, spec: store.getState().spec, want: { activations: true, filters: true } });
+    expect(requests()[0]).toMatchObject({ input: null, spec: store.getState().spec, want: { activations: false, filters: false } });
   });
 
   it.each([
@@ -28,7 +28,7 @@ describe('sendInspectRequests', () => {
     ['editing a layer', (s: ReturnType<typeof setUp>['store']) => s.getState().removeLayer(1)],
     ['drawing an input', (s: ReturnType<typeof setUp>['store']) => s.getState().setInput(new Float32Array(784))],
     ['picking a test image', (s: ReturnType<typeof setUp>['store']) => s.getState().showTestSample(3)],
-    ['hiding a panel', (s: ReturnType<typeof setUp>['store']) => s.getState().setPanelVisible('filters', false)],
+    ['a panel coming on screen', (s: ReturnType<typeof setUp>['store']) => s.getState().setPanelVisible('filters', true)],
   ])('re-sends exactly one request after %s', (_, change) => {
     const { store, requests } = setUp();
     change(store);
@@ -39,7 +39,7 @@ describe('sendInspectRequests', () => {
     const { store, requests } = setUp();
     store.getState().setField('epochs', '7');
     store.getState().setOptimizer('sgd');
-    store.getState().setPanelVisible('featureMaps', true); // already visible
+    store.getState().setPanelVisible('featureMaps', false); // not on screen already
     const apply = createBridge(store, (flush) => flush());
     apply({ type: 'status', status: 'training' });
     expect(requests()).toHaveLength(1);

@@ -30,7 +30,8 @@ export const INITIAL_INSPECT_STATE: InspectState = {
   activations: null,
   kernels: null,
   histograms: [],
-  visible: { featureMaps: true, filters: true },
+  // Nothing is on screen until the panels say so (a panel in a hidden view never does).
+  visible: { featureMaps: false, filters: false },
 };
 
 /** At most this many histogram snapshots are kept per run (older ones are thinned out). */

@@ -133,6 +133,8 @@ export const createSetupSlice: SliceCreator<SetupSlice> = () => (set, get) => {
           earlyStopping: { ...base.earlyStopping, ...patch.earlyStopping },
           augment: patch.augment ?? base.augment,
           form: { ...base.form, ...patch.form },
+          // A link into a view opens it.
+          view: patch.view ?? s.view,
           setupError: errors.length ? errors.join(' ') : null,
         };
       });

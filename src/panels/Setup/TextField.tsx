@@ -13,12 +13,16 @@ interface Props {
   onEnter?(): void;
   /** Shown after the input, on its line (e.g. an Apply button). */
   after?: ReactNode;
+  /** In the setup strip: the hint is the input's tooltip unless `showHint`; an error is always shown. */
+  compact?: boolean;
+  showHint?: boolean;
 }
 
 /** A labelled text input with its hint, or its error in place of the hint. */
-export function TextField({ id, label, testId, value, error, hint, disabled, inputMode = 'decimal', onChange, onEnter, after }: Props) {
+export function TextField({ id, label, testId, value, error, hint, disabled, inputMode = 'decimal', onChange, onEnter, after, compact, showHint }: Props) {
+  const message = error ?? (!compact || showHint ? hint : undefined);
   return (
-    <label className="field">
+    <label className="field" title={compact && typeof hint === 'string' && !showHint ? hint : undefined}>
       <span>{label}</span>
       <span className="field-row">
         <input
@@ -28,15 +32,17 @@ export function TextField({ id, label, testId, value, error, hint, disabled, inp
           inputMode={inputMode}
           disabled={disabled}
           aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-msg`}
+          aria-describedby={message !== undefined ? `${id}-msg` : undefined}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={onEnter && ((e) => e.key === 'Enter' && onEnter())}
         />
         {after}
       </span>
-      <small id={`${id}-msg`} className={error ? 'field-error' : 'hint'} data-testid={error ? `${testId}-error` : undefined} role={error ? 'alert' : undefined}>
-        {error ?? hint}
-      </small>
+      {message !== undefined && (
+        <small id={`${id}-msg`} className={error ? 'field-error' : 'hint'} data-testid={error ? `${testId}-error` : undefined} role={error ? 'alert' : undefined}>
+          {message}
+        </small>
+      )}
     </label>
   );
 }

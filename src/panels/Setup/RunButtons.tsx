@@ -1,0 +1,42 @@
+import { useShallow } from 'zustand/react/shallow';
+import { isActive, setupCheck, trainBlocker } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
+
+/** Train / Pause / Resume / Stop, the run's status and epoch: in the setup strip, so that every view has them. */
+export function RunButtons() {
+  const run = useAppStore(
+    useShallow((s) => ({
+      status: s.run.status, runId: s.run.runId, evaluating: s.run.evaluation !== null, info: s.run.info,
+      epoch: s.run.progress?.epoch, epochsDone: s.run.epochs.length, active: isActive(s.run),
+    })),
+  );
+  const actions = useAppStore(useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop })));
+  const blocker = useAppStore(trainBlocker);
+  // A classic net at its own input size is for study: say so on the button instead of offering Train.
+  const studyOnly = useAppStore((s) => setupCheck(s).studyOnly);
+  const { status, info, active } = run;
+  const currentEpoch = status === 'training' || status === 'paused' ? Math.min((run.epoch ?? 0) + 1, info?.epochs ?? 1) : run.epochsDone;
+  const trainTitle = blocker ?? (active ? 'A run is in progress' : 'Start a new run');
+
+  return (
+    <div className="run-buttons">
+      <div className="buttons">
+        <button className="primary" data-testid="train-button" disabled={blocker !== null || active} title={trainTitle} onClick={actions.train}>
+          {studyOnly && !active ? 'Study only' : run.runId > 0 && !active ? 'Train again' : 'Train'}
+        </button>
+        {status === 'paused' ? (
+          <button data-testid="resume-button" onClick={actions.resume}>Resume</button>
+        ) : (
+          <button data-testid="pause-button" disabled={status !== 'training' || run.evaluating} onClick={actions.pause}>Pause</button>
+        )}
+        <button data-testid="stop-button" disabled={!active} onClick={actions.stop}>Stop</button>
+      </div>
+      <dl className="run-state">
+        <dt>Status</dt>
+        <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>
+        <dt>Epoch</dt>
+        <dd data-testid="epoch-counter">{info ? `${currentEpoch} / ${info.epochs}` : '—'}</dd>
+      </dl>
+    </div>
+  );
+}

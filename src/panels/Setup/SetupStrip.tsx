@@ -1,0 +1,81 @@
+import { useShallow } from 'zustand/react/shallow';
+import { DATASET_IDS, DATASETS, type DatasetId, type TrainSize } from '../../data/datasets';
+import { OPTIMIZERS } from '../../model/optimizerDefaults';
+import { PRESETS } from '../../model/presets';
+import type { OptimizerName } from '../../model/types';
+import { imageCount, isActive, TRAIN_SIZES, trainBlocker } from '../../store/selectors';
+import { useAppStore } from '../../store/useAppStore';
+import { formatCount } from '../format';
+import { RunButtons } from './RunButtons';
+import { useSetupFields } from './useSetupFields';
+
+const SIZES: readonly TrainSize[] = [...TRAIN_SIZES, 'all'];
+
+/**
+ * The setup that matters most, in one row above every view (as TensorFlow
+ * Playground's top bar): network, dataset, size, epochs, optimizer and
+ * learning rate, then Train and the run's state. The rest of the settings are
+ * in the Design view.
+ */
+export function SetupStrip() {
+  const { setup: s, active, field, learningRateField } = useSetupFields();
+  const a = useAppStore(
+    useShallow((x) => ({ setDataset: x.setDataset, setTrainSize: x.setTrainSize, applyPreset: x.applyPreset, setOptimizer: x.setOptimizer })),
+  );
+  const blocker = useAppStore(trainBlocker);
+  const running = useAppStore((x) => isActive(x.run));
+  const images = imageCount(s);
+  const sizes = s.dataset === 'own' ? ['all' as const] : SIZES.includes(s.trainSize) ? SIZES : [...SIZES.slice(0, -1), s.trainSize, 'all' as const];
+
+  return (
+    <section className="strip" aria-label="Setup and run">
+      <div className="strip-fields">
+        <label className="field strip-network">
+          <span>Network</span>
+          <select data-testid="preset-select" value={s.presetId ?? ''} disabled={active} onChange={(e) => a.applyPreset(e.target.value)}>
+            {s.presetId === null && <option value="">Custom network</option>}
+            <optgroup label="Recipes for this page">
+              {PRESETS.filter((p) => p.kind === 'recipe').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            </optgroup>
+            <optgroup label="From the tutorials, trainable at 28×28">
+              {PRESETS.filter((p) => p.kind === 'tutorial').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            </optgroup>
+            <optgroup label="Classic nets at full size, for study">
+              {PRESETS.filter((p) => p.kind === 'classic').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            </optgroup>
+          </select>
+        </label>
+        <label className="field">
+          <span>Dataset</span>
+          <select data-testid="dataset-select" value={s.dataset} disabled={active} onChange={(e) => a.setDataset(e.target.value as DatasetId)}>
+            {DATASET_IDS.map((id) => <option key={id} value={id}>{DATASETS[id].label}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>Training images</span>
+          <select
+            data-testid="train-size-select"
+            value={s.dataset === 'own' ? 'all' : String(s.trainSize)}
+            disabled={active || s.dataset === 'own'}
+            title={s.dataset === 'own' ? 'Your classes train on every drawing (see the Your data view)' : undefined}
+            onChange={(e) => a.setTrainSize(e.target.value === 'all' ? 'all' : Number(e.target.value))}
+          >
+            {sizes.map((n) => (
+              <option key={n} value={String(n)}>{n === 'all' ? `All (${formatCount(s.dataset === 'own' ? images : DATASETS[s.dataset].trainCount)})` : formatCount(n)}</option>
+            ))}
+          </select>
+        </label>
+        <div className="strip-epochs">{field('epochs', { compact: true })}</div>
+        <label className="field">
+          <span>Optimizer</span>
+          <select data-testid="optimizer-select" value={s.optimizer} disabled={active} onChange={(e) => a.setOptimizer(e.target.value as OptimizerName)}>
+            {OPTIMIZERS.map((o) => <option key={o.name} value={o.name}>{o.label}</option>)}
+          </select>
+        </label>
+        <div className="strip-lr">{learningRateField({ compact: true })}</div>
+      </div>
+      <RunButtons />
+      {blocker !== null && !running && <p className="field-error strip-reason" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
+    </section>
+  );
+}
