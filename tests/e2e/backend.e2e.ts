@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, percent, points, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
+import { openApp, openView, percent, points, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
 
@@ -67,8 +67,10 @@ describe('backends', () => {
     await page.getByTestId('use-suggested-size').click();
     expect(await page.getByTestId('train-size-select').inputValue()).toBe('1000');
     expect(seconds(await text(page, 'run-estimate'))).toBeLessThan(seconds(before) / 5);
-    // Small steps, so that plain JavaScript shows two of them quickly.
+    // Small steps, so that plain JavaScript shows two of them quickly (the batch size is in the Design view).
+    await openView(page, 'design');
     await page.getByTestId('batch-size-input').fill('8');
+    await openView(page, 'train');
 
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise (test tools' own browser downloads do not work here). */
@@ -63,6 +63,7 @@ export async function openApp(browser: Browser, query = '', { viewport = DESKTOP
  * and height, through `steps` mouse moves; by default a vertical "1" down the middle.
  */
 export async function drawStroke(page: Page, { from = [0.5, 0.2], to = [0.5, 0.8], steps = 8 }: { from?: [number, number]; to?: [number, number]; steps?: number } = {}) {
+  await openView(page, 'train');
   const pad = page.getByTestId('drawing-canvas');
   await pad.scrollIntoViewIfNeeded();
   const b = (await pad.boundingBox())!;
@@ -91,4 +92,33 @@ export async function points(page: Page, chart: string): Promise<number> {
 /** "90.45%" -> 0.9045; "—" -> NaN. */
 export function percent(s: string | null): number {
   return s && s.endsWith('%') ? Number(s.slice(0, -1)) / 100 : NaN;
+}
+
+/** The workspace's views, as their tabs name them (`view-tab-<view>`). */
+export type View = 'train' | 'design' | 'inspect' | 'results' | 'data';
+
+/** Opens `view` by its tab, as a person would (nothing when it is open already). */
+export async function openView(page: Page, view: View): Promise<void> {
+  const tab = page.getByTestId(`view-tab-${view}`);
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.locator(`[data-view=${view}]`).waitFor({ state: 'visible' });
+}
+
+/**
+ * The element `testId`, brought on screen: its view opened by its tab, then
+ * scrolled to. Without `view`, the view is found from the element, which must
+ * be in the page already (hidden views keep their elements, as they were when
+ * last shown; what appears meanwhile, such as a finished run's results, is
+ * rendered only once its view is open: name the view for those).
+ */
+export async function reveal(page: Page, testId: string, view?: View, timeout = 60_000): Promise<Locator> {
+  const el = page.getByTestId(testId);
+  if (!view) {
+    await el.first().waitFor({ state: 'attached', timeout: 5_000 });
+    view = ((await el.first().evaluate((node) => node.closest('[data-view]')?.getAttribute('data-view') ?? null)) ?? undefined) as View | undefined;
+  }
+  if (view) await openView(page, view);
+  await el.first().waitFor({ state: 'attached', timeout });
+  if (await el.first().isVisible()) await el.first().scrollIntoViewIfNeeded();
+  return el;
 }

@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
+import { openView } from './browser';
 
 /** A stroke as points in pad fractions (0–1 across, 0–1 down). */
 export type Stroke = readonly (readonly [number, number])[];
 
 /** Draws strokes in the pad with the mouse, as a person would: press, move through every point, release. */
 export async function drawStrokes(page: Page, strokes: readonly Stroke[]): Promise<void> {
+  await openView(page, 'train');
   const pad = page.getByTestId('drawing-canvas');
   await pad.scrollIntoViewIfNeeded();
   const b = (await pad.boundingBox())!;

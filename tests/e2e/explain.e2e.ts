@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
+import { openApp, openView, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
 
+/** Opens one of the explainer's tabs, in the Inspect view. */
 const tab = async (page: Page, name: string) => {
+  await openView(page, 'inspect');
   await page.getByTestId('explain-panel').scrollIntoViewIfNeeded();
   await page.getByTestId(`explain-tab-${name}`).click();
 };
@@ -26,10 +28,12 @@ describe('the explainer', () => {
     await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
     const grid = page.getByTestId('feature-maps-layer-0').locator('canvas.feature-map');
     await grid.waitFor({ timeout: 60_000 });
-    await grid.click({ position: { x: 47 + 22, y: 22 } }); // the second map
+    await grid.click({ position: { x: 33 + 15, y: 15 } }); // the second map (30 px maps, 33 apart, in the Train view)
     const enlarged = page.getByTestId('enlarged-canvas');
     const box = (await enlarged.boundingBox())!;
     await enlarged.click({ position: { x: box.width * (12.5 / 26), y: box.height * (9.5 / 26) } }); // row 10, column 13
+    // The pixel is explained in the Inspect view, which opens by itself.
+    await page.locator('[data-view=inspect]').waitFor();
     await expect.poll(async () => (await arithmetic(page).catch(() => null))?.pixel, { timeout: 60_000 }).toBe('0,1,9,12');
     const conv = await arithmetic(page);
     expect(Math.abs(conv.value - conv.model)).toBeLessThanOrEqual(1e-5);
@@ -64,6 +68,7 @@ describe('the explainer', () => {
 
     // A unit of the output layer, clicked in the feature maps: its value is the class's probability,
     // and its weights are laid back onto the 13×13×8 maps it reads through Flatten.
+    await openView(page, 'train');
     await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();
     const bars = page.getByTestId('feature-maps-layer-4').locator('canvas.bar-strip');
     const bb = (await bars.boundingBox())!;

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { openApp, text, useBrowser, waitForStatus } from './browser';
+import { openApp, openView, reveal, text, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
 
@@ -17,7 +17,8 @@ describe('bad input and bad data', () => {
       ['epochs-input', '2.5', /whole number/],
     ];
     for (const [field, bad, message] of cases) {
-      const input = page.getByTestId(field);
+      // The setup strip's fields are in every view; the batch size is with the other settings, in the Design view.
+      const input = await reveal(page, field);
       const good = await input.inputValue();
       await input.fill(bad);
       expect(await text(page, `${field}-error`)).toMatch(message);
@@ -54,6 +55,7 @@ describe('bad input and bad data', () => {
 describe('tutorial presets', () => {
   it('loads a tutorial network with its dataset, optimizer and hyperparameters', async () => {
     const page = await openApp(browser());
+    await openView(page, 'design');
     expect(await text(page, 'total-params')).toBe('243,786'); // seed 002, the default
     await page.getByTestId('preset-select').selectOption('seed-000');
     expect(await text(page, 'total-params')).toBe('197,210');

@@ -35,7 +35,8 @@ describe('inspecting the network', () => {
 
     // One canvas per layer. The pointer names the channel under it, a click enlarges it, ‹ › step through the channels.
     const grid = page.getByTestId('feature-maps-layer-0').locator('canvas.feature-map');
-    const second = { x: 47 + 22, y: 22 }; // the middle of the second map: maps about 44 CSS pixels, 47 from one to the next
+    // The middle of the second map: in the Train view maps are 30 CSS pixels, 33 from one to the next.
+    const second = { x: 33 + 15, y: 15 };
     await grid.hover({ position: second });
     expect(await grid.getAttribute('title')).toBe('channel 2');
     await grid.click({ position: second });

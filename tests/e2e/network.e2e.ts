@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
+import { openApp, openView, reveal, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
 
@@ -15,6 +15,7 @@ const markers = (page: Page, chart: string) => page.locator(`[data-testid=${char
 describe('architecture editor', () => {
   it('updates every shape, the summary and the rule as layers are added and edited', async () => {
     const page = await openApp(browser());
+    await openView(page, 'design');
     const editor = page.getByTestId('architecture-editor');
     expect(await shapes(page)).toEqual(['26×26×64', '13×13×64', '11×11×64', '5×5×64', '1600', '128', '10']);
     expect(await text(page, 'total-params')).toBe('243,786');
@@ -46,6 +47,7 @@ describe('architecture editor', () => {
 
   it('flags an impossible network at the offending layer and disables Train with the reason', async () => {
     const page = await openApp(browser());
+    await openView(page, 'design');
     const editor = page.getByTestId('architecture-editor');
     const train = page.getByTestId('train-button');
 
@@ -77,6 +79,7 @@ describe('architecture editor', () => {
 
   it('exports and imports the architecture as JSON; a bad file or link keeps the current network', async () => {
     const page = await openApp(browser());
+    await openView(page, 'design');
     await page.getByTestId('preset-select').selectOption('seed-001');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-architecture').click()]);
     const json = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
@@ -97,6 +100,7 @@ describe('architecture editor', () => {
     await page.close();
 
     const linked = await openApp(browser(), '?arch=conv(32,3)-dense(abc,relu)');
+    await openView(linked, 'design');
     expect(await text(linked, 'error-banner')).toMatch(/The link's architecture was not loaded: Layer 2 "dense\(abc,relu\)": units "abc" is not a number/);
     expect(await text(linked, 'total-params')).toBe('243,786');
     await linked.close();
@@ -106,6 +110,7 @@ describe('architecture editor', () => {
 describe('Keras code', () => {
   it('shows the Python for the network set up, follows every edit, and copies it', async () => {
     const page = await openApp(browser(), '', { permissions: ['clipboard-read', 'clipboard-write'] });
+    await openView(page, 'design');
     await page.locator('.keras-code summary').click();
     const code = () => text(page, 'keras-code');
     expect(await code()).toContain('layers.Conv2D(64, (3, 3), activation="relu"),\n    layers.MaxPooling2D((2, 2)),');
@@ -134,12 +139,12 @@ describe('training controls', () => {
       await page.getByTestId('train-button').click();
       await waitForStatus(page, ['loading', 'training'], 30_000);
       await waitForStatus(page, ['done'], 300_000);
-      // loss, accuracy, val_loss, val_accuracy of epoch 1
-      return (await page.getByTestId('epoch-log').locator('tbody tr').first().locator('td').allTextContents()).slice(1, 5).join(' ');
+      // loss, accuracy, val_loss, val_accuracy of epoch 1, in the Results view
+      return (await (await reveal(page, 'epoch-log', 'results')).locator('tbody tr').first().locator('td').allTextContents()).slice(1, 5).join(' ');
     };
     const a = await firstEpoch();
     expect(await firstEpoch()).toBe(a);
-    await page.getByTestId('seed-input').fill('8');
+    await (await reveal(page, 'seed-input')).fill('8');
     expect(await search(page)).toContain('seed=8');
     expect(await firstEpoch()).not.toBe(a);
     await page.close();
@@ -148,9 +153,10 @@ describe('training controls', () => {
   it('changes the learning rate during a run, from the next batch', async () => {
     // Enough epochs that the run is still training when Stop comes: this network does an epoch in about a second.
     const page = await openApp(browser(), `?${TINY}&epochs=30&batch=16`);
-    expect(await text(page, 'total-params')).toBe('6,810');
+    expect(await (await reveal(page, 'total-params')).textContent()).toBe('6,810');
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
+    await openView(page, 'train'); // the curves, where the change is marked
     const lr = page.getByTestId('learning-rate-input');
     expect(await lr.isEnabled()).toBe(true);
     expect(await page.getByTestId('epochs-input').isDisabled()).toBe(true);
@@ -167,14 +173,15 @@ describe('training controls', () => {
   it('early stopping ends the run and puts back the best epoch', async () => {
     // min_delta 1: no accuracy can beat epoch 1 by that much, so patience 1 stops after epoch 2 and restores epoch 1.
     const page = await openApp(browser(), `?${TINY}&epochs=6&es=val_accuracy&patience=1&mindelta=1`);
-    expect(await page.getByTestId('early-stopping-input').isChecked()).toBe(true);
+    expect(await (await reveal(page, 'early-stopping-input')).isChecked()).toBe(true);
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['done'], 300_000);
+    await openView(page, 'train');
     expect(await text(page, 'epoch-counter')).toBe('2 / 6');
     expect(await text(page, 'run-outcome')).toMatch(/Early stopping ended the run after 2 epochs: val_accuracy had not improved since epoch 1\. The weights of epoch 1, the best by val_accuracy, were put back\./);
     expect(await markers(page, 'accuracy-chart')).toContain('best: epoch 1 (restored)');
     expect(await page.locator('[data-testid=val-accuracy] + .metric-sub').textContent()).toMatch(/epoch 1 \(restored\)/);
-    expect(await page.getByTestId('epoch-log').locator('tbody tr').first().locator('td').first().textContent()).toBe('1 ★ restored');
+    expect(await (await reveal(page, 'epoch-log', 'results')).locator('tbody tr').first().locator('td').first().textContent()).toBe('1 ★ restored');
     await page.close();
   }, 360_000);
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { drawStroke, openApp, percent, points, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
+import { drawStroke, openApp, percent, points, reveal, text, uncaughtErrors, useBrowser, waitForStatus } from './browser';
 
 const browser = useBrowser();
 
@@ -17,14 +17,17 @@ describe('training in the browser', () => {
     expect(await text(page, 'backend-name')).toMatch(/^(wasm|webgl|cpu)$/);
     // Three epochs: on a fast backend one epoch of 800 images is over before Pause could be pressed.
     await setUp(page, { epochs: '3' });
-    expect(await text(page, 'split-hint')).toBe('800 train / 200 validation');
+    // The split is shown with the other settings, in the Design view.
+    expect(await (await reveal(page, 'split-hint')).textContent()).toBe('800 train / 200 validation');
     await page.getByTestId('train-button').click();
     await waitForStatus(page, ['training']);
-    // The filters panel on screen: its kernels stream while training.
-    await page.getByTestId('filters-panel').scrollIntoViewIfNeeded();
+    // The filters panel on screen (the Inspect view): its kernels stream while training.
+    await reveal(page, 'filters-panel');
     const signature = () => page.getByTestId('filters-layer-0').getAttribute('data-signature');
     await page.getByTestId('filters-layer-0').waitFor({ timeout: 120_000 });
     const early = await signature();
+    // Back to the curves, in the Train view (a hidden view's panels wait until it is shown).
+    await reveal(page, 'loss-chart');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) >= 6, null, { timeout: 120_000 });
 
     await page.getByTestId('pause-button').click();
@@ -36,18 +39,19 @@ describe('training in the browser', () => {
     await waitForStatus(page, ['training'], 10_000);
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > n, frozen, { timeout: 60_000 });
 
-    // Pressing Pause and Resume scrolled the page up: the filters are asked for only while their panel is on screen.
-    await page.getByTestId('filters-panel').scrollIntoViewIfNeeded();
+    // The filters are asked for only while their panel is on screen: in the Inspect view again.
+    await reveal(page, 'filters-panel');
     await page.waitForFunction((before) => document.querySelector('[data-testid=filters-layer-0]')?.getAttribute('data-signature') !== before, early, { timeout: 60_000 });
     expect(await signature()).not.toBe(early); // the first layer's filters changed as it learned
     await waitForStatus(page, ['done'], 540_000);
+    await reveal(page, 'loss-chart');
     expect(await text(page, 'epoch-counter')).toBe('3 / 3');
     expect(percent(await text(page, 'val-accuracy'))).toBeGreaterThan(0.5);
     const test = percent(await text(page, 'test-accuracy'));
     expect(test).toBeGreaterThan(0.7);
     // 800 training images at batch 32: 25 batches an epoch, drawn as a raw and a smoothed line, plus a validation point each epoch.
     expect(await points(page, 'loss-chart')).toBe(75 * 2 + 3);
-    expect(await page.getByTestId('confusion-matrix').locator('rect').count()).toBe(100);
+    expect(await (await reveal(page, 'confusion-matrix', 'results')).locator('rect').count()).toBe(100);
     // After this short training, a drawn input shows one map per channel for each layer.
     await drawStroke(page);
     await page.getByTestId('feature-maps-panel').scrollIntoViewIfNeeded();

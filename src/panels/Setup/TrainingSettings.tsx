@@ -24,7 +24,7 @@ export function TrainingSettings() {
   return (
     <section className="card setup" aria-label="Training settings">
       <h2>Training settings</h2>
-      <p className="hint" data-testid="preset-note">{preset ? preset.note : 'A network edited in the architecture editor.'}</p>
+      <p className="hint" data-testid="preset-note">{preset ? preset.note : 'Edited in the architecture editor.'}</p>
       <div className="field-pair">
         {field('validationPercent')}
         {field('batchSize')}
