@@ -12,13 +12,17 @@
 //  5. the explainer on the picked backend: click on a map pixel → its arithmetic on screen
 //     (median, p95, idle), and training images/s with its views open vs closed;
 //  6. augmentation on the picked backend: training images/s with all five transforms on
-//     at their defaults vs off, alternated, and the cost (issue: at most 15%).
+//     at their defaults vs off, alternated, and the cost (issue: at most 15%);
+//  7. the workspace on the picked backend: training images/s with the Train view open and a
+//     drawn input (curves, bars and feature maps live) vs the Design view (nothing live), alternated.
 //   BENCH_IMAGES=2048          images per run on wasm (and on a GPU's webgl)
 //   BENCH_SLOW_IMAGES=256      images per run on software webgl; cpu gets a quarter (at least 3 batches)
 //   BENCH_BACKENDS=wasm,webgl  which backends to time (default all three)
 //   BENCH_TORCH=path/to/torch_speed.py   BENCH_PYTHON=/usr/bin/python3   (BENCH_TORCH=0 skips it)
 //   CHROMIUM_PATH=/path/to/chrome       BENCH_ARGS="--use-angle=vulkan"  (e.g. for a real GPU)
-//   BENCH_PARTS=page,explain,augment,backends,native   which parts to run (default all; 1 always runs)
+//   BENCH_PARTS=page,explain,augment,views,backends,native   which parts to run (default all; 1 always runs)
+// Timings start at the first batch (the setup strip's progress bar, shown in every view), so that
+// data loading and warm-up are left out.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -27,6 +31,7 @@ import { build, preview } from 'vite';
 import { augmentationCost } from './benchAugment.mjs';
 import { clickToArithmetic, trainingWithExplainer } from './benchExplain.mjs';
 import { latencies, strokeLatency } from './benchInspect.mjs';
+import { trainingByView } from './benchViews.mjs';
 
 const images = Number(process.env.BENCH_IMAGES ?? 2048);
 const slowImages = Number(process.env.BENCH_SLOW_IMAGES ?? 256);
@@ -35,7 +40,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = (process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean);
 const torchScript = process.env.BENCH_TORCH ?? '../shared/reference/torch_speed.py';
 const STROKES = 10;
-const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,backends,native').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,views,backends,native').split(','));
 
 const NETS = {
   default: { batch: 32, query: '' },
@@ -94,18 +99,22 @@ async function pageRates(page) {
   }));
 }
 
-/** Starts training; resolves once the first batch is drawn (data loading and warm-up excluded). */
+/** Starts training; resolves once the first batch is done (data loading and warm-up excluded), whatever view is shown. */
 async function startTraining(page) {
   await page.getByTestId('train-button').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > 0, null, { timeout: 600_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-progress]')?.getAttribute('data-batches')) > 0, null, { timeout: 600_000 });
   return Date.now();
 }
 
-/** Waits until training (not the test-set evaluation after it) is over; returns images/s over the timed part. */
+/**
+ * Waits until training (not the test-set evaluation after it) is over: the setup strip's
+ * progress bar full, in whatever view is shown; returns images/s over the timed part.
+ */
 async function finishTraining(page, n, batch, t0) {
   await page.waitForFunction(() => {
+    const bar = document.querySelector('[data-testid=run-progress]');
     const s = document.querySelector('[data-testid=training-status]')?.textContent;
-    return !!document.querySelector('[data-testid=evaluation-progress]') || (s !== 'training' && s !== 'loading');
+    return (!!bar && bar.max > 1 && Number(bar.dataset.batches) >= bar.max) || (s !== 'training' && s !== 'loading');
   }, null, { timeout: 3_600_000, polling: 100 });
   const seconds = (Date.now() - t0) / 1000;
   await page.getByTestId('stop-button').click().catch(() => {}); // skip the test-set evaluation
@@ -114,10 +123,10 @@ async function finishTraining(page, n, batch, t0) {
 
 const round = (v, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** One epoch of `net` on `backend`; images/s. */
+/** One epoch of `net` on `backend`; images/s, in the Design view, where nothing is computed while it trains. */
 async function trainingRate(backend, net, n) {
   const { batch, query } = NETS[net];
-  const page = await open(`&n=${n}&batch=${batch}${query}`, backend, { width: 1280, height: 500 });
+  const page = await open(`&n=${n}&batch=${batch}${query}&view=design`, backend);
   const detail = (await page.getByTestId('backend-detail').textContent())?.replace(/^ · /, '');
   const run = await finishTraining(page, n, batch, await startTraining(page));
   await page.close();
@@ -171,6 +180,9 @@ try {
 
   // 6. What augmentation costs on the picked backend.
   if (parts.has('augment')) out.augmentation = await augmentationCost({ open, startTraining, finishTraining, backend: winner, images });
+
+  // 7. What watching it learn costs: the Train view live vs nothing live.
+  if (parts.has('views')) out.trainingByView = await trainingByView({ open, startTraining, finishTraining, backend: winner, images });
 
   // 2. Every backend, both networks.
   out.training = {};

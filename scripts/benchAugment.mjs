@@ -15,6 +15,8 @@ export async function augmentationCost({ open, startTraining, finishTraining, ba
   for (let r = 0; r < rounds; r++) {
     for (const on of [false, true]) {
       const page = await open(`&n=${images}&batch=32`, backend);
+      // Augmentation is set in the Design view, which stays open while it trains (nothing else is computed there).
+      await page.getByTestId('view-tab-design').click();
       if (on) await page.getByTestId('augment-defaults').click();
       const run = await finishTraining(page, images, 32, await startTraining(page));
       runs.push({ augmentation: on ? 'all five at defaults' : 'off', imagesPerSec: run.imagesPerSec });

@@ -3,8 +3,9 @@
 // views are open. Imported by bench.mjs; `page` helpers only, no test assertions.
 import { percentile } from './benchInspect.mjs';
 
-/** Opens the explainer on `tab`, scrolled into view (the worker computes only what is on screen). */
+/** Opens the explainer on `tab`, in the Inspect view and scrolled into view (the worker computes only what is on screen). */
 export async function openExplainer(page, tab) {
+  await page.getByTestId('view-tab-inspect').click();
   await page.getByTestId('explain-panel').scrollIntoViewIfNeeded();
   await page.getByTestId(`explain-tab-${tab}`).click();
 }
@@ -68,18 +69,14 @@ export async function trainingWithExplainer({ open, finishTraining, backend, ima
   const rates = Object.fromEntries(tabs.map((t) => [t, []]));
   for (let r = 0; r < rounds; r++) {
     for (const tab of tabs) {
-      // A tall window: the run's first numbers change the layout above, and the explainer must stay in view.
+      // A tall window: the Inspect view's filters below the explainer are on screen whatever the tab's height.
       const page = await open(`&n=${images}&batch=32&debug`, backend, { width: 1280, height: 2000 });
       await page.getByTestId('next-test-image').click();
       await openExplainer(page, tab);
       if (tab !== 'maximize') await page.locator('[data-testid=explain-weights]').waitFor({ timeout: 120_000 });
-      // Clicked in place: Playwright's click would scroll the explainer out of view.
-      await page.getByTestId('train-button').evaluate((b) => b.click());
-      await page.waitForFunction(() => Number(document.querySelector('[data-testid=loss-chart]')?.getAttribute('data-points')) > 0, null, { timeout: 600_000 });
-      // A new run clears the old model's feature maps until its own come: the page gets shorter and
-      // scrolls. Once they are back, the explainer is put in view and the timing starts.
-      await page.getByTestId('feature-maps-layer-0').waitFor({ timeout: 60_000 });
-      await page.getByTestId('explain-panel').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      // The setup strip's Train button, in every view: the explainer stays where it is.
+      await page.getByTestId('train-button').click();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-progress]')?.getAttribute('data-batches')) > 0, null, { timeout: 600_000 });
       const t0 = Date.now();
       await page.waitForFunction(() => window.convscope.store.getState().explain.visible, null, { timeout: 5000 });
       // Watched while it trains (finishTraining's Stop click scrolls away afterwards).

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { isActive, setupCheck, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
+import { formatCount } from '../format';
 
 /** Train / Pause / Resume / Stop, the run's status and epoch: in the setup strip, so that every view has them. */
 export function RunButtons() {
@@ -8,6 +9,8 @@ export function RunButtons() {
     useShallow((s) => ({
       status: s.run.status, runId: s.run.runId, evaluating: s.run.evaluation !== null, info: s.run.info,
       epoch: s.run.progress?.epoch, epochsDone: s.run.epochs.length, active: isActive(s.run),
+      // The position of the last batch, in epochs: what the progress bar shows in every view.
+      at: s.run.batches.x.at(-1) ?? 0,
     })),
   );
   const actions = useAppStore(useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop })));
@@ -17,6 +20,9 @@ export function RunButtons() {
   const { status, info, active } = run;
   const currentEpoch = status === 'training' || status === 'paused' ? Math.min((run.epoch ?? 0) + 1, info?.epochs ?? 1) : run.epochsDone;
   const trainTitle = blocker ?? (active ? 'A run is in progress' : 'Start a new run');
+  // Batches done out of the run's (a continued run's earlier epochs count too).
+  const total = info ? info.batchesPerEpoch * info.epochs : 0;
+  const batches = Math.min(total, Math.round(run.at * (info?.batchesPerEpoch ?? 0)));
 
   return (
     <div className="run-buttons">
@@ -31,12 +37,23 @@ export function RunButtons() {
         )}
         <button data-testid="stop-button" disabled={!active} onClick={actions.stop}>Stop</button>
       </div>
-      <dl className="run-state">
-        <dt>Status</dt>
-        <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>
-        <dt>Epoch</dt>
-        <dd data-testid="epoch-counter">{info ? `${currentEpoch} / ${info.epochs}` : '—'}</dd>
-      </dl>
+      <div className="run-state-box">
+        <dl className="run-state">
+          <dt>Status</dt>
+          <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>
+          <dt>Epoch</dt>
+          <dd data-testid="epoch-counter">{info ? `${currentEpoch} / ${info.epochs}` : '—'}</dd>
+        </dl>
+        <progress
+          className="run-progress"
+          data-testid="run-progress"
+          data-batches={batches}
+          max={total || 1}
+          value={batches}
+          title={info ? `Batch ${formatCount(batches)} of ${formatCount(total)}` : 'No run yet'}
+          aria-label="Run progress"
+        />
+      </div>
     </div>
   );
 }
