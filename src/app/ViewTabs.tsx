@@ -26,7 +26,14 @@ export function ViewTabs() {
             document.getElementById(`view-${id}`)?.scrollTo({ top: 0 });
           }}
         >
-          {VIEW_INFO[id].label}
+          {VIEW_INFO[id].short ? (
+            <>
+              <span className="tab-long">{VIEW_INFO[id].label}</span>
+              <span className="tab-short">{VIEW_INFO[id].short}</span>
+            </>
+          ) : (
+            VIEW_INFO[id].label
+          )}
         </button>
       ))}
     </nav>
