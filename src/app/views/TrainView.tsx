@@ -4,11 +4,12 @@ import { FeatureMapsPanel } from '../../panels/FeatureMapsPanel/FeatureMapsPanel
 import { FirstSteps } from '../../panels/FirstSteps/FirstSteps';
 import { MetricsPanel } from '../../panels/MetricsPanel/MetricsPanel';
 import { PredictionPanel } from '../../panels/PredictionPanel/PredictionPanel';
+import { RunNotices } from '../../panels/RunPanel/RunNotices';
 import { RunPanel } from '../../panels/RunPanel/RunPanel';
 import { useElementSize } from '../../charts/useElementSize';
 
-/** Room each chart of the pair needs besides its plot: title, legend, x axis, card padding. */
-const CHART_CHROME_PX = 190;
+/** Room the column needs besides the two plots: each chart's title, legend and x axis, the card, the accuracy figures under it. */
+const BESIDES_PLOTS_PX = 270;
 
 /**
  * The live loop on one screen: the curves and the run on the left, the pad
@@ -18,12 +19,16 @@ const CHART_CHROME_PX = 190;
  */
 export function TrainView() {
   const [ref, size] = useElementSize<HTMLDivElement>();
-  // Each chart gets half of what the column has left, within what a chart still reads well at.
-  const chartHeight = size.height > 0 ? Math.max(150, Math.min(240, Math.floor((size.height - CHART_CHROME_PX) / 2) - 40)) : undefined;
+  const [topRef, top] = useElementSize<HTMLDivElement>();
+  // Each chart gets half of what the column has left under the first steps and notices, within what a chart still reads well at.
+  const chartHeight = size.height > 0 ? Math.max(110, Math.min(240, Math.floor((size.height - top.height - BESIDES_PLOTS_PX) / 2))) : undefined;
   return (
     <div className="train-grid">
       <div className="train-col train-curves" ref={ref}>
-        <FirstSteps />
+        <div className="train-top" ref={topRef}>
+          <FirstSteps />
+          <RunNotices />
+        </div>
         <CurvesPanel chartHeight={chartHeight} />
         <MetricsPanel />
         <RunPanel />

@@ -1,22 +1,13 @@
-import { useShallow } from 'zustand/react/shallow';
-import { runEstimate } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatDuration } from '../format';
+import { useRunEstimate } from './useRunEstimate';
 
 /**
  * How long the run set up will take on the backend in use, before Train; for
  * a run over half an hour, the largest training set that fits, one click away.
  */
 export function RunEstimate() {
-  // The estimate is a new object on every call: select its inputs, then derive it.
-  const inputs = useAppStore(
-    useShallow((x) => ({
-      dataset: x.dataset, trainSize: x.trainSize, form: x.form, optimizer: x.optimizer, nesterov: x.nesterov, augment: x.augment, classes: x.drawings.classes,
-      earlyStopping: x.earlyStopping, spec: x.spec, backend: x.backend,
-    })),
-  );
-  const estimate = runEstimate({ ...inputs, drawings: { classes: inputs.classes } });
-  const { measuring } = inputs.backend;
+  const { estimate, measuring } = useRunEstimate();
   const setTrainSize = useAppStore((s) => s.setTrainSize);
   const chooseBackend = useAppStore((s) => s.chooseBackend);
   if (!estimate) {

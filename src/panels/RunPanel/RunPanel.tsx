@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
 import { RunEstimate } from './RunEstimate';
 
-/** The run beyond its buttons (those are in the setup strip): what it will take, its progress and speed, and the test-set evaluation. */
+/** The run beyond its buttons and progress (those are in the setup strip) and its notices: what it will take, its speed, downloads and the test-set evaluation. */
 export function RunPanel() {
   const run = useAppStore((s) => s.run);
   const evaluate = useAppStore((s) => s.evaluate);
@@ -21,8 +21,6 @@ export function RunPanel() {
     <section className="card run" aria-label="Run">
       <h2>Run</h2>
       {!active && !invalid && <RunEstimate />}
-      {run.notice && <p className="notice" data-testid="run-notice">{run.notice}</p>}
-      {run.backendLosses.map((m, i) => <p key={i} className="notice" data-testid="backend-notice">{m}</p>)}
       <dl className="stats">
         <dt>Speed</dt>
         <dd data-testid="examples-per-sec">{progress ? `${formatCount(Math.round(progress.examplesPerSec))} images/s` : '—'}</dd>
@@ -31,7 +29,6 @@ export function RunPanel() {
         <dt>Remaining</dt>
         <dd data-testid="eta">{active ? formatDuration(progress?.etaMs) : '—'}</dd>
       </dl>
-      {info && <EpochProgress at={run.batches.x.at(-1) ?? 0} perEpoch={info.batchesPerEpoch} epochs={info.epochs} />}
       {loading && (
         <div className="downloads" data-testid="download-progress">
           {downloads.map(([file, d]) => (
@@ -52,21 +49,5 @@ export function RunPanel() {
         Evaluate on test set
       </button>
     </section>
-  );
-}
-
-/**
- * Batches done out of the run's, from the position of the last one (in epochs): a
- * continued run's earlier epochs may have had another number of batches each (fine-tuning
- * mixes drawings into every batch, so its epochs have more).
- */
-function EpochProgress({ at, perEpoch, epochs }: { at: number; perEpoch: number; epochs: number }) {
-  const total = perEpoch * epochs;
-  const batches = Math.min(total, Math.round(at * perEpoch));
-  return (
-    <label className="downloads">
-      <span>Batch {formatCount(batches)} / {formatCount(total)}</span>
-      <progress max={total || 1} value={batches} />
-    </label>
   );
 }

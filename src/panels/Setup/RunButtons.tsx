@@ -1,14 +1,15 @@
 import { useShallow } from 'zustand/react/shallow';
 import { isActive, setupCheck, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
-import { formatCount } from '../format';
+import { formatCount, formatDuration } from '../format';
+import { useRunEstimate } from '../RunPanel/useRunEstimate';
 
 /** Train / Pause / Resume / Stop, the run's status and epoch: in the setup strip, so that every view has them. */
 export function RunButtons() {
   const run = useAppStore(
     useShallow((s) => ({
       status: s.run.status, runId: s.run.runId, evaluating: s.run.evaluation !== null, info: s.run.info,
-      epoch: s.run.progress?.epoch, epochsDone: s.run.epochs.length, active: isActive(s.run),
+      epoch: s.run.progress?.epoch, etaMs: s.run.progress?.etaMs ?? null, epochsDone: s.run.epochs.length, active: isActive(s.run),
       // The position of the last batch, in epochs: what the progress bar shows in every view.
       at: s.run.batches.x.at(-1) ?? 0,
     })),
@@ -19,6 +20,9 @@ export function RunButtons() {
   const studyOnly = useAppStore((s) => setupCheck(s).studyOnly);
   const { status, info, active } = run;
   const currentEpoch = status === 'training' || status === 'paused' ? Math.min((run.epoch ?? 0) + 1, info?.epochs ?? 1) : run.epochsDone;
+  const { estimate } = useRunEstimate();
+  // Before a run, what it would take; during one, what is left.
+  const time = active ? (run.etaMs !== null ? `${formatDuration(run.etaMs)} left` : '—') : estimate && blocker === null ? `about ${formatDuration(estimate.seconds * 1000)}` : '—';
   const trainTitle = blocker ?? (active ? 'A run is in progress' : 'Start a new run');
   // Batches done out of the run's (a continued run's earlier epochs count too).
   const total = info ? info.batchesPerEpoch * info.epochs : 0;
@@ -43,6 +47,8 @@ export function RunButtons() {
           <dd><span className={`status status-${status}`} data-testid="training-status">{status}</span></dd>
           <dt>Epoch</dt>
           <dd data-testid="epoch-counter">{info ? `${currentEpoch} / ${info.epochs}` : '—'}</dd>
+          <dt>Time</dt>
+          <dd data-testid="strip-time" title={active ? 'Time left in this run' : 'How long the run set up would take on the backend in use'}>{time}</dd>
         </dl>
         <progress
           className="run-progress"
