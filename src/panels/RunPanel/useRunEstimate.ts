@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runEstimate } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -11,5 +12,7 @@ export function useRunEstimate() {
       earlyStopping: x.earlyStopping, spec: x.spec, backend: x.backend,
     })),
   );
-  return { estimate: runEstimate({ ...inputs, drawings: { classes: inputs.classes } }), measuring: inputs.backend.measuring };
+  // Derived once per change of its inputs, not on every render: the strip re-renders with every batch of a run.
+  const estimate = useMemo(() => runEstimate({ ...inputs, drawings: { classes: inputs.classes } }), [inputs]);
+  return { estimate, measuring: inputs.backend.measuring };
 }
