@@ -3,7 +3,7 @@ import { DATASET_IDS, DATASETS, type DatasetId, type TrainSize } from '../../dat
 import { OPTIMIZERS } from '../../model/optimizerDefaults';
 import { PRESETS } from '../../model/presets';
 import type { OptimizerName } from '../../model/types';
-import { imageCount, isActive, TRAIN_SIZES, trainBlocker } from '../../store/selectors';
+import { imageCount, TRAIN_SIZES, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount } from '../format';
 import { RunButtons } from './RunButtons';
@@ -23,7 +23,6 @@ export function SetupStrip() {
     useShallow((x) => ({ setDataset: x.setDataset, setTrainSize: x.setTrainSize, applyPreset: x.applyPreset, setOptimizer: x.setOptimizer })),
   );
   const blocker = useAppStore(trainBlocker);
-  const running = useAppStore((x) => isActive(x.run));
   const images = imageCount(s);
   const sizes = s.dataset === 'own' ? ['all' as const] : SIZES.includes(s.trainSize) ? SIZES : [...SIZES.slice(0, -1), s.trainSize, 'all' as const];
 
@@ -75,7 +74,7 @@ export function SetupStrip() {
         <div className="strip-lr">{learningRateField({ compact: true })}</div>
       </div>
       <RunButtons />
-      {blocker !== null && !running && <p className="field-error strip-reason" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
+      {blocker !== null && !active && <p className="field-error strip-reason" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
     </section>
   );
 }
