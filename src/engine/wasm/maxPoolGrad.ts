@@ -23,7 +23,7 @@ type Info = tf.TensorInfo;
  * kept per channel and the input is read in memory order.
  */
 function maxPoolGrad({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): Info {
-  const { dy, input } = inputs as { dy: Info; input: Info };
+  const { dy, input, output } = inputs as { dy: Info; input: Info; output?: Info };
   if (input.dtype !== 'float32' || dy.dtype !== 'float32') return runOriginalWasmKernel(backend, tf.MaxPoolGrad, inputs, attrs);
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as tf.MaxPoolGradAttrs;
   const info = tf.backend_util.computePool2DInfo(
@@ -32,6 +32,10 @@ function maxPoolGrad({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw, padInfo } = info;
   const wasm = backend as BackendWasm;
   const out = wasm.makeOutput(input.shape, 'float32');
+  if (output?.dtype === 'float32' && fh === sh && fw === sw && padInfo.top === 0 && padInfo.left === 0) {
+    tiledMaxPoolGrad(wasm, info, input, output, dy, out);
+    return out;
+  }
   // Views after makeOutput: growing the heap would detach earlier ones.
   const x = wasm.typedArrayFromHeap(input) as Float32Array;
   const g = wasm.typedArrayFromHeap(dy) as Float32Array;
@@ -66,6 +70,89 @@ function maxPoolGrad({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap
     }
   }
   return out;
+}
+
+/**
+ * The common case, windows that tile the input (pool size = stride, nothing
+ * padded before): each input lies in at most one window, so every input is
+ * written once and nothing is summed. The pooled output `y` holds each
+ * window's maximum (MaxPool returns one of its inputs exactly), so a window's
+ * winner is its first input equal to it: one read of x, no running maxima.
+ * Rows and columns past the last whole window (valid padding) get zero; a
+ * window cut short by the edge ("same" padding after) reads what it has.
+ */
+function tiledMaxPoolGrad(wasm: BackendWasm, info: tf.backend_util.Conv2DInfo, input: Info, output: Info, dy: Info, out: Info): void {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, filterHeight: fh, filterWidth: fw } = info;
+  const x = wasm.typedArrayFromHeap(input) as Float32Array;
+  const y = wasm.typedArrayFromHeap(output) as Float32Array;
+  const g = wasm.typedArrayFromHeap(dy) as Float32Array;
+  const dx = wasm.typedArrayFromHeap(out) as Float32Array;
+  if (oh * fh < h || ow * fw < w) dx.fill(0);
+  if (fh === 2 && fw === 2 && oh * 2 <= h && ow * 2 <= w) {
+    tiled2x2(x, y, g, dx, n, h, w, c, oh, ow);
+    return;
+  }
+  const rowStride = w * c;
+  let yAt = 0;
+  for (let b = 0; b < n; b++) {
+    for (let oy = 0; oy < oh; oy++) {
+      const r0 = oy * fh;
+      const rows = Math.min(fh, h - r0);
+      for (let ox = 0; ox < ow; ox++, yAt += c) {
+        const c0 = ox * fw;
+        const cols = Math.min(fw, w - c0);
+        const corner = ((b * h + r0) * w + c0) * c;
+        for (let d = 0; d < c; d++) {
+          const m = y[yAt + d];
+          const grad = g[yAt + d];
+          // 1 until the window's winner is found; without branches, which
+          // mispredict on ReLU'd inputs (the winner's place is random).
+          let left = m > -Infinity ? 1 : 0;
+          for (let r = 0; r < rows; r++) {
+            let at = corner + r * rowStride + d;
+            for (let k = 0; k < cols; k++, at += c) {
+              const won = (x[at] === m ? 1 : 0) & left;
+              left -= won;
+              dx[at] = grad * won;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** 2×2 windows, stride 2, every window whole: the pooling of nearly every convnet, unrolled. */
+function tiled2x2(x: Float32Array, y: Float32Array, g: Float32Array, dx: Float32Array, n: number, h: number, w: number, c: number, oh: number, ow: number): void {
+  const rowStride = w * c;
+  let yAt = 0;
+  for (let b = 0; b < n; b++) {
+    for (let oy = 0; oy < oh; oy++) {
+      let corner = (b * h + oy * 2) * rowStride;
+      for (let ox = 0; ox < ow; ox++, yAt += c, corner += 2 * c) {
+        for (let d = 0; d < c; d++) {
+          const m = y[yAt + d];
+          const grad = g[yAt + d];
+          const p = corner + d;
+          const q = p + c;
+          const s = p + rowStride;
+          const t = s + c;
+          let left = m > -Infinity ? 1 : 0;
+          const e0 = (x[p] === m ? 1 : 0) & left;
+          left -= e0;
+          const e1 = (x[q] === m ? 1 : 0) & left;
+          left -= e1;
+          const e2 = (x[s] === m ? 1 : 0) & left;
+          left -= e2;
+          const e3 = (x[t] === m ? 1 : 0) & left;
+          dx[p] = grad * e0;
+          dx[q] = grad * e1;
+          dx[s] = grad * e2;
+          dx[t] = grad * e3;
+        }
+      }
+    }
+  }
 }
 
 export const maxPoolGradConfig = replacingWasmKernel(tf.MaxPoolGrad, maxPoolGrad);

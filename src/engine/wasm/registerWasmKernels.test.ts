@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomValues as random } from '../testing/randomValues';
 import { relativeError } from '../testing/relativeError';
+import { filterGradientLimits } from './conv2dBackpropFilter';
 import { registerWasmKernels } from './registerWasmKernels';
 
 interface Case {
@@ -43,7 +44,19 @@ beforeAll(async () => {
   registerWasmKernels();
 });
 
-describe('wasm Conv2D gradient kernels against the cpu backend', () => {
+// Each case runs both routes of the filter gradient: x's patches times dy, and
+// (where the patches would be too large) one convolution by dy.
+describe.each([
+  ['patches', Infinity],
+  ['convolution', 0],
+])('wasm Conv2D gradient kernels against the cpu backend, filter gradient by %s', (_route, maxPatchFloats) => {
+  beforeAll(() => {
+    filterGradientLimits.maxPatchFloats = maxPatchFloats;
+    return () => {
+      filterGradientLimits.maxPatchFloats = 16 * 1024 * 1024;
+    };
+  });
+
   it.each<[string, Case]>([
     ['stride 1, valid', { batch: 2, inChannels: 3, outChannels: 4, kernel: 3, stride: 1, padding: 'valid', height: 9, width: 8 }],
     ['stride 2, same, odd size', { batch: 2, inChannels: 2, outChannels: 3, kernel: 3, stride: 2, padding: 'same', height: 7, width: 9 }],
@@ -55,10 +68,9 @@ describe('wasm Conv2D gradient kernels against the cpu backend', () => {
     // N·OH·OW a multiple of 256: an image of zeros is appended.
     ['16 images of 4×4 outputs', { batch: 16, inChannels: 8, outChannels: 4, kernel: 3, stride: 1, padding: 'same', height: 4, width: 4 }],
     ['64 images of 2×2 outputs, stride 2, valid', { batch: 64, inChannels: 5, outChannels: 3, kernel: 2, stride: 2, padding: 'valid', height: 5, width: 4 }],
-    // KH·KW·Ci ≤ Co: the filter gradient goes through x's patches.
     ["net S's first layer: 3×3 over one channel, 32 filters, same", { batch: 16, inChannels: 1, outChannels: 32, kernel: 3, stride: 1, padding: 'same', height: 28, width: 28 }],
-    ['patches, stride 2, same, padding after only', { batch: 3, inChannels: 1, outChannels: 9, kernel: 3, stride: 2, padding: 'same', height: 8, width: 10 }],
-    ['patches, 2×2 over 3 channels, stride 3, valid, rows never read', { batch: 2, inChannels: 3, outChannels: 12, kernel: 2, stride: 3, padding: 'valid', height: 10, width: 11 }],
+    ['stride 2, same, padding after only', { batch: 3, inChannels: 1, outChannels: 9, kernel: 3, stride: 2, padding: 'same', height: 8, width: 10 }],
+    ['2×2 over 3 channels, stride 3, valid, rows never read', { batch: 2, inChannels: 3, outChannels: 12, kernel: 2, stride: 3, padding: 'valid', height: 10, width: 11 }],
   ])('%s', async (_, c) => {
     const r = await compare(c, 7);
     expect(r.dx).toBeLessThanOrEqual(1e-4);
