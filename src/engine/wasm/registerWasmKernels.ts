@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
+import { castConfig, identityConfig } from './identity';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { keepOriginalWasmKernel } from './originalWasmKernels';
 import { sumConfig } from './sum';
 
-const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig, maxPoolGradConfig, sumConfig];
+const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig, maxPoolGradConfig, sumConfig, identityConfig, castConfig];
 
 /**
  * Registers the project's kernels for the wasm backend, replacing any it has
