@@ -11,6 +11,7 @@ import { EarlyStopper } from './earlyStopper';
 import { evaluateModel } from './evaluateModel';
 import type { ImageSet } from './imageSet';
 import type { RunControl } from './runControl';
+import type { ParallelStep, StepStats } from './parallel/parallelStep';
 import { ThroughputMeter } from './throughputMeter';
 import { trainStep, type Batch } from './trainStep';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -90,6 +91,8 @@ export interface TrainSettings {
   mix?: BatchMix | null;
   /** Clock in ms; injectable for tests. */
   now?: () => number;
+  /** Steps computed with helper workers on other cores; absent: every step here. */
+  parallel?: ParallelStep | null;
 }
 
 /**
@@ -123,6 +126,17 @@ export async function trainModel(
   const startEpoch = settings.startEpoch ?? 0;
   for (let e = 0; e < startEpoch; e++) shuffleInPlace(order, rand);
   const meter = new ThroughputMeter();
+  const imageShape = [data.rows, data.cols, 1] as const;
+  const step = async (b: Batch): Promise<StepStats> => {
+    if (settings.parallel) return settings.parallel.step(built, optimizer, b, imageShape);
+    const stats = trainStep(built, optimizer, b, imageShape);
+    try {
+      const [loss, correct] = await unlessLost(stats.data());
+      return { loss, correct };
+    } finally {
+      stats.dispose();
+    }
+  };
   let lastGood = cloneWeights(built.model);
   let epochsCompleted = startEpoch;
   const totalExamples = (trainIdx.length + batchesPerEpoch * batches.mixPerBatch) * (settings.epochs - startEpoch);
@@ -167,9 +181,7 @@ export async function trainModel(
         callbacks.checkBackend?.();
         const b = batches.make(order, epoch, batch);
         callbacks.onBatchImages?.(b);
-        const stats = trainStep(built, optimizer, b, [data.rows, data.cols, 1]);
-        const [loss, correct] = await unlessLost(stats.data());
-        stats.dispose();
+        const { loss, correct } = await step(b);
         if (!Number.isFinite(loss) || loss > DIVERGENCE_LOSS) {
           built.model.setWeights(lastGood);
           return { kind: 'diverged', epochsCompleted, loss, epoch, batch };

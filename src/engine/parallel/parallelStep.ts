@@ -1,0 +1,133 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BuiltModel } from '../buildModel';
+import type { Batch } from '../trainStep';
+import type { GradientPeer, ShareResult } from './gradientPeer';
+import { shareBatch } from './shareBatch';
+import { shareGradients, type ShareTensors } from './shareGradients';
+
+/** Shares smaller than this cost more to send than they save: a small batch uses fewer peers. */
+export const MIN_SHARE = 8;
+
+/** What one parallel step hands back to the training loop. */
+export interface StepStats {
+  loss: number;
+  correct: number;
+}
+
+/**
+ * One optimizer step computed by this worker and its peers together
+ * (data parallelism): the batch is cut into shares, each peer computes the
+ * gradient of its share's mean loss with the current weights while this
+ * worker computes the first share's, and the gradients are added, each
+ * weighted by its share of the images, into the gradient of the whole
+ * batch's mean loss. One optimizer step applies it here, where the weights
+ * and the optimizer's state live; the next step sends the new weights.
+ *
+ * The sum runs in share order, so the same batch gives the same step
+ * (within float rounding) on any number of workers. Dropout draws its
+ * masks in each worker, and BatchNormalization normalizes each share by its
+ * own statistics (as Keras does on several GPUs); its moving statistics end
+ * as the weighted mean of the shares'.
+ *
+ * A peer that fails is dropped (`onPeerLost`) and its share computed here:
+ * the step completes, on fewer cores from then on.
+ */
+export class ParallelStep {
+  private peers: GradientPeer[];
+
+  constructor(
+    peers: readonly GradientPeer[],
+    private readonly onPeerLost: (why: string, left: number) => void = () => {},
+    /** Workers allowed from now on (cores lowered mid-run): read at every step. */
+    private readonly allowed: () => number = () => Infinity,
+  ) {
+    this.peers = [...peers];
+  }
+
+  /** Workers computing each step: this one and its live peers, as many as are allowed. */
+  get workers(): number {
+    return Math.max(1, Math.min(1 + this.peers.length, this.allowed()));
+  }
+
+  async step(built: BuiltModel, optimizer: tf.Optimizer, batch: Batch, imageShape: readonly [number, number, number]): Promise<StepStats> {
+    const helpers = this.peers.slice(0, Math.max(0, Math.min(this.workers, Math.floor(batch.n / MIN_SHARE)) - 1));
+    const shares = shareBatch(batch, 1 + helpers.length);
+    const weights = helpers.length > 0 ? await readAll(built.model.getWeights()) : [];
+    const answers = helpers.slice(0, shares.length - 1).map((peer, i) =>
+      peer.compute({ weights: i === 0 ? weights : weights.map((w) => w.slice()), batch: shares[i + 1], imageShape }).then(
+        (r): ShareResult | null => r,
+        (e: unknown) => {
+          this.drop(peer, e);
+          return null;
+        },
+      ),
+    );
+    // This worker's share, computed while the peers compute theirs.
+    const own = shareGradients(built, shares[0], imageShape);
+    try {
+      const results = await Promise.all(answers);
+      // A lost peer's share, computed here from the weights it was sent (this worker's have not moved).
+      const fallback = results.map((r, i) => (r ? null : shareGradients(built, shares[i + 1], imageShape)));
+      try {
+        const parts = await Promise.all(results.map((r, i) => r ?? tensorsToResult(fallback[i] as ShareTensors, built)));
+        return await this.apply(built, optimizer, batch.n, shares, own, parts);
+      } finally {
+        for (const f of fallback) if (f) tf.dispose([...f.grads, f.loss, f.correct]);
+      }
+    } finally {
+      tf.dispose([...own.grads, own.loss, own.correct]);
+    }
+  }
+
+  private async apply(
+    built: BuiltModel, optimizer: tf.Optimizer, n: number, shares: Batch[],
+    own: ShareTensors, parts: ShareResult[],
+  ): Promise<StepStats> {
+    const vars = built.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const share = shares.map((s) => s.n / n);
+    const [[ownLoss], [ownCorrect]] = await Promise.all([own.loss.data(), own.correct.data()]);
+    tf.tidy(() => {
+      const named: tf.NamedTensorMap = {};
+      vars.forEach((v, j) => {
+        let sum = own.grads[j].mul(share[0]);
+        parts.forEach((p, i) => (sum = sum.add(tf.tensor(p.grads[j], v.shape).mul(share[i + 1]))));
+        named[v.name] = sum;
+      });
+      optimizer.applyGradients(named);
+    });
+    if (parts.length > 0) averageState(built, share, parts);
+    return {
+      loss: ownLoss * share[0] + parts.reduce((a, p, i) => a + p.loss * share[i + 1], 0),
+      correct: ownCorrect + parts.reduce((a, p) => a + p.correct, 0),
+    };
+  }
+
+  private drop(peer: GradientPeer, e: unknown): void {
+    const at = this.peers.indexOf(peer);
+    if (at < 0) return;
+    this.peers.splice(at, 1);
+    this.onPeerLost(e instanceof Error ? e.message : String(e), this.workers);
+  }
+}
+
+/** Moving statistics: the shares' values, weighted as their gradients are (this worker's are already in the model). */
+function averageState(built: BuiltModel, share: number[], parts: ShareResult[]): void {
+  tf.tidy(() => {
+    built.model.nonTrainableWeights.forEach((w, j) => {
+      let sum = w.read().mul(share[0]);
+      parts.forEach((p, i) => (sum = sum.add(tf.tensor(p.state[j], w.shape as number[]).mul(share[i + 1]))));
+      w.write(sum);
+    });
+  });
+}
+
+async function readAll(tensors: tf.Tensor[]): Promise<Float32Array[]> {
+  return Promise.all(tensors.map(async (t) => ((await t.data()) as Float32Array).slice()));
+}
+
+async function tensorsToResult(t: ShareTensors, built: BuiltModel): Promise<ShareResult> {
+  const [grads, [loss], [correct], state] = await Promise.all([
+    readAll(t.grads), t.loss.data(), t.correct.data(), readAll(built.model.nonTrainableWeights.map((w) => w.read())),
+  ]);
+  return { grads, loss, correct, state };
+}
