@@ -91,7 +91,9 @@ const DOM_GLOBALS = [
 }));
 
 const WORKER_CLIENT = 'src/store/channel/workerClient.ts';
-const WORKER_ENDS = `Only ${WORKER_CLIENT} creates the training worker and posts to it (src/worker/trainingWorker.ts posts events back); everything else goes through the store.`;
+/** The helper workers' channel: the training worker's entry starts them, one peer posts to each, and their entry answers. */
+const HELPER_ENDS = ['src/worker/parallel/gradientWorker.ts', 'src/worker/parallel/workerPeer.ts'];
+const WORKER_ENDS = `Only ${WORKER_CLIENT} creates the training worker and posts to it (src/worker/trainingWorker.ts posts events back, and starts the helper workers that ${HELPER_ENDS.join(' and ')} talk over); everything else goes through the store.`;
 
 export default defineConfig([
   globalIgnores(['dist/', 'public/', 'node_modules/', '.scratch/', 'test-results/']),
@@ -154,10 +156,10 @@ export default defineConfig([
     rules: { 'no-restricted-globals': ['error', ...DOM_GLOBALS] },
   },
 
-  // Only the two ends of the worker channel create the worker or post to it.
+  // Only the ends of the worker channels create workers or post to them.
   {
     files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts'],
-    ignores: [WORKER_CLIENT, 'src/worker/trainingWorker.ts'],
+    ignores: [WORKER_CLIENT, 'src/worker/trainingWorker.ts', ...HELPER_ENDS],
     rules: {
       'no-restricted-syntax': [
         'error',

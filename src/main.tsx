@@ -20,9 +20,7 @@ syncAddressBar(useAppStore, {
     return () => window.removeEventListener('popstate', listener);
   },
 });
-// `?threads=N`: the wasm backend's thread count (default 1, the faster here: docs/PERFORMANCE.md, "Threads").
 const params = new URLSearchParams(location.search);
-const threads = Number(params.get('threads') ?? 1);
 const debug = params.has('debug');
 const bridge = createBridge(useAppStore);
 const worker = createWorkerClient(
@@ -31,9 +29,9 @@ const worker = createWorkerClient(
     else bridge(e);
   },
   {
-    wasmThreads: Number.isInteger(threads) && threads >= 1 ? Math.min(threads, 8) : 1,
     // The choice goes with the first message: the first backend started is the chosen one.
     backendChoice: () => useAppStore.getState().backend.choice,
+    cores: () => useAppStore.getState().backend.cores,
     // `?debug&heartbeat=ms`: a test notices a crashed worker sooner.
     heartbeatMs: debug && Number(params.get('heartbeat')) >= 100 ? Number(params.get('heartbeat')) : undefined,
     onRestart: reconnectWorker,

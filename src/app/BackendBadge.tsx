@@ -13,12 +13,16 @@ const CHOICE_LABEL: Record<BackendChoice, string> = {
 
 /**
  * Which tfjs backend trains and why, every backend's measured speed on the
- * network set up, and the override (remembered in this browser).
+ * network set up, and the overrides (remembered in this browser): the
+ * backend, and on wasm how many cores train.
  */
 export function BackendBadge() {
   const b = useAppStore((s) => s.backend);
-  const { chooseBackend, running } = useAppStore(useShallow((s) => ({ chooseBackend: s.chooseBackend, running: isActive(s.run) })));
+  const { chooseBackend, chooseCores, running } = useAppStore(
+    useShallow((s) => ({ chooseBackend: s.chooseBackend, chooseCores: s.chooseCores, running: isActive(s.run) })),
+  );
   const active = b.active;
+  const cores = active?.availableCores ?? 0;
   return (
     <div className={`backend ${active?.slow ? 'backend-slow' : ''}`}>
       <div className="backend-line" title={active?.reason ? `In use: ${active.reason}` : undefined}>
@@ -34,6 +38,20 @@ export function BackendBadge() {
         >
           {BACKEND_CHOICES.map((c) => <option key={c} value={c}>{CHOICE_LABEL[c]}</option>)}
         </select>
+        {active?.name === 'wasm' && cores > 1 && (
+          <select
+            data-testid="cores-select"
+            aria-label="CPU cores"
+            value={Math.min(b.cores, cores)}
+            title="Cores that train, one worker each; fewer leave more for the rest of the computer (applies from the next step)"
+            onChange={(e) => chooseCores(Number(e.target.value))}
+          >
+            <option value={0}>all {cores} cores</option>
+            {Array.from({ length: cores - 1 }, (_, i) => cores - 1 - i).map((n) => (
+              <option key={n} value={n}>{n} core{n === 1 ? '' : 's'}</option>
+            ))}
+          </select>
+        )}
       </div>
       <div className="backend-rates" data-testid="backend-rates" aria-live="polite">
         {b.rates.length === 0 && (b.measuring || !active ? 'measuring training speed…' : '')}

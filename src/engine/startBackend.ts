@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-wasm';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 
 export interface BackendInfo {
   /** tfjs backend name, e.g. "webgl" or "wasm". */
   name: string;
-  /** What runs it, e.g. the GPU's renderer string, or "WebAssembly SIMD, 1 thread". */
+  /** What runs it, e.g. the GPU's renderer string, or "WebAssembly SIMD". */
   detail: string;
   /** True for CPU emulation of a GPU (software WebGL) and for the plain-JavaScript cpu backend. */
   slow: boolean;
@@ -34,10 +33,8 @@ function describeBackend(name: string): BackendInfo {
   }
   if (name === 'wasm') {
     const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
-    const threads = getThreadsCount();
-    // A page served without COOP/COEP cannot have threads: say so, a host can fix it.
-    const isolation = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false ? ' (no threads: the page is not cross-origin isolated)' : '';
-    return { name, detail: `WebAssembly${simd ? ' SIMD' : ''}, ${threads} thread${threads === 1 ? '' : 's'}${isolation}`, slow: false };
+    // The threads (one worker per core) are the worker's to add: they are not this backend's.
+    return { name, detail: `WebAssembly${simd ? ' SIMD' : ''}`, slow: false };
   }
   return { name, detail: name === 'cpu' ? 'plain JavaScript' : name, slow: name === 'cpu' };
 }

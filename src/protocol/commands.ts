@@ -28,11 +28,12 @@ export interface TrainRequest {
 export type Command =
   /**
    * First message: the absolute URL the app is served from, for data files,
-   * how many threads the wasm backend may use (1: the single-threaded build;
-   * more needs cross-origin isolation), and the backend choice remembered by
-   * the page, so that the first backend started is the chosen one.
+   * and the backend choice and cores remembered by the page, so that the
+   * first backend started is the chosen one.
    */
-  | { type: 'init'; baseUrl: string; wasmThreads: number; backendChoice: BackendChoice }
+  | { type: 'init'; baseUrl: string; backendChoice: BackendChoice; cores: number }
+  /** The cores wasm may train on, one worker each (0: every one); a run uses it from its next step. */
+  | { type: 'setCores'; cores: number }
   | { type: 'train'; request: TrainRequest }
   | { type: 'pause' }
   | { type: 'resume' }

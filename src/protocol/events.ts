@@ -38,6 +38,11 @@ export type WorkerEvent =
       /** The choice in force ('auto' or a name), and why this backend serves it. */
       choice: BackendChoice;
       reason: string;
+      /** Workers that train on it (one per core: wasm only; 1 elsewhere). */
+      threads: number;
+      /** The cores allowed (0: every one), and how many wasm could use here. */
+      cores: number;
+      availableCores: number;
     }
   /** Every backend's measured rate so far; `measuring` while more are to come. */
   | { type: 'backendRates'; rates: BackendRate[]; measuring: boolean; multiplyAdds: number; batchSize: number }

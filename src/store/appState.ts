@@ -128,6 +128,8 @@ export interface InspectSlice extends InspectActions {
 export interface BackendActions {
   /** Trains on `choice` from the next run on ('auto': the fastest measured), and remembers it in this browser. */
   chooseBackend(choice: BackendChoice): void;
+  /** Trains on wasm with this many cores from the next step on (0: every one), and remembers it in this browser. */
+  chooseCores(cores: number): void;
 }
 
 export interface BackendSlice extends BackendActions {

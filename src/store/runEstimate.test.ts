@@ -10,8 +10,9 @@ function stateWith(rates: Record<string, number>, active: string, choice: AppSta
   const s = store.getState();
   store.setState({
     backend: {
-      active: { name: active, detail: '', slow: false, reason: '' },
+      active: { name: active, detail: '', slow: false, reason: '', threads: 1, availableCores: 1 },
       choice,
+      cores: 0,
       rates: Object.entries(rates).map(([name, imagesPerSec]) => ({ name: name as 'wasm', imagesPerSec })),
       measuring: false,
       measuredAt: { multiplyAdds: multiplyAdds(s.spec), batchSize: 32 },

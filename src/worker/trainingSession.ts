@@ -11,6 +11,8 @@ import { InputReader } from './inspect/inputReader';
 import { Inspection } from './inspect/inspection';
 import { ModelSlot } from './model/modelSlot';
 import { ModelFiles } from './modelFiles/modelFiles';
+import { HelperPool } from './parallel/helperPool';
+import type { HelperPort } from './parallel/workerPeer';
 import { RunQueue } from './runs/runQueue';
 import { openSavedRun } from './savedRuns/openSavedRun';
 import type { RunStore } from './savedRuns/runStore';
@@ -32,6 +34,10 @@ export interface SessionDeps {
   loadDataset?: LoadDataset;
   /** Opens the saved-run storage; by default IndexedDB. */
   openStore?: () => Promise<RunStore>;
+  /** The cores wasm may train on, as remembered by the page (0 or absent: every one). */
+  cores?: number;
+  /** Starts a helper worker for another core; absent: every step on this worker alone. */
+  spawnHelper?: () => HelperPort;
 }
 
 /** One handler per command type: the module that owns the command does the work. */
@@ -58,7 +64,8 @@ export class TrainingSession {
     };
     this.post = post;
     const fail = (e: unknown, endsRun?: boolean) => this.fail(e, endsRun);
-    const backends = new BackendManager(post, deps.backends ?? BROWSER_BACKENDS, deps.backendChoice);
+    const backends = new BackendManager(post, deps.backends ?? BROWSER_BACKENDS, deps.backendChoice, deps.cores);
+    const helpers = deps.spawnHelper ? new HelperPool(deps.spawnHelper) : null;
     const data = new DatasetSource(post, deps.loadDataset);
     const datasets = data.cache;
     const slot: ModelSlot = new ModelSlot({
@@ -82,7 +89,7 @@ export class TrainingSession {
     const filterImages = new FilterImages(post, inspection);
     const inputs = new InputReader(post, inspection, datasets);
     const testSet: TestSetEvaluation = new TestSetEvaluation(post, datasets, slot, () => runs.training);
-    const runs: RunQueue = new RunQueue({ post, slot, backends, datasets, saved, inspection, testSet, fail, idle: () => this.backendCommands.idle() });
+    const runs: RunQueue = new RunQueue({ post, slot, backends, helpers, datasets, saved, inspection, testSet, fail, idle: () => this.backendCommands.idle() });
     const modelFiles = new ModelFiles(post, slot, saved);
     this.saved = saved;
     this.backendCommands = new BackendCommands(backends, () => runs.busy, fail, deps.measureQuietMs ?? MEASURE_QUIET_MS);
@@ -109,6 +116,7 @@ export class TrainingSession {
       // Backends
       measureBackends: (c) => backend.measure(c),
       chooseBackend: (c) => backend.choose(c.choice),
+      setCores: (c) => backends.setCores(c.cores),
       injectFault: (c) => backend.injectFault(c.fault),
       // Saved runs
       openRun: (c) => runs.afterRuns(() => openSavedRun({ saved, slot, post }, c.runId, c.id), c.runId),

@@ -3,27 +3,33 @@ import { configureWasm } from '../engine/wasm/configureWasm';
 import { isBackendChoice } from '../model/backends';
 import { transferablesOf, type Command, type WorkerEvent } from '../protocol';
 import { TrainingSession } from './trainingSession';
+import { BROWSER_BACKENDS } from './backend/browserBackends';
 import { WASM_FILES } from './backend/wasmFiles';
+import { MAX_CORES } from './parallel/helperPool';
+import type { HelperPort } from './parallel/workerPeer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent) => scope.postMessage(event, transferablesOf(event));
 let session: TrainingSession | null = null;
 
+/** Helper workers, one per further core, each training a share of every step on wasm. */
+const spawnHelper = (): HelperPort =>
+  new Worker(new URL('./parallel/gradientWorker.ts', import.meta.url), { type: 'module', name: 'convscope-helper' }) as unknown as HelperPort;
+
 /**
- * The session starts with the page's first message, `init`: the wasm backend
- * must know its build and thread count before any backend starts.
+ * The session starts with the page's first message, `init`, which carries the
+ * backend choice and cores remembered by the page.
  */
 function sessionFor(cmd: Command): TrainingSession {
   if (session) return session;
-  // Threads need SharedArrayBuffer, which only a cross-origin isolated page has. They also
-  // need the unbundled wasm backend (`vite dev`): in a production bundle tfjs 4.22 starts
-  // its pthread workers from `factory.toString()`, which the bundler has turned into a
-  // lazy-require wrapper ("ReferenceError: e is not defined"), and the backend never
-  // starts. Unbundled, on this project's 2-core machine, 2 threads trained 4% faster than 1
-  // (docs/PERFORMANCE.md, "Threads"): not worth the core the page needs for drawing.
-  const threads = cmd.type === 'init' && scope.crossOriginIsolated && import.meta.env.DEV ? cmd.wasmThreads : 1;
-  configureWasm({ paths: WASM_FILES, threads });
-  session = new TrainingSession(post, { backendChoice: cmd.type === 'init' && isBackendChoice(cmd.backendChoice) ? cmd.backendChoice : 'auto' });
+  configureWasm(WASM_FILES);
+  const init = cmd.type === 'init' ? cmd : null;
+  session = new TrainingSession(post, {
+    backendChoice: init && isBackendChoice(init.backendChoice) ? init.backendChoice : 'auto',
+    cores: init && Number.isInteger(init.cores) && init.cores >= 0 ? init.cores : 0,
+    backends: { ...BROWSER_BACKENDS, cores: Math.min(MAX_CORES, scope.navigator.hardwareConcurrency || 1) },
+    spawnHelper,
+  });
   return session;
 }
 

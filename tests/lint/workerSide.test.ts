@@ -10,7 +10,8 @@ import { WORKER_SIDE } from '../../lint/layers.js';
 // the bundler and tsconfig.worker.json follow it.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const src = path.join(root, 'src');
-const ENTRY = path.join(src, 'worker/trainingWorker.ts');
+/** The training worker and the helper workers it starts (one per further core). */
+const ENTRIES = ['worker/trainingWorker.ts', 'worker/parallel/gradientWorker.ts'].map((f) => path.join(src, f));
 
 /** Relative imports and re-exports of a file, type-only ones included (they are type-checked without the DOM too). */
 function importsOf(file: string): string[] {
@@ -29,7 +30,7 @@ function resolve(from: string, spec: string): string {
 /** Every source file the worker entry reaches. */
 function workerFiles(): Set<string> {
   const seen = new Set<string>();
-  const todo = [ENTRY];
+  const todo = [...ENTRIES];
   while (todo.length) {
     const file = todo.pop()!;
     if (seen.has(file)) continue;

@@ -7,9 +7,9 @@ export interface WorkerClient {
 }
 
 export interface WorkerClientOptions {
-  wasmThreads?: number;
-  /** The backend choice in force, read at every (re)start. */
+  /** The backend choice and the cores in force, read at every (re)start. */
   backendChoice?: () => BackendChoice;
+  cores?: () => number;
   /** Heartbeat period in ms (HEARTBEAT_MS); tests shorten it. */
   heartbeatMs?: number;
   /** Called after a new worker replaced one that died, to send it what the page wants again. */
@@ -27,7 +27,7 @@ const MAX_RESTARTS = 3;
  * and the saved runs bring its model back.
  */
 export function createWorkerClient(onEvent: (e: WorkerEvent) => void, options: WorkerClientOptions = {}): WorkerClient {
-  const { wasmThreads = 1, backendChoice = () => 'auto', heartbeatMs = HEARTBEAT_MS, onRestart } = options;
+  const { backendChoice = () => 'auto', cores = () => 0, heartbeatMs = HEARTBEAT_MS, onRestart } = options;
   let restarts = 0;
   let heart = new Heartbeat();
   const start = () => {
@@ -42,7 +42,7 @@ export function createWorkerClient(onEvent: (e: WorkerEvent) => void, options: W
       onEvent({ type: 'status', status: 'error' });
     };
     w.onmessageerror = () => onEvent({ type: 'error', code: 'internal', message: 'A message from the training worker could not be read' });
-    w.postMessage({ type: 'init', baseUrl: new URL(import.meta.env.BASE_URL, location.href).href, wasmThreads, backendChoice: backendChoice() } satisfies Command);
+    w.postMessage({ type: 'init', baseUrl: new URL(import.meta.env.BASE_URL, location.href).href, backendChoice: backendChoice(), cores: cores() } satisfies Command);
     return w;
   };
   let worker = start();

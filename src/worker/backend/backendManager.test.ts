@@ -110,7 +110,30 @@ describe('BackendManager', () => {
       measure: async () => 1,
     }, 'cpu');
     expect((await manager.start()).name).toBe('cpu');
-    expect(events).toEqual([{ type: 'backend', name: 'cpu', detail: 'cpu', slow: false, choice: 'cpu', reason: 'your choice' }]);
+    expect(events).toEqual([{ type: 'backend', name: 'cpu', detail: 'cpu', slow: false, choice: 'cpu', reason: 'your choice', threads: 1, cores: 0, availableCores: 1 }]);
+  });
+
+  it('trains wasm on every core allowed, says how many, and takes a lower count at once', async () => {
+    const events: WorkerEvent[] = [];
+    const manager = new BackendManager((e) => events.push(e), {
+      names: ['wasm', 'cpu'],
+      start: async (name) => ({ name, detail: name === 'wasm' ? 'WebAssembly SIMD' : name, slow: false }),
+      measure: async () => 1,
+      cores: 4,
+    });
+    await manager.start();
+    expect(manager.threads).toBe(4);
+    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 4 threads', threads: 4, cores: 0, availableCores: 4 });
+    manager.setCores(1);
+    expect(manager.threads).toBe(1);
+    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 1 thread', threads: 1, cores: 1 });
+    manager.setCores(9);
+    expect(manager.threads).toBe(4);
+    manager.working(3, 'a training helper stopped');
+    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 3 threads', reason: 'a training helper stopped' });
+    await manager.choose('cpu');
+    expect(manager.threads).toBe(1);
+    expect(events.at(-1)).toMatchObject({ name: 'cpu', detail: 'cpu', threads: 1 });
   });
 
   it('falls back to the next fastest when the backend in use fails', async () => {

@@ -13,6 +13,8 @@ export interface BackendDeps {
   start(name: BackendName): Promise<BackendInfo>;
   /** Training images per second of `spec` on the backend in use; NaN when `shouldStop` cut it short first. */
   measure(spec: ModelSpec, batchSize: number, optimizer: OptimizerConfig, shouldStop: () => boolean): Promise<number>;
+  /** Cores that wasm may train on together (one worker each); 1 where there are no helper workers. */
+  cores?: number;
 }
 
 /** A measurement still holds for a network whose multiply-adds are within this factor of the measured one's. */
@@ -39,13 +41,44 @@ export class BackendManager {
   private interrupted = false;
   /** A measurement cut short by a run, to finish after it. */
   private unfinished: Parameters<BackendManager['measure']> | null = null;
+  /** Cores the user allows (0: every one). */
+  private cores = 0;
+  /** Workers training now, when fewer than allowed (a helper was lost); null between runs. */
+  private workingNow: number | null = null;
+  private reason = '';
 
   constructor(
     private readonly post: (e: WorkerEvent) => void,
     private readonly deps: BackendDeps,
     initialChoice: BackendChoice = 'auto',
+    initialCores = 0,
   ) {
     this.choice = initialChoice;
+    this.cores = initialCores;
+  }
+
+  /** Cores wasm may train on here (one worker each). */
+  get availableCores(): number {
+    return Math.max(1, this.deps.cores ?? 1);
+  }
+
+  /** Workers to train on the backend in use: on wasm, every core allowed; elsewhere one. */
+  get threads(): number {
+    if (this.active?.name !== 'wasm') return 1;
+    const all = this.availableCores;
+    return this.cores > 0 ? Math.min(this.cores, all) : all;
+  }
+
+  /** Sets the cores wasm may train on (0: every one), from the next step of a run on. */
+  setCores(cores: number): void {
+    this.cores = Math.max(0, Math.floor(cores));
+    if (this.active) this.use(this.active, this.reason);
+  }
+
+  /** Says how many workers a run trains on now (fewer than `threads` after a helper was lost; null: as allowed). */
+  working(count: number | null, why?: string): void {
+    this.workingNow = count;
+    if (this.active) this.use(this.active, why ?? this.reason);
   }
 
   /** The backend in use, null before one has started. */
@@ -223,7 +256,11 @@ export class BackendManager {
 
   private use(info: BackendInfo, reason: string): BackendInfo {
     this.active = info;
-    this.post({ type: 'backend', name: info.name, detail: info.detail, slow: info.slow, choice: this.choice, reason });
+    this.reason = reason;
+    const threads = Math.min(this.workingNow ?? Infinity, this.threads);
+    // Each worker is one thread: "WebAssembly SIMD, 2 threads".
+    const detail = info.name === 'wasm' ? `${info.detail}, ${threads} thread${threads === 1 ? '' : 's'}` : info.detail;
+    this.post({ type: 'backend', name: info.name, detail, slow: info.slow, choice: this.choice, reason, threads, cores: this.cores, availableCores: this.availableCores });
     return info;
   }
 

@@ -3,6 +3,7 @@ import type { BackendManager } from '../backend/backendManager';
 import type { DatasetCache } from '../data/datasetCache';
 import type { Inspection } from '../inspect/inspection';
 import type { ModelSlot } from '../model/modelSlot';
+import type { HelperPool } from '../parallel/helperPool';
 import type { SavedRuns } from '../savedRuns/savedRuns';
 import type { TestSetEvaluation } from '../testSet/testSetEvaluation';
 
@@ -13,6 +14,8 @@ export interface RunDeps {
   /** The worker's one model, which a run replaces and trains. */
   slot: ModelSlot;
   backends: BackendManager;
+  /** Helper workers for the other cores; null where there are none (tests in Node). */
+  helpers: HelperPool | null;
   datasets: DatasetCache;
   saved: SavedRuns;
   inspection: Inspection;

@@ -2,6 +2,7 @@ import { checkBackendAlive } from '../../engine/backendHealth';
 import { mixPerBatch } from '../../engine/batchMaker';
 import { readWeights } from '../../engine/modelWeights';
 import { readOptimizerState, writeOptimizerState, type OptimizerState } from '../../engine/optimizerState';
+import { ParallelStep } from '../../engine/parallel/parallelStep';
 import { trainModel, type TrainCallbacks, type TrainOutcome } from '../../engine/trainModel';
 import { isAugmentOn } from '../../model/augmentConfig';
 import type { WorkerEvent } from '../../protocol';
@@ -94,7 +95,8 @@ async function trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallb
   let kept = { epoch: run.startEpoch, weights: await readWeights(current.built), optimizer: await optimizerState(current) };
   for (;;) {
     try {
-      return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: kept.epoch, mix: run.mix }, current.control, {
+      const parallel = await parallelStep(run, deps);
+      return await trainModel(current.built, current.optimizer, images, split.train, split.test, { ...config, startEpoch: kept.epoch, mix: run.mix, parallel }, current.control, {
         ...callbacks,
         afterEpoch: async (epoch) => {
           // The held-out score first, so that the record saved with this epoch's weights has it
@@ -122,6 +124,21 @@ async function trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallb
       inspection.refresh();
     }
   }
+}
+
+/**
+ * On wasm with more than one core allowed: the helpers for the other cores,
+ * with the run's network built, as one parallel step (null: every step here).
+ * A helper lost mid-run is said beside the backend; the run goes on with the rest.
+ */
+async function parallelStep(run: PreparedRun, deps: RunDeps): Promise<ParallelStep | null> {
+  const { backends, helpers } = deps;
+  backends.working(null);
+  if (!helpers || backends.threads < 2) return null;
+  const lost = (why: string, left: number) => backends.working(left, `${why}: training goes on on ${left} thread${left === 1 ? '' : 's'}`);
+  const peers = await helpers.peersFor(run.spec, backends.threads - 1, (why) => console.warn(`A training helper could not start: ${why}`));
+  if (peers.length + 1 < backends.threads) lost('not every training helper started', peers.length + 1);
+  return peers.length === 0 ? null : new ParallelStep(peers, lost, () => backends.threads);
 }
 
 /** Replaces the run's model with one holding `weights`, on the backend now in use, with a fresh optimizer at the rate in use. */
