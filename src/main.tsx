@@ -38,10 +38,10 @@ const worker = createWorkerClient(
   },
 );
 connectWorker(worker);
-// `?debug`: fault injection from the console or a test, e.g. convscope.injectFault('loseWebglContext') or 'crashWorker'.
+// `?debug`: fault injection from the console or a test, e.g. convscope.injectFault('loseWebglContext'), 'crashWorker' or 'crashHelper'.
 if (debug) {
   Object.assign(window, {
-    convscope: { injectFault: (fault: 'loseWebglContext' | 'crashWorker') => worker.send({ type: 'injectFault', fault }), store: useAppStore },
+    convscope: { injectFault: (fault: 'loseWebglContext' | 'crashWorker' | 'crashHelper') => worker.send({ type: 'injectFault', fault }), store: useAppStore },
   });
 }
 

@@ -58,7 +58,7 @@ export type Command =
   /** Trains and infers on `choice` from now on ('auto': the fastest measured); answered by `backend`, or an error that keeps the previous one. */
   | { type: 'chooseBackend'; choice: BackendChoice }
   /** Fault injection for tests and demonstrations: loses the WebGL context as a crashed GPU driver would; 'crashWorker' ends the worker as running out of memory would. */
-  | { type: 'injectFault'; fault: 'loseWebglContext' | 'crashWorker' }
+  | { type: 'injectFault'; fault: 'loseWebglContext' | 'crashWorker' | 'crashHelper' }
   /**
    * Makes saved run `id` the current model (its latest weights), answered by
    * `runOpened`. `runId` numbers it on the page, as Train does.

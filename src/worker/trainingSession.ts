@@ -17,7 +17,7 @@ import { RunQueue } from './runs/runQueue';
 import { openSavedRun } from './savedRuns/openSavedRun';
 import type { RunStore } from './savedRuns/runStore';
 import { SavedRuns } from './savedRuns/savedRuns';
-import { errorEvent } from './sessionError';
+import { errorEvent, SessionError } from './sessionError';
 import { TestSetEvaluation } from './testSet/testSetEvaluation';
 
 type Post = (event: WorkerEvent) => void;
@@ -117,7 +117,7 @@ export class TrainingSession {
       measureBackends: (c) => backend.measure(c),
       chooseBackend: (c) => backend.choose(c.choice),
       setCores: (c) => backends.setCores(c.cores),
-      injectFault: (c) => backend.injectFault(c.fault),
+      injectFault: (c) => (c.fault === 'crashHelper' ? this.crashHelper(helpers) : backend.injectFault(c.fault)),
       // Saved runs
       openRun: (c) => runs.afterRuns(() => openSavedRun({ saved, slot, post }, c.runId, c.id), c.runId),
       renameRun: (c) => saved.rename(c.id, c.name),
@@ -128,6 +128,11 @@ export class TrainingSession {
       downloadModel: (c) => modelFiles.download(c.name),
       uploadModel: (c) => runs.afterRuns(() => modelFiles.upload(c), c.runId),
     };
+  }
+
+  /** Ends a helper worker as a crash would: silently, so that only its silence tells. */
+  private crashHelper(helpers: HelperPool | null): void {
+    if (!helpers?.crashOne()) throw new SessionError('invalid-request', 'There is no training helper to crash: training runs on one core');
   }
 
   /** Resolves once saved runs are listed (tests wait for it). */

@@ -18,13 +18,17 @@ let queue: Promise<unknown> = Promise.resolve();
 
 scope.onmessage = (e: MessageEvent<HelperCommand>) => {
   const cmd = e.data;
+  if (cmd.type === 'crash') {
+    scope.close();
+    return;
+  }
   queue = queue.then(() => answer(cmd)).then(
     (reply) => scope.postMessage(reply, reply.type === 'shared' ? [...reply.grads, ...reply.state].map((a) => a.buffer) : []),
     (err: unknown) => scope.postMessage({ type: 'failed', id: cmd.id, message: err instanceof Error ? err.message : String(err) } satisfies HelperReply),
   );
 };
 
-async function answer(cmd: HelperCommand): Promise<HelperReply> {
+async function answer(cmd: Exclude<HelperCommand, { type: 'crash' }>): Promise<HelperReply> {
   await ready;
   if (cmd.type === 'prepare') {
     await computer.prepare(cmd.spec);

@@ -4,7 +4,9 @@ import type { ModelSpec } from '../../model/types';
 /** From the training worker to a helper. */
 export type HelperCommand =
   | { type: 'prepare'; id: number; spec: ModelSpec }
-  | ({ type: 'share'; id: number } & ShareRequest);
+  | ({ type: 'share'; id: number } & ShareRequest)
+  /** Fault injection: the helper closes itself at once and answers nothing more. */
+  | { type: 'crash'; id: number };
 
 /** From a helper back: one answer per command, by its id. */
 export type HelperReply =

@@ -39,6 +39,13 @@ export class HelperPool {
     return chosen.filter((h) => !h.peer.failed && h.spec === key).map((h) => h.peer);
   }
 
+  /** Makes the first live helper end itself without a word, as a worker killed for memory does (fault injection); false when there is none. */
+  crashOne(): boolean {
+    const h = this.helpers.find((x) => !x.peer.failed);
+    h?.peer.crash();
+    return !!h;
+  }
+
   /** Ends every helper (their wasm heaps are freed with them). */
   terminate(): void {
     for (const h of this.helpers) h.peer.terminate();

@@ -63,7 +63,7 @@ describe('WorkerPeer', () => {
   it('gives up on a helper that does not answer in time', async () => {
     vi.useFakeTimers();
     const port = new FakePort();
-    const peer = new WorkerPeer(port, 1000);
+    const peer = new WorkerPeer(port, { first: 1000, least: 1000 });
     const pending = peer.compute(share());
     vi.advanceTimersByTime(1001);
     await expect(pending).rejects.toThrow('did not answer within 1 s');
@@ -104,5 +104,30 @@ describe('HelperPool', () => {
     const why: string[] = [];
     expect(await pool.peersFor(TINY_SPEC, 1, (w) => why.push(w))).toEqual([]);
     expect(why).toEqual(['a training helper failed: no wasm']);
+  });
+});
+
+describe('WorkerPeer timeouts', () => {
+  it('after its first answers, gives a helper ten times its slowest share (at least the floor) before giving up', async () => {
+    vi.useFakeTimers();
+    const port = new FakePort();
+    const peer = new WorkerPeer(port, { first: 30_000, least: 500 });
+    const first = peer.compute(share());
+    vi.advanceTimersByTime(100);
+    port.reply({ type: 'shared', id: 1, grads: [], loss: 0, correct: 0, state: [] });
+    await first;
+    const second = peer.compute(share());
+    vi.advanceTimersByTime(999);
+    expect(peer.failed).toBe(false);
+    vi.advanceTimersByTime(2);
+    await expect(second).rejects.toThrow('did not answer within 1 s');
+  });
+
+  it('crash() asks the helper to end itself, and only its silence tells', () => {
+    const port = new FakePort();
+    const peer = new WorkerPeer(port);
+    peer.crash();
+    expect(port.sent.map((s) => s.cmd.type)).toEqual(['crash']);
+    expect(peer.failed).toBe(false);
   });
 });

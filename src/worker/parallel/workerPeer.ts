@@ -11,10 +11,12 @@ export interface HelperPort {
 }
 
 /**
- * No answer for this long means the helper is gone (a share of a step takes
- * well under a second on the networks trained here; building one, a few).
+ * A helper that stays silent this long is gone: a worker killed for memory
+ * (or closed) sends nothing, not even an error. Building the network and the
+ * first share (wasm compiling) get the first limit; later shares get ten times
+ * the slowest answer so far, at least the second: a share takes tens of ms here.
  */
-export const HELPER_TIMEOUT_MS = 60_000;
+export const HELPER_TIMEOUTS_MS = { first: 30_000, least: 3_000 };
 
 /**
  * A helper worker as a GradientPeer: each request posted with an id, its
@@ -26,8 +28,10 @@ export class WorkerPeer implements GradientPeer {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: HelperReply) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   private failure: Error | null = null;
+  /** The slowest answer so far, in ms (null before the first). */
+  private slowest: number | null = null;
 
-  constructor(private readonly port: HelperPort, private readonly timeoutMs = HELPER_TIMEOUT_MS) {
+  constructor(private readonly port: HelperPort, private readonly timeouts = HELPER_TIMEOUTS_MS) {
     port.onmessage = (e) => this.answered(e.data);
     port.onerror = (e) => {
       e.preventDefault?.();
@@ -51,6 +55,11 @@ export class WorkerPeer implements GradientPeer {
     return result;
   }
 
+  /** Fault injection: asks the helper to end itself silently (see HelperCommand 'crash'). */
+  crash(): void {
+    if (!this.failure) this.port.postMessage({ type: 'crash', id: this.nextId++ }, []);
+  }
+
   /** Ends the helper: whatever it was asked rejects. */
   terminate(why = 'the training helper was stopped'): void {
     this.fail(new Error(why));
@@ -58,9 +67,18 @@ export class WorkerPeer implements GradientPeer {
 
   private request(cmd: HelperCommand, transfer: Transferable[]): Promise<HelperReply> {
     if (this.failure) return Promise.reject(this.failure);
+    const limit = this.slowest === null ? this.timeouts.first : Math.max(this.timeouts.least, 10 * this.slowest);
+    const sent = performance.now();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new Error(`a training helper did not answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
-      this.pending.set(cmd.id, { resolve, reject, timer });
+      const timer = setTimeout(() => this.fail(new Error(`a training helper did not answer within ${limit / 1000} s`)), limit);
+      this.pending.set(cmd.id, {
+        resolve: (r) => {
+          if (cmd.type === 'share') this.slowest = Math.max(this.slowest ?? 0, performance.now() - sent);
+          resolve(r);
+        },
+        reject,
+        timer,
+      });
       this.port.postMessage(cmd, transfer);
     });
   }

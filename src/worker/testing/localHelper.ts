@@ -16,6 +16,10 @@ export class LocalHelper implements HelperPort {
   private queue: Promise<unknown> = Promise.resolve();
 
   postMessage(cmd: HelperCommand): void {
+    if (cmd.type === 'crash') {
+      this.terminate(); // silently, as the real helper closes itself
+      return;
+    }
     this.queue = this.queue.then(async () => {
       if (this.terminated) return;
       let reply: HelperReply;
