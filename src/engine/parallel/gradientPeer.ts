@@ -21,6 +21,8 @@ export interface ShareResult {
    * (BatchNormalization's moving statistics), in nonTrainableWeights order.
    */
   state: Float32Array[];
+  /** The peer's time for it, weights in to gradients out, in ms: how the next batch is shared. */
+  ms: number;
 }
 
 /**

@@ -121,11 +121,38 @@ describe.each(TEST_BACKENDS)('ParallelStep on %s', (backend) => {
     built.model.dispose();
   }, 60_000);
 
+  it('gives a much slower peer fewer images, and still the one-core result', async () => {
+    const data = batches(SMALL, 4, 64);
+    const one = await train(SMALL, 0, data);
+    const built = buildModel(SMALL, 7);
+    const opt = createOptimizer(optimizerConfig('adam'));
+    const inner = new ShareComputer();
+    await inner.prepare(SMALL);
+    const sizes: number[] = [];
+    // Says it took a second an image (this worker takes a few ms at most).
+    const slow: GradientPeer = {
+      prepare: async () => {},
+      compute: async (r) => {
+        sizes.push(r.batch.n);
+        return { ...(await inner.compute(r)), ms: 1000 * r.batch.n };
+      },
+    };
+    const step = new ParallelStep([slow]);
+    for (const b of data) await step.step(built, opt, b, SMALL.inputShape);
+    expect(sizes[0]).toBe(32); // nothing known yet: an even split
+    expect(sizes.slice(1).every((n) => n < 8)).toBe(true);
+    const weights = await readWeights(built);
+    weights.forEach((w, i) => expect(relativeError(w, one.weights[i])).toBeLessThanOrEqual(1e-4));
+    inner.dispose();
+    disposeOptimizer(opt);
+    built.model.dispose();
+  }, 60_000);
+
   it('keeps BatchNormalization\'s moving statistics as the shares\' weighted mean', async () => {
     const data = batches(WITH_BATCH_NORM, 1, 32);
     const one = await train(WITH_BATCH_NORM, 0, data);
     const two = await train(WITH_BATCH_NORM, 1, data);
-    // Moving mean: linear in each share's mean, so exact; moving variance: close (per-share variances).
+    // Moving mean: linear in each share's mean, so exact (the first step splits evenly); moving variance: close (per-share variances).
     const names = buildModelWeightNames(WITH_BATCH_NORM);
     const mean = names.findIndex((n) => n.includes('moving_mean'));
     expect(relativeError(two.weights[mean], one.weights[mean])).toBeLessThanOrEqual(1e-4);

@@ -2,11 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import type { BuiltModel } from '../buildModel';
 import type { Batch } from '../trainStep';
 import type { GradientPeer, ShareResult } from './gradientPeer';
+import { balanceShares } from './balanceShares';
 import { shareBatch } from './shareBatch';
 import { shareGradients, type ShareTensors } from './shareGradients';
 
 /** Shares smaller than this cost more to send than they save: a small batch uses fewer peers. */
 export const MIN_SHARE = 8;
+
+/** How much one share's timing moves a worker's pace (a moving average's weight). */
+const PACE_WEIGHT = 0.25;
 
 /** What one parallel step hands back to the training loop. */
 export interface StepStats {
@@ -23,8 +27,9 @@ export interface StepStats {
  * batch's mean loss. One optimizer step applies it here, where the weights
  * and the optimizer's state live; the next step sends the new weights.
  *
- * The sum runs in share order, so the same batch gives the same step
- * (within float rounding) on any number of workers. Dropout draws its
+ * The shares follow each worker's pace (balanceShares), so that none waits
+ * on a slower one. The sum runs in share order, so the same batch gives the
+ * same step (within float rounding) on any number of workers and any split. Dropout draws its
  * masks in each worker, and BatchNormalization normalizes each share by its
  * own statistics (as Keras does on several GPUs); its moving statistics end
  * as the weighted mean of the shares'.
@@ -34,6 +39,8 @@ export interface StepStats {
  */
 export class ParallelStep {
   private peers: GradientPeer[];
+  /** Each worker's ms per image (null: this one), which shares the next batch. */
+  private readonly msPerImage = new Map<GradientPeer | null, number>();
 
   constructor(
     peers: readonly GradientPeer[],
@@ -51,19 +58,24 @@ export class ParallelStep {
 
   async step(built: BuiltModel, optimizer: tf.Optimizer, batch: Batch, imageShape: readonly [number, number, number]): Promise<StepStats> {
     const helpers = this.peers.slice(0, Math.max(0, Math.min(this.workers, Math.floor(batch.n / MIN_SHARE)) - 1));
-    const shares = shareBatch(batch, 1 + helpers.length);
+    const shares = shareBatch(batch, balanceShares(batch.n, [this.pace(null), ...helpers.map((h) => this.pace(h))]));
     const weights = helpers.length > 0 ? await readAll(built.model.getWeights()) : [];
     const answers = helpers.slice(0, shares.length - 1).map((peer, i) =>
       peer.compute({ weights: i === 0 ? weights : weights.map((w) => w.slice()), batch: shares[i + 1], imageShape }).then(
-        (r): ShareResult | null => r,
+        (r): ShareResult | null => {
+          this.timed(peer, r.ms, shares[i + 1].n);
+          return r;
+        },
         (e: unknown) => {
           this.drop(peer, e);
           return null;
         },
       ),
     );
-    // This worker's share, computed while the peers compute theirs.
+    // This worker's share, computed while the peers compute theirs (synchronously: wasm's kernels are).
+    const start = performance.now();
     const own = shareGradients(built, shares[0], imageShape);
+    if (helpers.length > 0) this.timed(null, performance.now() - start, shares[0].n);
     try {
       const results = await Promise.all(answers);
       // A lost peer's share, computed here from the weights it was sent (this worker's have not moved).
@@ -102,6 +114,18 @@ export class ParallelStep {
     };
   }
 
+  /** ms per image of a worker (null: this one) over its last shares; NaN before its first. */
+  private pace(worker: GradientPeer | null): number {
+    return this.msPerImage.get(worker) ?? NaN;
+  }
+
+  private timed(worker: GradientPeer | null, ms: number, images: number): void {
+    const now = ms / images;
+    const before = this.msPerImage.get(worker);
+    // A moving average: one slow share (a page redrawing, a GC) moves the split a little.
+    this.msPerImage.set(worker, before === undefined ? now : before + PACE_WEIGHT * (now - before));
+  }
+
   private drop(peer: GradientPeer, e: unknown): void {
     const at = this.peers.indexOf(peer);
     if (at < 0) return;
@@ -129,5 +153,5 @@ async function tensorsToResult(t: ShareTensors, built: BuiltModel): Promise<Shar
   const [grads, [loss], [correct], state] = await Promise.all([
     readAll(t.grads), t.loss.data(), t.correct.data(), readAll(built.model.nonTrainableWeights.map((w) => w.read())),
   ]);
-  return { grads, loss, correct, state };
+  return { grads, loss, correct, state, ms: 0 };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { balanceShares } from './balanceShares';
 import { shareBatch } from './shareBatch';
 
 const batchOf = (n: number, pixels: number) => ({
@@ -11,25 +12,24 @@ const batchOf = (n: number, pixels: number) => ({
 describe('shareBatch', () => {
   it('cuts 10 images into 4, 3 and 3, in order, as copies', () => {
     const b = batchOf(10, 2);
-    const shares = shareBatch(b, 3);
+    const shares = shareBatch(b, [4, 3, 3]);
     expect(shares.map((s) => s.n)).toEqual([4, 3, 3]);
     expect(Array.from(shares[1].y)).toEqual([4, 5, 6]);
     expect(Array.from(shares[1].x)).toEqual([8, 9, 10, 11, 12, 13]);
     expect(shares[0].x.buffer).not.toBe(b.x.buffer);
   });
 
-  it('never makes an empty share', () => {
-    expect(shareBatch(batchOf(2, 1), 8).map((s) => s.n)).toEqual([1, 1]);
-    expect(shareBatch(batchOf(5, 1), 0).map((s) => s.n)).toEqual([5]);
+  it('refuses sizes that do not make the batch, or an empty share', () => {
+    expect(() => shareBatch(batchOf(5, 1), [2, 2])).toThrow('Shares of 2 + 2 images do not make a batch of 5');
+    expect(() => shareBatch(batchOf(2, 1), [2, 0])).toThrow();
   });
 
-  it('puts every image in exactly one share, sizes within one of each other', () => {
+  it('puts every image in exactly one share, in order, whatever the sizes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 4 }), (n, k, pixels) => {
-        const shares = shareBatch(batchOf(n, pixels), k);
-        const sizes = shares.map((s) => s.n);
-        expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
-        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 1, maxLength: 16 }), fc.integer({ min: 1, max: 4 }), (n, pace, pixels) => {
+        const want = balanceShares(n, pace);
+        const shares = shareBatch(batchOf(n, pixels), want);
+        expect(shares.map((s) => s.n)).toEqual(want);
         expect(shares.flatMap((s) => Array.from(s.y))).toEqual(Array.from({ length: n }, (_, i) => i));
         expect(shares.every((s) => s.x.length === s.n * pixels)).toBe(true);
       }),

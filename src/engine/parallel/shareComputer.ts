@@ -19,8 +19,10 @@ export class ShareComputer implements GradientPeer {
 
   async compute({ weights, batch, imageShape }: ShareRequest): Promise<ShareResult> {
     if (!this.built) throw new Error('No network to compute with: prepare() first');
+    const start = performance.now();
     writeWeights(this.built, weights);
-    return shareResult(this.built, batch, imageShape);
+    const result = await shareResult(this.built, batch, imageShape);
+    return { ...result, ms: performance.now() - start };
   }
 
   dispose(): void {

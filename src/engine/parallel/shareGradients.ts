@@ -36,7 +36,7 @@ export function shareGradients(built: BuiltModel, batch: Batch, imageShape: read
 }
 
 /** shareGradients, read off the backend: what a helper worker sends back. */
-export async function shareResult(built: BuiltModel, batch: Batch, imageShape: readonly [number, number, number]): Promise<ShareResult> {
+export async function shareResult(built: BuiltModel, batch: Batch, imageShape: readonly [number, number, number]): Promise<Omit<ShareResult, 'ms'>> {
   const t = shareGradients(built, batch, imageShape);
   try {
     const [grads, [loss], [correct], state] = await Promise.all([

@@ -34,9 +34,9 @@ describe('WorkerPeer', () => {
     const { cmd, transfer } = port.sent[0];
     expect(cmd).toMatchObject({ type: 'share', id: 1 });
     expect(transfer).toEqual([request.weights[0].buffer, request.batch.x.buffer, request.batch.y.buffer]);
-    port.reply({ type: 'shared', id: 99, grads: [], loss: 0, correct: 0, state: [] }); // not its id: ignored
-    port.reply({ type: 'shared', id: 1, grads: [new Float32Array([1])], loss: 0.5, correct: 1, state: [] });
-    expect(await pending).toEqual({ grads: [new Float32Array([1])], loss: 0.5, correct: 1, state: [] });
+    port.reply({ type: 'shared', id: 99, grads: [], loss: 0, correct: 0, state: [], ms: 1 }); // not its id: ignored
+    port.reply({ type: 'shared', id: 1, grads: [new Float32Array([1])], loss: 0.5, correct: 1, state: [], ms: 1 });
+    expect(await pending).toEqual({ grads: [new Float32Array([1])], loss: 0.5, correct: 1, state: [], ms: 1 });
     expect(peer.failed).toBe(false);
   });
 
@@ -114,7 +114,7 @@ describe('WorkerPeer timeouts', () => {
     const peer = new WorkerPeer(port, { first: 30_000, least: 500 });
     const first = peer.compute(share());
     vi.advanceTimersByTime(100);
-    port.reply({ type: 'shared', id: 1, grads: [], loss: 0, correct: 0, state: [] });
+    port.reply({ type: 'shared', id: 1, grads: [], loss: 0, correct: 0, state: [], ms: 1 });
     await first;
     const second = peer.compute(share());
     vi.advanceTimersByTime(999);
