@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { watPlugin } from './scripts/watPlugin.mjs';
 
 /**
  * Cross-origin isolation (COOP + COEP): SharedArrayBuffer, which the threaded
@@ -15,8 +16,9 @@ const ISOLATION_HEADERS = {
 export default defineConfig({
   // Relative base so the built app works from any sub-path (and from `vite preview`).
   base: './',
-  plugins: [react()],
-  worker: { format: 'es' },
+  plugins: [react(), watPlugin()],
+  // The workers' bundles import the SIMD kernels' WebAssembly text too.
+  worker: { format: 'es', plugins: () => [watPlugin()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },

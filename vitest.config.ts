@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { watPlugin } from './scripts/watPlugin.mjs';
 
 export default defineConfig({
+  // The engine's SIMD kernels are WebAssembly text, assembled as they are imported.
+  plugins: [watPlugin()],
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/docs/**/*.test.ts'],
@@ -11,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],

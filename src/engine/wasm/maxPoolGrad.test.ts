@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomValues } from '../testing/randomValues';
 import { relativeError } from '../testing/relativeError';
 import { registerWasmKernels } from './registerWasmKernels';
+import { simdKernels } from './simd/simdKernels';
 
 interface Case {
   batch: number;
@@ -51,6 +53,10 @@ beforeAll(async () => {
 });
 
 describe('wasm MaxPoolGrad against the cpu backend', () => {
+  it('runs its 2×2 windows on four channels at a time here (WebAssembly SIMD on the backend\'s own memory)', () => {
+    expect(simdKernels(tf.backend() as BackendWasm)).not.toBeNull();
+  });
+
   it.each<[string, Case]>([
     ['2×2 stride 2 on 28×28 × 32, ReLU ties', { batch: 4, channels: 32, pool: 2, stride: 2, padding: 'valid', height: 28, width: 28, values: 'relu' }],
     ['2×2 stride 2 valid on 11×11: the last row and column never read', { batch: 3, channels: 64, pool: 2, stride: 2, padding: 'valid', height: 11, width: 11, values: 'relu' }],

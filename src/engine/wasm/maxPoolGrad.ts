@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { runOriginalWasmKernel, replacingWasmKernel } from './originalWasmKernels';
+import { simdKernels } from './simd/simdKernels';
 
 type Info = tf.TensorInfo;
 
@@ -89,6 +90,12 @@ function tiledMaxPoolGrad(wasm: BackendWasm, info: tf.backend_util.Conv2DInfo, i
   const dx = wasm.typedArrayFromHeap(out) as Float32Array;
   if (oh * fh < h || ow * fw < w) dx.fill(0);
   if (fh === 2 && fw === 2 && oh * 2 <= h && ow * 2 <= w) {
+    // Four channels at a time where they come in fours (nearly every convnet's widths).
+    const simd = c % 4 === 0 ? simdKernels(wasm) : null;
+    if (simd) {
+      simd.maxPoolGrad2x2(x.byteOffset, y.byteOffset, g.byteOffset, dx.byteOffset, n, h, w, c, oh, ow);
+      return;
+    }
     tiled2x2(x, y, g, dx, n, h, w, c, oh, ow);
     return;
   }
