@@ -1,19 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
-import { conv2dBackpropFilterByGemm } from './conv2dBackpropFilterByGemm';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { conv2dBackpropFilterByPatches } from './conv2dBackpropFilterByPatches';
 import { padOrCrop } from './padOrCrop';
 import { free, runWasmKernel } from './runWasmKernel';
+import { simdKernels } from './simd/simdKernels';
 
 /**
- * Where the filter gradient stops gathering x's patches (conv2dBackpropFilterByGemm,
- * K·M floats) and runs as a convolution that needs no such copy: 64 MB.
- * Mutable for the tests of the convolution route.
+ * Which filter gradients go through x's patches and the SIMD product
+ * (conv2dBackpropFilterByPatches) rather than XNNPACK: those with at most
+ * `maxTaps` taps (K = KH·KW·Ci), where XNNPACK's repacking of dy dwarfs the
+ * arithmetic, and patches of at most `maxPatchFloats` (64 MB). Mutable for
+ * the tests of both routes.
  */
-export const filterGradientLimits = { maxPatchFloats: 16 * 1024 * 1024 };
+export const filterGradientLimits = { maxTaps: 64, maxPatchFloats: 16 * 1024 * 1024 };
 
 /**
  * The filter gradient of Conv2D, which tfjs-backend-wasm 4.22 lacks (tfjs
- * issue #8474). Where x's patches are too large to gather, it is computed as
- * one forward Conv2D so that XNNPACK does the work:
+ * issue #8474). Small filters over few channels (first layers) go through
+ * x's patches; the rest is computed as one forward Conv2D so that XNNPACK
+ * does the work:
  *
  * With x [N, H, W, Ci], dy [N, OH, OW, Co], stride s and top/left padding p:
  *   dW[kh, kw, ci, co] = Σ_{n, oh, ow} x[n, oh·s + kh − p, ow·s + kw − p, ci] · dy[n, oh, ow, co].
@@ -32,9 +37,11 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: { inputs: tf.NamedTens
     x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast',
   );
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow, inChannels: ci, padInfo } = info;
-  // As one product over x's patches where they fit: as fast or faster on
-  // every layer measured (net S's: 3.9 against 6.6 ms, 25.8 against 27.6).
-  if (kh * kw * ci * oh * ow * x.shape[0] <= filterGradientLimits.maxPatchFloats) return conv2dBackpropFilterByGemm(backend, x, dy, info);
+  const simd = info.outChannels % 4 === 0 ? simdKernels(backend as BackendWasm) : null;
+  const taps = kh * kw * ci;
+  if (simd && taps <= filterGradientLimits.maxTaps && taps * oh * ow * x.shape[0] <= filterGradientLimits.maxPatchFloats) {
+    return conv2dBackpropFilterByPatches(backend, simd, x, dy, info);
+  }
   // The taps of the dilated dy filter span this many rows and columns.
   const spanH = (oh - 1) * sh + 1;
   const spanW = (ow - 1) * sw + 1;

@@ -44,16 +44,18 @@ beforeAll(async () => {
   registerWasmKernels();
 });
 
-// Each case runs both routes of the filter gradient: x's patches times dy, and
-// (where the patches would be too large) one convolution by dy.
+// Each case runs both routes of the filter gradient: x's patches times dy in the
+// project's SIMD product (where the output channels come in fours), and one
+// XNNPACK convolution by dy.
 describe.each([
-  ['patches', Infinity],
-  ['convolution', 0],
-])('wasm Conv2D gradient kernels against the cpu backend, filter gradient by %s', (_route, maxPatchFloats) => {
+  ['patches', { maxTaps: Infinity, maxPatchFloats: Infinity }],
+  ['convolution', { maxTaps: 0, maxPatchFloats: 0 }],
+])('wasm Conv2D gradient kernels against the cpu backend, filter gradient by %s', (_route, limits) => {
   beforeAll(() => {
-    filterGradientLimits.maxPatchFloats = maxPatchFloats;
+    const defaults = { ...filterGradientLimits };
+    Object.assign(filterGradientLimits, limits);
     return () => {
-      filterGradientLimits.maxPatchFloats = 16 * 1024 * 1024;
+      Object.assign(filterGradientLimits, defaults);
     };
   });
 

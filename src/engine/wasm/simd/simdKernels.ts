@@ -1,10 +1,15 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import gemmTN from './gemmTN.wat';
 import maxPoolGrad2x2 from './maxPoolGrad2x2.wat';
 
 /** The project's own SIMD kernels, working in place on the wasm backend's heap (byte addresses). */
 export interface SimdKernels {
   maxPoolGrad2x2(x: number, y: number, g: number, dx: number, n: number, h: number, w: number, c: number, oh: number, ow: number): void;
+  /** C[k×n] = A[m×k]ᵀ · B[m×n], n a multiple of 4. */
+  gemmTN(a: number, b: number, c: number, m: number, k: number, n: number): void;
 }
+
+const MODULES = [maxPoolGrad2x2, gemmTN];
 
 const instances = new WeakMap<object, SimdKernels | null>();
 
@@ -20,9 +25,9 @@ export function simdKernels(backend: BackendWasm): SimdKernels | null {
   try {
     // The backend's own memory, which its heap views are views of (Emscripten exports it from the instance).
     const memory = Object.values(module.asm ?? {}).find((v): v is WebAssembly.Memory => v instanceof WebAssembly.Memory && v.buffer === module.HEAPU8.buffer);
-    if (memory && WebAssembly.validate(maxPoolGrad2x2)) {
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(maxPoolGrad2x2), { env: { memory } });
-      kernels = instance.exports as unknown as SimdKernels;
+    if (memory && MODULES.every((bytes) => WebAssembly.validate(bytes))) {
+      const exports = MODULES.map((bytes) => new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports);
+      kernels = Object.assign({}, ...exports) as SimdKernels;
     }
   } catch {
     kernels = null; // SIMD refused, or the memory's limits: the JavaScript loops serve
