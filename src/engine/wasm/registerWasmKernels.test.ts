@@ -48,8 +48,8 @@ beforeAll(async () => {
 // project's SIMD product (where the output channels come in fours), and one
 // XNNPACK convolution by dy.
 describe.each([
-  ['patches', { maxTaps: Infinity, maxPatchFloats: Infinity }],
-  ['convolution', { maxTaps: 0, maxPatchFloats: 0 }],
+  ['patches', { maxPatchFloats: Infinity }],
+  ['convolution', { maxPatchFloats: 0 }],
 ])('wasm Conv2D gradient kernels against the cpu backend, filter gradient by %s', (_route, limits) => {
   beforeAll(() => {
     const defaults = { ...filterGradientLimits };

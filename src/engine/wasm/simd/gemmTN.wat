@@ -3,9 +3,11 @@
 ;; Every address is a byte offset into tfjs-backend-wasm's own heap.
 ;;
 ;; B is read in blocks of 128 rows, which stay in cache while every row of C
-;; takes its sums from them; C's row k collects, 16 (then 4) columns at a time in
-;; registers, A[m][k] × B[m][·] for the block's rows. No packing of either input,
-;; which is what XNNPACK spends most of its time on when m is large and k small.
+;; takes its sums from them; C's rows collect, two rows by 16 columns at a time in
+;; registers (each B vector loaded once for both), A[m][k] × B[m][·] for the block's
+;; rows; where the columns do not come in sixteens, one row by 16, then by 4. No
+;; packing of either input, which is what XNNPACK spends most of its time on when
+;; m is large.
 (module
   (import "env" "memory" (memory 1))
   (func (export "gemmTN")
@@ -13,6 +15,8 @@
     (local $nb4 i32) (local $kb4 i32) (local $i i32) (local $m0 i32) (local $mEnd i32) (local $kk i32)
     (local $col i32) (local $mm i32) (local $ap i32) (local $bp i32) (local $cp i32)
     (local $s v128) (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128)
+    (local $t v128) (local $bcc0 v128) (local $bcc1 v128) (local $bcc2 v128) (local $bcc3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128) (local $cq i32)
     (local.set $nb4 (i32.shl (local.get $n) (i32.const 2)))
     (local.set $kb4 (i32.shl (local.get $k) (i32.const 2)))
     ;; C = 0
@@ -28,6 +32,59 @@
       (local.set $mEnd (i32.add (local.get $m0) (i32.const 128)))
       (if (i32.gt_u (local.get $mEnd) (local.get $m)) (then (local.set $mEnd (local.get $m))))
       (local.set $kk (i32.const 0))
+      ;; Two rows of C at a time, 16 columns at a time: each B vector loaded once serves both.
+      (block $pDone (loop $pLoop
+        (br_if $pDone (i32.ge_u (i32.add (local.get $kk) (i32.const 1)) (local.get $k)))
+        ;; Only where the columns come in sixteens: no row of a pair is left half done.
+        (br_if $pDone (i32.and (local.get $nb4) (i32.const 63)))
+        (local.set $col (i32.const 0))
+        (block $p16Done (loop $p16Loop
+          (br_if $p16Done (i32.gt_u (i32.add (local.get $col) (i32.const 64)) (local.get $nb4)))
+          (local.set $cp (i32.add (local.get $c) (i32.add (i32.mul (local.get $kk) (local.get $nb4)) (local.get $col))))
+          (local.set $cq (i32.add (local.get $cp) (local.get $nb4)))
+          (local.set $acc0 (v128.load offset=0 (local.get $cp)))
+          (local.set $acc1 (v128.load offset=16 (local.get $cp)))
+          (local.set $acc2 (v128.load offset=32 (local.get $cp)))
+          (local.set $acc3 (v128.load offset=48 (local.get $cp)))
+          (local.set $bcc0 (v128.load offset=0 (local.get $cq)))
+          (local.set $bcc1 (v128.load offset=16 (local.get $cq)))
+          (local.set $bcc2 (v128.load offset=32 (local.get $cq)))
+          (local.set $bcc3 (v128.load offset=48 (local.get $cq)))
+          (local.set $ap (i32.add (local.get $a) (i32.add (i32.mul (local.get $m0) (local.get $kb4)) (i32.shl (local.get $kk) (i32.const 2)))))
+          (local.set $bp (i32.add (local.get $b) (i32.add (i32.mul (local.get $m0) (local.get $nb4)) (local.get $col))))
+          (local.set $mm (local.get $m0))
+          (block $rpDone (loop $rpLoop
+            (br_if $rpDone (i32.ge_u (local.get $mm) (local.get $mEnd)))
+            (local.set $s (f32x4.splat (f32.load offset=0 (local.get $ap))))
+            (local.set $t (f32x4.splat (f32.load offset=4 (local.get $ap))))
+            (local.set $b0 (v128.load offset=0 (local.get $bp)))
+            (local.set $b1 (v128.load offset=16 (local.get $bp)))
+            (local.set $b2 (v128.load offset=32 (local.get $bp)))
+            (local.set $b3 (v128.load offset=48 (local.get $bp)))
+            (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (local.get $s) (local.get $b0))))
+            (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (local.get $s) (local.get $b1))))
+            (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (local.get $s) (local.get $b2))))
+            (local.set $acc3 (f32x4.add (local.get $acc3) (f32x4.mul (local.get $s) (local.get $b3))))
+            (local.set $bcc0 (f32x4.add (local.get $bcc0) (f32x4.mul (local.get $t) (local.get $b0))))
+            (local.set $bcc1 (f32x4.add (local.get $bcc1) (f32x4.mul (local.get $t) (local.get $b1))))
+            (local.set $bcc2 (f32x4.add (local.get $bcc2) (f32x4.mul (local.get $t) (local.get $b2))))
+            (local.set $bcc3 (f32x4.add (local.get $bcc3) (f32x4.mul (local.get $t) (local.get $b3))))
+            (local.set $ap (i32.add (local.get $ap) (local.get $kb4)))
+            (local.set $bp (i32.add (local.get $bp) (local.get $nb4)))
+            (local.set $mm (i32.add (local.get $mm) (i32.const 1)))
+            (br $rpLoop)))
+          (v128.store offset=0 (local.get $cp) (local.get $acc0))
+          (v128.store offset=16 (local.get $cp) (local.get $acc1))
+          (v128.store offset=32 (local.get $cp) (local.get $acc2))
+          (v128.store offset=48 (local.get $cp) (local.get $acc3))
+          (v128.store offset=0 (local.get $cq) (local.get $bcc0))
+          (v128.store offset=16 (local.get $cq) (local.get $bcc1))
+          (v128.store offset=32 (local.get $cq) (local.get $bcc2))
+          (v128.store offset=48 (local.get $cq) (local.get $bcc3))
+          (local.set $col (i32.add (local.get $col) (i32.const 64)))
+          (br $p16Loop)))
+        (local.set $kk (i32.add (local.get $kk) (i32.const 2)))
+        (br $pLoop)))
       (block $kDone (loop $kLoop
         (br_if $kDone (i32.ge_u (local.get $kk) (local.get $k)))
         (local.set $col (i32.const 0))
