@@ -57,6 +57,10 @@ describe('wasm BatchMatMul against the cpu backend', () => {
     ['batched (left to the original kernel)', { batchA: [3], batchB: [3], m: 4, k: 5, n: 6, transposeA: false, transposeB: true }],
     ['batch broadcast (left to the original kernel)', { batchA: [2, 3], batchB: [1, 3], m: 4, k: 5, n: 2, transposeA: true, transposeB: true }],
     ['no transposes', { batchA: [], batchB: [], m: 9, k: 10, n: 11, transposeA: false, transposeB: false }],
+    // A batch times a Dense layer's kernel: the SIMD product (columns in fours, few rows).
+    ["a Dense layer's forward product, x·W", { ...dense, transposeA: false, transposeB: false }],
+    ['x·W with rank 3 and a batch of one, 12 columns', { batchA: [1], batchB: [1], m: 5, k: 33, n: 12, transposeA: false, transposeB: false }],
+    ['x·W with more rows than the SIMD product takes', { batchA: [], batchB: [], m: 300, k: 20, n: 8, transposeA: false, transposeB: false }],
   ])('%s', async (_, c) => {
     const r = await compare(c, 3);
     expect(r.error).toBeLessThanOrEqual(1e-4);
