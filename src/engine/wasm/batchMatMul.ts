@@ -30,8 +30,13 @@ function swapLastAxes(backend: tf.KernelBackend, t: Info): Info {
 function batchMatMul({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): Info {
   const { a, b } = inputs as { a: Info; b: Info };
   const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
-  const simd = !transposeA && !transposeB ? smallTimesWeights(backend, a, b) : null;
-  if (simd) return simd;
+  if (!transposeA) {
+    // dy·Wᵀ (a Dense layer's input gradient) too, once W is transposed: XNNPACK would pack it again.
+    const bT = transposeB && batchOf(b) === 1 && b.dtype === 'float32' && (a.shape.at(-2) ?? Infinity) <= SMALL_ROWS ? swapLastAxes(backend, b) : null;
+    const simd = transposeB ? (bT ? smallTimesWeights(backend, a, bT) : null) : smallTimesWeights(backend, a, b);
+    if (bT) free(backend, bT);
+    if (simd) return simd;
+  }
   if ((!transposeA && !transposeB) || batchOf(a) !== 1 || batchOf(b) !== 1 || a.dtype !== 'float32' || b.dtype !== 'float32') {
     return runOriginalWasmKernel(backend, tf.BatchMatMul, inputs, attrs);
   }
