@@ -148,6 +148,33 @@ describe.each(TEST_BACKENDS)('ParallelStep on %s', (backend) => {
     built.model.dispose();
   }, 60_000);
 
+  it('starts more peers when more workers are allowed mid-run, and uses fewer at once when fewer are', async () => {
+    const built = buildModel(SMALL, 7);
+    const opt = createOptimizer(optimizerConfig('adam'));
+    let allowed = 1;
+    const helper = new ShareComputer();
+    await helper.prepare(SMALL);
+    const asked: number[] = [];
+    let computed = 0;
+    const counting: GradientPeer = { prepare: async () => {}, compute: (r) => (computed++, helper.compute(r)) };
+    const step = new ParallelStep([], () => {}, () => allowed, async (count) => (asked.push(count), [counting]));
+    const data = batches(SMALL, 6, 32);
+    await step.step(built, opt, data[0], SMALL.inputShape);
+    expect(asked).toEqual([]);
+    allowed = 2;
+    await step.step(built, opt, data[1], SMALL.inputShape); // starts the peer; this step runs here
+    await step.step(built, opt, data[2], SMALL.inputShape);
+    expect(asked).toEqual([1]);
+    expect(computed).toBeGreaterThan(0);
+    const before = computed;
+    allowed = 1;
+    await step.step(built, opt, data[3], SMALL.inputShape);
+    expect(computed).toBe(before);
+    helper.dispose();
+    disposeOptimizer(opt);
+    built.model.dispose();
+  }, 60_000);
+
   it('keeps BatchNormalization\'s moving statistics as the shares\' weighted mean', async () => {
     const data = batches(WITH_BATCH_NORM, 1, 32);
     const one = await train(WITH_BATCH_NORM, 0, data);

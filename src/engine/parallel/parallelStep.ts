@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BuiltModel } from '../buildModel';
-import type { Batch } from '../trainStep';
+import { trainStep, type Batch } from '../trainStep';
 import type { GradientPeer, ShareResult } from './gradientPeer';
 import { balanceShares } from './balanceShares';
 import { shareBatch } from './shareBatch';
@@ -37,19 +37,28 @@ export interface StepStats {
  *
  * A peer that fails is dropped (`onPeerLost`) and its share computed here:
  * the step completes, on fewer cores from then on.
+ *
+ * The workers allowed are read at every step: fewer take effect at once;
+ * more, once `more` has started the peers (the steps go on meanwhile).
  */
 export class ParallelStep {
   private peers: GradientPeer[];
   /** Each worker's ms per image (null: this one), which shares the next batch. */
   private readonly msPerImage = new Map<GradientPeer | null, number>();
+  /** The workers allowed at the last step, and peers being started for more. */
+  private lastAllowed: number;
+  private growing: Promise<void> | null = null;
 
   constructor(
     peers: readonly GradientPeer[],
     private readonly onPeerLost: (why: string, left: number) => void = () => {},
-    /** Workers allowed from now on (cores lowered mid-run): read at every step. */
+    /** Workers allowed from now on (the cores setting): read at every step. */
     private readonly allowed: () => number = () => Infinity,
+    /** Peers for `count` helpers (those already here among them), when more are allowed mid-run. */
+    private readonly more: ((count: number) => Promise<GradientPeer[]>) | null = null,
   ) {
     this.peers = [...peers];
+    this.lastAllowed = allowed();
   }
 
   /** Workers computing each step: this one and its live peers, as many as are allowed. */
@@ -58,7 +67,9 @@ export class ParallelStep {
   }
 
   async step(built: BuiltModel, optimizer: tf.Optimizer, batch: Batch, imageShape: readonly [number, number, number]): Promise<StepStats> {
+    this.growIfAllowed();
     const helpers = this.peers.slice(0, Math.max(0, Math.min(this.workers, Math.floor(batch.n / MIN_SHARE)) - 1));
+    if (helpers.length === 0) return oneWorker(built, optimizer, batch, imageShape);
     const shares = shareBatch(batch, balanceShares(batch.n, [this.pace(null), ...helpers.map((h) => this.pace(h))]));
     const weights = helpers.length > 0 ? await readAll(built.model.getWeights()) : [];
     const answers = helpers.slice(0, shares.length - 1).map((peer, i) =>
@@ -115,6 +126,20 @@ export class ParallelStep {
     };
   }
 
+  /** Starts peers for the workers allowed beyond those here, once each time the setting rises. */
+  private growIfAllowed(): void {
+    const allowed = this.allowed();
+    const rose = allowed > this.lastAllowed;
+    this.lastAllowed = allowed;
+    if (!rose || !this.more || this.growing || 1 + this.peers.length >= allowed) return;
+    this.growing = this.more(allowed - 1)
+      .then((peers) => {
+        for (const p of peers) if (!this.peers.includes(p)) this.peers.push(p);
+      })
+      .catch(() => {}) // fewer peers: the steps go on with those here
+      .finally(() => (this.growing = null));
+  }
+
   /** ms per image of a worker (null: this one) over its last shares; NaN before its first. */
   private pace(worker: GradientPeer | null): number {
     return this.msPerImage.get(worker) ?? NaN;
@@ -132,6 +157,17 @@ export class ParallelStep {
     if (at < 0) return;
     this.peers.splice(at, 1);
     this.onPeerLost(e instanceof Error ? e.message : String(e), this.workers);
+  }
+}
+
+/** The step on this worker alone (one core allowed, or a batch too small to share): the plain training step. */
+async function oneWorker(built: BuiltModel, optimizer: tf.Optimizer, batch: Batch, imageShape: readonly [number, number, number]): Promise<StepStats> {
+  const stats = trainStep(built, optimizer, batch, imageShape);
+  try {
+    const [loss, correct] = await stats.data();
+    return { loss, correct };
+  } finally {
+    stats.dispose();
   }
 }
 

@@ -24,7 +24,17 @@ export class HelperPool {
    */
   async peersFor(spec: ModelSpec, count: number, onFailed: (why: string) => void = () => {}): Promise<WorkerPeer[]> {
     for (let i = this.helpers.length - 1; i >= 0; i--) if (this.helpers[i].peer.failed) this.helpers.splice(i, 1);
-    while (this.helpers.length < count) this.helpers.push({ peer: new WorkerPeer(this.spawn()), spec: null });
+    while (this.helpers.length < count) {
+      let port: HelperPort;
+      try {
+        port = this.spawn();
+      } catch (e) {
+        // No workers inside workers here (an old browser): as many as there are.
+        onFailed(e instanceof Error ? e.message : String(e));
+        break;
+      }
+      this.helpers.push({ peer: new WorkerPeer(port), spec: null });
+    }
     const key = JSON.stringify(spec);
     const chosen = this.helpers.slice(0, count);
     await Promise.all(chosen.map(async (h) => {

@@ -60,6 +60,21 @@ describe('training on several cores (wasm, helpers in this thread)', () => {
     await rec.waitFor(is('runEnded'), 0, 30_000);
   }, 120_000);
 
+  it('a run begun on one core takes the others from the next steps when they are allowed', async () => {
+    const { rec, helpers } = session(2, 1);
+    rec.send(train(1, LONG));
+    await rec.waitFor(is('batchMetrics'), 0, 30_000);
+    expect(helpers).toHaveLength(0);
+    rec.send({ type: 'setCores', cores: 0 });
+    const at = rec.events.length;
+    await rec.waitFor(is('epochEnd'), at, 60_000);
+    expect(helpers).toHaveLength(1);
+    expect(helpers[0].shares).toBeGreaterThan(0);
+    expect(rec.all(is('backend')).at(-1)).toMatchObject({ threads: 2, cores: 0 });
+    rec.send({ type: 'stop' });
+    await rec.waitFor(is('runEnded'), 0, 30_000);
+  }, 120_000);
+
   it('goes on when a helper dies mid-run, computing its share here, and says so beside the backend', async () => {
     const one = await epochOf(1);
     const { rec, helpers } = session(2);

@@ -95,6 +95,15 @@ describe('HelperPool', () => {
     expect(ports.every((p) => p.terminated)).toBe(true);
   });
 
+  it('where workers cannot start workers, says why and gives what it has', async () => {
+    const pool = new HelperPool(() => {
+      throw new ReferenceError('Worker is not defined');
+    });
+    const why: string[] = [];
+    expect(await pool.peersFor(TINY_SPEC, 3, (w) => why.push(w))).toEqual([]);
+    expect(why).toEqual(['Worker is not defined']);
+  });
+
   it('leaves out a helper that cannot build the network, and says why', async () => {
     const pool = new HelperPool(() => {
       const p = new FakePort();

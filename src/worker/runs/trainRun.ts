@@ -127,18 +127,25 @@ async function trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallb
 }
 
 /**
- * On wasm with more than one core allowed: the helpers for the other cores,
- * with the run's network built, as one parallel step (null: every step here).
- * A helper lost mid-run is said beside the backend; the run goes on with the rest.
+ * On wasm where there are helper workers: the parallel step, with helpers
+ * for the other cores allowed, the run's network built in each (null: every
+ * step here). Cores allowed later start more from the next step on. A helper
+ * lost mid-run, or one that cannot start, is said beside the backend; the run
+ * goes on with the rest.
  */
 async function parallelStep(run: PreparedRun, deps: RunDeps): Promise<ParallelStep | null> {
   const { backends, helpers } = deps;
   backends.working(null);
-  if (!helpers || backends.threads < 2) return null;
-  const lost = (why: string, left: number) => backends.working(left, `${why}: training goes on on ${left} thread${left === 1 ? '' : 's'}`);
-  const peers = await helpers.peersFor(run.spec, backends.threads - 1, (why) => console.warn(`A training helper could not start: ${why}`));
-  if (peers.length + 1 < backends.threads) lost('not every training helper started', peers.length + 1);
-  return peers.length === 0 ? null : new ParallelStep(peers, lost, () => backends.threads);
+  if (!helpers || backends.current?.name !== 'wasm' || backends.availableCores < 2) return null;
+  const said = (why: string, left: number) => backends.working(left, `${why}: training goes on on ${left} thread${left === 1 ? '' : 's'}`);
+  const peersFor = async (count: number) => {
+    const failures: string[] = [];
+    const peers = await helpers.peersFor(run.spec, count, (why) => failures.push(why));
+    if (failures.length > 0) said(`a training helper could not start (${failures[0]})`, peers.length + 1);
+    return peers;
+  };
+  const peers = backends.threads > 1 ? await peersFor(backends.threads - 1) : [];
+  return new ParallelStep(peers, said, () => backends.threads, peersFor);
 }
 
 /** Replaces the run's model with one holding `weights`, on the backend now in use, with a fresh optimizer at the rate in use. */
