@@ -10,7 +10,7 @@ import { createOptimizer } from '../../src/engine/createOptimizer';
 import { trainStep } from '../../src/engine/trainStep';
 import { registerWasmKernels } from '../../src/engine/wasm/registerWasmKernels';
 import { optimizerConfig } from '../../src/model/optimizerDefaults';
-import { SEED_002_SPEC } from '../../src/model/presets';
+import { PRESETS, SEED_002_SPEC } from '../../src/model/presets';
 import type { ModelSpec } from '../../src/model/types';
 
 const NET_S: ModelSpec = {
@@ -58,6 +58,12 @@ async function profile(name: string, spec: ModelSpec, n: number) {
 it('profiles one step per network', async () => {
   await tf.setBackend('wasm');
   registerWasmKernels();
+  if (process.env.BN) {
+    const seed001 = PRESETS.find((p) => p.id === 'seed-001')!.spec;
+    await profile('seed 001 (BatchNorm)', seed001, 32);
+    await profile('seed 001 without BatchNorm', { ...seed001, layers: seed001.layers.filter((l) => l.type !== 'batchNorm') }, 32);
+    return;
+  }
   const out = { netS: await profile('net S', NET_S, 64), default: await profile('default', SEED_002_SPEC, 32) };
   if (process.env.STEP_KERNELS_OUT) writeFileSync(process.env.STEP_KERNELS_OUT, JSON.stringify(out));
 });

@@ -4,10 +4,12 @@ import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput';
 import { castConfig, identityConfig } from './identity';
 import { maxPoolGradConfig } from './maxPoolGrad';
+import { meanConfig } from './mean';
 import { keepOriginalWasmKernel } from './originalWasmKernels';
 import { sumConfig } from './sum';
+import { tileConfig } from './tile';
 
-const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig, maxPoolGradConfig, sumConfig, identityConfig, castConfig];
+const KERNELS = [conv2dBackpropFilterConfig, conv2dBackpropInputConfig, batchMatMulConfig, maxPoolGradConfig, sumConfig, identityConfig, castConfig, tileConfig, meanConfig];
 
 /**
  * Registers the project's kernels for the wasm backend, replacing any it has

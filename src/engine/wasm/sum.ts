@@ -14,11 +14,18 @@ type Info = tf.TensorInfo;
  * double-precision sums, 0.8). Other axes and other dtypes go to the original.
  */
 function sum({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): Info {
+  return sumLeading(backend, inputs, attrs as unknown as tf.SumAttrs, 1) ?? runOriginalWasmKernel(backend, tf.Sum, inputs, attrs);
+}
+
+/**
+ * Σ of float32 x over its leading axes (`attrs`), times `scale`, as a new
+ * output; null for other axes or dtypes. Mean's too (engine/wasm/mean.ts).
+ */
+export function sumLeading(backend: tf.KernelBackend, inputs: tf.NamedTensorInfoMap, { axis, keepDims }: tf.SumAttrs, scale: number | ((rows: number) => number)): Info | null {
   const { x } = inputs as { x: Info };
-  const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
   const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
   const leading = axes.every((a, i) => a === i);
-  if (x.dtype !== 'float32' || axes.length === 0 || !leading) return runOriginalWasmKernel(backend, tf.Sum, inputs, attrs);
+  if (x.dtype !== 'float32' || axes.length === 0 || !leading) return null;
   const rest = x.shape.slice(axes.length);
   const rows = x.shape.slice(0, axes.length).reduce((a, b) => a * b, 1);
   const columns = rest.reduce((a, b) => a * b, 1);
@@ -26,6 +33,8 @@ function sum({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backen
   const out = wasm.makeOutput(keepDims ? [...axes.map(() => 1), ...rest] : rest, 'float32');
   // Views after makeOutput: growing the heap would detach earlier ones.
   const totals = sumRows(wasm.typedArrayFromHeap(x) as Float32Array, rows, columns);
+  const k = typeof scale === 'number' ? scale : scale(rows);
+  if (k !== 1) for (let j = 0; j < columns; j++) totals[j] *= k;
   (wasm.typedArrayFromHeap(out) as Float32Array).set(totals);
   return out;
 }
