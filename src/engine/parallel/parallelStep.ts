@@ -30,10 +30,10 @@ export interface StepStats {
  *
  * The shares follow each worker's pace (balanceShares), so that none waits
  * on a slower one. The sum runs in share order, so the same batch gives the
- * same step (within float rounding) on any number of workers and any split. Dropout draws its
- * masks in each worker, and BatchNormalization normalizes each share by its
- * own statistics (as Keras does on several GPUs); its moving statistics end
- * as the weighted mean of the shares'.
+ * same step (within float rounding) on any number of workers and any split.
+ * Dropout draws its masks in each worker, and BatchNormalization normalizes
+ * each share by its own statistics (as Keras does on several GPUs); its
+ * moving statistics end as the weighted mean of the shares'.
  *
  * A peer that fails is dropped (`onPeerLost`) and its share computed here:
  * the step completes, on fewer cores from then on.
@@ -71,7 +71,7 @@ export class ParallelStep {
     const helpers = this.peers.slice(0, Math.max(0, Math.min(this.workers, Math.floor(batch.n / MIN_SHARE)) - 1));
     if (helpers.length === 0) return oneWorker(built, optimizer, batch, imageShape);
     const shares = shareBatch(batch, balanceShares(batch.n, [this.pace(null), ...helpers.map((h) => this.pace(h))]));
-    const weights = helpers.length > 0 ? await readAll(built.model.getWeights()) : [];
+    const weights = await readAll(built.model.getWeights());
     const answers = helpers.slice(0, shares.length - 1).map((peer, i) =>
       peer.compute({ weights: i === 0 ? weights : weights.map((w) => w.slice()), batch: shares[i + 1], imageShape }).then(
         (r): ShareResult | null => {
@@ -87,7 +87,7 @@ export class ParallelStep {
     // This worker's share, computed while the peers compute theirs (synchronously: wasm's kernels are).
     const start = performance.now();
     const own = shareGradients(built, shares[0], imageShape);
-    if (helpers.length > 0) this.timed(null, performance.now() - start, shares[0].n);
+    this.timed(null, performance.now() - start, shares[0].n);
     try {
       const results = await Promise.all(answers);
       // A lost peer's share, computed here from the weights it was sent (this worker's have not moved).
