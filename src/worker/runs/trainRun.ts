@@ -77,7 +77,8 @@ export async function trainRun(run: PreparedRun, deps: RunDeps): Promise<TrainOu
       post({ type: 'augmentSample', requestId: null, runId, originals: null, perOriginal: 0, ...sample });
     },
   };
-  const outcome = await trainSurvivingBackendLoss(run, callbacks, deps);
+  // Batches of a failed attempt still buffered go out before the page hears that they are to be trained again.
+  const outcome = await trainSurvivingBackendLoss(run, callbacks, deps, () => send(metrics.flush(performance.now())));
   send(metrics.flush(performance.now()));
   return outcome;
 }
@@ -89,7 +90,7 @@ export async function trainRun(run: PreparedRun, deps: RunDeps): Promise<TrainOu
  * this (a run lost before its first epoch ends starts its optimizer afresh,
  * or from the state it continued with). Rejects when no backend is left.
  */
-async function trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallbacks, deps: RunDeps): Promise<TrainOutcome> {
+async function trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallbacks, deps: RunDeps, flushMetrics: () => void): Promise<TrainOutcome> {
   const { post, saved, backends, slot, inspection } = deps;
   const { current, config, images, split } = run;
   let kept = { epoch: run.startEpoch, weights: await readWeights(current.built), optimizer: await optimizerState(current) };
@@ -116,6 +117,7 @@ async function trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallb
       const shapes = current.built.model.trainableWeights.map((w) => w.shape);
       const restored = !!kept.optimizer && (await writeOptimizerState(current.optimizer, kept.optimizer, shapes));
       const from = `${kept.epoch === run.startEpoch ? 'the weights it started from' : `epoch ${kept.epoch}'s weights`}${restored ? ' and optimizer state' : ''}`;
+      flushMetrics();
       post({
         type: 'runResumed', runId: current.runId, fromEpoch: kept.epoch, lost, backend: next.name,
         message: `${lost} failed (${why}): training goes on on ${next.name} from ${from}.`,
