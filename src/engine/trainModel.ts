@@ -3,7 +3,6 @@ import type { AugmentConfig } from '../model/augmentConfig';
 import { mulberry32, shuffleInPlace } from '../data/random';
 import type { EarlyStoppingConfig } from '../model/types';
 import type { EpochRow } from '../protocol/engineResults';
-import { unlessLost } from './backendHealth';
 import { BatchMaker, type BatchMix } from './batchMaker';
 import type { BuiltModel } from './buildModel';
 import { setLearningRate } from './createOptimizer';
@@ -11,9 +10,9 @@ import { EarlyStopper } from './earlyStopper';
 import { evaluateModel } from './evaluateModel';
 import type { ImageSet } from './imageSet';
 import type { RunControl } from './runControl';
-import type { ParallelStep, StepStats } from './parallel/parallelStep';
+import type { ParallelStep } from './parallel/parallelStep';
 import { ThroughputMeter } from './throughputMeter';
-import { trainStep, type Batch } from './trainStep';
+import { trainStepStats, type Batch, type StepStats } from './trainStep';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /**
@@ -127,16 +126,8 @@ export async function trainModel(
   for (let e = 0; e < startEpoch; e++) shuffleInPlace(order, rand);
   const meter = new ThroughputMeter();
   const imageShape = [data.rows, data.cols, 1] as const;
-  const step = async (b: Batch): Promise<StepStats> => {
-    if (settings.parallel) return settings.parallel.step(built, optimizer, b, imageShape);
-    const stats = trainStep(built, optimizer, b, imageShape);
-    try {
-      const [loss, correct] = await unlessLost(stats.data());
-      return { loss, correct };
-    } finally {
-      stats.dispose();
-    }
-  };
+  const step = (b: Batch): Promise<StepStats> =>
+    settings.parallel ? settings.parallel.step(built, optimizer, b, imageShape) : trainStepStats(built, optimizer, b, imageShape);
   let lastGood = cloneWeights(built.model);
   let epochsCompleted = startEpoch;
   const totalExamples = (trainIdx.length + batchesPerEpoch * batches.mixPerBatch) * (settings.epochs - startEpoch);

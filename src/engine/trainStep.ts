@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
+import { unlessLost } from './backendHealth';
 import type { BuiltModel } from './buildModel';
 import { lossAndCorrect } from './lossAndAccuracy';
+
+/** What a training step hands back to the training loop. */
+export interface StepStats {
+  loss: number;
+  correct: number;
+}
 
 /** One batch of images, channels last, with their labels. */
 export interface Batch {
@@ -32,4 +39,15 @@ export function trainStep(built: BuiltModel, optimizer: tf.Optimizer, batch: Bat
     tf.dispose(kept);
     return out;
   });
+}
+
+/** trainStep, its loss and correct count read back (failing, not hanging, when the WebGL context is lost meanwhile). */
+export async function trainStepStats(built: BuiltModel, optimizer: tf.Optimizer, batch: Batch, imageShape: readonly [number, number, number]): Promise<StepStats> {
+  const stats = trainStep(built, optimizer, batch, imageShape);
+  try {
+    const [loss, correct] = await unlessLost(stats.data());
+    return { loss, correct };
+  } finally {
+    stats.dispose();
+  }
 }

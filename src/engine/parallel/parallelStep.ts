@@ -1,23 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BuiltModel } from '../buildModel';
-import { trainStep, type Batch } from '../trainStep';
+import { trainStepStats, type Batch, type StepStats } from '../trainStep';
+import { copyValues } from './copyValues';
 import type { GradientPeer, ShareResult } from './gradientPeer';
 import { balanceShares } from './balanceShares';
 import { shareBatch } from './shareBatch';
-import { shareGradients, type ShareTensors } from './shareGradients';
+import { readShare, shareGradients, type ShareTensors } from './shareGradients';
 
 /** Shares smaller than this cost more to send than they save: a small batch uses fewer peers. */
 export const MIN_SHARE = 8;
 
 /** How much one share's timing moves a worker's pace (a moving average's weight). */
 const PACE_WEIGHT = 0.25;
-
-/** What one parallel step hands back to the training loop. */
-export interface StepStats {
-  loss: number;
-  correct: number;
-}
 
 /**
  * One optimizer step computed by this worker and its peers together
@@ -69,9 +63,9 @@ export class ParallelStep {
   async step(built: BuiltModel, optimizer: tf.Optimizer, batch: Batch, imageShape: readonly [number, number, number]): Promise<StepStats> {
     this.growIfAllowed();
     const helpers = this.peers.slice(0, Math.max(0, Math.min(this.workers, Math.floor(batch.n / MIN_SHARE)) - 1));
-    if (helpers.length === 0) return oneWorker(built, optimizer, batch, imageShape);
+    if (helpers.length === 0) return trainStepStats(built, optimizer, batch, imageShape);
     const shares = shareBatch(batch, balanceShares(batch.n, [this.pace(null), ...helpers.map((h) => this.pace(h))]));
-    const weights = await readAll(built.model.getWeights());
+    const weights = copyValues(built.model.getWeights());
     const answers = helpers.slice(0, shares.length - 1).map((peer, i) =>
       peer.compute({ weights: i === 0 ? weights : weights.map((w) => w.slice()), batch: shares[i + 1], imageShape }).then(
         (r): ShareResult | null => {
@@ -93,8 +87,8 @@ export class ParallelStep {
       // A lost peer's share, computed here from the weights it was sent (this worker's have not moved).
       const fallback = results.map((r, i) => (r ? null : shareGradients(built, shares[i + 1], imageShape)));
       try {
-        const parts = await Promise.all(results.map((r, i) => r ?? tensorsToResult(fallback[i] as ShareTensors, built)));
-        return await this.apply(built, optimizer, batch.n, shares, own, parts);
+        const parts = results.map((r, i) => r ?? { ...readShare(fallback[i] as ShareTensors, built), ms: 0 });
+        return this.apply(built, optimizer, batch.n, shares, own, parts);
       } finally {
         for (const f of fallback) if (f) tf.dispose([...f.grads, f.loss, f.correct]);
       }
@@ -103,13 +97,13 @@ export class ParallelStep {
     }
   }
 
-  private async apply(
+  private apply(
     built: BuiltModel, optimizer: tf.Optimizer, n: number, shares: Batch[],
     own: ShareTensors, parts: ShareResult[],
-  ): Promise<StepStats> {
+  ): StepStats {
     const vars = built.model.trainableWeights.map((w) => w.read() as tf.Variable);
     const share = shares.map((s) => s.n / n);
-    const [[ownLoss], [ownCorrect]] = await Promise.all([own.loss.data(), own.correct.data()]);
+    const [ownLoss, ownCorrect] = copyValues([own.loss, own.correct]).map((v) => v[0]);
     tf.tidy(() => {
       const named: tf.NamedTensorMap = {};
       vars.forEach((v, j) => {
@@ -160,17 +154,6 @@ export class ParallelStep {
   }
 }
 
-/** The step on this worker alone (one core allowed, or a batch too small to share): the plain training step. */
-async function oneWorker(built: BuiltModel, optimizer: tf.Optimizer, batch: Batch, imageShape: readonly [number, number, number]): Promise<StepStats> {
-  const stats = trainStep(built, optimizer, batch, imageShape);
-  try {
-    const [loss, correct] = await stats.data();
-    return { loss, correct };
-  } finally {
-    stats.dispose();
-  }
-}
-
 /** Moving statistics: the shares' values, weighted as their gradients are (this worker's are already in the model). */
 function averageState(built: BuiltModel, share: number[], parts: ShareResult[]): void {
   tf.tidy(() => {
@@ -180,26 +163,4 @@ function averageState(built: BuiltModel, share: number[], parts: ShareResult[]):
       w.write(sum);
     });
   });
-}
-
-/**
- * Copies of `tensors`' values, the worker's own, to transfer. Synchronously:
- * parallel steps run on wasm, where reading waits for nothing (unlike WebGL),
- * and a dozen awaited reads cost milliseconds of every step; straight off the
- * wasm heap, one copy (tfjs's own read copies once more): 2.2 → about 1 ms a
- * step for net S's 1.7 MB of weights.
- */
-async function readAll(tensors: tf.Tensor[]): Promise<Float32Array[]> {
-  const backend = tf.backend() as Partial<BackendWasm>;
-  if (tf.getBackend() === 'wasm' && backend.typedArrayFromHeap) {
-    return tensors.map((t) => (backend.typedArrayFromHeap!(t as unknown as tf.TensorInfo) as Float32Array).slice());
-  }
-  return tensors.map((t) => (t.dataSync() as Float32Array).slice());
-}
-
-async function tensorsToResult(t: ShareTensors, built: BuiltModel): Promise<ShareResult> {
-  const [grads, [loss], [correct], state] = await Promise.all([
-    readAll(t.grads), t.loss.data(), t.correct.data(), readAll(built.model.nonTrainableWeights.map((w) => w.read())),
-  ]);
-  return { grads, loss, correct, state, ms: 0 };
 }

@@ -21,7 +21,7 @@ export class ShareComputer implements GradientPeer {
     if (!this.built) throw new Error('No network to compute with: prepare() first');
     const start = performance.now();
     writeWeights(this.built, weights);
-    const result = await shareResult(this.built, batch, imageShape);
+    const result = shareResult(this.built, batch, imageShape);
     return { ...result, ms: performance.now() - start };
   }
 

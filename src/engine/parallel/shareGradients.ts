@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BuiltModel } from '../buildModel';
 import { lossAndCorrect } from '../lossAndAccuracy';
 import type { Batch } from '../trainStep';
+import { copyValues } from './copyValues';
 import type { ShareResult } from './gradientPeer';
 
 /** One share's gradients as tensors, kept (the caller disposes them). */
@@ -35,17 +36,17 @@ export function shareGradients(built: BuiltModel, batch: Batch, imageShape: read
   });
 }
 
-/** shareGradients, read off the backend: what a helper worker sends back. */
-export async function shareResult(built: BuiltModel, batch: Batch, imageShape: readonly [number, number, number]): Promise<Omit<ShareResult, 'ms'>> {
+/** A share's gradients and the model's state after it, read off the backend (the tensors stay the caller's). */
+export function readShare(t: ShareTensors, built: BuiltModel): Omit<ShareResult, 'ms'> {
+  const [loss, correct] = copyValues([t.loss, t.correct]).map((v) => v[0]);
+  return { grads: copyValues(t.grads), loss, correct, state: copyValues(built.model.nonTrainableWeights.map((w) => w.read())) };
+}
+
+/** shareGradients, read off the backend and freed: what a helper worker sends back. */
+export function shareResult(built: BuiltModel, batch: Batch, imageShape: readonly [number, number, number]): Omit<ShareResult, 'ms'> {
   const t = shareGradients(built, batch, imageShape);
   try {
-    const [grads, [loss], [correct], state] = await Promise.all([
-      Promise.all(t.grads.map(async (g) => ((await g.data()) as Float32Array).slice())),
-      t.loss.data(),
-      t.correct.data(),
-      Promise.all(built.model.nonTrainableWeights.map(async (w) => ((await w.read().data()) as Float32Array).slice())),
-    ]);
-    return { grads, loss, correct, state };
+    return readShare(t, built);
   } finally {
     tf.dispose([...t.grads, t.loss, t.correct]);
   }
