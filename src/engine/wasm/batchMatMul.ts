@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { runOriginalWasmKernel, replacingWasmKernel } from './originalWasmKernels';
 import { free, runWasmKernel } from './runWasmKernel';
-import { simdKernels } from './simd/simdKernels';
+import { simdKernels, type SimdKernels } from './simd/simdKernels';
 import { transposeMatrix } from './transposeMatrix';
 
 type Info = tf.TensorInfo;
@@ -30,12 +30,13 @@ function swapLastAxes(backend: tf.KernelBackend, t: Info): Info {
 function batchMatMul({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): Info {
   const { a, b } = inputs as { a: Info; b: Info };
   const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
-  if (!transposeA) {
+  const simd = transposeA ? null : simdProduct(backend, a, b, transposeB);
+  if (simd) {
     // dy·Wᵀ (a Dense layer's input gradient) too, once W is transposed: XNNPACK would pack it again.
-    const bT = transposeB && batchOf(b) === 1 && b.dtype === 'float32' && (a.shape.at(-2) ?? Infinity) <= SMALL_ROWS ? swapLastAxes(backend, b) : null;
-    const simd = transposeB ? (bT ? smallTimesWeights(backend, a, bT) : null) : smallTimesWeights(backend, a, b);
-    if (bT) free(backend, bT);
-    if (simd) return simd;
+    const bT = transposeB ? swapLastAxes(backend, b) : b;
+    const out = smallTimesWeights(backend, simd, a, bT);
+    if (transposeB) free(backend, bT);
+    return out;
   }
   if ((!transposeA && !transposeB) || batchOf(a) !== 1 || batchOf(b) !== 1 || a.dtype !== 'float32' || b.dtype !== 'float32') {
     return runOriginalWasmKernel(backend, tf.BatchMatMul, inputs, attrs);
@@ -51,20 +52,25 @@ function batchMatMul({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap
 /** Rows of `a` up to which a·b runs in the SIMD kernel rather than XNNPACK (a batch of images times a Dense layer's kernel). */
 const SMALL_ROWS = 256;
 
+/** The SIMD kernels when a·b (a·bᵀ when `transposeB`) is one smallTimesWeights can run, else null. */
+function simdProduct(backend: tf.KernelBackend, a: Info, b: Info, transposeB: boolean): SimdKernels | null {
+  const rows = a.shape[a.shape.length - 2];
+  const columns = b.shape[b.shape.length - (transposeB ? 2 : 1)];
+  if (batchOf(a) !== 1 || batchOf(b) !== 1 || a.dtype !== 'float32' || b.dtype !== 'float32' || rows > SMALL_ROWS || columns % 4 !== 0) return null;
+  return simdKernels(backend as BackendWasm);
+}
+
 /**
  * a·b for a few rows of `a` (a batch) times a large `b` (a Dense layer's
  * kernel, new at every step since the optimizer replaces it): XNNPACK packs
  * all of b at every call, which cost more than the product (net S's Dense
  * 3136 → 128 at 32 images: 2.7 ms; here, a transposed and the SIMD product,
- * 1.2 ms; at 64 images 3.6 against 2.1). Null where this does not apply.
+ * 1.2 ms; at 64 images 3.6 against 2.1). Only where simdProduct says so.
  */
-function smallTimesWeights(backend: tf.KernelBackend, a: Info, b: Info): Info | null {
+function smallTimesWeights(backend: tf.KernelBackend, simd: SimdKernels, a: Info, b: Info): Info {
   const [rows, inner] = a.shape.slice(-2);
   const columns = b.shape[b.shape.length - 1];
-  if (batchOf(a) !== 1 || batchOf(b) !== 1 || a.dtype !== 'float32' || b.dtype !== 'float32' || rows > SMALL_ROWS || columns % 4 !== 0) return null;
   const wasm = backend as BackendWasm;
-  const simd = simdKernels(wasm);
-  if (!simd) return null;
   const a2 = runWasmKernel(backend, 'Reshape', { x: a }, { shape: [rows, inner] });
   const aT = transposeMatrix(backend, a2);
   const out = wasm.makeOutput([...a.shape.slice(0, -2), rows, columns], 'float32');

@@ -96,8 +96,6 @@ function tiledMaxPoolGrad(wasm: BackendWasm, info: tf.backend_util.Conv2DInfo, i
       simd.maxPoolGrad2x2(x.byteOffset, y.byteOffset, g.byteOffset, dx.byteOffset, n, h, w, c, oh, ow);
       return;
     }
-    tiled2x2(x, y, g, dx, n, h, w, c, oh, ow);
-    return;
   }
   const rowStride = w * c;
   let yAt = 0;
@@ -123,39 +121,6 @@ function tiledMaxPoolGrad(wasm: BackendWasm, info: tf.backend_util.Conv2DInfo, i
               dx[at] = grad * won;
             }
           }
-        }
-      }
-    }
-  }
-}
-
-/** 2×2 windows, stride 2, every window whole: the pooling of nearly every convnet, unrolled. */
-function tiled2x2(x: Float32Array, y: Float32Array, g: Float32Array, dx: Float32Array, n: number, h: number, w: number, c: number, oh: number, ow: number): void {
-  const rowStride = w * c;
-  let yAt = 0;
-  for (let b = 0; b < n; b++) {
-    for (let oy = 0; oy < oh; oy++) {
-      let corner = (b * h + oy * 2) * rowStride;
-      for (let ox = 0; ox < ow; ox++, yAt += c, corner += 2 * c) {
-        for (let d = 0; d < c; d++) {
-          const m = y[yAt + d];
-          const grad = g[yAt + d];
-          const p = corner + d;
-          const q = p + c;
-          const s = p + rowStride;
-          const t = s + c;
-          let left = m > -Infinity ? 1 : 0;
-          const e0 = (x[p] === m ? 1 : 0) & left;
-          left -= e0;
-          const e1 = (x[q] === m ? 1 : 0) & left;
-          left -= e1;
-          const e2 = (x[s] === m ? 1 : 0) & left;
-          left -= e2;
-          const e3 = (x[t] === m ? 1 : 0) & left;
-          dx[p] = grad * e0;
-          dx[q] = grad * e1;
-          dx[s] = grad * e2;
-          dx[t] = grad * e3;
         }
       }
     }

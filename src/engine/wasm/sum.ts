@@ -14,14 +14,15 @@ type Info = tf.TensorInfo;
  * double-precision sums, 0.8). Other axes and other dtypes go to the original.
  */
 function sum({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): Info {
-  return sumLeading(backend, inputs, attrs as unknown as tf.SumAttrs, 1) ?? runOriginalWasmKernel(backend, tf.Sum, inputs, attrs);
+  return sumLeading(backend, inputs, attrs as unknown as tf.SumAttrs, false) ?? runOriginalWasmKernel(backend, tf.Sum, inputs, attrs);
 }
 
 /**
- * Σ of float32 x over its leading axes (`attrs`), times `scale`, as a new
- * output; null for other axes or dtypes. Mean's too (engine/wasm/mean.ts).
+ * Σ of float32 x over its leading axes (`attrs`), divided by their count when
+ * `average` (Mean, engine/wasm/mean.ts), as a new output; null for other axes
+ * or dtypes.
  */
-export function sumLeading(backend: tf.KernelBackend, inputs: tf.NamedTensorInfoMap, { axis, keepDims }: tf.SumAttrs, scale: number | ((rows: number) => number)): Info | null {
+export function sumLeading(backend: tf.KernelBackend, inputs: tf.NamedTensorInfoMap, { axis, keepDims }: tf.SumAttrs, average: boolean): Info | null {
   const { x } = inputs as { x: Info };
   const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
   const leading = axes.every((a, i) => a === i);
@@ -33,14 +34,13 @@ export function sumLeading(backend: tf.KernelBackend, inputs: tf.NamedTensorInfo
   const out = wasm.makeOutput(keepDims ? [...axes.map(() => 1), ...rest] : rest, 'float32');
   // Views after makeOutput: growing the heap would detach earlier ones.
   const totals = sumRows(wasm.typedArrayFromHeap(x) as Float32Array, rows, columns);
-  const k = typeof scale === 'number' ? scale : scale(rows);
-  if (k !== 1) for (let j = 0; j < columns; j++) totals[j] *= k;
+  if (average) for (let j = 0; j < columns; j++) totals[j] /= rows;
   (wasm.typedArrayFromHeap(out) as Float32Array).set(totals);
   return out;
 }
 
 /** Σ over the rows of the matrix `m` [rows, columns], in doubles. */
-export function sumRows(m: Float32Array, rows: number, columns: number): Float64Array {
+function sumRows(m: Float32Array, rows: number, columns: number): Float64Array {
   const acc = new Float64Array(columns);
   const c = columns;
   let r = 0;
