@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadBackendChoice, rememberBackendChoice } from './backendChoiceStorage';
+import { loadBackendChoice, loadCores, rememberBackendChoice } from './backendChoiceStorage';
 import { createAppStore } from '../useAppStore';
 
 describe('the remembered backend choice', () => {
@@ -28,5 +28,19 @@ describe('the remembered backend choice', () => {
     // The worker could not start webgl and says the choice in force is still cpu.
     store.setState((s) => ({ backend: { ...s.backend, choice: 'cpu' } }));
     expect(loadBackendChoice()).toBe('cpu');
+  });
+
+  it('remembers the cores picked, every core as nothing, and reads anything else as every core', () => {
+    expect(loadCores()).toBe(0);
+    const store = createAppStore({ send: () => {} });
+    rememberBackendChoice(store);
+    store.getState().chooseCores(1);
+    expect(loadCores()).toBe(1);
+    store.getState().chooseCores(0);
+    expect(g.localStorage?.getItem('convscope.cores')).toBeNull();
+    g.localStorage?.setItem('convscope.cores', '-2');
+    expect(loadCores()).toBe(0);
+    g.localStorage?.setItem('convscope.cores', 'many');
+    expect(loadCores()).toBe(0);
   });
 });

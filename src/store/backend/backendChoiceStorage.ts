@@ -5,54 +5,45 @@ import type { AppState } from '../appState';
 const KEY = 'convscope.backend';
 const CORES_KEY = 'convscope.cores';
 
-/**
- * The backend choice remembered in this browser ('auto' when none, or where
- * storage is unavailable: private windows, Node tests).
- */
-export function loadBackendChoice(): BackendChoice {
+/** What this browser remembers under `key`; null when nothing, or where storage is unavailable (private windows, Node tests). */
+function stored(key: string): string | null {
   try {
-    const v = globalThis.localStorage?.getItem(KEY);
-    return isBackendChoice(v) ? v : 'auto';
+    return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
-    return 'auto';
+    return null;
   }
 }
 
-export function saveBackendChoice(choice: BackendChoice): void {
+/** Remembers `value` under `key` (null: forgets it). */
+function store(key: string, value: string | null): void {
   try {
-    if (choice === 'auto') globalThis.localStorage?.removeItem(KEY);
-    else globalThis.localStorage?.setItem(KEY, choice);
+    if (value === null) globalThis.localStorage?.removeItem(key);
+    else globalThis.localStorage?.setItem(key, value);
   } catch {
     // Storage refused (private mode, quota): the choice holds for this page only.
   }
 }
 
-/** The cores remembered in this browser (0, every core, when none). */
-export function loadCores(): number {
-  try {
-    const v = Number(globalThis.localStorage?.getItem(CORES_KEY) ?? 0);
-    return Number.isInteger(v) && v >= 0 ? v : 0;
-  } catch {
-    return 0;
-  }
+/** The backend choice remembered in this browser ('auto' when none). */
+export function loadBackendChoice(): BackendChoice {
+  const v = stored(KEY);
+  return isBackendChoice(v) ? v : 'auto';
 }
 
-function saveCores(cores: number): void {
-  try {
-    if (cores === 0) globalThis.localStorage?.removeItem(CORES_KEY);
-    else globalThis.localStorage?.setItem(CORES_KEY, String(cores));
-  } catch {
-    // As for the backend choice: this page only.
-  }
+/** The cores remembered in this browser (0, every core, when none). */
+export function loadCores(): number {
+  const v = Number(stored(CORES_KEY) ?? 0);
+  return Number.isInteger(v) && v >= 0 ? v : 0;
 }
 
 /**
  * Remembers the backend choice and the cores whenever they change: the user's pick, or the
- * worker's choice in force after it refused one (which is then not remembered).
+ * worker's choice in force after it refused one (which is then not remembered). The
+ * defaults ('auto', every core) are remembered as nothing.
  */
-export function rememberBackendChoice(store: StoreApi<AppState>): () => void {
-  return store.subscribe((s, prev) => {
-    if (s.backend.choice !== prev.backend.choice) saveBackendChoice(s.backend.choice);
-    if (s.backend.cores !== prev.backend.cores) saveCores(s.backend.cores);
+export function rememberBackendChoice(appStore: StoreApi<AppState>): () => void {
+  return appStore.subscribe((s, prev) => {
+    if (s.backend.choice !== prev.backend.choice) store(KEY, s.backend.choice === 'auto' ? null : s.backend.choice);
+    if (s.backend.cores !== prev.backend.cores) store(CORES_KEY, s.backend.cores === 0 ? null : String(s.backend.cores));
   });
 }
