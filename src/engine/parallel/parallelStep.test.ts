@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { SEED_002_SPEC } from '../../model/presets';
 import type { ModelSpec } from '../../model/types';
-import { buildModel } from '../buildModel';
+import { buildModel, type BuiltModel } from '../buildModel';
 import { createOptimizer, disposeOptimizer } from '../createOptimizer';
 import { optimizerConfig } from '../../model/optimizerDefaults';
 import { readWeights } from '../modelWeights';
@@ -104,30 +104,21 @@ describe.each(TEST_BACKENDS)('ParallelStep on %s', (backend) => {
   it('computes a lost peer\'s share itself, says so once, and goes on with the rest', async () => {
     const data = batches(SMALL, 3, 32);
     const one = await train(SMALL, 0, data);
-    const built = buildModel(SMALL, 7);
-    const opt = createOptimizer(optimizerConfig('adam'));
-    const good = new ShareComputer();
-    await good.prepare(SMALL);
+    const { built, opt, helper: good, end } = await fixture();
     const broken: GradientPeer = { prepare: async () => {}, compute: () => Promise.reject(new Error('helper crashed')) };
     const lost: [string, number][] = [];
     const step = new ParallelStep([broken, good], (why, left) => lost.push([why, left]));
     for (const b of data) await step.step(built, opt, b, SMALL.inputShape);
     expect(lost).toEqual([['helper crashed', 2]]);
     expect(step.workers).toBe(2);
-    const weights = await readWeights(built);
-    weights.forEach((w, i) => expect(relativeError(w, one.weights[i])).toBeLessThanOrEqual(1e-4));
-    good.dispose();
-    disposeOptimizer(opt);
-    built.model.dispose();
+    await expectWeights(built, one.weights);
+    end();
   }, 60_000);
 
   it('gives a much slower peer fewer images, and still the one-core result', async () => {
     const data = batches(SMALL, 4, 64);
     const one = await train(SMALL, 0, data);
-    const built = buildModel(SMALL, 7);
-    const opt = createOptimizer(optimizerConfig('adam'));
-    const inner = new ShareComputer();
-    await inner.prepare(SMALL);
+    const { built, opt, helper: inner, end } = await fixture();
     const sizes: number[] = [];
     // Says it took a second an image (this worker takes a few ms at most).
     const slow: GradientPeer = {
@@ -141,19 +132,13 @@ describe.each(TEST_BACKENDS)('ParallelStep on %s', (backend) => {
     for (const b of data) await step.step(built, opt, b, SMALL.inputShape);
     expect(sizes[0]).toBe(32); // nothing known yet: an even split
     expect(sizes.slice(1).every((n) => n < 8)).toBe(true);
-    const weights = await readWeights(built);
-    weights.forEach((w, i) => expect(relativeError(w, one.weights[i])).toBeLessThanOrEqual(1e-4));
-    inner.dispose();
-    disposeOptimizer(opt);
-    built.model.dispose();
+    await expectWeights(built, one.weights);
+    end();
   }, 60_000);
 
   it('starts more peers when more workers are allowed mid-run, and uses fewer at once when fewer are', async () => {
-    const built = buildModel(SMALL, 7);
-    const opt = createOptimizer(optimizerConfig('adam'));
+    const { built, opt, helper, end } = await fixture();
     let allowed = 1;
-    const helper = new ShareComputer();
-    await helper.prepare(SMALL);
     const asked: number[] = [];
     let computed = 0;
     const counting: GradientPeer = { prepare: async () => {}, compute: (r) => (computed++, helper.compute(r)) };
@@ -170,9 +155,7 @@ describe.each(TEST_BACKENDS)('ParallelStep on %s', (backend) => {
     allowed = 1;
     await step.step(built, opt, data[3], SMALL.inputShape);
     expect(computed).toBe(before);
-    helper.dispose();
-    disposeOptimizer(opt);
-    built.model.dispose();
+    end();
   }, 60_000);
 
   it('keeps BatchNormalization\'s moving statistics as the shares\' weighted mean', async () => {
@@ -186,6 +169,24 @@ describe.each(TEST_BACKENDS)('ParallelStep on %s', (backend) => {
     expect(two.weights[mean].some((v) => v !== 0)).toBe(true);
   }, 60_000);
 });
+
+/** SMALL as `train` builds it (seed 7, Adam), and one helper with the network built; `end` frees them. */
+async function fixture() {
+  const built = buildModel(SMALL, 7);
+  const opt = createOptimizer(optimizerConfig('adam'));
+  const helper = new ShareComputer();
+  await helper.prepare(SMALL);
+  const end = () => {
+    helper.dispose();
+    disposeOptimizer(opt);
+    built.model.dispose();
+  };
+  return { built, opt, helper, end };
+}
+
+async function expectWeights(built: BuiltModel, want: Float32Array[]): Promise<void> {
+  (await readWeights(built)).forEach((w, i) => expect(relativeError(w, want[i])).toBeLessThanOrEqual(1e-4));
+}
 
 function buildModelWeightNames(spec: ModelSpec): string[] {
   const built = buildModel(spec, 1);
