@@ -129,8 +129,11 @@ describe('BackendManager', () => {
     expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 1 thread', threads: 1, cores: 1 });
     manager.setCores(9);
     expect(manager.threads).toBe(4);
-    manager.working(3, 'a training helper stopped');
+    manager.working({ count: 3, why: 'a training helper stopped' });
     expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 3 threads', reason: 'a training helper stopped' });
+    // The next run trains on every core allowed again, for the backend's own reason.
+    manager.working(null);
+    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 4 threads', reason: 'the first to start' });
     await manager.choose('cpu');
     expect(manager.threads).toBe(1);
     expect(events.at(-1)).toMatchObject({ name: 'cpu', detail: 'cpu', threads: 1 });

@@ -43,8 +43,9 @@ export class BackendManager {
   private unfinished: Parameters<BackendManager['measure']> | null = null;
   /** Cores the user allows (0: every one). */
   private cores = 0;
-  /** Workers training now, when fewer than allowed (a helper was lost); null between runs. */
-  private workingNow: number | null = null;
+  /** Workers training now when fewer than allowed (a helper was lost), and why; null between runs. */
+  private workingNow: { count: number; why: string } | null = null;
+  /** Why the backend in use serves the choice. */
   private reason = '';
 
   constructor(
@@ -75,10 +76,11 @@ export class BackendManager {
     if (this.active) this.use(this.active, this.reason);
   }
 
-  /** Says how many workers a run trains on now (fewer than `threads` after a helper was lost; null: as allowed). */
-  working(count: number | null, why?: string): void {
-    this.workingNow = count;
-    if (this.active) this.use(this.active, why ?? this.reason);
+  /** Says how many workers a run trains on now, and why (fewer than `threads` after a helper was lost; null: as allowed). */
+  working(now: { count: number; why: string } | null): void {
+    if (now === null && this.workingNow === null) return; // nothing to say again at every run's start
+    this.workingNow = now;
+    if (this.active) this.use(this.active, this.reason);
   }
 
   /** The backend in use, null before one has started. */
@@ -257,10 +259,10 @@ export class BackendManager {
   private use(info: BackendInfo, reason: string): BackendInfo {
     this.active = info;
     this.reason = reason;
-    const threads = Math.min(this.workingNow ?? Infinity, this.threads);
+    const threads = Math.min(this.workingNow?.count ?? Infinity, this.threads);
     // Each worker is one thread: "WebAssembly SIMD, 2 threads".
     const detail = info.name === 'wasm' ? `${info.detail}, ${threads} thread${threads === 1 ? '' : 's'}` : info.detail;
-    this.post({ type: 'backend', name: info.name, detail, slow: info.slow, choice: this.choice, reason, threads, cores: this.cores, availableCores: this.availableCores });
+    this.post({ type: 'backend', name: info.name, detail, slow: info.slow, choice: this.choice, reason: this.workingNow?.why ?? reason, threads, cores: this.cores, availableCores: this.availableCores });
     return info;
   }
 

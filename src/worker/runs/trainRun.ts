@@ -139,7 +139,7 @@ async function parallelStep(run: PreparedRun, deps: RunDeps): Promise<ParallelSt
   const { backends, helpers } = deps;
   backends.working(null);
   if (!helpers || backends.current?.name !== 'wasm' || backends.availableCores < 2) return null;
-  const said = (why: string, left: number) => backends.working(left, `${why}: training goes on on ${left} thread${left === 1 ? '' : 's'}`);
+  const said = (why: string, left: number) => backends.working({ count: left, why: `${why}: training goes on on ${left} thread${left === 1 ? '' : 's'}` });
   const peersFor = async (count: number) => {
     const failures: string[] = [];
     const peers = await helpers.peersFor(run.spec, count, (why) => failures.push(why));
