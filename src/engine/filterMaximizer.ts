@@ -49,7 +49,7 @@ export class FilterMaximizer {
 
   constructor(built: BuiltModel, layer: number, opts: MaximizeOptions = {}) {
     const { steps = 48, stepSize = 0.03, l2 = 0.02, seed = 1 } = opts;
-    const target = built.model.layers[layer];
+    const target = built.layers[layer];
     if (!target) throw new Error(`No layer ${layer}`);
     const output = target.output as tf.SymbolicTensor;
     if (output.shape.length !== 4) throw new Error(`Layer ${layer} does not output [h, w, c] maps`);

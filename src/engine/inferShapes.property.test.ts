@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inferShapes, type ModelInfo } from '../model/inferShapes';
+import { pixelScale } from '../model/pixelScale';
 import type {
   Activation, BatchNormLayer, Conv2DLayer, DenseLayer, DropoutLayer, FlattenLayer, LayerSpec, ModelSpec, Padding, Pool2DLayer,
 } from '../model/types';
@@ -35,7 +36,8 @@ const conv = (kernelMax: number, padding: fc.Arbitrary<Padding>): fc.Arbitrary<C
     strides: fc.integer({ min: 1, max: 4 }),
     padding,
     activation,
-  });
+    useBias: fc.constantFrom(undefined, false),
+  }, { requiredKeys: ['type', 'filters', 'kernelSize', 'strides', 'padding', 'activation'] });
 const pool = (padding: fc.Arbitrary<Padding>): fc.Arbitrary<Pool2DLayer> =>
   fc.record({
     type: fc.constantFrom('maxPool2d' as const, 'avgPool2d' as const),
@@ -44,26 +46,43 @@ const pool = (padding: fc.Arbitrary<Padding>): fc.Arbitrary<Pool2DLayer> =>
     padding,
   });
 const flatten: fc.Arbitrary<FlattenLayer> = fc.constant({ type: 'flatten' as const });
-const dense: fc.Arbitrary<DenseLayer> = fc.record({ type: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 16 }), activation });
+const dense: fc.Arbitrary<DenseLayer> = fc.record(
+  { type: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 16 }), activation, useBias: fc.constantFrom(undefined, false) },
+  { requiredKeys: ['type', 'units', 'activation'] },
+);
 const dropout: fc.Arbitrary<DropoutLayer> = fc.record({
   type: fc.constant('dropout' as const),
   rate: fc.double({ min: 0, max: 0.9, noNaN: true }),
 });
 const batchNorm: fc.Arbitrary<BatchNormLayer> = fc.constant({ type: 'batchNorm' as const });
+/** Layers of real Keras files that keep the shape, or change it simply. */
+const sameShape: fc.Arbitrary<LayerSpec> = fc.oneof(
+  fc.record({ type: fc.constant('activation' as const), activation }),
+  fc.constant({ type: 'relu' as const }),
+  fc.record({ type: fc.constant('rescaling' as const), scale: fc.double({ min: -2, max: 2, noNaN: true }), offset: fc.double({ min: -1, max: 1, noNaN: true }) }),
+  fc.record({ type: fc.constant('gaussianNoise' as const), stddev: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ type: fc.constant('gaussianDropout' as const), rate: fc.double({ min: 0, max: 0.9, noNaN: true }) }),
+);
+const imageOnly: fc.Arbitrary<LayerSpec> = fc.oneof(
+  fc.record({ type: fc.constant('spatialDropout2d' as const), rate: fc.double({ min: 0, max: 0.9, noNaN: true }) }),
+  fc.tuple(fc.nat(3), fc.nat(3), fc.nat(3), fc.nat(3)).map(([t, b, l, r]) => ({ type: 'zeroPadding2d' as const, padding: [t, b, l, r] as const })),
+);
+const globalPool: fc.Arbitrary<LayerSpec> = fc.constantFrom({ type: 'globalAvgPool2d' as const }, { type: 'globalMaxPool2d' as const });
 
 /** Any layer with any parameters, in any order: mostly impossible stacks. */
 const anyBody: fc.Arbitrary<LayerSpec[]> = fc.array(
-  fc.oneof<fc.Arbitrary<LayerSpec>[]>(conv(7, anyPadding), pool(anyPadding), flatten, dense, dropout, batchNorm),
+  fc.oneof<fc.Arbitrary<LayerSpec>[]>(conv(7, anyPadding), pool(anyPadding), flatten, dense, dropout, batchNorm, sameShape, imageOnly, globalPool),
   { minLength: 0, maxLength: 8 },
 );
 
-/** Keras-tutorial order (spatial layers, Flatten, a dense head): mostly possible stacks. */
+/** Keras-tutorial order (spatial layers, Flatten or a global pool, a dense head): mostly possible stacks. */
 const tutorialBody: fc.Arbitrary<LayerSpec[]> = fc
   .tuple(
-    fc.array(fc.oneof<fc.Arbitrary<LayerSpec>[]>(conv(3, mostlySame), pool(mostlySame), dropout, batchNorm), { maxLength: 4 }),
-    fc.array(fc.oneof<fc.Arbitrary<LayerSpec>[]>(dense, dropout, batchNorm), { maxLength: 3 }),
+    fc.array(fc.oneof<fc.Arbitrary<LayerSpec>[]>(conv(3, mostlySame), pool(mostlySame), dropout, batchNorm, sameShape, imageOnly), { maxLength: 4 }),
+    fc.oneof(flatten, globalPool),
+    fc.array(fc.oneof<fc.Arbitrary<LayerSpec>[]>(dense, dropout, batchNorm, sameShape), { maxLength: 3 }),
   )
-  .map(([spatial, head]) => [...spatial, { type: 'flatten' as const }, ...head]);
+  .map(([spatial, toFlat, head]) => [...spatial, toFlat, ...head]);
 
 interface Case {
   spec: ModelSpec;
@@ -97,7 +116,7 @@ function tfLayer(layer: LayerSpec): tf.layers.Layer {
   switch (layer.type) {
     case 'conv2d': {
       const { filters, kernelSize, strides, padding, activation: a } = layer;
-      return tf.layers.conv2d({ filters, kernelSize, strides, padding, activation: a });
+      return tf.layers.conv2d({ filters, kernelSize, strides, padding, activation: a, useBias: layer.useBias !== false });
     }
     case 'maxPool2d':
     case 'avgPool2d': {
@@ -105,9 +124,21 @@ function tfLayer(layer: LayerSpec): tf.layers.Layer {
       return layer.type === 'maxPool2d' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
     }
     case 'flatten': return tf.layers.flatten();
-    case 'dense': return tf.layers.dense({ units: layer.units, activation: layer.activation });
+    case 'dense': return tf.layers.dense({ units: layer.units, activation: layer.activation, useBias: layer.useBias !== false });
     case 'dropout': return tf.layers.dropout({ rate: layer.rate });
     case 'batchNorm': return tf.layers.batchNormalization();
+    case 'activation': return tf.layers.activation({ activation: layer.activation });
+    case 'relu': return tf.layers.reLU();
+    case 'rescaling': return tf.layers.rescaling({ scale: layer.scale, offset: layer.offset });
+    case 'gaussianNoise': return tf.layers.gaussianNoise({ stddev: layer.stddev });
+    case 'gaussianDropout': return tf.layers.gaussianDropout({ rate: layer.rate });
+    // tfjs has no SpatialDropout2D, and its Dropout takes any rank: as Keras's, it needs H×W×C.
+    case 'spatialDropout2d': return tf.layers.dropout({ rate: layer.rate, noiseShape: [null, 1, 1, null] as unknown as number[] });
+    case 'zeroPadding2d': return tf.layers.zeroPadding2d({ padding: [[layer.padding[0], layer.padding[1]], [layer.padding[2], layer.padding[3]]] });
+    case 'globalAvgPool2d': return tf.layers.globalAveragePooling2d({});
+    case 'globalMaxPool2d': return tf.layers.globalMaxPooling2d({});
+    case 'reshape': return tf.layers.reshape({ targetShape: [...layer.targetShape] });
+    case 'random': return tf.layers.activation({ activation: 'linear' });
   }
 }
 
@@ -119,6 +150,8 @@ function tfLayer(layer: LayerSpec): tf.layers.Layer {
  * forgets Flatten should be told so rather than see a 4-D "probability" tensor.
  */
 const stricterThanTfjs = (layer: LayerSpec, input: readonly number[]) => layer.type === 'dense' && input.length !== 1;
+/** SpatialDropout2D is built on tfjs's Dropout, which takes any rank; Keras's needs H×W×C, and so does Convscope. */
+const looserInTfjs = (layer: LayerSpec) => layer.type === 'spatialDropout2d';
 
 // ---- Properties -------------------------------------------------------------
 
@@ -137,12 +170,13 @@ describe('inferShapes agrees with tfjs', () => {
         const info = inferShapes(spec, numClasses);
         fc.pre(info.error === undefined);
         const before = tf.memory().numTensors;
-        const { model } = buildModel(spec, 1);
+        const { model, layers } = buildModel(spec, 1);
         try {
-          // buildModel appends a softmax layer after the (linear) last Dense.
-          expect(model.layers).toHaveLength(spec.layers.length + 1);
+          // One tfjs layer per spec layer, plus the softmax after the (linear) last Dense and any input adapter.
+          expect(layers).toHaveLength(spec.layers.length);
+          expect(model.layers).toHaveLength(spec.layers.length + 1 + (pixelScale(spec) === 255 ? 1 : 0));
           spec.layers.forEach((_, i) => {
-            const layer = model.layers[i];
+            const layer = layers[i];
             const expected = info.layers[i];
             expect(layer.outputShape, `layer ${i} shape`).toEqual([null, ...expected.outputShape!]);
             expect(weightCount(layer.trainableWeights), `layer ${i} trainable`).toBe(expected.trainableParams);
@@ -187,7 +221,10 @@ describe('inferShapes agrees with tfjs', () => {
           } catch {
             out = undefined; // tfjs refuses too.
           }
-          if (stricterThanTfjs(bad, input)) {
+          if (looserInTfjs(bad)) {
+            // tfjs's Dropout takes it; Convscope refuses it for its rank, as Keras would.
+            expect(input.length).not.toBe(3);
+          } else if (stricterThanTfjs(bad, input)) {
             // tfjs accepts it and applies Dense to the last axis.
             expect(out).toEqual([...input.slice(0, -1), (bad as DenseLayer).units]);
           } else if (out !== undefined) {

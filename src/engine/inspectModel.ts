@@ -2,6 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { ConvKernels, LayerActivation } from '../protocol/engineResults';
 import type { BuiltModel } from './buildModel';
 
+/** A Conv2D or Dense without a bias (use_bias=False) as one with a zero bias, so explainers read kernel then bias alike. */
+function withBias(ws: { shape: number[]; values: Float32Array }[]): { shape: number[]; values: Float32Array }[] {
+  if (ws.length !== 1 || ws[0].shape.length < 2) return ws;
+  const units = ws[0].shape[ws[0].shape.length - 1];
+  return [...ws, { shape: [units], values: new Float32Array(units) }];
+}
+
 /**
  * Reads a live model without disturbing its training: predictions, every
  * layer's activations and the conv kernels, with the current weights.
@@ -12,16 +19,9 @@ import type { BuiltModel } from './buildModel';
  */
 export class ModelInspector {
   private readonly activationModel: tf.LayersModel;
-  /** tfjs layer whose output stands for each spec layer (the last one is the softmax). */
-  private readonly layerOutputs: tf.SymbolicTensor[];
-
   constructor(private readonly built: BuiltModel) {
-    const layers = built.model.layers;
-    // Spec layer i is tfjs layer i, except that the final Dense was split into
-    // a linear Dense plus a Softmax layer: show the probabilities for it.
-    this.layerOutputs = layers.slice(0, -1).map((l) => l.output as tf.SymbolicTensor);
-    this.layerOutputs[this.layerOutputs.length - 1] = layers[layers.length - 1].output as tf.SymbolicTensor;
-    this.activationModel = tf.model({ inputs: built.model.inputs, outputs: this.layerOutputs });
+    // One output per spec layer; the classifier's is the class probabilities.
+    this.activationModel = tf.model({ inputs: built.model.inputs, outputs: built.outputs });
   }
 
   /** Class probabilities for one 28×28 image (`pixels` in [0, 1], length h×w). */
@@ -48,7 +48,7 @@ export class ModelInspector {
    */
   async snapshot(pixels: Float32Array, weightLayers: readonly number[]): Promise<{ activations: LayerActivation[]; weights: { shape: number[]; values: Float32Array }[][] }> {
     const [h, w] = this.inputSize();
-    const layers = this.built.model.layers;
+    const layers = this.built.layers;
     const outs = tf.tidy(() => {
       const r = this.activationModel.predict(tf.tensor4d(pixels, [1, h, w, 1]));
       return Array.isArray(r) ? r : [r];
@@ -59,7 +59,7 @@ export class ModelInspector {
         this.readWeights(weightLayers.map((l) => layers[l]?.getWeights() ?? [])),
       ]);
       const activations = outs.map((t, layer) => ({ layer, shape: t.shape.slice(1), values: (values[layer] as Float32Array).slice() }));
-      return { activations, weights };
+      return { activations, weights: weights.map(withBias) };
     } finally {
       tf.dispose(outs);
     }
@@ -70,19 +70,20 @@ export class ModelInspector {
     return this.built;
   }
 
-  /** Kernels and biases of every conv layer, all from the same training step. */
+  /** Kernels and biases of every conv layer (zeros for one without a bias), all from the same training step. */
   async convKernels(): Promise<ConvKernels[]> {
-    const layers = this.built.model.layers.map((l, layer) => ({ l, layer })).filter(({ l }) => l.getClassName() === 'Conv2D');
+    const layers = this.built.layers.map((l, layer) => ({ l, layer })).filter(({ l }) => l.getClassName() === 'Conv2D');
     const read = await this.readWeights(layers.map(({ l }) => l.getWeights()));
     return layers.map(({ layer }, i) => {
       const [kernel, bias] = read[i];
-      return { layer, shape: kernel.shape as ConvKernels['shape'], values: kernel.values, bias: bias.values };
+      const shape = kernel.shape as ConvKernels['shape'];
+      return { layer, shape, values: kernel.values, bias: bias?.values ?? new Float32Array(shape[3]) };
     });
   }
 
   /** Trainable weights (kernels, biases, BatchNorm's gamma and beta) of each layer that has any, concatenated. */
   async layerWeights(): Promise<{ layer: number; values: Float32Array }[]> {
-    const layers = this.built.model.layers.map((l, layer) => ({ layer, ws: l.getWeights(true) })).filter(({ ws }) => ws.length > 0);
+    const layers = this.built.layers.map((l, layer) => ({ layer, ws: l.getWeights(true) })).filter(({ ws }) => ws.length > 0);
     const read = await this.readWeights(layers.map(({ ws }) => ws));
     return layers.map(({ layer }, i) => {
       const parts = read[i];

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { specToTopology } from '../model/keras/layersTopology';
-import type { ModelSpec } from '../model/types';
+import type { LayerSpec, ModelSpec } from '../model/types';
 import { buildModel, type BuiltModel } from './buildModel';
 import { exportModelFiles, importModelFiles, ModelFileError } from './modelFiles';
 import { readWeights, writeWeights } from './modelWeights';
@@ -26,8 +26,11 @@ const BN_SPEC: ModelSpec = {
     { type: 'dense', units: 10, activation: 'softmax' },
   ],
 };
-/** What the fixtures (a Keras Sequential with an Activation layer) read as. */
-const FIXTURE_SPEC: ModelSpec = { inputShape: [28, 28, 1], layers: [...BN_SPEC.layers.slice(0, 7), BN_SPEC.layers[8]] };
+/** What the fixtures (a Keras Sequential with a linear Conv2D and an Activation layer) read as. */
+const FIXTURE_SPEC: ModelSpec = {
+  inputShape: [28, 28, 1],
+  layers: [...BN_SPEC.layers.slice(0, 3), { ...BN_SPEC.layers[3], activation: 'linear' } as LayerSpec, { type: 'activation', activation: 'relu' }, ...BN_SPEC.layers.slice(4, 7), BN_SPEC.layers[8]],
+};
 
 type Weight = { name: string; shape: number[]; dtype: string; quantization?: Record<string, unknown> };
 type ModelJson = { modelTopology: Record<string, unknown>; weightsManifest: { paths: string[]; weights: Weight[] }[] };
@@ -65,9 +68,9 @@ async function predict(model: tf.LayersModel, seed = 9): Promise<Float32Array> {
   tf.dispose([x, y]);
   return values;
 }
-function importError(files: { name: string; data: ArrayBuffer }[], expect = EXPECT): string {
+async function importError(files: { name: string; data: ArrayBuffer }[], expect = EXPECT): Promise<string> {
   try {
-    importModelFiles(files, expect);
+    await importModelFiles(files, expect);
   } catch (e) {
     if (e instanceof ModelFileError) return e.message;
     throw e;
@@ -83,20 +86,21 @@ describe('exportModelFiles', () => {
       const built = buildModel(spec, 3);
       randomize(built, spec);
       const tensors = tf.memory().numTensors;
-      const files = await exportModelFiles(built, spec);
+      const [jsonFile, weightsFile] = await exportModelFiles(built, spec, 'model', 'tfjs');
       expect(tf.memory().numTensors).toBe(tensors);
-      const json = JSON.parse(files.modelJson);
-      expect(json).toMatchObject({ format: 'layers-model', convertedBy: null, weightsManifest: [{ paths: [files.weightsName] }] });
+      const json = JSON.parse(new TextDecoder().decode(jsonFile.data));
+      expect(jsonFile.name).toBe('model.json');
+      expect(json).toMatchObject({ format: 'layers-model', convertedBy: null, weightsManifest: [{ paths: [weightsFile.name] }] });
       expect(json.generatedBy).toMatch(/^Convscope with TensorFlow\.js tfjs-layers v4\./);
-      expect(files.weightsName).toBe('model.weights.bin');
+      expect(weightsFile.name).toBe('model.weights.bin');
       const params = built.model.getWeights().reduce((n, w) => n + w.size, 0);
-      expect(files.weights.byteLength).toBe(4 * params);
+      expect(weightsFile.data.byteLength).toBe(4 * params);
 
-      const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: files.weights }));
+      const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: weightsFile.data }));
       expect(loaded.layers.at(-1)?.getConfig()).toMatchObject({ units: 10, activation: 'softmax' });
       expect(maxAbsDiff(await predict(loaded), await predict(built.model))).toBeLessThanOrEqual(1e-6);
 
-      const back = importModelFiles([file('model.json', files.modelJson), file(files.weightsName, files.weights)], EXPECT);
+      const back = await importModelFiles([jsonFile, weightsFile], EXPECT);
       expect(back.spec).toEqual(spec);
       expect(back.studyOnly).toBeNull();
       expect(back.weights).toEqual(await readWeights(built));
@@ -114,7 +118,7 @@ describe('importModelFiles', () => {
   const withWeights = (edit: (weights: Weight[]) => Weight[]): ModelJson => ({ ...keras2, weightsManifest: [{ ...keras2.weightsManifest[0], weights: edit(keras2.weightsManifest[0].weights) }] });
 
   it('reads what tensorflowjs_converter writes from a Keras 2 h5, weights found by name in its alphabetical order', async () => {
-    const { spec, weights, studyOnly } = importModelFiles(keras2Files(), EXPECT);
+    const { spec, weights, studyOnly } = await importModelFiles(keras2Files(), EXPECT);
     expect(spec).toEqual(FIXTURE_SPEC);
     expect(studyOnly).toBeNull();
     expect(weights?.[0]).toEqual(valuesFor('conv2d/kernel', [3, 3, 1, 4]));
@@ -142,19 +146,20 @@ describe('importModelFiles', () => {
     const { modelTopology, format, generatedBy, convertedBy, weightSpecs } = saved;
     expect(JSON.stringify(modelTopology)).toContain('"class_name":"Softmax"');
     const json = { modelTopology, format, generatedBy, convertedBy, weightsManifest: [{ paths: ['./model.weights.bin'], weights: weightSpecs }] };
-    const r = importModelFiles([file('model.json', json), file('model.weights.bin', saved.weightData)], EXPECT);
-    expect(r.spec).toEqual(BN_SPEC);
+    const r = await importModelFiles([file('model.json', json), file('model.weights.bin', saved.weightData)], EXPECT);
+    // tfjs saved the softmax buildModel splits off as a layer of its own: it reads back as one, as Keras's summary would list it.
+    expect(r.spec).toEqual({ ...BN_SPEC, layers: [...BN_SPEC.layers.slice(0, -1), { ...BN_SPEC.layers.at(-1), activation: 'linear' }, { type: 'activation', activation: 'softmax' }] });
     expect(r.weights).toEqual(await readWeights(built));
     built.model.dispose();
   });
 
-  it('reads a Keras 3 conversion (batch_shape, module and registered_name, dtype policies, prefixed weight names) the same', () => {
+  it('reads a Keras 3 conversion (batch_shape, module and registered_name, dtype policies, prefixed weight names) the same', async () => {
     const keras3 = fixture('keras3Converted.model.json');
-    const fromKeras3 = importModelFiles(keras2Files(keras3), EXPECT);
-    expect(fromKeras3).toEqual(importModelFiles(keras2Files(), EXPECT));
+    const fromKeras3 = await importModelFiles(keras2Files(keras3), EXPECT);
+    expect(fromKeras3).toEqual(await importModelFiles(keras2Files(), EXPECT));
   });
 
-  it('joins shards and groups in manifest order, and finds :0-suffixed and Keras 3 numbered names', () => {
+  it('joins shards and groups in manifest order, and finds :0-suffixed and Keras 3 numbered names', async () => {
     const all = keras2.weightsManifest[0].weights;
     const renamed = all.map((w, i) => ({ ...w, name: i % 2 ? `${w.name}:0` : w.name.replace(/\/(kernel|gamma)$/, '/0') }));
     const [first, second] = [renamed.slice(0, 5), renamed.slice(5)];
@@ -166,10 +171,10 @@ describe('importModelFiles', () => {
       file('model.json', json), file('group1-shard1of1.bin', bytes.slice(0, cut).buffer),
       file('group2-shard2of2.bin', secondBytes.slice(1000).buffer), file('group2-shard1of2.bin', secondBytes.slice(0, 1000).buffer),
     ];
-    expect(importModelFiles(files, EXPECT)).toEqual(importModelFiles(keras2Files(), EXPECT));
+    expect(await importModelFiles(files, EXPECT)).toEqual(await importModelFiles(keras2Files(), EXPECT));
   });
 
-  it('dequantizes uint8 and uint16 weights and widens float16 ones exactly as tfjs does', () => {
+  it('dequantizes uint8 and uint16 weights and widens float16 ones exactly as tfjs does', async () => {
     const weights = keras2.weightsManifest[0].weights;
     const kinds = ['uint8', 'uint16', 'float16'] as const;
     const stored = weights.map((w, i) => {
@@ -184,7 +189,7 @@ describe('importModelFiles', () => {
     const bytes = new Uint8Array(stored.reduce((n, s) => n + s.data.byteLength, 0));
     stored.reduce((o, s) => (bytes.set(new Uint8Array(s.data.buffer), o), o + s.data.byteLength), 0);
     const json = withWeights(() => stored.map((s) => s.entry));
-    const { weights: got } = importModelFiles([file('model.json', json), file('group1-shard1of1.bin', bytes.buffer)], EXPECT);
+    const { weights: got } = await importModelFiles([file('model.json', json), file('group1-shard1of1.bin', bytes.buffer)], EXPECT);
     const tfjs = tf.io.decodeWeights(bytes.buffer, json.weightsManifest[0].weights as tf.io.WeightsManifestEntry[]);
     const byName = Object.fromEntries(Object.entries(tfjs).map(([name, t]) => [name, t.dataSync() as Float32Array]));
     const order = specToTopology(FIXTURE_SPEC).weightSpecs.map((w) => w.name);
@@ -192,62 +197,64 @@ describe('importModelFiles', () => {
     tf.dispose(Object.values(tfjs));
   });
 
-  it('returns a model for another input or class count for study, without its weights', () => {
+  it('returns a model for another input or class count for study, without its weights', async () => {
     const layers = (keras2.modelTopology.model_config as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers;
     const resized = layers.map((l, i) => {
       if (i === 0) return { ...l, config: { ...l.config, batch_input_shape: [null, 32, 32, 3] } };
       return l.config.name === 'dense_1' ? { ...l, config: { ...l.config, units: 100 } } : l;
     });
     const json = { ...keras2, modelTopology: { ...keras2.modelTopology, model_config: { class_name: 'Sequential', config: { name: 'sequential', layers: resized } } } };
-    const r = importModelFiles([file('model.json', json)], EXPECT);
+    const r = await importModelFiles([file('model.json', json)], EXPECT);
     expect(r.spec.inputShape).toEqual([32, 32, 3]);
     expect(r.weights).toBeNull();
     expect(r.studyOnly).toBe("This model takes 32×32×3 images and has 100 classes; Convscope's datasets are 28×28×1 with 10 classes: it is shown for study only, as the classic networks are.");
   });
 
-  it('says which file is missing or not a model', () => {
-    const select = 'select model.json together with its .bin weight files';
-    expect(importError([])).toBe(`No files were selected: ${select}`);
-    expect(importError([file('weights.bin', new ArrayBuffer(8)), file('notes.txt', 'hi')])).toBe(`No model.json among the selected files ("weights.bin", "notes.txt"): ${select}`);
-    expect(importError([file('model.json', '{"format": "layers-model",')])).toMatch(/^model\.json is not valid JSON \(/);
-    expect(importError([file('model.json', { format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] })])).toMatch(/^This is a graph model; Convscope reads Layers models/);
-    expect(importError([file('model.json', keras2)])).toBe(`The weights file "group1-shard1of1.bin" named in model.json was not selected: ${select}`);
+  it('says which file is missing or not a model', async () => {
+    const select = 'select model.json together with its weight files (group1-shard1of1.bin, or group1-shard1of1 without an extension)';
+    const open = 'open a Keras .h5 or .keras file, or a TensorFlow.js model.json with its weight files';
+    expect(await importError([])).toBe(`No files were selected: ${open}`);
+    expect(await importError([file('weights.bin', new ArrayBuffer(8)), file('notes.txt', 'hi')])).toBe(`"weights.bin", "notes.txt": no model file among them; ${open}`);
+    expect(await importError([file('a.json', '{}'), file('notes.txt', 'hi'), file('b.JSON', '{}')])).toBe(`No model.json among the selected files ("a.json", "notes.txt", "b.JSON"): ${select}`);
+    expect(await importError([file('model.json', '{"format": "layers-model",')])).toMatch(/^model\.json is not valid JSON \(/);
+    expect(await importError([file('model.json', { format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] })])).toMatch(/^This is a graph model; Convscope reads Layers models/);
+    expect(await importError([file('model.json', keras2)])).toBe(`The weights file "group1-shard1of1.bin" named in model.json was not selected: ${select}`);
     const sharded = { ...keras2, weightsManifest: [{ ...keras2.weightsManifest[0], paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'] }] };
-    expect(importError([file('model.json', sharded)])).toBe(`The weights files "group1-shard1of2.bin", "group1-shard2of2.bin" named in model.json were not selected: ${select}`);
+    expect(await importError([file('model.json', sharded)])).toBe(`The weights files "group1-shard1of2.bin", "group1-shard2of2.bin" named in model.json were not selected: ${select}`);
     const { modelTopology } = keras2;
-    expect(importError([file('model.json', { modelTopology })])).toBe('model.json has no "weightsManifest" list, so it holds no weights');
+    expect(await importError([file('model.json', { modelTopology })])).toBe('model.json has no "weightsManifest" list, so it holds no weights');
   });
 
-  it('names an unsupported layer from the topology', () => {
+  it('names an unsupported layer from the topology', async () => {
     const config = keras2.modelTopology.model_config as { config: { layers: unknown[] } };
     const layers = config.config.layers.map((l, i) => (i === 2 ? { class_name: 'LSTM', config: { name: 'lstm' } } : l));
     const json = { ...keras2, modelTopology: { ...keras2.modelTopology, model_config: { ...config, config: { ...config.config, layers } } } };
-    expect(importError([file('model.json', json)])).toMatch(/^Layer 3 "lstm" \(LSTM\): this kind of layer is not supported; Convscope reads Conv2D, /);
+    expect(await importError([file('model.json', json)])).toMatch(/^Layer 3 "lstm" \(LSTM\): an LSTM is a recurrent layer for sequences; it is not supported; Convscope reads InputLayer, Conv2D, /);
   });
 
-  it('says when a weights file is truncated or too long', () => {
+  it('says when a weights file is truncated or too long', async () => {
     const [json, bin] = keras2Files();
-    expect(importError([json, file(bin.name, bin.data.slice(0, -4))])).toBe(
+    expect(await importError([json, file(bin.name, bin.data.slice(0, -4))])).toBe(
       'The weights in "group1-shard1of1.bin" are 88,676 bytes, but model.json describes 88,680: the file is truncated, or belongs to another model',
     );
     const longer = new Uint8Array(bin.data.byteLength + 4);
     longer.set(new Uint8Array(bin.data));
-    expect(importError([json, file(bin.name, longer.buffer)])).toBe('The weights in "group1-shard1of1.bin" are 88,684 bytes, but model.json describes 88,680: the file is from another model');
+    expect(await importError([json, file(bin.name, longer.buffer)])).toBe('The weights in "group1-shard1of1.bin" are 88,684 bytes, but model.json describes 88,680: the file is from another model');
   });
 
-  it('says which weight is missing, of the wrong shape or stored in a way it cannot read', () => {
-    expect(importError(keras2Files(withWeights((ws) => ws.filter((w) => w.name !== 'dense/bias'))))).toBe('model.json lists no weight for layer "dense" (its bias, shape 16)');
-    expect(importError(keras2Files(withWeights((ws) => ws.map((w) => (w.name === 'dense_1/bias' ? { ...w, shape: [11] } : w)))))).toBe(
+  it('says which weight is missing, of the wrong shape or stored in a way it cannot read', async () => {
+    expect(await importError(keras2Files(withWeights((ws) => ws.filter((w) => w.name !== 'dense/bias'))))).toBe('model.json holds no weight for layer "dense" (its bias, shape 16)');
+    expect(await importError(keras2Files(withWeights((ws) => ws.map((w) => (w.name === 'dense_1/bias' ? { ...w, shape: [11] } : w)))))).toBe(
       'The weight "dense_1/bias" has shape 11, but layer "dense_1" needs its bias to be 10',
     );
-    expect(importError(keras2Files(withWeights((ws) => ws.map((w) => (w.name === 'conv2d/bias' ? { ...w, dtype: 'int32' } : w)))))).toBe(
+    expect(await importError(keras2Files(withWeights((ws) => ws.map((w) => (w.name === 'conv2d/bias' ? { ...w, dtype: 'int32' } : w)))))).toBe(
       'The weight "conv2d/bias" has dtype int32; Convscope reads float32 weights, plain or quantized to uint8, uint16 or float16',
     );
-    expect(importError(keras2Files(withWeights((ws) => [{ name: 'vocabulary', shape: [2], dtype: 'string' }, ...ws])))).toBe(
+    expect(await importError(keras2Files(withWeights((ws) => [{ name: 'vocabulary', shape: [2], dtype: 'string' }, ...ws])))).toBe(
       'The weight "vocabulary" is stored as string; Convscope reads float32 weights, plain or quantized to uint8, uint16 or float16',
     );
     const unscaled = withWeights((ws) => ws.map((w) => (w.name === 'conv2d/kernel' ? { ...w, quantization: { dtype: 'uint8' } } : w)));
-    expect(importError([file('model.json', unscaled), file('group1-shard1of1.bin', new ArrayBuffer(88_680 - 36 * 3))])).toBe(
+    expect(await importError([file('model.json', unscaled), file('group1-shard1of1.bin', new ArrayBuffer(88_680 - 36 * 3))])).toBe(
       'The weight "conv2d/kernel" is quantized to uint8 without a numeric "scale" and "min"',
     );
   });

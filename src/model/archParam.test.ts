@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeArch, encodeArch, encodeInputShape, toSearch } from './archParam';
 import { PRESETS, SEED_002_SPEC } from './presets';
+import { EVERY_LAYER_SPEC } from './testing/everyLayerSpec';
 import type { ModelSpec } from './types';
 
 const errorOf = (text: string, input?: string | null) => {
@@ -100,5 +101,27 @@ describe('toSearch', () => {
   it('turns a lone surrogate into U+FFFD as URLSearchParams would', () => {
     expect(toSearch({ x: 'a\uD800b' })).toBe('?x=a%EF%BF%BDb');
     expect(new URLSearchParams(toSearch({ x: 'a\uD800b' })).get('x')).toBe('a\uFFFDb');
+  });
+});
+
+describe('every layer type in a link', () => {
+  it('round-trips every layer type; a random layer travels by its class only', () => {
+    const text = encodeArch(EVERY_LAYER_SPEC);
+    expect(text).toContain('reshape(28x28x1)-rescale(0.00392156862745098,0)-random(RandomRotation)-zeropad(2,2,2,2)-conv(4,5,1,valid,linear,nobias)');
+    const back = decodeArch(text);
+    if ('error' in back) throw new Error(back.error);
+    const random = EVERY_LAYER_SPEC.layers.findIndex((l) => l.type === 'random');
+    expect(back.spec.layers).toEqual(EVERY_LAYER_SPEC.layers.map((l, i) => (i === random ? { ...l, config: {} } : l)));
+  });
+
+  it('reads zeropad with one size or four, and says so otherwise', () => {
+    const layerOf = (t: string) => {
+      const r = decodeArch(`${t}-flatten-dense(10,softmax)`);
+      if ('error' in r) throw new Error(r.error);
+      return r.spec.layers[0];
+    };
+    expect(layerOf('zeropad(3)')).toEqual({ type: 'zeroPadding2d', padding: [3, 3, 3, 3] });
+    expect(layerOf('zeropad(0,1,2,3)')).toEqual({ type: 'zeroPadding2d', padding: [0, 1, 2, 3] });
+    expect(errorOf('zeropad(1,2)')).toBe('Layer 1 "zeropad(1,2)": zeropad takes one size for every side, or four (top, bottom, left, right)');
   });
 });

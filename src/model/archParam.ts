@@ -24,7 +24,19 @@ const FORMS: Record<string, Form> = {
   dense: { type: 'dense', args: [['units', 'units', 'number'], ['activation', 'activation', 'activation']], required: 1 },
   dropout: { type: 'dropout', args: [['rate', 'rate', 'number']], required: 1 },
   batchnorm: { type: 'batchNorm', args: [], required: 0 },
+  zeropad: { type: 'zeroPadding2d', args: [['top', 'top', 'number'], ['bottom', 'bottom', 'number'], ['left', 'left', 'number'], ['right', 'right', 'number']], required: 1 },
+  activation: { type: 'activation', args: [['activation', 'activation', 'activation']], required: 1 },
+  relu: { type: 'relu', args: [], required: 0 },
+  gap: { type: 'globalAvgPool2d', args: [], required: 0 },
+  gmp: { type: 'globalMaxPool2d', args: [], required: 0 },
+  rescale: { type: 'rescaling', args: [['scale', 'scale', 'number'], ['offset', 'offset', 'number']], required: 1 },
+  spatialdropout: { type: 'spatialDropout2d', args: [['rate', 'rate', 'number']], required: 1 },
+  noise: { type: 'gaussianNoise', args: [['stddev', 'stddev', 'number']], required: 1 },
+  gdropout: { type: 'gaussianDropout', args: [['rate', 'rate', 'number']], required: 1 },
 };
+
+/** Reshape's sizes are written `reshape(28x28x1)`, like the input. */
+const RESHAPE = /^reshape\((-?\d+(?:x-?\d+){0,2})\)$/;
 
 /** The input shape a link without `input` means. */
 export const DEFAULT_INPUT = '28x28x1';
@@ -32,13 +44,25 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function encodeLayer(layer: LayerSpec): string {
   switch (layer.type) {
-    case 'conv2d': return `conv(${layer.filters},${layer.kernelSize},${layer.strides},${layer.padding},${layer.activation})`;
+    case 'conv2d': return `conv(${layer.filters},${layer.kernelSize},${layer.strides},${layer.padding},${layer.activation}${layer.useBias === false ? ',nobias' : ''})`;
     case 'maxPool2d': return `maxpool(${layer.poolSize},${layer.strides},${layer.padding})`;
     case 'avgPool2d': return `avgpool(${layer.poolSize},${layer.strides},${layer.padding})`;
     case 'flatten': return 'flatten';
-    case 'dense': return `dense(${layer.units},${layer.activation})`;
+    case 'dense': return `dense(${layer.units},${layer.activation}${layer.useBias === false ? ',nobias' : ''})`;
     case 'dropout': return `dropout(${layer.rate})`;
     case 'batchNorm': return 'batchnorm';
+    case 'reshape': return `reshape(${layer.targetShape.join('x')})`;
+    case 'zeroPadding2d': return `zeropad(${layer.padding.join(',')})`;
+    case 'activation': return `activation(${layer.activation})`;
+    case 'relu': return 'relu';
+    case 'globalAvgPool2d': return 'gap';
+    case 'globalMaxPool2d': return 'gmp';
+    case 'rescaling': return `rescale(${layer.scale},${layer.offset})`;
+    case 'spatialDropout2d': return `spatialdropout(${layer.rate})`;
+    case 'gaussianNoise': return `noise(${layer.stddev})`;
+    case 'gaussianDropout': return `gdropout(${layer.rate})`;
+    // A link carries the class only: its Keras arguments travel in files and saved runs.
+    case 'random': return `random(${layer.className})`;
   }
 }
 
@@ -76,12 +100,19 @@ function splitLayers(text: string): string[] {
 
 /** One layer token into the raw object parseSpec reads; a string says what is wrong with it. */
 function decodeLayer(token: string): Record<string, unknown> | string {
+  const reshape = RESHAPE.exec(token);
+  if (reshape) return { type: 'reshape', targetShape: reshape[1].split('x').map(Number) };
+  const random = /^random\((\w+)\)$/.exec(token);
+  if (random) return { type: 'random', className: random[1], config: {} };
   const m = /^(\w+)(?:\((.*)\))?$/s.exec(token);
   if (!m) return 'expected a layer like dense(128,relu)';
   const [, name, inner] = m;
   if (!Object.hasOwn(FORMS, name)) return `unknown layer "${name}"`;
   const form = FORMS[name];
-  const args = inner === undefined || inner.trim() === '' ? [] : inner.split(',').map((a) => a.trim());
+  const all = inner === undefined || inner.trim() === '' ? [] : inner.split(',').map((a) => a.trim());
+  // A trailing `nobias` marks a Conv2D or Dense without a bias (use_bias=False).
+  const noBias = (form.type === 'conv2d' || form.type === 'dense') && all[all.length - 1] === 'nobias';
+  const args = noBias ? all.slice(0, -1) : all;
   if (args.length > form.args.length) {
     if (form.args.length === 0) return `${name} takes no arguments`;
     return `${name} takes at most ${form.args.length} arguments (${form.args.map(([, label]) => label).join(', ')})`;
@@ -100,6 +131,14 @@ function decodeLayer(token: string): Record<string, unknown> | string {
       if (!(ACTIVATIONS as readonly string[]).includes(arg)) return `activation "${arg}" is not one of ${ACTIVATIONS.join(', ')}`;
       layer[field] = arg;
     }
+  }
+  if (noBias) layer.useBias = false;
+  if (form.type === 'zeroPadding2d') {
+    // zeropad(2) pads 2 on every side; zeropad(top,bottom,left,right) each side its own.
+    if (args.length !== 1 && args.length !== 4) return 'zeropad takes one size for every side, or four (top, bottom, left, right)';
+    const sides = ['top', 'bottom', 'left', 'right'];
+    layer.padding = sides.map((f) => layer[f] ?? layer.top);
+    for (const f of sides) delete layer[f];
   }
   return layer;
 }

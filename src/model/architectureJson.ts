@@ -6,7 +6,7 @@ import type { ModelSpec } from './types';
  * and version so an import can tell it from any other JSON.
  */
 export function architectureToJson(spec: ModelSpec): string {
-  const file = { format: ARCHITECTURE_FORMAT, version: 1, inputShape: spec.inputShape, layers: spec.layers };
+  const file = { format: ARCHITECTURE_FORMAT, version: 1, inputShape: spec.inputShape, ...(spec.kerasInput ? { kerasInput: spec.kerasInput } : {}), layers: spec.layers };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 

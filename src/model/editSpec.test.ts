@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultLayer, insertionIndex, insertLayer, moveLayer, removeLayer, replaceLayer, sameSpec } from './editSpec';
 import { inferShapes } from './inferShapes';
 import { SEED_002_SPEC } from './presets';
-import type { LayerType } from './types';
+import type { AddableLayerType } from './types';
 
-const TYPES: LayerType[] = ['conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dense', 'dropout', 'batchNorm'];
+const TYPES: AddableLayerType[] = [
+  'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dense', 'dropout', 'batchNorm', 'zeroPadding2d', 'activation', 'relu',
+  'spatialDropout2d', 'gaussianNoise', 'gaussianDropout', 'globalAvgPool2d', 'globalMaxPool2d', 'rescaling', 'reshape',
+];
 
 describe('editSpec', () => {
   it('inserts image layers before Flatten and the rest before the output layer', () => {
@@ -13,11 +16,12 @@ describe('editSpec', () => {
     expect(insertionIndex({ ...SEED_002_SPEC, layers: [] }, 'dense')).toBe(0);
   });
 
-  it('keeps seed 002 trainable whatever default layer is added where it goes, except a second Flatten', () => {
+  it('keeps seed 002 trainable whatever default layer is added where it goes, except a second Flatten or a global pool', () => {
     for (const type of TYPES) {
       const spec = insertLayer(SEED_002_SPEC, insertionIndex(SEED_002_SPEC, type), defaultLayer(type));
       expect(spec.layers).toHaveLength(8);
-      expect(inferShapes(spec, 10).error === undefined, type).toBe(type !== 'flatten');
+      // A global pool before Flatten leaves it nothing to flatten, as a second Flatten would.
+      expect(inferShapes(spec, 10).error === undefined, type).toBe(!['flatten', 'globalAvgPool2d', 'globalMaxPool2d'].includes(type));
     }
   });
 

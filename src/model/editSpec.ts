@@ -1,7 +1,8 @@
-import type { LayerSpec, LayerType, ModelSpec } from './types';
+import { classifierOf } from './classifierOf';
+import type { AddableLayerType, LayerSpec, LayerType, ModelSpec } from './types';
 
 /** A new layer of each type, with the values a Keras tutorial would start from. */
-export function defaultLayer(type: LayerType): LayerSpec {
+export function defaultLayer(type: AddableLayerType): LayerSpec {
   switch (type) {
     case 'conv2d':
       return { type, filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' };
@@ -14,10 +15,29 @@ export function defaultLayer(type: LayerType): LayerSpec {
       return { type, units: 128, activation: 'relu' };
     case 'dropout':
       return { type, rate: 0.25 };
+    case 'spatialDropout2d':
+    case 'gaussianDropout':
+      return { type, rate: 0.1 };
+    case 'gaussianNoise':
+      return { type, stddev: 0.1 };
     case 'batchNorm':
+    case 'relu':
+    case 'globalAvgPool2d':
+    case 'globalMaxPool2d':
       return { type };
+    case 'reshape':
+      return { type, targetShape: [28, 28, 1] };
+    case 'zeroPadding2d':
+      return { type, padding: [2, 2, 2, 2] };
+    case 'activation':
+      return { type, activation: 'relu' };
+    case 'rescaling':
+      return { type, scale: 1 / 255, offset: 0 };
   }
 }
+
+/** Layers that read and make H×W×C maps, so they go before the first Flatten. */
+const IMAGE_LAYERS: readonly LayerType[] = ['conv2d', 'maxPool2d', 'avgPool2d', 'zeroPadding2d', 'spatialDropout2d', 'globalAvgPool2d', 'globalMaxPool2d'];
 
 /**
  * Where a new layer goes: image layers before the first Flatten (or before
@@ -25,11 +45,10 @@ export function defaultLayer(type: LayerType): LayerSpec {
  * Dense softmax stays last and the network stays trainable whenever it can.
  */
 export function insertionIndex(spec: ModelSpec, type: LayerType): number {
-  const n = spec.layers.length;
-  const last = spec.layers[n - 1];
-  const beforeOutput = last?.type === 'dense' && last.activation === 'softmax' ? n - 1 : n;
-  if (type === 'conv2d' || type === 'maxPool2d' || type === 'avgPool2d') {
-    const flatten = spec.layers.findIndex((l) => l.type === 'flatten');
+  const beforeOutput = classifierOf(spec)?.dense ?? spec.layers.length;
+  if (type === 'rescaling' || type === 'reshape') return 0;
+  if (IMAGE_LAYERS.includes(type)) {
+    const flatten = spec.layers.findIndex((l) => l.type === 'flatten' || l.type === 'globalAvgPool2d' || l.type === 'globalMaxPool2d');
     return flatten >= 0 ? flatten : beforeOutput;
   }
   return beforeOutput;

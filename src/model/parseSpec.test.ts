@@ -89,10 +89,12 @@ describe('parseSpec', () => {
 
   it('names the layer, the field and the value', () => {
     expect(errorOf(withLayers(dense10, dense10, { type: 'conv3d' }))).toBe(
-      'Layer 3: unknown layer type "conv3d" (expected one of conv2d, maxPool2d, avgPool2d, flatten, dense, dropout, batchNorm)',
+      'Layer 3: unknown layer type "conv3d" (expected one of conv2d, maxPool2d, avgPool2d, flatten, dense, dropout, batchNorm, reshape, '
+        + 'zeroPadding2d, activation, relu, globalAvgPool2d, globalMaxPool2d, rescaling, spatialDropout2d, gaussianNoise, gaussianDropout, random)',
     );
     expect(errorOf(withLayers({ units: 10 }))).toBe(
-      'Layer 1: missing "type" (expected one of conv2d, maxPool2d, avgPool2d, flatten, dense, dropout, batchNorm)',
+      'Layer 1: missing "type" (expected one of conv2d, maxPool2d, avgPool2d, flatten, dense, dropout, batchNorm, reshape, '
+        + 'zeroPadding2d, activation, relu, globalAvgPool2d, globalMaxPool2d, rescaling, spatialDropout2d, gaussianNoise, gaussianDropout, random)',
     );
     expect(errorOf(withLayers('dense'))).toBe('Layer 1: must be an object with a "type", got "dense"');
     expect(errorOf(withLayers(dense10, { type: 'conv2d', filters: '64', kernelSize: 3 }))).toBe(

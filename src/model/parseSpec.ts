@@ -1,5 +1,5 @@
 import { LIMITS } from './inferShapes';
-import type { Activation, LayerSpec, LayerType, ModelSpec, Padding } from './types';
+import { RANDOM_LAYER_CLASSES, type Activation, type JsonValue, type LayerSpec, type LayerType, type ModelSpec, type Padding, type RandomLayerClass } from './types';
 
 /** The `format` tag of an architecture file, so a stray JSON file is recognised as not ours. */
 export const ARCHITECTURE_FORMAT = 'convscope-architecture';
@@ -8,18 +8,29 @@ export const ARCHITECTURE_FORMAT = 'convscope-architecture';
 export const PADDINGS: readonly Padding[] = ['valid', 'same'];
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid', 'tanh', 'softmax', 'linear'];
 
-const LAYER_TYPES: readonly LayerType[] = ['conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dense', 'dropout', 'batchNorm'];
-
 /** Each type's fields besides `type`, to catch typos such as `kernel` before they read as a missing field. */
 const FIELDS: Record<LayerType, readonly string[]> = {
-  conv2d: ['filters', 'kernelSize', 'strides', 'padding', 'activation'],
+  conv2d: ['filters', 'kernelSize', 'strides', 'padding', 'activation', 'useBias'],
   maxPool2d: ['poolSize', 'strides', 'padding'],
   avgPool2d: ['poolSize', 'strides', 'padding'],
   flatten: [],
-  dense: ['units', 'activation'],
+  dense: ['units', 'activation', 'useBias'],
   dropout: ['rate'],
   batchNorm: [],
+  reshape: ['targetShape'],
+  zeroPadding2d: ['padding'],
+  activation: ['activation'],
+  relu: [],
+  globalAvgPool2d: [],
+  globalMaxPool2d: [],
+  rescaling: ['scale', 'offset'],
+  spatialDropout2d: ['rate'],
+  gaussianNoise: ['stddev'],
+  gaussianDropout: ['rate'],
+  random: ['className', 'config'],
 };
+
+const LAYER_TYPES = Object.keys(FIELDS) as LayerType[];
 
 const MAX_LAYERS = 100;
 
@@ -88,10 +99,23 @@ function parseLayer(raw: unknown, index: number): LayerSpec {
     if (!ACTIVATIONS.includes(v as Activation)) fail(`${where}: "activation" must be one of ${ACTIVATIONS.join(', ')}, got ${show(v)}`);
     return v as Activation;
   };
+  /** Written only when false, so files from before it existed read as they did. */
+  const biasField = (): { useBias?: false } => {
+    if (!has('useBias') || raw.useBias === true) return {};
+    if (raw.useBias !== false) fail(`${where}: "useBias" must be true or false, got ${show(raw.useBias)}`);
+    return { useBias: false };
+  };
+  const numbers = (name: string, count?: number): number[] => {
+    const v = raw[name];
+    if (!Array.isArray(v) || (count !== undefined && v.length !== count) || !v.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      fail(`${where}: "${name}" must be a list of ${count ?? 'some'} numbers, got ${show(v)}`);
+    }
+    return v as number[];
+  };
 
   switch (type as LayerType) {
     case 'conv2d':
-      return { type: 'conv2d', filters: num('filters'), kernelSize: num('kernelSize'), strides: num('strides', 1), padding: padding(), activation: activation() };
+      return { type: 'conv2d', filters: num('filters'), kernelSize: num('kernelSize'), strides: num('strides', 1), padding: padding(), activation: activation(), ...biasField() };
     case 'maxPool2d':
     case 'avgPool2d': {
       const poolSize = num('poolSize', 2);
@@ -100,11 +124,34 @@ function parseLayer(raw: unknown, index: number): LayerSpec {
     case 'flatten':
       return { type: 'flatten' };
     case 'dense':
-      return { type: 'dense', units: num('units'), activation: activation() };
+      return { type: 'dense', units: num('units'), activation: activation(), ...biasField() };
     case 'dropout':
-      return { type: 'dropout', rate: num('rate') };
+    case 'spatialDropout2d':
+    case 'gaussianDropout':
+      return { type: type as 'dropout' | 'spatialDropout2d' | 'gaussianDropout', rate: num('rate') };
     case 'batchNorm':
-      return { type: 'batchNorm' };
+    case 'relu':
+    case 'globalAvgPool2d':
+    case 'globalMaxPool2d':
+      return { type: type as 'batchNorm' | 'relu' | 'globalAvgPool2d' | 'globalMaxPool2d' };
+    case 'reshape':
+      return { type: 'reshape', targetShape: numbers('targetShape') };
+    case 'zeroPadding2d': {
+      const [top, bottom, left, right] = numbers('padding', 4);
+      return { type: 'zeroPadding2d', padding: [top, bottom, left, right] };
+    }
+    case 'activation':
+      return { type: 'activation', activation: activation() };
+    case 'rescaling':
+      return { type: 'rescaling', scale: num('scale'), offset: num('offset', 0) };
+    case 'gaussianNoise':
+      return { type: 'gaussianNoise', stddev: num('stddev') };
+    case 'random': {
+      if (!RANDOM_LAYER_CLASSES.includes(raw.className as RandomLayerClass)) fail(`${where}: "className" must be one of ${RANDOM_LAYER_CLASSES.join(', ')}, got ${show(raw.className)}`);
+      const config = has('config') ? raw.config : {};
+      if (!isRecord(config)) fail(`${where}: "config" must be an object of Keras arguments, got ${show(config)}`);
+      return { type: 'random', className: raw.className as RandomLayerClass, config: config as { [key: string]: JsonValue } };
+    }
   }
 }
 
@@ -119,7 +166,12 @@ function parse(raw: unknown): ModelSpec {
   const inputShape = parseInputShape(raw.inputShape);
   if (!Array.isArray(raw.layers)) fail('"layers" must be a list of layers');
   if (raw.layers.length > MAX_LAYERS) fail(`The network has ${raw.layers.length} layers; at most ${MAX_LAYERS} are allowed`);
-  return { inputShape, layers: raw.layers.map(parseLayer) };
+  const layers = raw.layers.map(parseLayer);
+  if (raw.kerasInput === undefined) return { inputShape, layers };
+  const ok = Array.isArray(raw.kerasInput) && raw.kerasInput.length >= 1 && raw.kerasInput.length <= 3
+    && raw.kerasInput.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1);
+  if (!ok) fail(`"kerasInput" must be a list of 1 to 3 whole sizes, got ${show(raw.kerasInput)}`);
+  return { inputShape, kerasInput: raw.kerasInput as number[], layers };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Conv2DLayer {
   strides: number;
   padding: Padding;
   activation: Activation;
+  /** Absent: true, Keras's default (files from before it existed have a bias everywhere). */
+  useBias?: boolean;
 }
 
 export interface Pool2DLayer {
@@ -33,6 +35,8 @@ export interface DenseLayer {
   type: 'dense';
   units: number;
   activation: Activation;
+  /** Absent: true, Keras's default. */
+  useBias?: boolean;
 }
 
 export interface DropoutLayer {
@@ -44,22 +48,112 @@ export interface BatchNormLayer {
   type: 'batchNorm';
 }
 
+/** Keras's Reshape: the same values in another shape; one size may be -1 (whatever is left). */
+export interface ReshapeLayer {
+  type: 'reshape';
+  targetShape: readonly number[];
+}
+
+/** Keras's ZeroPadding2D: rows of zeros above and below, columns left and right (LeNet pads 28×28 to 32×32). */
+export interface ZeroPadding2DLayer {
+  type: 'zeroPadding2d';
+  padding: readonly [top: number, bottom: number, left: number, right: number];
+}
+
+/** Keras's Activation layer, applied on its own after a linear Conv2D or Dense. */
+export interface ActivationLayer {
+  type: 'activation';
+  activation: Activation;
+}
+
+/** Keras's ReLU layer (plain: no max value, slope or threshold). */
+export interface ReLULayer {
+  type: 'relu';
+}
+
+/** GlobalAveragePooling2D / GlobalMaxPooling2D: one number per channel. */
+export interface GlobalPoolLayer {
+  type: 'globalAvgPool2d' | 'globalMaxPool2d';
+}
+
+/** Keras's Rescaling: x·scale + offset; at the input it means the model reads 0–255 pixels. */
+export interface RescalingLayer {
+  type: 'rescaling';
+  scale: number;
+  offset: number;
+}
+
+/** Drops whole channels in training (Keras's SpatialDropout2D); nothing at inference. */
+export interface SpatialDropoutLayer {
+  type: 'spatialDropout2d';
+  rate: number;
+}
+
+/** Adds N(0, stddev²) noise in training; nothing at inference. */
+export interface GaussianNoiseLayer {
+  type: 'gaussianNoise';
+  stddev: number;
+}
+
+/** Multiplies by N(1, rate/(1−rate)) noise in training; nothing at inference. */
+export interface GaussianDropoutLayer {
+  type: 'gaussianDropout';
+  rate: number;
+}
+
+/** Keras's random image layers: they act in training only, and Convscope's own augmentation replaces them. */
+export const RANDOM_LAYER_CLASSES = ['RandomTranslation', 'RandomRotation', 'RandomZoom', 'RandomFlip', 'RandomContrast'] as const;
+export type RandomLayerClass = (typeof RANDOM_LAYER_CLASSES)[number];
+
+/** A JSON value, as a Keras config holds. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/**
+ * One of Keras's random augmentation layers, read from a file. Convscope
+ * passes images through it unchanged (at inference Keras does too) and keeps
+ * its Keras arguments to write the layer back as it was.
+ */
+export interface RandomLayer {
+  type: 'random';
+  className: RandomLayerClass;
+  config: { readonly [key: string]: JsonValue };
+}
+
 export type LayerSpec =
   | Conv2DLayer
   | Pool2DLayer
   | FlattenLayer
   | DenseLayer
   | DropoutLayer
-  | BatchNormLayer;
+  | BatchNormLayer
+  | ReshapeLayer
+  | ZeroPadding2DLayer
+  | ActivationLayer
+  | ReLULayer
+  | GlobalPoolLayer
+  | RescalingLayer
+  | SpatialDropoutLayer
+  | GaussianNoiseLayer
+  | GaussianDropoutLayer
+  | RandomLayer;
 
 export type LayerType = LayerSpec['type'];
+
+/** Types the editor can add: every one but Keras's random layers, which only come from files. */
+export type AddableLayerType = Exclude<LayerType, 'random'>;
 
 /** [height, width, channels] for images, [units] after Flatten/Dense. */
 export type Shape = readonly number[];
 
 export interface ModelSpec {
-  /** Input shape without the batch dimension, e.g. [28, 28, 1]. */
+  /** The images the network reads, without the batch dimension, e.g. [28, 28, 1]. */
   inputShape: readonly [number, number, number];
+  /**
+   * The input as a Keras model from a file declares it, when that is not
+   * [h, w, c]: [28, 28] (a Reshape or Flatten adds the channel) or [784].
+   * The engine reshapes its images to it; the same values in the same order.
+   */
+  kerasInput?: readonly number[];
   layers: readonly LayerSpec[];
 }
 

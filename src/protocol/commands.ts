@@ -1,6 +1,7 @@
 /** What the page asks of the training worker: every command, and the requests they carry. */
 import type { DatasetId, TrainSize } from '../data/datasets';
 import type { BackendChoice } from '../model/backends';
+import type { ModelFormat } from '../model/modelFormat';
 import type { ModelSpec, OptimizerConfig, TrainConfig } from '../model/types';
 import type { DrawingsCommand, HandwritingMix, OwnClassesData } from './drawings';
 import type { ExplainRequest } from './explain';
@@ -75,12 +76,17 @@ export type Command =
    * confident first. Answered by `gallery`.
    */
   | { type: 'gallery'; requestId: number; cell: { trueClass: number; predClass: number } | null }
-  /** The current model as TensorFlow.js Layers files, `<name>.json` naming `<name>.weights.bin`: answered by `modelFiles`. */
-  | { type: 'downloadModel'; name: string }
   /**
-   * A model in the TensorFlow.js Layers format (model.json and its weight
-   * files) becomes the current network, saved as an imported run; `setup`
-   * supplies the dataset and settings it is to be trained with.
+   * The current model as files named `<name>`: a Keras 3 `.keras`, a Keras 2
+   * `.h5`, or TensorFlow.js Layers files (`<name>.json` naming
+   * `<name>.weights.bin`). Answered by `modelFiles`.
+   */
+  | { type: 'downloadModel'; name: string; format: ModelFormat }
+  /**
+   * A model file (a Keras `.h5` or `.keras`, or a TensorFlow.js Layers
+   * model.json with its weight files) becomes the current network, saved as
+   * an imported run; `setup` supplies the dataset and settings it is to be
+   * trained with.
    */
   | { type: 'uploadModel'; runId: number; files: { name: string; data: ArrayBuffer }[]; setup: Omit<SavedRunSetup, 'spec'> }
   /** The page's heartbeat: answered by `pong` at once, so that a worker that died (out of memory) is noticed. */

@@ -90,8 +90,8 @@ export type WorkerEvent =
   | { type: 'savedRuns'; runs: SavedRun[] }
   /** `items` and their pixels (items.length × 784, in [0, 1]); `total`: how many images the cell or the wrong set holds. */
   | { type: 'gallery'; requestId: number; runId: number; cell: { trueClass: number; predClass: number } | null; total: number; items: GalleryItem[]; pixels: Float32Array }
-  /** The current model's files: model.json's text (saved as `jsonName`) and the single weights file it names. */
-  | { type: 'modelFiles'; jsonName: string; modelJson: string; weightsName: string; weights: ArrayBuffer }
+  /** The current model's files, to save side by side under these names (one `.keras` or `.h5`; or model.json then the weights it names). */
+  | { type: 'modelFiles'; files: { name: string; data: ArrayBuffer }[] }
   /** An uploaded model is the current network (`runId`); `studyOnly`: why it cannot train or predict here, else null. */
   | { type: 'modelUploaded'; runId: number; dataset: DatasetId; spec: ModelSpec; studyOnly: string | null; message: string; classNames?: string[] }
   | {

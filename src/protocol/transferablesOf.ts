@@ -11,7 +11,7 @@ export function transferablesOf(event: WorkerEvent): Transferable[] {
     case 'gallery':
       return [event.pixels.buffer];
     case 'modelFiles':
-      return [event.weights];
+      return event.files.map((f) => f.data);
     case 'inspection':
       return [
         ...(event.probs ? [event.probs.buffer] : []),

@@ -4,13 +4,14 @@ import type { DrawingSetKind } from '../drawings/drawingSet';
 import type { DatasetId, TrainSize } from '../data/datasets';
 import type { TrainChoices, TrainForm } from '../model/parseTrainForm';
 import type { BackendChoice } from '../model/backends';
-import type { LayerSpec, LayerType, ModelSpec, OptimizerName } from '../model/types';
+import type { AddableLayerType, LayerSpec, ModelSpec, OptimizerName } from '../model/types';
 import type { BackendState } from './backend/backendState';
 import type { DrawingsState } from './drawings/drawingsState';
 import type { ExplainState, ExplainTab } from './explain/explainState';
 import type { InspectState } from './inspect/inspectState';
 import type { RunState } from './run/runState';
 import type { RunsState } from './runs/runsState';
+import type { ModelFormat } from '../model/modelFormat';
 import type { HandKernel, MapPixel, SavedRunSetup, TrainRequest } from '../protocol';
 import type { WorkerClient } from './channel/workerClient';
 import type { ViewId } from './view/views';
@@ -80,7 +81,7 @@ export interface SetupActions {
   /** Loads a preset's network with its dataset, optimizer, batch size, epochs and early stopping. */
   applyPreset(id: string): void;
   setInputShape(shape: ModelSpec['inputShape']): void;
-  addLayer(type: LayerType): void;
+  addLayer(type: AddableLayerType): void;
   updateLayer(index: number, layer: LayerSpec): void;
   removeLayer(index: number): void;
   moveLayer(from: number, to: number): void;
@@ -157,7 +158,7 @@ export interface RunsActions {
   showGallery(cell: { trueClass: number; predClass: number } | null): void;
   closeGallery(): void;
   /** Downloads the current model as TensorFlow.js Layers files. */
-  downloadModel(): void;
+  downloadModel(format: ModelFormat): void;
   /** Reads a model.json and its weight files; the model becomes the current network. */
   uploadModel(files: readonly File[]): Promise<void>;
 }

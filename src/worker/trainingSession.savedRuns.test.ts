@@ -163,21 +163,25 @@ describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
     await rec.waitFor(is('status', (e) => e.status === 'done'));
     rec.send(inspect(1, testImage));
     const before = await rec.waitFor(is('inspection', (e) => e.requestId === 1 && e.trained));
-    rec.send({ type: 'downloadModel', name: 'tiny' });
-    const files = await rec.waitFor(is('modelFiles'));
+    rec.send({ type: 'downloadModel', name: 'tiny', format: 'tfjs' });
+    const tfjs = await rec.waitFor(is('modelFiles'));
     const setup = { dataset: 'mnist' as const, trainSize: 'all' as const, config: (train(1) as Extract<Command, { type: 'train' }>).request.config };
-    expect([files.jsonName, files.weightsName]).toEqual(['tiny.json', 'tiny.weights.bin']);
-    const json = { name: files.jsonName, data: new TextEncoder().encode(files.modelJson).buffer };
+    expect(tfjs.files.map((f) => f.name)).toEqual(['tiny.json', 'tiny.weights.bin']);
 
     // The weights file forgotten: refused, naming it; the model is kept under the page's new number.
-    rec.send({ type: 'uploadModel', runId: 2, files: [json], setup });
+    rec.send({ type: 'uploadModel', runId: 2, files: [tfjs.files[0]], setup });
     const refused = await rec.waitFor(is('error', (e) => e.code === 'model-file'));
-    expect(refused.message).toContain(files.weightsName);
+    expect(refused.message).toContain('tiny.weights.bin');
     rec.send(inspect(2, testImage));
     const kept = await rec.waitFor(is('inspection', (e) => e.requestId === 2 && e.trained));
     expect(Array.from(kept.probs!)).toEqual(Array.from(before.probs!));
 
-    rec.send({ type: 'uploadModel', runId: 3, files: [json, { name: files.weightsName, data: files.weights }], setup });
+    // As a Keras 3 .keras file, opened again.
+    const from = rec.events.length;
+    rec.send({ type: 'downloadModel', name: 'tiny', format: 'keras' });
+    const keras = await rec.waitFor(is('modelFiles'), from);
+    expect(keras.files.map((f) => f.name)).toEqual(['tiny.keras']);
+    rec.send({ type: 'uploadModel', runId: 3, files: keras.files, setup });
     const uploaded = await rec.waitFor(is('modelUploaded'));
     expect(uploaded).toMatchObject({ runId: 3, studyOnly: null, spec: TINY_SPEC });
     expect(await rec.waitFor(is('runSaved', (e) => e.runId === 3))).toBeTruthy();

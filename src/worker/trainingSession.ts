@@ -125,7 +125,7 @@ export class TrainingSession {
       deleteRun: (c) => saved.delete(c.id),
       loadRuns: (c) => saved.send(c.ids),
       // Model files
-      downloadModel: (c) => modelFiles.download(c.name),
+      downloadModel: (c) => modelFiles.download(c.name, c.format),
       uploadModel: (c) => runs.afterRuns(() => modelFiles.upload(c), c.runId),
     };
   }

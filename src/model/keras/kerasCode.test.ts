@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kerasCode } from './kerasCode';
 import { SEED_002_SPEC } from '../presets';
+import { EVERY_LAYER_SPEC } from '../testing/everyLayerSpec';
 import type { ModelSpec, OptimizerConfig, TrainConfig } from '../types';
 
 const SEED_002_CONFIG: TrainConfig = {
@@ -176,5 +177,37 @@ model.summary()
     expect(layerLines(spec)).toEqual([
       'layers.Dropout(0.5),', 'layers.Dropout(0.1),', 'layers.Dropout(0.0001),', 'layers.Dropout(1.5e-05),', 'layers.Dropout(0.3333333333333333),',
     ]);
+  });
+});
+
+describe('kerasCode for models read from Keras files', () => {
+  it('writes every layer type as Keras code, the declared input, and 0–255 pixels for a model that rescales them', () => {
+    const code = kerasCode(EVERY_LAYER_SPEC, SEED_002_CONFIG, 'mnist');
+    expect(layerLines(EVERY_LAYER_SPEC)).toEqual([
+      'layers.Reshape((28, 28, 1)),',
+      'layers.Rescaling(1 / 255),',
+      'layers.RandomRotation(factor=0.05, fill_mode="constant"),',
+      'layers.ZeroPadding2D(2),',
+      'layers.Conv2D(4, (5, 5), use_bias=False),',
+      'layers.BatchNormalization(),',
+      'layers.Activation("relu"),',
+      'layers.MaxPooling2D((2, 2)),',
+      'layers.SpatialDropout2D(0.1),',
+      'layers.Conv2D(6, (3, 3), padding="same"),',
+      'layers.ReLU(),',
+      'layers.AveragePooling2D((2, 2)),',
+      'layers.GlobalMaxPooling2D(),',
+      'layers.GaussianNoise(0.1),',
+      'layers.Dense(12, activation="tanh", use_bias=False),',
+      'layers.GaussianDropout(0.1),',
+      'layers.Dropout(0.2),',
+      'layers.Dense(10),',
+      'layers.Activation("softmax"),',
+    ]);
+    expect(lineWith(code, 'keras.Input(')).toBe('keras.Input(shape=(28, 28)),');
+    expect(lineWith(code, 'x_train = ')).toBe('x_train = x_train.astype("float32")');
+    const flat: ModelSpec = { inputShape: [28, 28, 1], kerasInput: [784], layers: [{ type: 'dense', units: 10, activation: 'softmax' }] };
+    expect(lineWith(kerasCode(flat, SEED_002_CONFIG, 'mnist'), 'x_test = ')).toBe('x_test = x_test.reshape(-1, 784).astype("float32") / 255.0');
+    expect(lineWith(kerasCode(flat, SEED_002_CONFIG, 'mnist'), 'keras.Input(')).toBe('keras.Input(shape=(784,)),');
   });
 });

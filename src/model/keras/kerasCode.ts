@@ -1,6 +1,7 @@
 import { KERAS_OPTIMIZER_DEFAULTS as KERAS } from '../optimizerDefaults';
 import { isAugmentOn, type AugmentConfig } from '../augmentConfig';
-import type { LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from '../types';
+import { pixelScale } from '../pixelScale';
+import type { JsonValue, LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from '../types';
 
 /**
  * A float as Python's repr prints it (0.001, 1e-07, 1.0), so the script reads
@@ -18,13 +19,24 @@ function py(x: number): string {
 
 const pair = (n: number) => `(${n}, ${n})`;
 
+/** A JSON value as Python source: a random layer's Keras arguments. */
+function pyValue(v: JsonValue): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : py(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `(${v.map(pyValue).join(', ')}${v.length === 1 ? ',' : ''})`;
+  return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyValue(x)}`).join(', ')}}`;
+}
+
 function layerCode(layer: LayerSpec): string {
   const activation = (a: string) => (a === 'linear' ? '' : `, activation="${a}"`);
   const padding = (p: string) => (p === 'same' ? ', padding="same"' : '');
+  const bias = layer.type === 'conv2d' || layer.type === 'dense' ? (layer.useBias === false ? ', use_bias=False' : '') : '';
   switch (layer.type) {
     case 'conv2d': {
       const strides = layer.strides === 1 ? '' : `, strides=${pair(layer.strides)}`;
-      return `layers.Conv2D(${layer.filters}, ${pair(layer.kernelSize)}${strides}${padding(layer.padding)}${activation(layer.activation)})`;
+      return `layers.Conv2D(${layer.filters}, ${pair(layer.kernelSize)}${strides}${padding(layer.padding)}${activation(layer.activation)}${bias})`;
     }
     case 'maxPool2d':
     case 'avgPool2d': {
@@ -33,9 +45,30 @@ function layerCode(layer: LayerSpec): string {
       return `layers.${name}(${pair(layer.poolSize)}${strides}${padding(layer.padding)})`;
     }
     case 'flatten': return 'layers.Flatten()';
-    case 'dense': return `layers.Dense(${layer.units}${activation(layer.activation)})`;
+    case 'dense': return `layers.Dense(${layer.units}${activation(layer.activation)}${bias})`;
     case 'dropout': return `layers.Dropout(${py(layer.rate)})`;
     case 'batchNorm': return 'layers.BatchNormalization()';
+    case 'reshape': return `layers.Reshape((${layer.targetShape.join(', ')}${layer.targetShape.length === 1 ? ',' : ''}))`;
+    case 'zeroPadding2d': {
+      const [t, b, l, r] = layer.padding;
+      if (t === b && b === l && l === r) return `layers.ZeroPadding2D(${t})`;
+      return t === b && l === r ? `layers.ZeroPadding2D((${t}, ${l}))` : `layers.ZeroPadding2D(((${t}, ${b}), (${l}, ${r})))`;
+    }
+    case 'activation': return `layers.Activation("${layer.activation}")`;
+    case 'relu': return 'layers.ReLU()';
+    case 'globalAvgPool2d': return 'layers.GlobalAveragePooling2D()';
+    case 'globalMaxPool2d': return 'layers.GlobalMaxPooling2D()';
+    case 'rescaling': {
+      const scale = Math.abs(layer.scale * 255 - 1) < 1e-9 ? '1 / 255' : Math.abs(layer.scale * 127.5 - 1) < 1e-9 ? '1 / 127.5' : py(layer.scale);
+      return `layers.Rescaling(${scale}${layer.offset ? `, offset=${py(layer.offset)}` : ''})`;
+    }
+    case 'spatialDropout2d': return `layers.SpatialDropout2D(${py(layer.rate)})`;
+    case 'gaussianNoise': return `layers.GaussianNoise(${py(layer.stddev)})`;
+    case 'gaussianDropout': return `layers.GaussianDropout(${py(layer.rate)})`;
+    case 'random': {
+      const args = Object.entries(layer.config).map(([k, v]) => `${k}=${pyValue(v)}`);
+      return `layers.${layer.className}(${args.join(', ')})`;
+    }
   }
 }
 
@@ -86,6 +119,11 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist' | 'fashion-mnist' | 'own'): string {
   const [h, w, c] = spec.inputShape;
   const fitsDataset = h === 28 && w === 28 && c === 1;
+  const input = spec.kerasInput ?? spec.inputShape;
+  // The images as the model declares them: [..., None] adds the channel, reshape flattens them.
+  const shaped = input.length === 3 ? 'x[..., None]' : input.length === 2 ? 'x' : `x.reshape(-1, ${input[0]})`;
+  // A model that rescales at its input reads the 0–255 pixels as they are.
+  const prepare = (x: string) => `${shaped.replace('x', x)}.astype("float32")${pixelScale(spec) === 255 ? '' : ' / 255.0'}`;
   const lines = [
     'import tensorflow as tf',
     'from tensorflow import keras',
@@ -104,13 +142,13 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
       'class_names = drawings["classNames"]',
       'x_train = np.stack([np.frombuffer(base64.b64decode(d["pixels"]), np.uint8).reshape(28, 28) for d in drawings["drawings"]])',
       'y_train = np.array([d["label"] for d in drawings["drawings"]])',
-      'x_train = x_train[..., None].astype("float32") / 255.0',
+      `x_train = ${prepare('x_train')}`,
     );
   } else if (fitsDataset) {
     lines.push(
       `(x_train, y_train), (x_test, y_test) = keras.datasets.${dataset === 'mnist' ? 'mnist' : 'fashion_mnist'}.load_data()`,
-      'x_train = x_train[..., None].astype("float32") / 255.0',
-      'x_test = x_test[..., None].astype("float32") / 255.0',
+      `x_train = ${prepare('x_train')}`,
+      `x_test = ${prepare('x_test')}`,
     );
   } else {
     lines.push(`# This network takes ${h}×${w}×${c} images: train it on a dataset of that size.`);
@@ -118,7 +156,7 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
   lines.push(
     '',
     'model = keras.Sequential([',
-    `    keras.Input(shape=(${h}, ${w}, ${c})),`,
+    `    keras.Input(shape=(${input.join(', ')}${input.length === 1 ? ',' : ''})),`,
     ...augmentCode(config.augment, h, w),
     ...spec.layers.map((l) => `    ${layerCode(l)},`),
     '])',

@@ -53,25 +53,57 @@ function endpointNames(raw: unknown): string[] {
 
 const NOT_A_CHAIN = 'Convscope reads models whose layers form one chain, each layer taking the output of the one before';
 
-/** Orders a functional model's layers from input to output, when they form one unbranched chain. */
-function functionalChain(config: Record<string, unknown>): KerasLayerEntry[] {
+/** Whether a layer's output is class probabilities: Dense with softmax, or Activation/Softmax right after a Dense. */
+function isClassifier(entry: KerasLayerEntry, from: KerasLayerEntry | undefined): boolean {
+  if (entry.className === 'Dense') return entry.config.activation === 'softmax';
+  const softmax = entry.className === 'Softmax' || (entry.className === 'Activation' && entry.config.activation === 'softmax');
+  return softmax && from?.className === 'Dense';
+}
+
+/**
+ * Orders a functional model's layers from input to output, when they form one
+ * unbranched chain. A model with several outputs (visualisers save every
+ * layer as one) is read from its input to the one output that ends in a
+ * classifier; layers that only feed the other outputs are left out, and
+ * `notes` says so.
+ */
+function functionalChain(config: Record<string, unknown>): { chain: KerasLayerEntry[]; notes: string[] } {
   if (!Array.isArray(config.layers)) fail('The functional model lists no "layers"');
   const raws = config.layers as unknown[];
   const entries = raws.map(readEntry);
+  const calls = raws.map((raw) => inboundCalls(isRecord(raw) ? raw.inbound_nodes : undefined));
+  // The inputs first: a model with two has a layer that joins them, and the inputs are what to say.
+  const inputs = entries.filter((_, i) => calls[i].length === 0);
+  if (inputs.length !== 1) fail(`The model has ${inputs.length} inputs (${inputs.map((e) => `"${e.name}"`).join(', ')}); Convscope reads models with one image input`);
   const byName = new Map<string, { entry: KerasLayerEntry; from: string | null }>();
   entries.forEach((entry, i) => {
-    const calls = inboundCalls(isRecord(raws[i]) ? (raws[i] as Record<string, unknown>).inbound_nodes : undefined);
-    if (calls.length > 1) fail(`${layerLabel(entry)} is applied ${calls.length} times (a shared layer); ${NOT_A_CHAIN}`);
-    if (calls.length === 1 && calls[0].length !== 1) fail(`${layerLabel(entry)} takes ${calls[0].length} inputs; ${NOT_A_CHAIN}`);
+    const own = calls[i];
+    if (own.length > 1) fail(`${layerLabel(entry)} is applied ${own.length} times (a shared layer); ${NOT_A_CHAIN}`);
+    if (own.length === 1 && own[0].length !== 1) fail(`${layerLabel(entry)} takes ${own[0].length} inputs; ${NOT_A_CHAIN}`);
     if (byName.has(entry.name)) fail(`Two layers are named "${entry.name}"`);
-    byName.set(entry.name, { entry, from: calls.length === 1 ? calls[0][0] : null });
+    byName.set(entry.name, { entry, from: own.length === 1 ? own[0][0] : null });
   });
-  const inputs = entries.filter((e) => byName.get(e.name)?.from === null);
-  if (inputs.length !== 1) fail(`The model has ${inputs.length} inputs; Convscope reads models with one image input`);
   const outputs = endpointNames(config.output_layers);
-  if (outputs.length > 1) fail(`The model has ${outputs.length} outputs; Convscope reads models with one output`);
-  let current: string | null = outputs[0] ?? entries[entries.length - 1]?.name ?? null;
+  const notes: string[] = [];
+  let output = outputs[0] ?? entries[entries.length - 1]?.name ?? null;
+  if (outputs.length > 1) {
+    const fromOf = (name: string) => {
+      const from = byName.get(name)?.from;
+      return from ? byName.get(from)?.entry : undefined;
+    };
+    const classifiers = outputs.filter((name) => {
+      const node = byName.get(name);
+      return node !== undefined && isClassifier(node.entry, fromOf(name));
+    });
+    if (classifiers.length !== 1) {
+      const why = classifiers.length === 0 ? 'none of them ends in a classifier (Dense with softmax)' : `${classifiers.length} of them end in a classifier (${classifiers.map((n) => `"${n}"`).join(', ')})`;
+      fail(`The model has ${outputs.length} outputs and ${why}; Convscope reads models with one classifier output`);
+    }
+    output = classifiers[0];
+    notes.push(`The model lists ${outputs.length} outputs, as models saved for visualisers do; Convscope reads the classifier "${output}" and shows every layer on its way.`);
+  }
   const chain: KerasLayerEntry[] = [];
+  let current: string | null = output;
   while (current !== null) {
     const node = byName.get(current);
     if (!node) fail(`The model refers to a layer "${current}" that it does not list`);
@@ -79,9 +111,12 @@ function functionalChain(config: Record<string, unknown>): KerasLayerEntry[] {
     chain.unshift(node.entry);
     current = node.from;
   }
-  const stray = entries.find((e) => !chain.includes(e));
-  if (stray) fail(`${layerLabel(stray)} is not on the path from the input to the output; ${NOT_A_CHAIN}`);
-  return chain;
+  const strays = entries.filter((e) => !chain.includes(e));
+  if (strays.length > 0) {
+    if (outputs.length <= 1) fail(`${layerLabel(strays[0])} is not on the path from the input to the output; ${NOT_A_CHAIN}`);
+    notes.push(`Left out: ${strays.map((e) => `"${e.name}"`).join(', ')}, which only feed the other outputs.`);
+  }
+  return { chain, notes };
 }
 
 /**
@@ -90,7 +125,7 @@ function functionalChain(config: Record<string, unknown>): KerasLayerEntry[] {
  * shape its build records (`build_input_shape`, Keras 3's `build_config`) for
  * models whose layers do not carry one.
  */
-export function kerasLayerChain(model: Record<string, unknown>): { layers: KerasLayerEntry[]; buildShape: unknown } {
+export function kerasLayerChain(model: Record<string, unknown>): { layers: KerasLayerEntry[]; buildShape: unknown; notes: string[] } {
   const { class_name: className, config } = model;
   const buildShape = (isRecord(config) ? (config.build_input_shape ?? (isRecord(config.build_config) ? config.build_config.input_shape : undefined)) : undefined)
     ?? (isRecord(model.build_config) ? model.build_config.input_shape : undefined);
@@ -98,11 +133,12 @@ export function kerasLayerChain(model: Record<string, unknown>): { layers: Keras
     // Keras before 2.2 wrote a Sequential's config as the bare list of layers.
     const list = Array.isArray(config) ? config : isRecord(config) ? config.layers : undefined;
     if (!Array.isArray(list)) fail('The Sequential model lists no "layers"');
-    return { layers: list.map(readEntry), buildShape };
+    return { layers: list.map(readEntry), buildShape, notes: [] };
   }
   if (className === 'Model' || className === 'Functional') {
     if (!isRecord(config)) fail(`The ${className} model has no "config"`);
-    return { layers: functionalChain(config), buildShape };
+    const { chain, notes } = functionalChain(config);
+    return { layers: chain, buildShape, notes };
   }
   return fail(`The model is a ${shown(className)}; Convscope reads Sequential models, and functional models whose layers form one chain`);
 }

@@ -1,20 +1,26 @@
 import { layerLabel, type KerasLayerEntry } from './kerasLayerChain';
 import { ACTIVATIONS } from '../parseSpec';
 import { fail, shown } from './topologyError';
-import type { Activation, LayerSpec, Padding } from '../types';
+import { RANDOM_LAYER_CLASSES, type Activation, type JsonValue, type LayerSpec, type Padding, type RandomLayerClass } from '../types';
 
 /** What one Keras layer contributes to a spec. */
 export type KerasLayerReading =
-  /** An InputLayer: only the shape it declares, `[null, h, w, c]` as written. */
-  | { kind: 'input'; batchShape: unknown }
+  /** An InputLayer: only the shape it declares, `[null, h, w, c]` as written, and its dtype. */
+  | { kind: 'input'; batchShape: unknown; dtype: unknown }
   /** A spec layer; `batchShape`: the batch_input_shape it carries (Keras puts one on a Sequential's first layer). */
-  | { kind: 'layer'; layer: LayerSpec; batchShape: unknown }
-  /** Activation, ReLU or Softmax: to fold into the Conv2D or Dense before it. */
-  | { kind: 'activation'; activation: Activation };
+  | { kind: 'layer'; layer: LayerSpec; batchShape: unknown };
 
 /** Classes Convscope reads, named in the message about any other. */
-const READABLE_CLASSES =
-  'Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dense, Dropout and BatchNormalization (with InputLayer, and Activation, ReLU or Softmax right after a linear Conv2D or Dense)';
+export const READABLE_CLASSES =
+  'InputLayer, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, Reshape, Flatten, Dense, Activation, ReLU, Softmax, '
+  + 'BatchNormalization, Rescaling, Dropout, SpatialDropout2D, GaussianNoise, GaussianDropout and the random image layers (RandomTranslation, RandomRotation, RandomZoom, RandomFlip, RandomContrast)';
+
+/**
+ * Keras arguments that only name or type a layer, or that Convscope checks
+ * (channels_last): not kept with a random layer's config, and written back
+ * as each Keras version writes them.
+ */
+const OWN_KEYS = new Set(['name', 'trainable', 'dtype', 'batch_input_shape', 'batch_shape', 'data_format']);
 
 /** Older names Keras and TensorFlow have written for the same layers. */
 const ALIASES: Record<string, string> = {
@@ -22,6 +28,17 @@ const ALIASES: Record<string, string> = {
   BatchNormalizationV2: 'BatchNormalization',
   MaxPool2D: 'MaxPooling2D',
   AvgPool2D: 'AveragePooling2D',
+};
+
+/** Why a common layer Convscope cannot run is different from the layers it has, in a few words. */
+const UNSUPPORTED: Record<string, string> = {
+  Lambda: 'a Lambda layer runs Python code, which cannot run in a browser; it',
+  LSTM: 'an LSTM is a recurrent layer for sequences; it',
+  GRU: 'a GRU is a recurrent layer for sequences; it',
+  SimpleRNN: 'a recurrent layer for sequences',
+  Embedding: 'an Embedding reads word or token numbers, not images; it',
+  Concatenate: 'a Concatenate joins branches; it',
+  Add: 'an Add joins branches; it',
 };
 
 /** Keras's default, which tfjs also uses: another epsilon would change predictions. */
@@ -70,8 +87,11 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
     if (!ACTIVATIONS.includes(v as Activation)) fail(`${where}: activation ${shown(v)} is not supported; Convscope has ${ACTIVATIONS.join(', ')}`);
     return v as Activation;
   };
-  const withBias = () => {
-    if (config.use_bias === false) fail(`${where}: use_bias false is not supported; Convscope's ${className} layers always have a bias`);
+  const bias = (): { useBias?: false } => (config.use_bias === false ? { useBias: false } : {});
+  const rate = () => {
+    const r = num('rate');
+    if (!(r >= 0 && r < 1)) fail(`${where}: rate ${r} must be at least 0 and below 1`);
+    return r;
   };
   /** The last axis, written -1 or as its index, alone or in a list (tf.keras wrote [3]). */
   const lastAxis = (key: string) => {
@@ -83,16 +103,16 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
 
   switch (className) {
     case 'InputLayer':
-      return { kind: 'input', batchShape };
+      if (config.sparse === true || config.ragged === true) fail(`${where}: a sparse or ragged input is not an image; Convscope reads dense image inputs`);
+      return { kind: 'input', batchShape, dtype: config.dtype };
     case 'Conv2D': {
       channelsLast();
-      withBias();
       const dilation = square('dilation_rate', 1);
       if (dilation !== 1) fail(`${where}: dilation_rate ${shown(config.dilation_rate)} is not supported; Convscope's Conv2D has dilation 1`);
       const groups = num('groups', 1);
       if (groups !== 1) fail(`${where}: groups ${groups} is not supported; Convscope's Conv2D has groups 1`);
       const layer: LayerSpec = {
-        type: 'conv2d', filters: num('filters'), kernelSize: square('kernel_size'), strides: square('strides', 1), padding: padding(), activation: activation(),
+        type: 'conv2d', filters: num('filters'), kernelSize: square('kernel_size'), strides: square('strides', 1), padding: padding(), activation: activation(), ...bias(),
       };
       return { kind: 'layer', layer, batchShape };
     }
@@ -108,10 +128,44 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
       channelsLast();
       return { kind: 'layer', layer: { type: 'flatten' }, batchShape };
     case 'Dense':
-      withBias();
-      return { kind: 'layer', layer: { type: 'dense', units: num('units'), activation: activation() }, batchShape };
+      return { kind: 'layer', layer: { type: 'dense', units: num('units'), activation: activation(), ...bias() }, batchShape };
     case 'Dropout':
-      return { kind: 'layer', layer: { type: 'dropout', rate: num('rate') }, batchShape };
+      if (has('noise_shape')) fail(`${where}: noise_shape ${shown(config.noise_shape)} is not supported; Convscope's Dropout drops single values`);
+      return { kind: 'layer', layer: { type: 'dropout', rate: rate() }, batchShape };
+    case 'SpatialDropout2D':
+      channelsLast();
+      return { kind: 'layer', layer: { type: 'spatialDropout2d', rate: rate() }, batchShape };
+    case 'GaussianDropout':
+      return { kind: 'layer', layer: { type: 'gaussianDropout', rate: rate() }, batchShape };
+    case 'GaussianNoise':
+      return { kind: 'layer', layer: { type: 'gaussianNoise', stddev: num('stddev') }, batchShape };
+    case 'Reshape': {
+      const target = config.target_shape;
+      if (!Array.isArray(target) || !target.every((d) => typeof d === 'number')) fail(`${where}: "target_shape" must be a list of sizes, got ${shown(target)}`);
+      return { kind: 'layer', layer: { type: 'reshape', targetShape: target as number[] }, batchShape };
+    }
+    case 'ZeroPadding2D': {
+      channelsLast();
+      const p = config.padding ?? 1;
+      // Keras takes 2, (1, 2) (rows, columns, both sides) or ((top, bottom), (left, right)).
+      const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+      let sides: number[] | undefined;
+      if (isNum(p)) sides = [p, p, p, p];
+      else if (Array.isArray(p) && p.length === 2 && p.every(isNum)) sides = [p[0], p[0], p[1], p[1]];
+      else if (Array.isArray(p) && p.length === 2 && p.every((q) => Array.isArray(q) && q.length === 2 && q.every(isNum))) sides = [...(p[0] as number[]), ...(p[1] as number[])];
+      if (!sides) fail(`${where}: padding ${shown(p)} is not a size, a (rows, columns) pair or ((top, bottom), (left, right))`);
+      return { kind: 'layer', layer: { type: 'zeroPadding2d', padding: [sides[0], sides[1], sides[2], sides[3]] }, batchShape };
+    }
+    case 'GlobalAveragePooling2D':
+    case 'GlobalMaxPooling2D':
+      channelsLast();
+      if (config.keepdims === true) fail(`${where}: keepdims true is not supported; Convscope's ${className} gives one number per channel`);
+      return { kind: 'layer', layer: { type: className === 'GlobalAveragePooling2D' ? 'globalAvgPool2d' : 'globalMaxPool2d' }, batchShape };
+    case 'Rescaling': {
+      const scale = num('scale');
+      const offset = num('offset', 0);
+      return { kind: 'layer', layer: { type: 'rescaling', scale, offset }, batchShape };
+    }
     case 'BatchNormalization': {
       lastAxis('axis');
       if (config.center === false || config.scale === false) {
@@ -122,17 +176,25 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
       return { kind: 'layer', layer: { type: 'batchNorm' }, batchShape };
     }
     case 'Activation':
-      return { kind: 'activation', activation: activation() };
+      return { kind: 'layer', layer: { type: 'activation', activation: activation() }, batchShape };
     case 'ReLU': {
       const plain = !has('max_value') && num('negative_slope', 0) === 0 && num('threshold', 0) === 0;
       if (!plain) fail(`${where}: only a plain ReLU is supported (no max_value, negative_slope 0, threshold 0); got ${shown({ max_value: config.max_value, negative_slope: config.negative_slope, threshold: config.threshold })}`);
-      return { kind: 'activation', activation: 'relu' };
+      return { kind: 'layer', layer: { type: 'relu' }, batchShape };
     }
     case 'Softmax':
+      // Written back as Activation("softmax"): the same function, and Convscope's classifier ending.
       lastAxis('axis');
-      return { kind: 'activation', activation: 'softmax' };
-    default:
-      return fail(`${where}: this kind of layer is not supported; Convscope reads ${READABLE_CLASSES}`);
+      return { kind: 'layer', layer: { type: 'activation', activation: 'softmax' }, batchShape };
+    default: {
+      if (RANDOM_LAYER_CLASSES.includes(className as RandomLayerClass)) {
+        channelsLast();
+        const kept = Object.fromEntries(Object.entries(config).filter(([k]) => !OWN_KEYS.has(k))) as { [key: string]: JsonValue };
+        return { kind: 'layer', layer: { type: 'random', className: className as RandomLayerClass, config: kept }, batchShape };
+      }
+      const what = UNSUPPORTED[className] ?? 'this kind of layer';
+      return fail(`${where}: ${what} is not supported; Convscope reads ${READABLE_CLASSES}`);
+    }
   }
 }
 

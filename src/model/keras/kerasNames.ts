@@ -1,6 +1,6 @@
 import type { LayerSpec, LayerType } from '../types';
 
-const CLASS: Record<LayerType, string> = {
+const CLASS: Record<Exclude<LayerType, 'random'>, string> = {
   conv2d: 'Conv2D',
   maxPool2d: 'MaxPooling2D',
   avgPool2d: 'AveragePooling2D',
@@ -8,21 +8,30 @@ const CLASS: Record<LayerType, string> = {
   dense: 'Dense',
   dropout: 'Dropout',
   batchNorm: 'BatchNormalization',
-};
-
-const BASE: Record<LayerType, string> = {
-  conv2d: 'conv2d',
-  maxPool2d: 'max_pooling2d',
-  avgPool2d: 'average_pooling2d',
-  flatten: 'flatten',
-  dense: 'dense',
-  dropout: 'dropout',
-  batchNorm: 'batch_normalization',
+  reshape: 'Reshape',
+  zeroPadding2d: 'ZeroPadding2D',
+  activation: 'Activation',
+  relu: 'ReLU',
+  globalAvgPool2d: 'GlobalAveragePooling2D',
+  globalMaxPool2d: 'GlobalMaxPooling2D',
+  rescaling: 'Rescaling',
+  spatialDropout2d: 'SpatialDropout2D',
+  gaussianNoise: 'GaussianNoise',
+  gaussianDropout: 'GaussianDropout',
 };
 
 /** The Keras class of a layer, e.g. "MaxPooling2D". */
 export function kerasClass(layer: LayerSpec): string {
-  return CLASS[layer.type];
+  return layer.type === 'random' ? layer.className : CLASS[layer.type];
+}
+
+/** Keras's default name of a class, by Keras's own to_snake_case ("MaxPooling2D" → "max_pooling2d", "ReLU" → "re_lu"). */
+export function snakeCase(className: string): string {
+  return className
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /**
@@ -31,11 +40,12 @@ export function kerasClass(layer: LayerSpec): string {
  * "conv2d_1", "max_pooling2d").
  */
 export function kerasLayerNames(layers: readonly LayerSpec[]): string[] {
-  const seen = new Map<LayerType, number>();
+  const seen = new Map<string, number>();
   return layers.map((l) => {
-    const n = seen.get(l.type) ?? 0;
-    seen.set(l.type, n + 1);
-    return n === 0 ? BASE[l.type] : `${BASE[l.type]}_${n}`;
+    const base = snakeCase(kerasClass(l));
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}_${n}`;
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { READABLE_CLASSES } from './kerasLayerSpec';
 import { specToTopology, topologyToSpec } from './layersTopology';
 import { PRESETS } from '../presets';
 import type { ModelSpec } from '../types';
@@ -58,26 +59,27 @@ const errorOf = (json: unknown) => {
 const smallWith = (i: number, layer: unknown) => modelJson(SMALL.map((l, j) => (j === i ? layer : l)));
 
 describe('specToTopology', () => {
-  it('writes a Keras Sequential with Keras layer names, the input on the first layer and a softmax Dense at the end', () => {
+  it('writes a Keras Sequential as tf.keras 2.15 does: an InputLayer first, Keras layer names, a softmax Dense at the end', () => {
     const { topology } = specToTopology(SPEC);
     expect(topology.class_name).toBe('Sequential');
     expect(topology.keras_version).toMatch(/^2\./);
     expect(topology.backend).toBe('tensorflow');
     expect(topology.config.name).toBe('convscope');
-    const layers = topology.config.layers;
+    const [inputLayer, ...layers] = topology.config.layers;
+    expect(inputLayer).toEqual({ class_name: 'InputLayer', config: { batch_input_shape: [null, 28, 28, 1], dtype: 'float32', sparse: false, ragged: false, name: 'input_1' } });
     expect(layers.map((l) => [l.class_name, l.config.name])).toEqual([
       ['Conv2D', 'conv2d'], ['BatchNormalization', 'batch_normalization'], ['MaxPooling2D', 'max_pooling2d'], ['Conv2D', 'conv2d_1'],
       ['Flatten', 'flatten'], ['Dropout', 'dropout'], ['Dense', 'dense'], ['Dense', 'dense_1'],
     ]);
     expect(layers[0].config).toEqual({
-      name: 'conv2d', trainable: true, batch_input_shape: [null, 28, 28, 1], dtype: 'float32',
-      filters: 4, kernel_size: [3, 3], strides: [1, 1], padding: 'valid', data_format: 'channels_last', dilation_rate: [1, 1],
+      name: 'conv2d', trainable: true, dtype: 'float32',
+      filters: 4, kernel_size: [3, 3], strides: [1, 1], padding: 'valid', data_format: 'channels_last', dilation_rate: [1, 1], groups: 1,
       activation: 'relu', use_bias: true,
       kernel_initializer: { class_name: 'GlorotUniform', config: { seed: null } }, bias_initializer: { class_name: 'Zeros', config: {} },
       kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
     });
     expect(layers[3].config).toMatchObject({ strides: [2, 2], padding: 'same', activation: 'tanh' });
-    expect(layers.slice(1).some((l) => 'batch_input_shape' in l.config)).toBe(false);
+    expect(layers.some((l) => 'batch_input_shape' in l.config)).toBe(false);
     expect(layers[1].config).toMatchObject({ axis: -1, epsilon: 0.001, center: true, scale: true });
     expect(layers[2].config).toMatchObject({ pool_size: [2, 2], strides: [2, 2] });
     expect(layers[5].config).toMatchObject({ rate: 0.25 });
@@ -107,7 +109,7 @@ describe('topologyToSpec', () => {
     for (const { id, spec } of [...PRESETS, { id: 'spec', spec: SPEC }]) {
       const { topology, weightSpecs } = specToTopology(spec);
       const r = topologyToSpec({ format: 'layers-model', modelTopology: topology, weightsManifest: [] });
-      expect(r, id).toEqual({ spec, weightNames: expect.any(Array) });
+      expect(r, id).toEqual({ spec, weightNames: expect.any(Array), notes: [] });
       if ('spec' in r) expect(r.weightNames.map((w) => [`${w.layer}/${w.leaf}`, w.shape])).toEqual(weightSpecs.map((w) => [w.name, w.shape]));
       expect(specOf(topology), id).toEqual(spec);
       expect(specOf({ modelTopology: { model_config: topology, training_config: {} } }), id).toEqual(spec);
@@ -139,15 +141,69 @@ describe('topologyToSpec', () => {
     expect(specOf({ modelTopology: { class_name: 'Sequential', config: layers } })).toEqual(SMALL_SPEC);
   });
 
-  it('folds Activation, ReLU and Softmax layers into the linear Conv2D or Dense before them, and drops linear ones', () => {
+  it('keeps Activation, ReLU and Softmax as layers of their own, as the Keras summary lists them', () => {
     const json = modelJson([
       input(), conv('conv2d', { activation: 'linear' }), L('ReLU', { name: 're_lu', max_value: null, negative_slope: 0, threshold: 0 }),
-      L('Activation', { name: 'activation', activation: 'linear' }), pool('max_pooling2d'), flatten,
+      L('Activation', { name: 'activation', activation: 'tanh' }), pool('max_pooling2d'), flatten,
       dense('dense', 10, 'linear'), L('Activation', { name: 'activation_1', activation: 'softmax' }),
     ]);
-    expect(specOf(json)).toEqual(SMALL_SPEC);
+    const [c, p, f] = SMALL_SPEC.layers;
+    expect(specOf(json).layers).toEqual([
+      { ...c, activation: 'linear' }, { type: 'relu' }, { type: 'activation', activation: 'tanh' }, p, f,
+      { type: 'dense', units: 10, activation: 'linear' }, { type: 'activation', activation: 'softmax' },
+    ]);
     const softmaxLayer = modelJson([...SMALL.slice(0, 4), dense('dense', 10, 'linear'), L('Softmax', { name: 'softmax', axis: -1 })]);
-    expect(specOf(softmaxLayer)).toEqual(SMALL_SPEC);
+    expect(specOf(softmaxLayer).layers.slice(-2)).toEqual([{ type: 'dense', units: 10, activation: 'linear' }, { type: 'activation', activation: 'softmax' }]);
+  });
+
+  it('reads the layers of real MNIST models: Reshape at a 28×28 input, ZeroPadding2D, global pooling, Rescaling, no bias, noise and random layers', () => {
+    const json = modelJson([
+      input([null, 28, 28]),
+      L('Reshape', { name: 'reshape', target_shape: [28, 28, 1] }),
+      L('Rescaling', { name: 'rescaling', scale: 1 / 255, offset: 0 }),
+      L('RandomRotation', { name: 'random_rotation', factor: 0.1, fill_mode: 'reflect', interpolation: 'bilinear', seed: null, fill_value: 0, trainable: true, dtype: 'float32' }),
+      L('ZeroPadding2D', { name: 'zero_padding2d', padding: [[2, 2], [2, 2]], data_format: 'channels_last' }),
+      conv('conv2d', { use_bias: false, activation: 'linear' }),
+      L('SpatialDropout2D', { name: 'spatial_dropout2d', rate: 0.1, noise_shape: null, seed: null }),
+      L('GlobalAveragePooling2D', { name: 'global_average_pooling2d', data_format: 'channels_last', keepdims: false }),
+      L('GaussianNoise', { name: 'gaussian_noise', stddev: 0.2, seed: null }),
+      L('GaussianDropout', { name: 'gaussian_dropout', rate: 0.1, seed: null }),
+      dense('dense', 10, 'softmax', { use_bias: false }),
+    ]);
+    const r = topologyToSpec(json);
+    if ('error' in r) throw new Error(r.error);
+    expect(r.spec.inputShape).toEqual([28, 28, 1]);
+    expect(r.spec.kerasInput).toEqual([28, 28]);
+    expect(r.spec.layers).toEqual([
+      { type: 'reshape', targetShape: [28, 28, 1] },
+      { type: 'rescaling', scale: 1 / 255, offset: 0 },
+      { type: 'random', className: 'RandomRotation', config: { factor: 0.1, fill_mode: 'reflect', interpolation: 'bilinear', seed: null, fill_value: 0 } },
+      { type: 'zeroPadding2d', padding: [2, 2, 2, 2] },
+      { ...SMALL_SPEC.layers[0], activation: 'linear', useBias: false },
+      { type: 'spatialDropout2d', rate: 0.1 },
+      { type: 'globalAvgPool2d' },
+      { type: 'gaussianNoise', stddev: 0.2 },
+      { type: 'gaussianDropout', rate: 0.1 },
+      { type: 'dense', units: 10, activation: 'softmax', useBias: false },
+    ]);
+    expect(r.weightNames.map((w) => `${w.layer}/${w.leaf}`)).toEqual(['conv2d/kernel', 'dense/kernel']);
+    expect(r.weightNames[1].shape).toEqual([4, 10]);
+    // The forms of ZeroPadding2D's padding Keras accepts.
+    const pad = (padding: unknown) => specOf(modelJson([input(), L('ZeroPadding2D', { name: 'z', padding }), ...SMALL.slice(1)])).layers[0];
+    expect(pad(2)).toEqual({ type: 'zeroPadding2d', padding: [2, 2, 2, 2] });
+    expect(pad([1, 3])).toEqual({ type: 'zeroPadding2d', padding: [1, 1, 3, 3] });
+    expect(pad([[0, 1], [2, 3]])).toEqual({ type: 'zeroPadding2d', padding: [0, 1, 2, 3] });
+  });
+
+  it('reads a flat square input (MNIST as 784 numbers) as 28×28 images, and refuses other flat inputs', () => {
+    const flat = modelJson([input([null, 784]), dense('dense', 10, 'softmax')]);
+    const spec = specOf(flat);
+    expect([spec.inputShape, spec.kerasInput]).toEqual([[28, 28, 1], [784]]);
+    expect(errorOf(modelJson([input([null, 100 * 3]), dense('dense', 10, 'softmax')]))).toBe(
+      'The model takes 300 numbers per example, which is not a square image (MNIST\'s flat input is 784 = 28×28); Convscope reads models whose input is an image',
+    );
+    const tokens = modelJson([{ ...input([null, 100]), config: { ...input([null, 100]).config, dtype: 'int32' } }, dense('dense', 10, 'softmax')]);
+    expect(errorOf(tokens)).toBe('The model\'s input is int32 numbers (word or token numbers, or labels), not an image; Convscope reads models whose input is an image');
   });
 
   it('reads Keras 3: batch_shape, module and registered_name, dtype policies, and the build shape of a Sequential without InputLayer', () => {
@@ -188,20 +244,36 @@ describe('topologyToSpec', () => {
     expect(errorOf(functional([...base, stray]))).toMatch(/^Layer 6 "conv2d_9" \(Conv2D\) is not on the path from the input to the output; /);
     const shared = { ...base[1], inbound_nodes: [[['input_1', 0, 0, {}]], [['input_1', 0, 0, {}]]] };
     expect(errorOf(functional([base[0], shared, ...base.slice(2)]))).toMatch(/^Layer 2 "conv2d" \(Conv2D\) is applied 2 times \(a shared layer\)/);
-    expect(errorOf(functional([...base, node({ ...INPUT_1, config: { ...INPUT_1.config, name: 'input_2' } })]))).toBe('The model has 2 inputs; Convscope reads models with one image input');
-    expect(errorOf(functional(base, { output_layers: [['dense', 0, 0], ['flatten', 0, 0]] }))).toBe('The model has 2 outputs; Convscope reads models with one output');
+    expect(errorOf(functional([...base, node({ ...INPUT_1, config: { ...INPUT_1.config, name: 'input_2' } })]))).toBe('The model has 2 inputs ("input_1", "input_2"); Convscope reads models with one image input');
+  });
+
+  it('reads a model that lists every layer as an output (as visualisers save them) up to its classifier, and says so', () => {
+    const base = [node(INPUT_1), node(conv('conv2d'), 'input_1'), node(pool('max_pooling2d'), 'conv2d'), node(flatten, 'max_pooling2d'), node(dense('dense', 10, 'softmax'), 'flatten')];
+    const outputs = [['conv2d', 0, 0], ['dense', 0, 0], ['max_pooling2d', 0, 0], ['flatten', 0, 0]];
+    const r = topologyToSpec(functional(base, { output_layers: outputs }));
+    if ('error' in r) throw new Error(r.error);
+    expect(r.spec).toEqual(SMALL_SPEC);
+    expect(r.notes).toEqual(['The model lists 4 outputs, as models saved for visualisers do; Convscope reads the classifier "dense" and shows every layer on its way.']);
+    // A side head that feeds only another output is left out, and named.
+    const head = node(dense('aux', 3, 'relu'), 'flatten');
+    const withHead = topologyToSpec(functional([...base, head], { output_layers: [['aux', 0, 0], ['dense', 0, 0]] }));
+    expect('notes' in withHead && withHead.notes[1]).toBe('Left out: "aux", which only feed the other outputs.');
+    expect(errorOf(functional(base, { output_layers: [['conv2d', 0, 0], ['flatten', 0, 0]] }))).toBe(
+      'The model has 2 outputs and none of them ends in a classifier (Dense with softmax); Convscope reads models with one classifier output',
+    );
   });
 
   it('names an unsupported layer by position, name and class, and lists what it reads', () => {
     expect(errorOf(smallWith(2, L('LSTM', { name: 'lstm', units: 8 })))).toBe(
-      'Layer 3 "lstm" (LSTM): this kind of layer is not supported; Convscope reads Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dense, Dropout and BatchNormalization (with InputLayer, and Activation, ReLU or Softmax right after a linear Conv2D or Dense)',
+      `Layer 3 "lstm" (LSTM): an LSTM is a recurrent layer for sequences; it is not supported; Convscope reads ${READABLE_CLASSES}`,
     );
+    expect(errorOf(smallWith(2, L('Lambda', { name: 'lambda', function: ['x'] })))).toMatch(/^Layer 3 "lambda" \(Lambda\): a Lambda layer runs Python code, which cannot run in a browser; it is not supported/);
+    expect(errorOf(smallWith(2, L('Conv3D', { name: 'conv3d' })))).toMatch(/^Layer 3 "conv3d" \(Conv3D\): this kind of layer is not supported; Convscope reads InputLayer, Conv2D, /);
   });
 
   it('names each option it cannot represent', () => {
     const convWith = (extra: Record<string, unknown>) => errorOf(smallWith(1, conv('conv2d', extra)));
     expect(convWith({ dilation_rate: [2, 2] })).toBe('Layer 2 "conv2d" (Conv2D): dilation_rate [2, 2] is not supported; Convscope\'s Conv2D has dilation 1');
-    expect(convWith({ use_bias: false })).toBe('Layer 2 "conv2d" (Conv2D): use_bias false is not supported; Convscope\'s Conv2D layers always have a bias');
     expect(convWith({ kernel_size: [3, 5] })).toBe('Layer 2 "conv2d" (Conv2D): kernel_size [3, 5] is not square; Convscope needs the same size along height and width');
     expect(convWith({ strides: [1, 2] })).toBe('Layer 2 "conv2d" (Conv2D): strides [1, 2] is not square; Convscope needs the same size along height and width');
     expect(convWith({ data_format: 'channels_first' })).toBe('Layer 2 "conv2d" (Conv2D): data_format "channels_first" is not supported; Convscope reads channels_last models (height, width, channels)');
@@ -209,9 +281,6 @@ describe('topologyToSpec', () => {
     expect(convWith({ groups: 2 })).toBe('Layer 2 "conv2d" (Conv2D): groups 2 is not supported; Convscope\'s Conv2D has groups 1');
     expect(convWith({ padding: 'causal' })).toBe('Layer 2 "conv2d" (Conv2D): padding "causal" is not supported; Convscope has "valid" and "same"');
     expect(convWith({ filters: '4' })).toBe('Layer 2 "conv2d" (Conv2D): "filters" must be a number, got "4"');
-    expect(errorOf(smallWith(4, dense('dense', 10, 'softmax', { use_bias: false })))).toBe(
-      'Layer 5 "dense" (Dense): use_bias false is not supported; Convscope\'s Dense layers always have a bias',
-    );
     const bn = (extra: Record<string, unknown>) => errorOf(smallWith(2, L('BatchNormalization', { name: 'bn', axis: -1, ...extra })));
     expect(bn({ axis: 1 })).toBe('Layer 3 "bn" (BatchNormalization): axis 1 is not supported; Convscope works along the last axis (-1)');
     expect(bn({ scale: false })).toBe('Layer 3 "bn" (BatchNormalization): center and scale must both be true; Convscope\'s BatchNormalization learns both beta and gamma');
@@ -219,24 +288,18 @@ describe('topologyToSpec', () => {
     expect(errorOf(smallWith(2, L('ReLU', { name: 're_lu', max_value: 6 })))).toMatch(/^Layer 3 "re_lu" \(ReLU\): only a plain ReLU is supported/);
   });
 
-  it('folds an activation only into a linear Conv2D or Dense right before it', () => {
-    expect(errorOf(smallWith(2, L('Activation', { name: 'activation', activation: 'relu' })))).toBe(
-      'Layer 3 "activation" (Activation): Convscope has no separate activation layer; it folds one into a linear Conv2D or Dense just before it, but this one follows Conv2D "conv2d" (activation relu)',
-    );
-    expect(errorOf(modelJson([input(), L('Activation', { name: 'a', activation: 'relu' }), ...SMALL.slice(1)]))).toMatch(/but this one comes first$/);
-  });
-
   it('needs the last layer to be Dense with softmax', () => {
     expect(errorOf(smallWith(4, dense('dense', 10, 'linear')))).toBe(
-      'The last layer is Dense "dense" with activation linear; Convscope needs the output to be Dense with softmax, one unit per class (a model trained with from_logits=True outputs logits: give its last Dense activation="softmax")',
+      'The last layer is Dense "dense" with activation linear; Convscope needs the output to be Dense with softmax (or a linear Dense then Activation("softmax")), one unit per class (a model trained with from_logits=True outputs logits: give its last Dense activation="softmax")',
     );
-    expect(errorOf(modelJson(SMALL.slice(0, 4)))).toBe('The last layer is Flatten "flatten"; Convscope needs the output to be Dense with softmax, one unit per class');
+    expect(errorOf(modelJson(SMALL.slice(0, 4)))).toBe('The last layer is Flatten "flatten"; Convscope needs the output to be Dense with softmax (or a linear Dense then Activation("softmax")), one unit per class');
     expect(errorOf(modelJson([input()]))).toBe('The model has no layers that Convscope reads');
   });
 
   it('needs a fixed image input', () => {
     expect(errorOf(modelJson(SMALL.slice(1)))).toBe('The model does not say what input it takes (no InputLayer, and no batch_input_shape on its first layer)');
-    expect(errorOf(smallWith(0, input([null, 784])))).toBe('The model takes inputs of shape [null, 784]; Convscope reads image models, whose input is [batch, height, width, channels]');
+    expect(errorOf(smallWith(0, input([null, 784])))).toBe('Layer 2 "conv2d" (Conv2D): needs an H×W×C input but gets 784; put it before Flatten');
+    expect(errorOf(smallWith(0, input([null, 1, 28, 28, 1])))).toBe('The model takes inputs of shape [null, 1, 28, 28, 1]; Convscope reads image models, whose input is [batch, height, width, channels]');
     expect(errorOf(smallWith(0, input([null, null, null, 3])))).toBe('The model\'s input [null, null, null, 3] leaves its height, width or channels open; Convscope needs them fixed');
     expect(errorOf(smallWith(0, input([null, 2048, 28, 1])))).toBe('Input height must be a whole number from 1 to 1024, got 2048');
     expect(errorOf(modelJson([...SMALL.slice(1, 2), input(), ...SMALL.slice(2)]))).toBe('Layer 2 "conv2d_input" (InputLayer) comes after other layers; Convscope reads one input, first');

@@ -1,7 +1,8 @@
-import { inferShapes } from '../inferShapes';
+import { firstLayerInput, inferShapes } from '../inferShapes';
+import { classifierOf } from '../classifierOf';
 import { kerasLayerChain, layerLabel, type KerasLayerEntry } from './kerasLayerChain';
 import { kerasLayerSpec } from './kerasLayerSpec';
-import { kerasLayerNames } from './kerasNames';
+import { kerasClass, kerasLayerNames } from './kerasNames';
 import { ARCHITECTURE_FORMAT, parseSpec } from '../parseSpec';
 import { fail, isRecord, shown, TopologyError } from './topologyError';
 import type { LayerSpec, ModelSpec } from '../types';
@@ -51,16 +52,21 @@ const KERAS_VERSION = '2.15.0';
 const initializer = (className: string, config: Record<string, unknown> = {}) => ({ class_name: className, config });
 const NO_EXTRAS = { kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null };
 
-function layerJson(layer: LayerSpec, name: string, first: readonly number[] | null): KerasLayerJson {
-  // Keras 2 writes name, trainable, then the first layer's batch_input_shape, then dtype.
-  const base = { name, trainable: true, ...(first ? { batch_input_shape: [null, ...first] } : {}), dtype: 'float32' };
+/** The InputLayer tf.keras 2 lists first in a Sequential built from keras.Input (the kerasCode script builds it so). */
+function inputJson(shape: readonly number[]): KerasLayerJson {
+  return { class_name: 'InputLayer', config: { batch_input_shape: [null, ...shape], dtype: 'float32', sparse: false, ragged: false, name: 'input_1' } };
+}
+
+/** A layer as tf.keras 2.15 serialises it: the arguments its get_config() returns, in its order. */
+export function layerJson(layer: LayerSpec, name: string): KerasLayerJson {
+  const base = { name, trainable: true, dtype: 'float32' };
   switch (layer.type) {
     case 'conv2d':
       return {
         class_name: 'Conv2D',
         config: {
           ...base, filters: layer.filters, kernel_size: [layer.kernelSize, layer.kernelSize], strides: [layer.strides, layer.strides],
-          padding: layer.padding, data_format: 'channels_last', dilation_rate: [1, 1], activation: layer.activation, use_bias: true,
+          padding: layer.padding, data_format: 'channels_last', dilation_rate: [1, 1], groups: 1, activation: layer.activation, use_bias: layer.useBias !== false,
           kernel_initializer: initializer('GlorotUniform', { seed: null }), bias_initializer: initializer('Zeros'), ...NO_EXTRAS,
         },
       };
@@ -76,7 +82,7 @@ function layerJson(layer: LayerSpec, name: string, first: readonly number[] | nu
       return {
         class_name: 'Dense',
         config: {
-          ...base, units: layer.units, activation: layer.activation, use_bias: true,
+          ...base, units: layer.units, activation: layer.activation, use_bias: layer.useBias !== false,
           kernel_initializer: initializer('GlorotUniform', { seed: null }), bias_initializer: initializer('Zeros'), ...NO_EXTRAS,
         },
       };
@@ -92,6 +98,30 @@ function layerJson(layer: LayerSpec, name: string, first: readonly number[] | nu
           beta_regularizer: null, gamma_regularizer: null, beta_constraint: null, gamma_constraint: null,
         },
       };
+    case 'reshape':
+      return { class_name: 'Reshape', config: { ...base, target_shape: [...layer.targetShape] } };
+    case 'zeroPadding2d': {
+      const [top, bottom, left, right] = layer.padding;
+      return { class_name: 'ZeroPadding2D', config: { ...base, padding: [[top, bottom], [left, right]], data_format: 'channels_last' } };
+    }
+    case 'activation':
+      return { class_name: 'Activation', config: { ...base, activation: layer.activation } };
+    case 'relu':
+      return { class_name: 'ReLU', config: { ...base, max_value: null, negative_slope: 0.0, threshold: 0.0 } };
+    case 'globalAvgPool2d':
+    case 'globalMaxPool2d':
+      return { class_name: kerasClass(layer), config: { ...base, data_format: 'channels_last', keepdims: false } };
+    case 'rescaling':
+      return { class_name: 'Rescaling', config: { ...base, scale: layer.scale, offset: layer.offset } };
+    case 'spatialDropout2d':
+      return { class_name: 'SpatialDropout2D', config: { ...base, rate: layer.rate, noise_shape: null, seed: null } };
+    case 'gaussianNoise':
+      return { class_name: 'GaussianNoise', config: { ...base, stddev: layer.stddev, seed: null } };
+    case 'gaussianDropout':
+      return { class_name: 'GaussianDropout', config: { ...base, rate: layer.rate, seed: null } };
+    case 'random':
+      // Without data_format, which tf.keras 2 refuses as an unknown argument (its random layers are channels_last only).
+      return { class_name: layer.className, config: { ...base, ...layer.config } };
   }
 }
 
@@ -100,7 +130,7 @@ function layerJson(layer: LayerSpec, name: string, first: readonly number[] | nu
  * tfjs lists the trainable weights of all layers first (kernel and bias,
  * gamma and beta), then the non-trainable ones (moving mean and variance).
  */
-function weightNamesOf(spec: ModelSpec, names: readonly string[]): WeightName[] {
+export function weightNamesOf(spec: ModelSpec, names: readonly string[]): WeightName[] {
   const info = inferShapes(spec);
   const trainable: WeightName[] = [];
   const moving: WeightName[] = [];
@@ -108,9 +138,11 @@ function weightNamesOf(spec: ModelSpec, names: readonly string[]): WeightName[] 
     const input = info.layers[i].inputShape;
     const weight = (leaf: WeightLeaf, index: number, shape: number[]): WeightName => ({ layer: names[i], leaf, index, shape });
     if (layer.type === 'conv2d') {
-      trainable.push(weight('kernel', 0, [layer.kernelSize, layer.kernelSize, input[2], layer.filters]), weight('bias', 1, [layer.filters]));
+      trainable.push(weight('kernel', 0, [layer.kernelSize, layer.kernelSize, input[2], layer.filters]));
+      if (layer.useBias !== false) trainable.push(weight('bias', 1, [layer.filters]));
     } else if (layer.type === 'dense') {
-      trainable.push(weight('kernel', 0, [input[0], layer.units]), weight('bias', 1, [layer.units]));
+      trainable.push(weight('kernel', 0, [input[0], layer.units]));
+      if (layer.useBias !== false) trainable.push(weight('bias', 1, [layer.units]));
     } else if (layer.type === 'batchNorm') {
       const channels = input[input.length - 1];
       trainable.push(weight('gamma', 0, [channels]), weight('beta', 1, [channels]));
@@ -133,7 +165,7 @@ export function specToTopology(spec: ModelSpec, name = 'convscope'): { topology:
   const names = kerasLayerNames(spec.layers);
   const topology: LayersTopology = {
     class_name: 'Sequential',
-    config: { name, layers: spec.layers.map((layer, i) => layerJson(layer, names[i], i === 0 ? spec.inputShape : null)) },
+    config: { name, layers: [inputJson(firstLayerInput(spec)), ...spec.layers.map((layer, i) => layerJson(layer, names[i]))] },
     keras_version: KERAS_VERSION,
     backend: 'tensorflow',
   };
@@ -158,55 +190,99 @@ function modelConfigOf(json: unknown): Record<string, unknown> {
   return model;
 }
 
-/** `[null, h, w, c]` (the batch size may be fixed too) → [h, w, c]. */
-function imageShape(batchShape: unknown): ModelSpec['inputShape'] {
-  if (batchShape === undefined || batchShape === null) fail('The model does not say what input it takes (no InputLayer, and no batch_input_shape on its first layer)');
-  if (!Array.isArray(batchShape) || batchShape.length !== 4) {
-    fail(`The model takes inputs of shape ${shown(batchShape)}; Convscope reads image models, whose input is [batch, height, width, channels]`);
-  }
-  const [, h, w, c] = batchShape as unknown[];
-  if (![h, w, c].every((d) => typeof d === 'number')) fail(`The model's input ${shown(batchShape)} leaves its height, width or channels open; Convscope needs them fixed`);
-  return [h as number, w as number, c as number];
+/** A Keras dtype as written: "float32", or Keras 3's DTypePolicy object. */
+function dtypeName(dtype: unknown): string | undefined {
+  if (typeof dtype === 'string') return dtype;
+  if (isRecord(dtype) && isRecord(dtype.config) && typeof dtype.config.name === 'string') return dtype.config.name;
+  return undefined;
 }
 
-function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[] } {
-  const { layers: entries, buildShape } = kerasLayerChain(modelConfigOf(modelJson));
+/**
+ * The images a model reads, from its declared batch shape: `[null, h, w, c]`
+ * as it is; `[null, h, w]` (a Reshape or Flatten adds the channel) and a
+ * square `[null, h·w]` as one-channel images, keeping the declared shape.
+ */
+/** Refuses an input of integers: word or token numbers, which no image model reads. */
+function checkInputType(dtype: unknown): void {
+  const type = dtypeName(dtype);
+  if (type !== undefined && !type.startsWith('float')) {
+    fail(`The model's input is ${type} numbers (word or token numbers, or labels), not an image; Convscope reads models whose input is an image`);
+  }
+}
+
+function inputOf(batchShape: unknown, dtype: unknown): Pick<ModelSpec, 'inputShape' | 'kerasInput'> {
+  if (batchShape === undefined || batchShape === null) fail('The model does not say what input it takes (no InputLayer, and no batch_input_shape on its first layer)');
+  checkInputType(dtype);
+  if (!Array.isArray(batchShape) || batchShape.length < 2 || batchShape.length > 4) {
+    fail(`The model takes inputs of shape ${shown(batchShape)}; Convscope reads image models, whose input is [batch, height, width, channels]`);
+  }
+  const dims = (batchShape as unknown[]).slice(1);
+  if (!dims.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1)) {
+    fail(`The model's input ${shown(batchShape)} leaves its height, width or channels open; Convscope needs them fixed`);
+  }
+  const [a, b, c] = dims as number[];
+  if (dims.length === 3) return { inputShape: [a, b, c] };
+  if (dims.length === 2) return { inputShape: [a, b, 1], kerasInput: [a, b] };
+  const side = Math.round(Math.sqrt(a));
+  if (side * side !== a) {
+    fail(`The model takes ${a} numbers per example, which is not a square image (MNIST's flat input is 784 = 28×28); Convscope reads models whose input is an image`);
+  }
+  return { inputShape: [side, side, 1], kerasInput: [a] };
+}
+
+/** The rank, with the batch axis, of what comes out of a layer that gets `rank`. */
+function rankAfter(layer: LayerSpec, rank: number): number {
+  switch (layer.type) {
+    case 'flatten':
+    case 'dense':
+    case 'globalAvgPool2d':
+    case 'globalMaxPool2d':
+      return 2;
+    case 'reshape':
+      return layer.targetShape.length + 1;
+    default:
+      return rank;
+  }
+}
+
+function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[]; notes: string[] } {
+  const { layers: entries, buildShape, notes } = kerasLayerChain(modelConfigOf(modelJson));
   const layers: LayerSpec[] = [];
   const sources: KerasLayerEntry[] = [];
   let batchShape: unknown;
-  let rank = 4;
+  let dtype: unknown;
+  let rank: number | undefined;
   for (const entry of entries) {
-    const reading = kerasLayerSpec(entry, rank);
+    const reading = kerasLayerSpec(entry, rank ?? 4);
     if (reading.kind === 'input') {
       if (layers.length > 0) fail(`${layerLabel(entry)} comes after other layers; Convscope reads one input, first`);
       batchShape = reading.batchShape;
-    } else if (reading.kind === 'activation') {
-      if (reading.activation === 'linear') continue;
-      const prev = layers[layers.length - 1];
-      if ((prev?.type !== 'conv2d' && prev?.type !== 'dense') || prev.activation !== 'linear') {
-        const after = prev ? `follows ${sources[sources.length - 1].className} "${sources[sources.length - 1].name}"${prev.type === 'conv2d' || prev.type === 'dense' ? ` (activation ${prev.activation})` : ''}` : 'comes first';
-        fail(`${layerLabel(entry)}: Convscope has no separate activation layer; it folds one into a linear Conv2D or Dense just before it, but this one ${after}`);
-      }
-      layers[layers.length - 1] = { ...prev, activation: reading.activation };
+      dtype = reading.dtype;
+      // Said before any layer after it is: an Embedding is refused for what it reads.
+      checkInputType(dtype);
     } else {
-      if (layers.length === 0) batchShape ??= reading.batchShape;
+      if (layers.length === 0 && batchShape === undefined) {
+        batchShape = reading.batchShape;
+        dtype = entry.config.dtype;
+      }
       layers.push(reading.layer);
       sources.push(entry);
-      if (reading.layer.type === 'flatten') rank = 2;
     }
+    const declared = batchShape ?? buildShape;
+    rank ??= Array.isArray(declared) ? declared.length : 4;
+    if (reading.kind === 'layer') rank = rankAfter(reading.layer, rank);
   }
-  const inputShape = imageShape(batchShape ?? buildShape);
-
-  const last = layers[layers.length - 1];
-  if (!last) fail('The model has no layers that Convscope reads');
-  if (last.type !== 'dense' || last.activation !== 'softmax') {
+  const input = inputOf(batchShape ?? buildShape, dtype);
+  if (layers.length === 0) fail('The model has no layers that Convscope reads');
+  if (!classifierOf({ layers })) {
+    const last = layers[layers.length - 1];
     const source = sources[sources.length - 1];
     const what = last.type === 'dense' ? `Dense "${source.name}" with activation ${last.activation}` : `${source.className} "${source.name}"`;
     const logits = last.type === 'dense' && last.activation === 'linear' ? ' (a model trained with from_logits=True outputs logits: give its last Dense activation="softmax")' : '';
-    fail(`The last layer is ${what}; Convscope needs the output to be Dense with softmax, one unit per class${logits}`);
+    fail(`The last layer is ${what}; Convscope needs the output to be Dense with softmax (or a linear Dense then Activation("softmax")), one unit per class${logits}`);
   }
 
-  const parsed = parseSpec({ inputShape, layers });
+  const parsed = parseSpec({ ...input, layers });
   if ('error' in parsed) fail(parsed.error);
   const info = inferShapes(parsed.spec);
   if (info.error) {
@@ -214,7 +290,7 @@ function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[] 
     fail(bad ? `${layerLabel(sources[bad.index])}: ${bad.error}` : info.error);
   }
   const names = sources.map((s) => s.name);
-  return { spec: parsed.spec, weightNames: weightNamesOf(parsed.spec, names) };
+  return { spec: parsed.spec, weightNames: weightNamesOf(parsed.spec, names), notes };
 }
 
 /**
@@ -222,11 +298,12 @@ function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[] 
  * spec, and lists its weights in buildModel(spec).model.getWeights() order so
  * that they can be found in the file by name. Reads what tensorflowjs_converter
  * writes from a Keras 2 or 3 h5 file and what tfjs's model.save writes:
- * Sequential models, functional ones whose layers form one chain, and
- * activation layers folded into the linear Conv2D or Dense before them.
- * `error`: why the model cannot be read, naming the layer and option.
+ * Sequential models, and functional ones whose layers form one chain (from
+ * a model with several outputs, the chain to its classifier). `notes`: what
+ * was read differently from the file, in sentences for the user; `error`:
+ * why the model cannot be read, naming the layer and option.
  */
-export function topologyToSpec(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[] } | { error: string } {
+export function topologyToSpec(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[]; notes: string[] } | { error: string } {
   try {
     return read(modelJson);
   } catch (e) {

@@ -31,7 +31,7 @@ describe('matchWeightNames', () => {
 
   it('says which weight is missing, ambiguous or of the wrong shape', () => {
     expect(matchWeightNames(EXPECTED, listed('conv2d/kernel', 'conv2d/bias', 'batch_normalization/gamma'))).toEqual({
-      error: 'model.json lists no weight for layer "batch_normalization" (its moving_variance, shape 4)',
+      error: 'model.json holds no weight for layer "batch_normalization" (its moving_variance, shape 4)',
     });
     expect(matchWeightNames(EXPECTED.slice(0, 1), [{ name: 'a/conv2d/kernel', shape: [3, 3, 1, 4] }, { name: 'b/conv2d/kernel', shape: [3, 3, 1, 4] }])).toEqual({
       error: 'Several weights in model.json could be layer "conv2d" (its kernel, shape 3×3×1×4): "a/conv2d/kernel", "b/conv2d/kernel"',

@@ -30,9 +30,9 @@ const endsWith = (parts: readonly string[], tail: readonly string[]) =>
  * `conv2d/kernel`, also with a prefix or `:0` suffix, or Keras 3's `conv2d/0`.
  * A name that is exactly `layer/leaf` wins over longer ones. Returns, per
  * expected weight, the index of its listed weight, or why one is missing,
- * ambiguous or of the wrong shape.
+ * ambiguous or of the wrong shape; `where` names the file in messages.
  */
-export function matchWeightNames(expected: readonly WeightName[], listed: readonly ListedWeight[]): { indices: number[] } | { error: string } {
+export function matchWeightNames(expected: readonly WeightName[], listed: readonly ListedWeight[], where = 'model.json'): { indices: number[] } | { error: string } {
   const parts = listed.map((w) => nameParts(w.name));
   const indices: number[] = [];
   for (const want of expected) {
@@ -41,8 +41,8 @@ export function matchWeightNames(expected: readonly WeightName[], listed: readon
       ? [exact]
       : parts.flatMap((p, i) => (endsWith(p, [want.layer, want.leaf]) || endsWith(p, [want.layer, String(want.index)]) ? [i] : []));
     const what = `layer "${want.layer}" (its ${want.leaf}, shape ${formatShape(want.shape)})`;
-    if (candidates.length === 0) return { error: `model.json lists no weight for ${what}` };
-    if (candidates.length > 1) return { error: `Several weights in model.json could be ${what}: ${candidates.map((i) => `"${listed[i].name}"`).join(', ')}` };
+    if (candidates.length === 0) return { error: `${where} holds no weight for ${what}` };
+    if (candidates.length > 1) return { error: `Several weights in ${where} could be ${what}: ${candidates.map((i) => `"${listed[i].name}"`).join(', ')}` };
     const found = listed[candidates[0]];
     const sameShape = found.shape.length === want.shape.length && found.shape.every((d, i) => d === want.shape[i]);
     if (!sameShape) {

@@ -1,20 +1,51 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NetworkCheck } from '../../model/checkNetwork';
-import type { LayerType } from '../../model/types';
+import type { AddableLayerType } from '../../model/types';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { LayerRow } from './LayerRow';
 import { NumberInput } from './NumberInput';
 
-const ADDABLE: { type: LayerType; label: string }[] = [
-  { type: 'conv2d', label: 'Conv2D' },
-  { type: 'maxPool2d', label: 'MaxPooling2D' },
-  { type: 'avgPool2d', label: 'AveragePooling2D' },
-  { type: 'batchNorm', label: 'BatchNormalization' },
-  { type: 'dropout', label: 'Dropout' },
-  { type: 'flatten', label: 'Flatten' },
-  { type: 'dense', label: 'Dense' },
+/** The layers the editor adds, grouped as Keras's documentation groups them; the most used first. */
+const ADDABLE: { group: string; layers: { type: AddableLayerType; label: string }[] }[] = [
+  {
+    group: 'Most used',
+    layers: [
+      { type: 'conv2d', label: 'Conv2D' },
+      { type: 'maxPool2d', label: 'MaxPooling2D' },
+      { type: 'avgPool2d', label: 'AveragePooling2D' },
+      { type: 'batchNorm', label: 'BatchNormalization' },
+      { type: 'dropout', label: 'Dropout' },
+      { type: 'flatten', label: 'Flatten' },
+      { type: 'dense', label: 'Dense' },
+    ],
+  },
+  {
+    group: 'Shape and pooling',
+    layers: [
+      { type: 'globalAvgPool2d', label: 'GlobalAveragePooling2D' },
+      { type: 'globalMaxPool2d', label: 'GlobalMaxPooling2D' },
+      { type: 'zeroPadding2d', label: 'ZeroPadding2D' },
+      { type: 'reshape', label: 'Reshape' },
+    ],
+  },
+  {
+    group: 'Activation and scale',
+    layers: [
+      { type: 'activation', label: 'Activation' },
+      { type: 'relu', label: 'ReLU' },
+      { type: 'rescaling', label: 'Rescaling' },
+    ],
+  },
+  {
+    group: 'Regularization (training only)',
+    layers: [
+      { type: 'spatialDropout2d', label: 'SpatialDropout2D' },
+      { type: 'gaussianNoise', label: 'GaussianNoise' },
+      { type: 'gaussianDropout', label: 'GaussianDropout' },
+    ],
+  },
 ];
 
 /** Add, remove, reorder and edit layers; every shape follows as you type. */
@@ -27,7 +58,7 @@ export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
       setInputShape: s.setInputShape, addLayer: s.addLayer, updateLayer: s.updateLayer, removeLayer: s.removeLayer, moveLayer: s.moveLayer, undoSetup: s.undoSetup,
     })),
   );
-  const [addType, setAddType] = useState<LayerType>('conv2d');
+  const [addType, setAddType] = useState<AddableLayerType>('conv2d');
   const [h, w, c] = spec.inputShape;
   const inputError = check.info.error?.startsWith('Input:') ? check.info.error.slice(7) : undefined;
 
@@ -72,8 +103,12 @@ export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
       </ol>
       {spec.layers.length === 0 && <p className="field-error" data-testid="layer-error">{check.info.error}</p>}
       <div className="add-layer">
-        <select aria-label="Layer type to add" data-testid="add-layer-type" value={addType} disabled={locked} onChange={(e) => setAddType(e.target.value as LayerType)}>
-          {ADDABLE.map((x) => <option key={x.type} value={x.type}>{x.label}</option>)}
+        <select aria-label="Layer type to add" data-testid="add-layer-type" value={addType} disabled={locked} onChange={(e) => setAddType(e.target.value as AddableLayerType)}>
+          {ADDABLE.map((g) => (
+            <optgroup key={g.group} label={g.group}>
+              {g.layers.map((x) => <option key={x.type} value={x.type}>{x.label}</option>)}
+            </optgroup>
+          ))}
         </select>
         <button type="button" data-testid="add-layer" disabled={locked} onClick={() => a.addLayer(addType)}>Add layer</button>
         <button type="button" data-testid="undo-architecture" disabled={locked || !canUndo} title="Put back the setup before the last edit, preset or import" onClick={a.undoSetup}>

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatShape } from '../../model/formatShape';
 import { layerFieldErrors, type LayerInfo } from '../../model/inferShapes';
 import { kerasClass } from '../../model/keras/kerasNames';
 import { outputSizeRule } from '../../model/outputSizeRule';
-import type { Activation, LayerSpec, Padding } from '../../model/types';
+import type { Activation, LayerSpec, Padding, ReshapeLayer } from '../../model/types';
 import { formatCount } from '../format';
 import { NumberInput } from './NumberInput';
 
@@ -29,7 +29,7 @@ function Choice<T extends string>({ value, options, label, disabled, onChange }:
 /** The editable arguments of a layer, in Keras's order. */
 function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: boolean; onChange(l: LayerSpec): void }): ReactNode {
   const fieldErrors = layerFieldErrors(layer);
-  const num = (key: string, label: string, value: number, width?: number) => (
+  const num = (key: string, label: string, value: number, width?: number, set?: (v: number) => LayerSpec) => (
     <NumberInput
       key={key}
       label={label}
@@ -37,9 +37,15 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
       value={value}
       width={width}
       disabled={locked}
-      invalid={key in fieldErrors}
-      onChange={(v) => onChange({ ...layer, [key]: v } as LayerSpec)}
+      invalid={key in fieldErrors || (key === 'padding' && Object.keys(fieldErrors).some((k) => k.startsWith('padding')))}
+      onChange={(v) => onChange(set ? set(v) : ({ ...layer, [key]: v } as LayerSpec))}
     />
+  );
+  const bias = (value: boolean | undefined) => (
+    <label className="arg" title="use_bias: a bias per filter or unit (Keras's default); BatchNormalization right after makes it redundant">
+      <input type="checkbox" data-testid="layer-use-bias" checked={value !== false} disabled={locked} onChange={(e) => onChange({ ...layer, useBias: e.target.checked ? undefined : false } as LayerSpec)} />
+      {' '}bias
+    </label>
   );
   const padding = (value: Padding) => (
     <Choice label="padding" value={value} options={['valid', 'same'] as const} disabled={locked} onChange={(v) => onChange({ ...layer, padding: v } as LayerSpec)} />
@@ -53,7 +59,7 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
         <>
           {num('filters', 'filters', layer.filters, 56)} <span className="arg">filters</span> {num('kernelSize', 'kernel size', layer.kernelSize, 40)}
           <span className="arg">×{Number.isFinite(layer.kernelSize) ? layer.kernelSize : '?'} stride</span> {num('strides', 'stride', layer.strides, 40)}
-          {padding(layer.padding)} {activation(layer.activation)}
+          {padding(layer.padding)} {activation(layer.activation)} {bias(layer.useBias)}
         </>
       );
     case 'maxPool2d':
@@ -67,18 +73,75 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
     case 'dense':
       return (
         <>
-          {num('units', 'units', layer.units, 64)} <span className="arg">units</span> {activation(layer.activation)}
+          {num('units', 'units', layer.units, 64)} <span className="arg">units</span> {activation(layer.activation)} {bias(layer.useBias)}
         </>
       );
     case 'dropout':
+    case 'spatialDropout2d':
+    case 'gaussianDropout':
       return (
         <>
           <span className="arg">rate</span> {num('rate', 'rate', layer.rate, 52)}
         </>
       );
+    case 'gaussianNoise':
+      return (
+        <>
+          <span className="arg">stddev</span> {num('stddev', 'standard deviation', layer.stddev, 52)}
+        </>
+      );
+    case 'activation':
+      return activation(layer.activation);
+    case 'rescaling':
+      return (
+        <>
+          <span className="arg">scale</span> {num('scale', 'scale', layer.scale, 80)} <span className="arg">offset</span> {num('offset', 'offset', layer.offset, 52)}
+        </>
+      );
+    case 'zeroPadding2d': {
+      const [t, b, l, r] = layer.padding;
+      if (t === b && b === l && l === r) {
+        return (
+          <>
+            <span className="arg">padding</span> {num('padding', 'padding on every side', t, 40, (v) => ({ ...layer, padding: [v, v, v, v] }))}
+          </>
+        );
+      }
+      return <span className="arg">padding ((top {t}, bottom {b}), (left {l}, right {r}))</span>;
+    }
+    case 'reshape':
+      return <ReshapeArgs layer={layer} locked={locked} onChange={onChange} />;
+    case 'random':
+      return <span className="arg" title="Keras's random augmentation layers act in training only; Convscope passes images through unchanged and does the same work with its own augmentation (Training settings)">training only · passes images through here</span>;
     default:
       return null;
   }
+}
+
+/** Reshape's target as text, "28, 28, 1": sizes are kept as typed until they read as whole numbers. */
+function ReshapeArgs({ layer, locked, onChange }: { layer: ReshapeLayer; locked: boolean; onChange(l: LayerSpec): void }) {
+  const [text, setText] = useState(layer.targetShape.join(', '));
+  const sizes = text.split(/[\s,×x]+/).filter(Boolean).map(Number);
+  const valid = sizes.length >= 1 && sizes.length <= 3 && sizes.every((n) => Number.isInteger(n));
+  return (
+    <>
+      <span className="arg">target shape</span>{' '}
+      <input
+        className="mini"
+        aria-label="target shape"
+        data-testid="layer-targetShape"
+        aria-invalid={!valid}
+        value={text}
+        size={10}
+        disabled={locked}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = e.target.value.split(/[\s,×x]+/).filter(Boolean).map(Number);
+          if (next.length >= 1 && next.length <= 3 && next.every((n) => Number.isInteger(n))) onChange({ ...layer, targetShape: next });
+        }}
+      />
+    </>
+  );
 }
 
 /** The ⌊(H + 2P − K)/S⌋ + 1 rule of a conv or pooling layer, with its numbers; both axes when they differ. */

@@ -2,9 +2,21 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
+import type { ModelFormat } from '../../model/modelFormat';
 import { formatBytes } from '../format';
 import { RunRow } from './RunRow';
 import { sortRuns } from './runLabels';
+
+/**
+ * The formats a model downloads as. No `accept` filter on the open button:
+ * converters write weight shards without an extension (`group1-shard1of1`),
+ * which a filter by extension would hide.
+ */
+const FORMATS: Record<ModelFormat, { label: string; title: string }> = {
+  keras: { label: '.keras (Keras 3)', title: 'One .keras file: keras.models.load_model("….keras") opens it in Keras 3' },
+  h5: { label: '.h5 (Keras 2)', title: 'One .h5 file, as Keras 2 saves whole models: tf.keras.models.load_model("….h5") opens it, and so does Keras 3' },
+  tfjs: { label: 'TensorFlow.js', title: 'model.json and its weights, in the TensorFlow.js Layers format (tf.loadLayersModel, tensorflowjs_converter)' },
+};
 
 /**
  * Saved runs (IndexedDB, kept across reloads): open, rename, pin, delete,
@@ -22,6 +34,7 @@ export function RunsPanel() {
     })),
   );
   const [more, setMore] = useState('2');
+  const [format, setFormat] = useState<ModelFormat>('keras');
   const { list, damaged, storage } = runs;
   const current = list.find((r) => r.id === savedId) ?? null;
   const moreEpochs = Number(more);
@@ -80,15 +93,19 @@ export function RunsPanel() {
         {moreError && <p className="field-error">Epochs: {moreError}</p>}
       </div>
       <div className="model-files">
-        <button type="button" onClick={a.downloadModel} disabled={!hasModel || busy} data-testid="download-model" title="model.json and its weights, in the TensorFlow.js Layers format (tf.loadLayersModel, tensorflowjs_converter)">
-          Download model
-        </button>
-        <label className={`button${busy ? ' disabled' : ''}`} title="A TensorFlow.js Layers model: select model.json together with its .bin weight files">
-          Upload model…
+        <div className="download-model">
+          <button type="button" onClick={() => a.downloadModel(format)} disabled={!hasModel || busy} data-testid="download-model" title={FORMATS[format].title}>
+            Download model
+          </button>
+          <select aria-label="Model file format" data-testid="model-format-select" value={format} onChange={(e) => setFormat(e.target.value as ModelFormat)}>
+            {(Object.keys(FORMATS) as ModelFormat[]).map((f) => <option key={f} value={f}>{FORMATS[f].label}</option>)}
+          </select>
+        </div>
+        <label className={`button${busy ? ' disabled' : ''}`} title="A Keras .h5 or .keras file, or a TensorFlow.js model.json selected together with its weight files">
+          Open model file…
           <input
             type="file"
             multiple
-            accept=".json,.bin,application/json,application/octet-stream"
             hidden
             disabled={busy}
             data-testid="upload-model"

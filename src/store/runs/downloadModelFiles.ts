@@ -12,13 +12,20 @@ export function modelFileName(runName: string | null, now = new Date()): string 
   return `convscope-${slug}-${stamp}`;
 }
 
+/** The type a browser saves each kind of model file as. */
+function mimeType(name: string): string {
+  if (name.endsWith('.json')) return 'application/json';
+  if (name.endsWith('.keras')) return 'application/zip';
+  if (name.endsWith('.h5')) return 'application/x-hdf5';
+  return 'application/octet-stream';
+}
+
 /**
- * Saves the model's two files through the browser's downloads, as tfjs's
- * `downloads://` does: model.json first, then the weights it names. Both go
- * side by side into the downloads folder, which is what `tf.loadLayersModel`
- * and `tensorflowjs_converter` expect.
+ * Saves the model's files through the browser's downloads: one `.keras` or
+ * `.h5`, or, as tfjs's `downloads://` does, model.json first and then the
+ * weights it names, side by side in the downloads folder, which is what
+ * `tf.loadLayersModel` and `tensorflowjs_converter` expect.
  */
 export function downloadModelFiles(e: Extract<WorkerEvent, { type: 'modelFiles' }>, doc: Document = document): void {
-  saveBlob(new Blob([e.modelJson], { type: 'application/json' }), e.jsonName, doc);
-  saveBlob(new Blob([e.weights], { type: 'application/octet-stream' }), e.weightsName, doc);
+  for (const f of e.files) saveBlob(new Blob([f.data], { type: mimeType(f.name) }), f.name, doc);
 }

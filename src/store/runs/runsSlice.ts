@@ -73,9 +73,9 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     worker.send({ type: 'gallery', requestId, cell });
   },
   closeGallery: () => set((s) => ({ runs: { ...s.runs, gallery: null } })),
-  downloadModel() {
+  downloadModel(format) {
     const s = get();
-    worker.send({ type: 'downloadModel', name: modelFileName(s.runs.list.find((r) => r.id === s.run.savedId)?.name ?? null) });
+    worker.send({ type: 'downloadModel', name: modelFileName(s.runs.list.find((r) => r.id === s.run.savedId)?.name ?? null), format });
   },
   async uploadModel(files) {
     const s = get();

@@ -1,5 +1,6 @@
 import { datasetShape } from '../../data/datasets';
-import { exportModelFiles, importModelFiles, ModelFileError } from '../../engine/modelFiles';
+import { exportModelFiles, importModelFiles, ModelFileError, type ImportedModel } from '../../engine/modelFiles';
+import type { ModelFormat } from '../../model/modelFormat';
 import type { Command, SavedRunSetup, WorkerEvent } from '../../protocol';
 import { currentModel } from '../model/currentModel';
 import type { ModelSlot } from '../model/modelSlot';
@@ -14,11 +15,11 @@ export class ModelFiles {
     private readonly saved: SavedRuns,
   ) {}
 
-  async download(name: string): Promise<void> {
+  async download(name: string, format: ModelFormat): Promise<void> {
     const current = this.slot.current;
     if (!current) throw new SessionError('invalid-request', 'There is no model to download yet: train, open or upload one first');
-    const files = await exportModelFiles(current.built, current.spec, `${name}.weights.bin`);
-    this.post({ type: 'modelFiles', jsonName: `${name}.json`, ...files });
+    const files = await exportModelFiles(current.built, current.spec, name, format);
+    this.post({ type: 'modelFiles', files });
   }
 
   /**
@@ -30,23 +31,24 @@ export class ModelFiles {
     const { dataset } = cmd.setup;
     const { inputShape, numClasses } = datasetShape(dataset, cmd.setup.classNames);
     const expect = { inputShape, classes: numClasses };
-    let model: Awaited<ReturnType<typeof importModelFiles>>;
+    let model: ImportedModel;
     try {
       model = await importModelFiles(cmd.files, expect);
     } catch (e) {
       if (e instanceof ModelFileError) throw new SessionError('model-file', e.message);
       throw e;
     }
-    const name = (cmd.files.find((f) => f.name.endsWith('.json'))?.name ?? 'model.json').replace(/\.json$/, '');
+    const { name } = model;
+    const notes = model.notes.length ? ` ${model.notes.join(' ')}` : '';
     if (model.studyOnly || !model.weights) {
       this.slot.renumber(cmd.runId);
-      this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: model.studyOnly, message: model.studyOnly ?? `${name} has no weights.` });
+      this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: model.studyOnly, message: `${model.studyOnly ?? `${name} has no weights.`}${notes}` });
       return;
     }
     const setup: SavedRunSetup = { ...cmd.setup, spec: model.spec };
     const weights = model.weights;
     await this.slot.replace(() => currentModel({ runId: cmd.runId, spec: model.spec, config: setup.config, dataset, weights, at: 0 }));
-    const message = `Uploaded ${name}: ${model.spec.layers.length} layers with their weights, ready to inspect; "Continue training" fine-tunes it.`;
+    const message = `Opened ${name}: ${model.spec.layers.length} layers with their weights, ready to inspect and evaluate; "Continue training" fine-tunes it.${notes}`;
     const classNames = setup.classNames ? { classNames: setup.classNames } : {};
     this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: null, message, ...classNames });
     await this.saved.saveImported(cmd.runId, setup, name, model.weights);
