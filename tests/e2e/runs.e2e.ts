@@ -104,6 +104,7 @@ describe('saved runs and model files', () => {
     const downloads: string[] = [];
     page.on('download', (d) => void d.saveAs(join(dir, d.suggestedFilename())).then(() => downloads.push(d.suggestedFilename())));
     await openView(page, 'results');
+    await page.getByTestId('model-format-select').selectOption('tfjs');
     await page.getByTestId('download-model').click();
     await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(2);
     // Named after the run and the time, so that a second download never collides with the first.
@@ -134,7 +135,7 @@ describe('saved runs and model files', () => {
     await openView(page, 'results');
     await page.getByTestId('upload-model').setInputFiles(downloads.map((f) => join(dir, f)));
     await openView(page, 'train');
-    await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(/^Uploaded convscope-MNIST/);
+    await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(/^Opened convscope-MNIST/);
     await runsListed(page, 2, 'uploaded');
     // The same test image, now answered by the uploaded model (it has trained no epoch here).
     await openView(page, 'train');

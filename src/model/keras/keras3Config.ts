@@ -43,8 +43,8 @@ function keras3Layer(layer: LayerSpec, json: KerasLayerJson, inputShape: readonl
       config.data_format = 'channels_last';
       break;
     case 'spatialDropout2d': {
-      // SpatialDropout2D's own get_config: no trainable, no noise_shape, a plain dtype string.
-      const { rate, seed, name } = config;
+      // SpatialDropout2D's own get_config: its five arguments in its order, a plain dtype string.
+      const { rate, seed, name } = json.config as Record<string, Json>;
       return { module: 'keras.layers', class_name: json.class_name, config: { rate, seed, name, dtype: 'float32', data_format: 'channels_last' }, registered_name: null };
     }
   }

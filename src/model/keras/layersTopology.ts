@@ -114,7 +114,9 @@ export function layerJson(layer: LayerSpec, name: string): KerasLayerJson {
     case 'rescaling':
       return { class_name: 'Rescaling', config: { ...base, scale: layer.scale, offset: layer.offset } };
     case 'spatialDropout2d':
-      return { class_name: 'SpatialDropout2D', config: { ...base, rate: layer.rate, noise_shape: null, seed: null } };
+      // Not tf.keras 2.15's form (Dropout's config, with trainable and noise_shape): Keras 3's SpatialDropout2D
+      // refuses both, so a .h5 with them does not load there. tf.keras 2 takes these five arguments as well.
+      return { class_name: 'SpatialDropout2D', config: { name, dtype: 'float32', rate: layer.rate, seed: null, data_format: 'channels_last' } };
     case 'gaussianNoise':
       return { class_name: 'GaussianNoise', config: { ...base, stddev: layer.stddev, seed: null } };
     case 'gaussianDropout':

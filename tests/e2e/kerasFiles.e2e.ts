@@ -1,0 +1,121 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, openView, percent, reveal, text, uncaughtErrors, useBrowser } from './browser';
+
+const browser = useBrowser();
+const FIXTURES = fileURLToPath(new URL('../fixtures/keras/', import.meta.url));
+const fixture = (name: string) => join(FIXTURES, name);
+
+/** The ten bars' probabilities, as the page holds them. */
+const barProbs = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('[data-testid=prediction-bars] li')].map((li) => Number((li as HTMLElement).dataset.prob)));
+
+/** Makes test image `index` the input through the store (`?debug` exposes it). */
+const showTestImage = (page: Page, index: number) =>
+  page.evaluate((i) => (window as unknown as { convscope: { store: { getState(): { showTestSample(i: number): void } } } }).convscope.store.getState().showTestSample(i), index);
+
+/** Opens model files as a person does, with Open model file…, and waits for the page to say what it opened. */
+async function openModel(page: Page, paths: string[], notice: RegExp): Promise<void> {
+  await openView(page, 'results');
+  await page.getByTestId('upload-model').setInputFiles(paths);
+  await openView(page, 'train');
+  await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(notice);
+}
+
+/** The opened model's answer for test image `index`, asked after another image so that it is certainly this model's. */
+async function probsFor(page: Page, index: number): Promise<number[]> {
+  await showTestImage(page, index + 1);
+  await page.waitForFunction(() => /^live model/.test(document.querySelector('[data-testid=prediction-model-state]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const other = await barProbs(page);
+  await showTestImage(page, index);
+  await expect.poll(() => barProbs(page), { timeout: 30_000 }).not.toEqual(other);
+  return barProbs(page);
+}
+
+/** Evaluates the current model on the whole test set; its accuracy. */
+async function evaluate(page: Page): Promise<number> {
+  const button = await reveal(page, 'evaluate-button', 'train');
+  await button.click();
+  await page.waitForFunction(() => /%$/.test(document.querySelector('[data-testid=test-accuracy]')?.textContent ?? ''), null, { timeout: 120_000 });
+  return percent(await text(page, 'test-accuracy'));
+}
+
+describe('real Keras files in and out', () => {
+  it('opens a .h5, a .keras and an extension-less, multi-output TensorFlow.js folder: each predicts and evaluates; a .keras download opens again with identical predictions', async () => {
+    const page = await openApp(browser(), '?debug');
+
+    await openModel(page, [fixture('keras2_reshape.h5')], /^Opened keras2_reshape: 12 layers with their weights/);
+    const reshape = await probsFor(page, 0);
+    expect(reshape.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    expect(await evaluate(page)).toBeGreaterThanOrEqual(0);
+    await openView(page, 'design');
+    expect(await page.getByTestId('layer-row').first().getAttribute('data-layer-type')).toBe('reshape');
+
+    await openModel(page, [fixture('keras3_rescaling.keras')], /^Opened keras3_rescaling: 12 layers/);
+    const rescaling = await probsFor(page, 0);
+    expect(rescaling).not.toEqual(reshape);
+    expect(await evaluate(page)).toBeGreaterThanOrEqual(0);
+
+    const folder = fixture('tfjs_multi_output');
+    await openModel(page, readdirSync(folder).map((f) => join(folder, f)), /Convscope reads the classifier "classifier"/);
+    const multi = await probsFor(page, 0);
+    expect(await evaluate(page)).toBeGreaterThanOrEqual(0);
+
+    // Download as .keras (the default format), then open that file: the same answers.
+    const dir = mkdtempSync(join(tmpdir(), 'convscope-keras-'));
+    const saved: string[] = [];
+    page.on('download', (d) => void d.saveAs(join(dir, d.suggestedFilename())).then(() => saved.push(d.suggestedFilename())));
+    await openView(page, 'results');
+    expect(await page.getByTestId('model-format-select').inputValue()).toBe('keras');
+    await page.getByTestId('download-model').click();
+    await expect.poll(() => saved.length, { timeout: 30_000 }).toBe(1);
+    expect(saved[0]).toMatch(/\.keras$/);
+    await openModel(page, [join(dir, saved[0])], /^Opened convscope-/);
+    expect(await probsFor(page, 0)).toEqual(multi);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('names the cause of each bad file, and changes nothing on the page', async () => {
+    const page = await openApp(browser(), '?debug');
+    await openModel(page, [fixture('keras3_lenet.h5')], /^Opened keras3_lenet/);
+    const before = await probsFor(page, 3);
+    const bad: [string, RegExp][] = [
+      ['bad_truncated.h5', /^bad_truncated\.h5 is truncated or damaged/],
+      ['bad_not_keras.h5', /is an HDF5 file but not a Keras model/],
+      ['bad_no_config.keras', /has no config\.json/],
+      ['bad_shape.h5', /has shape 5×5×1×8, but layer "conv2d" needs its kernel to be 3×3×1×8/],
+      ['bad_missing_weight.h5', /lists a weight "dense\/bias:0" that the file does not hold/],
+      ['bad_lambda.h5', /a Lambda layer runs Python code/],
+      ['bad_lstm.h5', /an LSTM is a recurrent layer/],
+      ['bad_two_inputs.h5', /The model has 2 inputs/],
+      ['bad_text_input.h5', /The model's input is int32 numbers/],
+    ];
+    for (const [name, message] of bad) {
+      await openView(page, 'results');
+      await page.getByTestId('upload-model').setInputFiles(fixture(name));
+      await expect.poll(() => text(page, 'error-banner'), { timeout: 30_000 }).toMatch(message);
+    }
+    // Too large: refused before it is read.
+    await page.evaluate(() => {
+      const input = document.querySelector('[data-testid=upload-model]') as HTMLInputElement;
+      const big = new File([new Uint8Array(1)], 'huge.h5');
+      Object.defineProperty(big, 'size', { value: 2 ** 31 });
+      const list = new DataTransfer();
+      list.items.add(big);
+      input.files = list.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(() => text(page, 'error-banner'), { timeout: 30_000 }).toMatch(/^huge\.h5 is 2048 MB: larger than any model Convscope can train/);
+    await openView(page, 'train');
+    expect(await barProbs(page)).toEqual(before);
+    await openView(page, 'design');
+    expect(await page.getByTestId('layer-row').first().getAttribute('data-layer-type')).toBe('zeroPadding2d');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
