@@ -33,6 +33,20 @@ describe('receptiveField', () => {
     expect(receptiveField(s, 3, 0, 0).size).toBe(5);
   });
 
+  it('walks through the layers of Keras files: a Reshape that keeps the image, per-pixel layers, and ZeroPadding2D, which shifts the field', () => {
+    const s: ModelSpec = {
+      inputShape: [28, 28, 1],
+      kerasInput: [28, 28],
+      layers: [
+        { type: 'reshape', targetShape: [28, 28, 1] }, { type: 'rescaling', scale: 1 / 255, offset: 0 }, { type: 'zeroPadding2d', padding: [2, 2, 2, 2] },
+        conv(5), { type: 'activation', activation: 'relu' }, { type: 'relu' }, { type: 'spatialDropout2d', rate: 0.1 }, conv(3),
+      ],
+    };
+    // Row 0 of the last conv reads padded rows 0–6, image rows −2…4: clipped to 0–4, size 7.
+    expect(receptiveField(s, 7, 0, 0)).toEqual({ box: { top: 0, left: 0, bottom: 4, right: 4 }, size: 7 });
+    expect(receptiveField(s, 7, 10, 3).box).toEqual({ top: 8, left: 1, bottom: 14, right: 7 });
+  });
+
   it('clips a same-padded corner to the image but keeps the full size', () => {
     const s = spec(conv(3, 'same'), conv(3, 'same'));
     expect(receptiveField(s, 1, 0, 0)).toEqual({ box: { top: 0, left: 0, bottom: 2, right: 2 }, size: 5 });

@@ -1,7 +1,14 @@
 import { inferShapes } from '../model/inferShapes';
 import { outputSizeRule } from '../model/outputSizeRule';
-import type { ModelSpec } from '../model/types';
+import type { LayerType, ModelSpec } from '../model/types';
 import type { Box } from './types';
+
+/** Layers that work on each pixel (or channel) on its own: a pixel's field passes through them unchanged. */
+const PER_PIXEL: ReadonlySet<LayerType> = new Set([
+  'batchNorm', 'dropout', 'activation', 'relu', 'rescaling', 'gaussianNoise', 'gaussianDropout', 'spatialDropout2d', 'random',
+]);
+
+const sameShape = (a: readonly number[] | undefined, b: readonly number[]) => a !== undefined && a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** Inclusive range of rows or columns. */
 interface Span {
@@ -13,7 +20,8 @@ interface Span {
  * The input-image pixels that output pixel (y, x) of spec layer `layer`
  * depends on. Walks back from `layer` to the input: each conv or pool maps
  * output rows [a, b] to input rows [a·s − padBefore, b·s − padBefore + K − 1];
- * batchNorm and dropout are per-pixel and pass the range through. `box` is
+ * ZeroPadding2D shifts it by its top and left padding; per-pixel layers
+ * (batchNorm, dropout, activations, noise…) pass the range through. `box` is
  * clipped to the image; `size` is the unclipped height of the range, the
  * textbook receptive field (it does not shrink at the border).
  */
@@ -30,9 +38,16 @@ export function receptiveFieldOf(spec: ModelSpec, layer: number): (y: number, x:
   const steps: { rows: Window; cols: Window }[] = [];
   for (let i = layer; i >= 0; i--) {
     const l = spec.layers[i];
-    if (l.type === 'batchNorm' || l.type === 'dropout') continue;
+    if (PER_PIXEL.has(l.type)) continue;
+    // A Reshape that keeps the image as it is (28×28 → 28×28×1) keeps every pixel where it was.
+    if (l.type === 'reshape' && sameShape(info[i].outputShape, spec.inputShape)) continue;
+    if (l.type === 'zeroPadding2d') {
+      // Output row r is input row r − top: a 1×1 window, stride 1, padded before by `top`.
+      steps.push({ rows: { pad: l.padding[0], k: 1, s: 1 }, cols: { pad: l.padding[2], k: 1, s: 1 } });
+      continue;
+    }
     if (l.type !== 'conv2d' && l.type !== 'maxPool2d' && l.type !== 'avgPool2d') {
-      throw new Error(`receptiveField walks back through conv and pool layers only, not ${l.type} (layer ${i + 1})`);
+      throw new Error(`receptiveField walks back through conv, pool and padding layers only, not ${l.type} (layer ${i + 1})`);
     }
     const input = info[i].inputShape;
     // inferShapes leaves the input empty after an impossible layer: no sizes, no field.

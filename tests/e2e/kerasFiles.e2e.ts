@@ -36,6 +36,9 @@ async function probsFor(page: Page, index: number): Promise<number[]> {
   return barProbs(page);
 }
 
+/** Probabilities equal but for the last float digits (the backend the answer came from may have changed after its measurement). */
+const close = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => Math.abs(v - b[i]) <= 1e-6);
+
 /** Evaluates the current model on the whole test set; its accuracy. */
 async function evaluate(page: Page): Promise<number> {
   const button = await reveal(page, 'evaluate-button', 'train');
@@ -75,7 +78,8 @@ describe('real Keras files in and out', () => {
     await expect.poll(() => saved.length, { timeout: 30_000 }).toBe(1);
     expect(saved[0]).toMatch(/\.keras$/);
     await openModel(page, [join(dir, saved[0])], /^Opened convscope-/);
-    expect(await probsFor(page, 0)).toEqual(multi);
+    const reopened = await probsFor(page, 0);
+    expect(close(reopened, multi), `${reopened} vs ${multi}`).toBe(true);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });
@@ -112,7 +116,8 @@ describe('real Keras files in and out', () => {
     });
     await expect.poll(() => text(page, 'error-banner'), { timeout: 30_000 }).toMatch(/^huge\.h5 is 2048 MB: larger than any model Convscope can train/);
     await openView(page, 'train');
-    expect(await barProbs(page)).toEqual(before);
+    const after = await barProbs(page);
+    expect(close(after, before), `${after} vs ${before}`).toBe(true);
     await openView(page, 'design');
     expect(await page.getByTestId('layer-row').first().getAttribute('data-layer-type')).toBe('zeroPadding2d');
     expect(uncaughtErrors(page)).toEqual([]);

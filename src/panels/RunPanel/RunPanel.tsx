@@ -13,7 +13,8 @@ export function RunPanel() {
   const { status, info, progress } = run;
   // Your classes have no test set: their validation split is the held-out measure.
   const testable = hasTestSet(run.dataset ?? 'mnist');
-  const canEvaluate = testable && !active && run.runId > 0 && status !== 'error' && !run.evaluation && info !== null;
+  // Any model the worker holds: trained here, reopened, or opened from a file (which has no run info).
+  const canEvaluate = testable && !active && run.runId > 0 && status !== 'error' && !run.evaluation;
   const downloads = Object.entries(run.downloads);
   const loading = status === 'loading' && downloads.some(([, d]) => d.loaded < d.total);
 
