@@ -89,6 +89,11 @@ export type Command =
    * trained with.
    */
   | { type: 'uploadModel'; runId: number; files: { name: string; data: ArrayBuffer }[]; setup: Omit<SavedRunSetup, 'spec'> }
+  /**
+   * The user is reaching for Open model file: load the HDF5 reader now (h5wasm,
+   * about 1 MB compressed), so that the file opens at once when chosen. No answer.
+   */
+  | { type: 'prepareModelFiles' }
   /** The page's heartbeat: answered by `pong` at once, so that a worker that died (out of memory) is noticed. */
   | { type: 'ping'; seq: number }
   /**

@@ -161,6 +161,8 @@ export interface RunsActions {
   downloadModel(format: ModelFormat): void;
   /** Reads a model.json and its weight files; the model becomes the current network. */
   uploadModel(files: readonly File[]): Promise<void>;
+  /** The pointer or focus is on Open model file: the worker loads its file readers before the file is chosen (once). */
+  prepareModelFiles(): void;
 }
 
 export interface RunsSlice extends RunsActions {

@@ -127,6 +127,7 @@ export class TrainingSession {
       // Model files
       downloadModel: (c) => modelFiles.download(c.name, c.format),
       uploadModel: (c) => runs.afterRuns(() => modelFiles.upload(c), c.runId),
+      prepareModelFiles: () => modelFiles.prepare(),
     };
   }
 

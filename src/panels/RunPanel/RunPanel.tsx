@@ -10,7 +10,7 @@ export function RunPanel() {
   const evaluate = useAppStore((s) => s.evaluate);
   const invalid = useAppStore(trainBlocker) !== null;
   const active = isActive(run);
-  const { status, info, progress } = run;
+  const { status, progress } = run;
   // Your classes have no test set: their validation split is the held-out measure.
   const testable = hasTestSet(run.dataset ?? 'mnist');
   // Any model the worker holds: trained here, reopened, or opened from a file (which has no run info).

@@ -30,7 +30,7 @@ export function RunsPanel() {
   const a = useAppStore(
     useShallow((s) => ({
       openRun: s.openRun, renameRun: s.renameRun, pinRun: s.pinRun, deleteRun: s.deleteRun, toggleCompare: s.toggleCompare,
-      continueRun: s.continueRun, downloadModel: s.downloadModel, uploadModel: s.uploadModel,
+      continueRun: s.continueRun, downloadModel: s.downloadModel, uploadModel: s.uploadModel, prepareModelFiles: s.prepareModelFiles,
     })),
   );
   const [more, setMore] = useState('2');
@@ -101,7 +101,12 @@ export function RunsPanel() {
             {(Object.keys(FORMATS) as ModelFormat[]).map((f) => <option key={f} value={f}>{FORMATS[f].label}</option>)}
           </select>
         </div>
-        <label className={`button${busy ? ' disabled' : ''}`} title="A Keras .h5 or .keras file, or a TensorFlow.js model.json selected together with its weight files">
+        <label
+          className={`button${busy ? ' disabled' : ''}`}
+          title="A Keras .h5 or .keras file, or a TensorFlow.js model.json selected together with its weight files"
+          onPointerEnter={a.prepareModelFiles}
+          onFocus={a.prepareModelFiles}
+        >
           Open model file…
           <input
             type="file"

@@ -77,6 +77,12 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     const s = get();
     worker.send({ type: 'downloadModel', name: modelFileName(s.runs.list.find((r) => r.id === s.run.savedId)?.name ?? null), format });
   },
+  prepareModelFiles() {
+    if (!get().runs.filesPrepared) {
+      worker.send({ type: 'prepareModelFiles' });
+      set((s) => ({ runs: { ...s.runs, filesPrepared: true } }));
+    }
+  },
   async uploadModel(files) {
     const s = get();
     if (isActive(s.run)) {

@@ -33,13 +33,15 @@ export interface RunsState {
   records: Record<string, SavedRun>;
   requestId: number;
   gallery: GalleryState | null;
+  /** The worker was asked to load its model file readers; a restarted worker is asked again. */
+  filesPrepared: boolean;
 }
 
 /** At most this many runs are compared at once. */
 export const MAX_COMPARE = 4;
 
 export const INITIAL_RUNS_STATE: RunsState = {
-  list: [], damaged: [], storage: null, loaded: false, openNewest: true, reopenId: null, adoptSetupOf: null, compare: [], records: {}, requestId: 0, gallery: null,
+  list: [], damaged: [], storage: null, loaded: false, openNewest: true, reopenId: null, adoptSetupOf: null, compare: [], records: {}, requestId: 0, gallery: null, filesPrepared: false,
 };
 
 /**
@@ -76,7 +78,7 @@ export function applyRunsEvents(state: RunsState, events: readonly WorkerEvent[]
         break;
       case 'workerRestarted':
         // The new worker's list decides; the model that was open comes back if it can.
-        s = { ...s, loaded: false, openNewest: true, reopenId: current.savedId, gallery: null };
+        s = { ...s, loaded: false, openNewest: true, reopenId: current.savedId, gallery: null, filesPrepared: false };
         break;
     }
   }

@@ -1,5 +1,5 @@
 import { datasetShape } from '../../data/datasets';
-import { exportModelFiles, importModelFiles, ModelFileError, type ImportedModel } from '../../engine/modelFiles';
+import { exportModelFiles, importModelFiles, ModelFileError, prepareKerasFiles, type ImportedModel } from '../../engine/modelFiles';
 import type { ModelFormat } from '../../model/modelFormat';
 import type { Command, SavedRunSetup, WorkerEvent } from '../../protocol';
 import { currentModel } from '../model/currentModel';
@@ -14,6 +14,11 @@ export class ModelFiles {
     private readonly slot: ModelSlot,
     private readonly saved: SavedRuns,
   ) {}
+
+  /** Loads the HDF5 reader ahead of a file the user is about to choose; a failure is left for the open itself to report. */
+  async prepare(): Promise<void> {
+    await prepareKerasFiles().catch(() => undefined);
+  }
 
   async download(name: string, format: ModelFormat): Promise<void> {
     const current = this.slot.current;
