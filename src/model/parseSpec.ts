@@ -67,7 +67,18 @@ function parseInputShape(raw: unknown): ModelSpec['inputShape'] {
   return [raw[0], raw[1], raw[2]];
 }
 
+/** A layer name as Keras allows it: no "/" (it separates weight paths), not empty. */
+const NAME = /^[^/]{1,200}$/;
+
 function parseLayer(raw: unknown, index: number): LayerSpec {
+  const layer = parseLayerArgs(raw, index);
+  const name = (raw as Record<string, unknown>).name;
+  if (name === undefined) return layer;
+  if (typeof name !== 'string' || !NAME.test(name)) fail(`Layer ${index + 1} (${layer.type}): "name" must be a text without "/", got ${show(name)}`);
+  return { ...layer, name };
+}
+
+function parseLayerArgs(raw: unknown, index: number): LayerSpec {
   const at = `Layer ${index + 1}`;
   if (!isRecord(raw)) fail(`${at}: must be an object with a "type", got ${show(raw)}`);
   const type = raw.type;
@@ -78,7 +89,7 @@ function parseLayer(raw: unknown, index: number): LayerSpec {
   const where = `${at} (${type})`;
   const fields = FIELDS[type as LayerType];
   for (const key of Object.keys(raw)) {
-    if (key !== 'type' && !fields.includes(key)) fail(`${where}: unknown field "${key}"`);
+    if (key !== 'type' && key !== 'name' && !fields.includes(key)) fail(`${where}: unknown field "${key}"`);
   }
   const has = (name: string) => Object.hasOwn(raw, name) && raw[name] !== undefined;
   const num = (name: string, fallback?: number): number => {
@@ -167,6 +178,9 @@ function parse(raw: unknown): ModelSpec {
   if (!Array.isArray(raw.layers)) fail('"layers" must be a list of layers');
   if (raw.layers.length > MAX_LAYERS) fail(`The network has ${raw.layers.length} layers; at most ${MAX_LAYERS} are allowed`);
   const layers = raw.layers.map(parseLayer);
+  const names = layers.flatMap((l) => (l.name ? [l.name] : []));
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) fail(`Two layers are named "${twice}"; Keras needs each name once`);
   if (raw.kerasInput === undefined) return { inputShape, layers };
   const ok = Array.isArray(raw.kerasInput) && raw.kerasInput.length >= 1 && raw.kerasInput.length <= 3
     && raw.kerasInput.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1);

@@ -5,10 +5,20 @@ import type { AugmentConfig } from './augmentConfig';
  * model; everything else (editor, summary, URL, export) reads the spec only.
  */
 
+/** What every layer may carry besides its arguments. */
+export interface NamedLayer {
+  /**
+   * Its name in the Keras file it came from, when that is not the name Keras
+   * gives such a layer in a fresh session (kerasLayerNames): "classifier",
+   * "conv2d_7". Absent for layers made here, which take Keras's default.
+   */
+  name?: string;
+}
+
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'softmax' | 'linear';
 export type Padding = 'valid' | 'same';
 
-export interface Conv2DLayer {
+export interface Conv2DLayer extends NamedLayer {
   type: 'conv2d';
   filters: number;
   kernelSize: number;
@@ -19,7 +29,7 @@ export interface Conv2DLayer {
   useBias?: boolean;
 }
 
-export interface Pool2DLayer {
+export interface Pool2DLayer extends NamedLayer {
   type: 'maxPool2d' | 'avgPool2d';
   poolSize: number;
   /** Keras defaults strides to poolSize. */
@@ -27,11 +37,11 @@ export interface Pool2DLayer {
   padding: Padding;
 }
 
-export interface FlattenLayer {
+export interface FlattenLayer extends NamedLayer {
   type: 'flatten';
 }
 
-export interface DenseLayer {
+export interface DenseLayer extends NamedLayer {
   type: 'dense';
   units: number;
   activation: Activation;
@@ -39,64 +49,64 @@ export interface DenseLayer {
   useBias?: boolean;
 }
 
-export interface DropoutLayer {
+export interface DropoutLayer extends NamedLayer {
   type: 'dropout';
   rate: number;
 }
 
-export interface BatchNormLayer {
+export interface BatchNormLayer extends NamedLayer {
   type: 'batchNorm';
 }
 
 /** Keras's Reshape: the same values in another shape; one size may be -1 (whatever is left). */
-export interface ReshapeLayer {
+export interface ReshapeLayer extends NamedLayer {
   type: 'reshape';
   targetShape: readonly number[];
 }
 
 /** Keras's ZeroPadding2D: rows of zeros above and below, columns left and right (LeNet pads 28×28 to 32×32). */
-export interface ZeroPadding2DLayer {
+export interface ZeroPadding2DLayer extends NamedLayer {
   type: 'zeroPadding2d';
   padding: readonly [top: number, bottom: number, left: number, right: number];
 }
 
 /** Keras's Activation layer, applied on its own after a linear Conv2D or Dense. */
-export interface ActivationLayer {
+export interface ActivationLayer extends NamedLayer {
   type: 'activation';
   activation: Activation;
 }
 
 /** Keras's ReLU layer (plain: no max value, slope or threshold). */
-export interface ReLULayer {
+export interface ReLULayer extends NamedLayer {
   type: 'relu';
 }
 
 /** GlobalAveragePooling2D / GlobalMaxPooling2D: one number per channel. */
-export interface GlobalPoolLayer {
+export interface GlobalPoolLayer extends NamedLayer {
   type: 'globalAvgPool2d' | 'globalMaxPool2d';
 }
 
 /** Keras's Rescaling: x·scale + offset; at the input it means the model reads 0–255 pixels. */
-export interface RescalingLayer {
+export interface RescalingLayer extends NamedLayer {
   type: 'rescaling';
   scale: number;
   offset: number;
 }
 
 /** Drops whole channels in training (Keras's SpatialDropout2D); nothing at inference. */
-export interface SpatialDropoutLayer {
+export interface SpatialDropoutLayer extends NamedLayer {
   type: 'spatialDropout2d';
   rate: number;
 }
 
 /** Adds N(0, stddev²) noise in training; nothing at inference. */
-export interface GaussianNoiseLayer {
+export interface GaussianNoiseLayer extends NamedLayer {
   type: 'gaussianNoise';
   stddev: number;
 }
 
 /** Multiplies by N(1, rate/(1−rate)) noise in training; nothing at inference. */
-export interface GaussianDropoutLayer {
+export interface GaussianDropoutLayer extends NamedLayer {
   type: 'gaussianDropout';
   rate: number;
 }
@@ -113,7 +123,7 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * passes images through it unchanged (at inference Keras does too) and keeps
  * its Keras arguments to write the layer back as it was.
  */
-export interface RandomLayer {
+export interface RandomLayer extends NamedLayer {
   type: 'random';
   className: RandomLayerClass;
   config: { readonly [key: string]: JsonValue };

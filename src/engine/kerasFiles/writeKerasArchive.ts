@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { KERAS3_VERSION, keras3Config } from '../../model/keras/keras3Config';
-import { kerasLayerNames } from '../../model/keras/kerasNames';
+import { kerasArchiveFolders, kerasLayerNames } from '../../model/keras/kerasNames';
 import type { ModelSpec } from '../../model/types';
 import type { NamedWeights } from '../modelFiles';
 import type { H5Dataset, H5Group } from './hdf5Tree';
@@ -25,15 +25,15 @@ function dateSaved(now: Date): string {
  * in a `vars` group, numbered in the layer's own order (kernel 0, bias 1;
  * gamma, beta, moving mean, moving variance), a Sequential's layers under
  * `layers/<class in snake case>[_n]`, and a `vars` group for every object,
- * empty or not. Convscope names its layers as Keras names them in a fresh
- * session, which are exactly those folders.
+ * empty or not, named after its layer in a `name` attribute.
  */
 function weightsTree(spec: ModelSpec, weights: NamedWeights, modelName: string): H5Group {
   const names = kerasLayerNames(spec.layers);
-  const layers = names.map((layer): [string, H5Group] => {
+  const folders = kerasArchiveFolders(spec.layers);
+  const layers = names.map((layer, l): [string, H5Group] => {
     const own = weights.specs.map((w, i) => ({ ...w, i })).filter((w) => w.name.startsWith(`${layer}/`));
     const vars = own.map((w, n): [string, H5Dataset] => [String(n), { kind: 'dataset', dtype: 'float32', shape: [...w.shape], value: weights.values[w.i], attrs: {} }]);
-    return [layer, group([['vars', group(vars, layer)]])];
+    return [folders[l], group([['vars', group(vars, layer)]])];
   });
   return group([['layers', group(layers)], ['vars', group([], modelName)]]);
 }

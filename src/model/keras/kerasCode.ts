@@ -29,7 +29,14 @@ function pyValue(v: JsonValue): string {
   return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyValue(x)}`).join(', ')}}`;
 }
 
+/** The layer's call with its own name, when it has one from a file: `layers.Dense(10, name="classifier")`. */
 function layerCode(layer: LayerSpec): string {
+  const call = layerCall(layer);
+  if (!layer.name) return call;
+  return `${call.slice(0, -1)}${call.endsWith('()') ? '' : ', '}name=${JSON.stringify(layer.name)})`;
+}
+
+function layerCall(layer: LayerSpec): string {
   const activation = (a: string) => (a === 'linear' ? '' : `, activation="${a}"`);
   const padding = (p: string) => (p === 'same' ? ', padding="same"' : '');
   const bias = layer.type === 'conv2d' || layer.type === 'dense' ? (layer.useBias === false ? ', use_bias=False' : '') : '';

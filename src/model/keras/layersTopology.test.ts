@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { READABLE_CLASSES } from './kerasLayerSpec';
 import { specToTopology, topologyToSpec } from './layersTopology';
 import { PRESETS } from '../presets';
-import type { ModelSpec } from '../types';
+import { kerasLayerNames } from './kerasNames';
+import type { LayerSpec, ModelSpec } from '../types';
 
 const SPEC: ModelSpec = {
   inputShape: [28, 28, 1],
@@ -51,6 +52,8 @@ const specOf = (json: unknown) => {
   if ('error' in r) throw new Error(r.error);
   return r.spec;
 };
+/** A spec without the names its file gave the layers: for tests about structure. */
+const unnamed = (spec: ModelSpec): ModelSpec => ({ ...spec, layers: spec.layers.map(({ name: _, ...l }) => l as LayerSpec) });
 const errorOf = (json: unknown) => {
   const r = topologyToSpec(json);
   return 'error' in r ? r.error : undefined;
@@ -138,7 +141,10 @@ describe('topologyToSpec', () => {
 
   it('reads old Keras, whose Sequential config is the bare list and whose first layer carries the input', () => {
     const layers = [conv('conv2d_1', { batch_input_shape: [null, 28, 28, 1] }), pool('max_pooling2d_1'), flatten, dense('dense_1', 10, 'softmax')];
-    expect(specOf({ modelTopology: { class_name: 'Sequential', config: layers } })).toEqual(SMALL_SPEC);
+    const spec = specOf({ modelTopology: { class_name: 'Sequential', config: layers } });
+    expect(unnamed(spec)).toEqual(SMALL_SPEC);
+    // Keras 1 numbered from 1: the names are kept, as its summary prints them.
+    expect(kerasLayerNames(spec.layers)).toEqual(['conv2d_1', 'max_pooling2d_1', 'flatten', 'dense_1']);
   });
 
   it('keeps Activation, ReLU and Softmax as layers of their own, as the Keras summary lists them', () => {
@@ -148,12 +154,12 @@ describe('topologyToSpec', () => {
       dense('dense', 10, 'linear'), L('Activation', { name: 'activation_1', activation: 'softmax' }),
     ]);
     const [c, p, f] = SMALL_SPEC.layers;
-    expect(specOf(json).layers).toEqual([
+    expect(unnamed(specOf(json)).layers).toEqual([
       { ...c, activation: 'linear' }, { type: 'relu' }, { type: 'activation', activation: 'tanh' }, p, f,
       { type: 'dense', units: 10, activation: 'linear' }, { type: 'activation', activation: 'softmax' },
     ]);
     const softmaxLayer = modelJson([...SMALL.slice(0, 4), dense('dense', 10, 'linear'), L('Softmax', { name: 'softmax', axis: -1 })]);
-    expect(specOf(softmaxLayer).layers.slice(-2)).toEqual([{ type: 'dense', units: 10, activation: 'linear' }, { type: 'activation', activation: 'softmax' }]);
+    expect(unnamed(specOf(softmaxLayer)).layers.slice(-2)).toEqual([{ type: 'dense', units: 10, activation: 'linear' }, { type: 'activation', activation: 'softmax' }]);
   });
 
   it('reads the layers of real MNIST models: Reshape at a 28×28 input, ZeroPadding2D, global pooling, Rescaling, no bias, noise and random layers', () => {
@@ -174,7 +180,7 @@ describe('topologyToSpec', () => {
     if ('error' in r) throw new Error(r.error);
     expect(r.spec.inputShape).toEqual([28, 28, 1]);
     expect(r.spec.kerasInput).toEqual([28, 28]);
-    expect(r.spec.layers).toEqual([
+    expect(unnamed(r.spec).layers).toEqual([
       { type: 'reshape', targetShape: [28, 28, 1] },
       { type: 'rescaling', scale: 1 / 255, offset: 0 },
       { type: 'random', className: 'RandomRotation', config: { factor: 0.1, fill_mode: 'reflect', interpolation: 'bilinear', seed: null, fill_value: 0 } },
@@ -189,10 +195,21 @@ describe('topologyToSpec', () => {
     expect(r.weightNames.map((w) => `${w.layer}/${w.leaf}`)).toEqual(['conv2d/kernel', 'dense/kernel']);
     expect(r.weightNames[1].shape).toEqual([4, 10]);
     // The forms of ZeroPadding2D's padding Keras accepts.
-    const pad = (padding: unknown) => specOf(modelJson([input(), L('ZeroPadding2D', { name: 'z', padding }), ...SMALL.slice(1)])).layers[0];
+    const pad = (padding: unknown) => unnamed(specOf(modelJson([input(), L('ZeroPadding2D', { name: 'z', padding }), ...SMALL.slice(1)]))).layers[0];
     expect(pad(2)).toEqual({ type: 'zeroPadding2d', padding: [2, 2, 2, 2] });
     expect(pad([1, 3])).toEqual({ type: 'zeroPadding2d', padding: [1, 1, 3, 3] });
     expect(pad([[0, 1], [2, 3]])).toEqual({ type: 'zeroPadding2d', padding: [0, 1, 2, 3] });
+  });
+
+  it('keeps the names a file gives its layers where they are not Keras\'s defaults, for the summary and the files written back', () => {
+    const json = modelJson([input(), conv('conv2d'), pool('pool'), flatten, dense('classifier', 10, 'softmax')]);
+    const spec = specOf(json);
+    expect(spec.layers.map((l) => l.name)).toEqual([undefined, 'pool', undefined, 'classifier']);
+    expect(kerasLayerNames(spec.layers)).toEqual(['conv2d', 'pool', 'flatten', 'classifier']);
+    const { topology, weightSpecs } = specToTopology(spec);
+    expect(topology.config.layers.map((l) => l.config.name)).toEqual(['input_1', 'conv2d', 'pool', 'flatten', 'classifier']);
+    expect(weightSpecs.map((w) => w.name)).toEqual(['conv2d/kernel', 'conv2d/bias', 'classifier/kernel', 'classifier/bias']);
+    expect(specOf(topology)).toEqual(spec);
   });
 
   it('reads a flat square input (MNIST as 784 numbers) as 28×28 images, and refuses other flat inputs', () => {

@@ -2,7 +2,7 @@ import { firstLayerInput, inferShapes } from '../inferShapes';
 import { classifierOf } from '../classifierOf';
 import { kerasLayerChain, layerLabel, type KerasLayerEntry } from './kerasLayerChain';
 import { kerasLayerSpec } from './kerasLayerSpec';
-import { kerasClass, kerasLayerNames } from './kerasNames';
+import { kerasClass, kerasLayerNames, withFileNames } from './kerasNames';
 import { ARCHITECTURE_FORMAT, parseSpec } from '../parseSpec';
 import { fail, isRecord, shown, TopologyError } from './topologyError';
 import type { LayerSpec, ModelSpec } from '../types';
@@ -284,7 +284,7 @@ function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[];
     fail(`The last layer is ${what}; Convscope needs the output to be Dense with softmax (or a linear Dense then Activation("softmax")), one unit per class${logits}`);
   }
 
-  const parsed = parseSpec({ ...input, layers });
+  const parsed = parseSpec({ ...input, layers: withFileNames(layers, sources.map((s) => s.name)) });
   if ('error' in parsed) fail(parsed.error);
   const info = inferShapes(parsed.spec);
   if (info.error) {
