@@ -1,3 +1,4 @@
+import { classifierOf } from '../model/classifierOf';
 import { mulberry32 } from '../data/random';
 import type { ModelSpec, OptimizerConfig } from '../model/types';
 import { buildModel } from './buildModel';
@@ -31,8 +32,7 @@ export async function measureTrainingRate(spec: ModelSpec, batchSize: number, op
   const now = opts.now ?? (() => performance.now());
   const built = buildModel(spec, 0);
   const opt = createOptimizer(optimizer);
-  const last = spec.layers.at(-1);
-  const classes = last?.type === 'dense' ? last.units : 10;
+  const classes = classifierOf(spec)?.units ?? 10;
   const rand = mulberry32(1);
   const pixels = spec.inputShape[0] * spec.inputShape[1] * spec.inputShape[2];
   const batchOf = (n: number): Batch => ({

@@ -8,6 +8,7 @@ import { exportModelFiles, importModelFiles, ModelFileError } from './modelFiles
 import { readWeights, writeWeights } from './modelWeights';
 import { randomValues } from './testing/randomValues';
 import { TINY_SPEC } from '../model/testing/tinySpec';
+import { EVERY_LAYER_SPEC } from '../model/testing/everyLayerSpec';
 import { useTestBackend } from './testing/useTestBackend';
 
 const EXPECT = { inputShape: [28, 28, 1] as const, classes: 10 };
@@ -108,6 +109,30 @@ describe('exportModelFiles', () => {
       built.model.dispose();
     });
   }
+});
+
+describe('exportModelFiles for TensorFlow.js, every layer type', () => {
+  useTestBackend('cpu');
+
+  it('writes files tf.loadLayersModel loads, SpatialDropout2D and the random layers as what they are at inference, predicting the same', async () => {
+    const built = buildModel(EVERY_LAYER_SPEC, 3);
+    const [jsonFile, weightsFile] = await exportModelFiles(built, EVERY_LAYER_SPEC, 'model', 'tfjs');
+    const json = JSON.parse(new TextDecoder().decode(jsonFile.data));
+    const classes = json.modelTopology.config.layers.map((l: { class_name: string }) => l.class_name);
+    expect(classes).not.toContain('SpatialDropout2D');
+    expect(classes).not.toContain('RandomRotation');
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: weightsFile.data }));
+    // tfjs reads the declared (28, 28) input: feed it so; Convscope's own model scales 0–1 pixels to 0–255 before its Rescaling.
+    const pixels = randomValues(3 * 28 * 28, 4).map((v) => v * 0.5 + 0.5);
+    const raw = tf.tensor3d(pixels.map((v) => v * 255), [3, 28, 28]);
+    const mine = tf.tensor4d(pixels, [3, 28, 28, 1]);
+    const a = loaded.predict(raw) as tf.Tensor;
+    const b = built.model.predict(mine) as tf.Tensor;
+    expect(maxAbsDiff(await a.data(), await b.data())).toBeLessThanOrEqual(1e-5);
+    tf.dispose([raw, mine, a, b]);
+    loaded.dispose();
+    built.model.dispose();
+  });
 });
 
 describe('importModelFiles', () => {

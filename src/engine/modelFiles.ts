@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { formatShape } from '../model/formatShape';
-import { specToTopology, topologyToSpec, type WeightSpec } from '../model/keras/layersTopology';
+import { forTfjsLayers, specToTopology, topologyToSpec, type WeightSpec } from '../model/keras/layersTopology';
 import type { ModelFormat } from '../model/modelFormat';
 import { matchWeightNames } from '../model/keras/matchWeightNames';
 import type { ModelSpec } from '../model/types';
@@ -8,7 +8,7 @@ import type { BuiltModel } from './buildModel';
 import { ModelFileError } from './ModelFileError';
 import { classifierOf } from '../model/classifierOf';
 import type { UploadedFile } from './kerasFiles/modelSource';
-import { readModelSource } from './kerasFiles/readModelSource';
+import { loadPart, readModelSource } from './kerasFiles/readModelSource';
 
 export { ModelFileError };
 
@@ -40,12 +40,13 @@ async function namedWeights(built: BuiltModel, spec: ModelSpec): Promise<NamedWe
  * The model as TensorFlow.js Layers files: model.json (a Keras 2 Sequential
  * topology, whose output is one Dense with softmax, and a weights manifest)
  * and one weights file holding every weight as little-endian float32 in
- * getWeights() order. tf.loadLayersModel reads them back, and
+ * getWeights() order, with the layers tfjs lacks written as what they are at
+ * inference (forTfjsLayers). tf.loadLayersModel reads them back, and
  * tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras
  * turns them into a Keras h5 file.
  */
 function tfjsFiles(spec: ModelSpec, weights: NamedWeights, name: string): ModelFile[] {
-  const { topology } = specToTopology(spec);
+  const topology = forTfjsLayers(specToTopology(spec).topology);
   const all = new Float32Array(weights.values.reduce((n, v) => n + v.length, 0));
   weights.values.reduce((offset, v) => (all.set(v, offset), offset + v.length), 0);
   const weightsName = `${name}.weights.bin`;
@@ -71,11 +72,11 @@ export async function exportModelFiles(built: BuiltModel, spec: ModelSpec, name:
     case 'tfjs':
       return tfjsFiles(spec, weights, name);
     case 'h5': {
-      const { writeKerasH5 } = await import('./kerasFiles/writeKerasH5');
+      const { writeKerasH5 } = await loadPart(() => import('./kerasFiles/writeKerasH5'));
       return [{ name: `${name}.h5`, data: await writeKerasH5(spec, weights) }];
     }
     case 'keras': {
-      const { writeKerasArchive } = await import('./kerasFiles/writeKerasArchive');
+      const { writeKerasArchive } = await loadPart(() => import('./kerasFiles/writeKerasArchive'));
       return [{ name: `${name}.keras`, data: await writeKerasArchive(spec, weights) }];
     }
   }

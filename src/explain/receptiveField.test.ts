@@ -60,6 +60,11 @@ describe('receptiveField', () => {
     expect(receptiveField(s, 1, 1, 0).box.top).toBe(4);
   });
 
+  it('is the whole image behind a Reshape that lays the image out anew', () => {
+    const s: ModelSpec = { inputShape: [28, 28, 1], layers: [{ type: 'reshape', targetShape: [14, 56, 1] }, conv(3), { type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' }] };
+    expect(receptiveField(s, 1, 5, 5)).toEqual({ box: { top: 0, left: 0, bottom: 27, right: 27 }, size: 28 });
+  });
+
   it('refuses to walk back through flatten or dense', () => {
     const s = spec({ type: 'flatten' }, { type: 'dense', units: 3, activation: 'softmax' });
     expect(() => receptiveField(s, 1, 0, 0)).toThrow(/dense/);

@@ -4,7 +4,7 @@ import type { LayerType, ModelSpec } from '../model/types';
 import type { Box } from './types';
 
 /** Layers that work on each pixel (or channel) on its own: a pixel's field passes through them unchanged. */
-const PER_PIXEL: ReadonlySet<LayerType> = new Set([
+export const PER_PIXEL: ReadonlySet<LayerType> = new Set([
   'batchNorm', 'dropout', 'activation', 'relu', 'rescaling', 'gaussianNoise', 'gaussianDropout', 'spatialDropout2d', 'random',
 ]);
 
@@ -21,7 +21,8 @@ interface Span {
  * depends on. Walks back from `layer` to the input: each conv or pool maps
  * output rows [a, b] to input rows [a·s − padBefore, b·s − padBefore + K − 1];
  * ZeroPadding2D shifts it by its top and left padding; per-pixel layers
- * (batchNorm, dropout, activations, noise…) pass the range through. `box` is
+ * (batchNorm, dropout, activations, noise…) pass the range through; a
+ * Reshape that rearranges the image makes it the whole image. `box` is
  * clipped to the image; `size` is the unclipped height of the range, the
  * textbook receptive field (it does not shrink at the border).
  */
@@ -36,11 +37,17 @@ export function receptiveField(spec: ModelSpec, layer: number, y: number, x: num
 export function receptiveFieldOf(spec: ModelSpec, layer: number): (y: number, x: number) => { box: Box; size: number } {
   const info = inferShapes(spec).layers;
   const steps: { rows: Window; cols: Window }[] = [];
+  let whole = false;
   for (let i = layer; i >= 0; i--) {
     const l = spec.layers[i];
     if (PER_PIXEL.has(l.type)) continue;
-    // A Reshape that keeps the image as it is (28×28 → 28×28×1) keeps every pixel where it was.
-    if (l.type === 'reshape' && sameShape(info[i].outputShape, spec.inputShape)) continue;
+    if (l.type === 'reshape') {
+      // A Reshape that keeps the image as it is (28×28 → 28×28×1) keeps every pixel where it was;
+      // any other lays the values out anew, so a pixel after it may come from anywhere in the image.
+      if (sameShape(info[i].outputShape, spec.inputShape)) continue;
+      whole = true;
+      break;
+    }
     if (l.type === 'zeroPadding2d') {
       // Output row r is input row r − top: a 1×1 window, stride 1, padded before by `top`.
       steps.push({ rows: { pad: l.padding[0], k: 1, s: 1 }, cols: { pad: l.padding[2], k: 1, s: 1 } });
@@ -60,6 +67,7 @@ export function receptiveFieldOf(spec: ModelSpec, layer: number): (y: number, x:
     });
   }
   const [h, w] = spec.inputShape;
+  if (whole) return () => ({ box: { top: 0, left: 0, bottom: h - 1, right: w - 1 }, size: h });
   return (y, x) => {
     let rows: Span = { from: y, to: y };
     let cols: Span = { from: x, to: x };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeArch, encodeArch, encodeInputShape, toSearch } from './archParam';
+import { decodeArch, encodeArch, encodeInput, encodeInputShape, toSearch } from './archParam';
 import { PRESETS, SEED_002_SPEC } from './presets';
 import { EVERY_LAYER_SPEC } from './testing/everyLayerSpec';
 import type { ModelSpec } from './types';
@@ -105,13 +105,13 @@ describe('toSearch', () => {
 });
 
 describe('every layer type in a link', () => {
-  it('round-trips every layer type; a random layer travels by its class only', () => {
-    const text = encodeArch(EVERY_LAYER_SPEC);
-    expect(text).toContain('reshape(28x28x1)-rescale(0.00392156862745098,0)-random(RandomRotation)-zeropad(2,2,2,2)-conv(4,5,1,valid,linear,nobias)');
-    const back = decodeArch(text);
-    if ('error' in back) throw new Error(back.error);
-    const random = EVERY_LAYER_SPEC.layers.findIndex((l) => l.type === 'random');
-    expect(back.spec.layers).toEqual(EVERY_LAYER_SPEC.layers.map((l, i) => (i === random ? { ...l, config: {} } : l)));
+  it('round-trips every layer type, a random layer with its Keras arguments, the names from a file, and the declared input', () => {
+    const spec: ModelSpec = { ...EVERY_LAYER_SPEC, layers: EVERY_LAYER_SPEC.layers.map((l, i) => (i === 4 ? { ...l, name: 'conv-a b' } : l)) };
+    const text = encodeArch(spec);
+    expect(text).toContain('reshape(28x28x1)-rescale(0.00392156862745098,0)-random(RandomRotation,{"factor":0.05,"fill_mode":"constant"})-zeropad(2,2,2,2)-conv(4,5,1,valid,linear,nobias)@conv%2Da%20b');
+    expect(encodeInput(spec)).toBe('28x28x1:28x28');
+    const back = decodeArch(new URLSearchParams(toSearch({ arch: text })).get('arch')!, encodeInput(spec));
+    expect(back).toEqual({ spec });
   });
 
   it('reads zeropad with one size or four, and says so otherwise', () => {

@@ -61,9 +61,15 @@ function encodeLayer(layer: LayerSpec): string {
     case 'spatialDropout2d': return `spatialdropout(${layer.rate})`;
     case 'gaussianNoise': return `noise(${layer.stddev})`;
     case 'gaussianDropout': return `gdropout(${layer.rate})`;
-    // A link carries the class only: its Keras arguments travel in files and saved runs.
-    case 'random': return `random(${layer.className})`;
+    // Its Keras arguments as JSON: they are what it writes back to Keras.
+    case 'random': return Object.keys(layer.config).length ? `random(${layer.className},${JSON.stringify(layer.config)})` : `random(${layer.className})`;
   }
+}
+
+/** A layer's own name from a file travels after `@`, its `-` escaped so that it does not split the layers. */
+function encodeLayerWithName(layer: LayerSpec): string {
+  const text = encodeLayer(layer);
+  return layer.name ? `${text}@${encodeURIComponent(layer.name).replace(/-/g, '%2D')}` : text;
 }
 
 /**
@@ -72,12 +78,17 @@ function encodeLayer(layer: LayerSpec): string {
  * Every argument is written, so a link means the same even if defaults change.
  */
 export function encodeArch(spec: ModelSpec): string {
-  return spec.layers.map(encodeLayer).join('-');
+  return spec.layers.map(encodeLayerWithName).join('-');
 }
 
 /** The input shape as it travels in a link, e.g. `28x28x1`. */
 export function encodeInputShape(shape: ModelSpec['inputShape']): string {
   return shape.join('x');
+}
+
+/** The input as a link carries it: `28x28x1`, or with the shape a Keras model declares, `28x28x1:784`. */
+export function encodeInput(spec: Pick<ModelSpec, 'inputShape' | 'kerasInput'>): string {
+  return spec.kerasInput ? `${encodeInputShape(spec.inputShape)}:${spec.kerasInput.join('x')}` : encodeInputShape(spec.inputShape);
 }
 
 /** Splits on `-` outside parentheses, so `dropout(1e-7)` stays one layer. */
@@ -99,11 +110,29 @@ function splitLayers(text: string): string[] {
 }
 
 /** One layer token into the raw object parseSpec reads; a string says what is wrong with it. */
-function decodeLayer(token: string): Record<string, unknown> | string {
+function decodeLayer(named: string): Record<string, unknown> | string {
+  const at = /^(.*)@([^@()]+)$/s.exec(named);
+  const token = at ? at[1] : named;
+  const layer = decodeLayerArgs(token);
+  if (typeof layer === 'string' || !at) return layer;
+  try {
+    return { ...layer, name: decodeURIComponent(at[2]) };
+  } catch {
+    return `the name "${at[2]}" is not valid`;
+  }
+}
+
+function decodeLayerArgs(token: string): Record<string, unknown> | string {
   const reshape = RESHAPE.exec(token);
   if (reshape) return { type: 'reshape', targetShape: reshape[1].split('x').map(Number) };
-  const random = /^random\((\w+)\)$/.exec(token);
-  if (random) return { type: 'random', className: random[1], config: {} };
+  const random = /^random\((\w+)(?:,(.*))?\)$/s.exec(token);
+  if (random) {
+    try {
+      return { type: 'random', className: random[1], config: random[2] === undefined ? {} : JSON.parse(random[2]) };
+    } catch {
+      return `the arguments of ${random[1]} are not valid JSON`;
+    }
+  }
   const m = /^(\w+)(?:\((.*)\))?$/s.exec(token);
   if (!m) return 'expected a layer like dense(128,relu)';
   const [, name, inner] = m;
@@ -151,7 +180,7 @@ function decodeLayer(token: string): Record<string, unknown> | string {
  */
 export function decodeArch(text: string, inputText?: string | null): { spec: ModelSpec } | { error: string } {
   const input = (inputText ?? DEFAULT_INPUT).trim();
-  const dims = /^(\d+)[x×](\d+)[x×](\d+)$/i.exec(input);
+  const dims = /^(\d+)[x×](\d+)[x×](\d+)(?::(\d+(?:[x×]\d+){0,2}))?$/i.exec(input);
   if (!dims) return { error: `Input "${input}": expected height×width×channels like ${DEFAULT_INPUT}` };
   const tokens = text.trim() === '' ? [] : splitLayers(text);
   const layers: Record<string, unknown>[] = [];
@@ -160,7 +189,8 @@ export function decodeArch(text: string, inputText?: string | null): { spec: Mod
     if (typeof layer === 'string') return { error: `Layer ${i + 1} "${token}": ${layer}` };
     layers.push(layer);
   }
-  return parseSpec({ inputShape: dims.slice(1).map(Number), layers });
+  const kerasInput = dims[4] === undefined ? {} : { kerasInput: dims[4].split(/[x×]/i).map(Number) };
+  return parseSpec({ inputShape: dims.slice(1, 4).map(Number), ...kerasInput, layers });
 }
 
 /**

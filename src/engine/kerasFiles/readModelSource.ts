@@ -11,6 +11,15 @@ const startsWith = (data: ArrayBuffer, signature: readonly number[]) => {
   return head.length === signature.length && signature.every((b, i) => head[i] === b);
 };
 
+/** A part of the app loaded when first needed; a network that failed meanwhile gets a sentence, not a stack. */
+export async function loadPart<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (cause) {
+    throw new ModelFileError('Convscope could not load its reader for this file (the network may be down). Reload the page and try again.', { cause });
+  }
+}
+
 const WHAT_TO_OPEN = 'open a Keras .h5 or .keras file, or a TensorFlow.js model.json with its weight files';
 
 /**
@@ -26,14 +35,8 @@ export async function readModelSource(files: readonly UploadedFile[]): Promise<M
   if ((keras || h5) && files.length > 1) {
     throw new ModelFileError(`${files.length} files were selected; a Keras ${keras ? '.keras' : '.h5'} file holds the whole model: open it alone`);
   }
-  if (keras) {
-    const { readKerasArchive } = await import('./readKerasArchive');
-    return readKerasArchive(keras);
-  }
-  if (h5) {
-    const { readKerasH5 } = await import('./readKerasH5');
-    return readKerasH5(h5);
-  }
+  if (keras) return (await loadPart(() => import('./readKerasArchive'))).readKerasArchive(keras);
+  if (h5) return (await loadPart(() => import('./readKerasH5'))).readKerasH5(h5);
   const names = files.slice(0, 3).map((f) => `"${f.name}"`).join(', ');
   throw new ModelFileError(`${names}${files.length > 3 ? ' and more' : ''}: no model file among them; ${WHAT_TO_OPEN}`);
 }

@@ -40,7 +40,8 @@ function keras3Layer(layer: LayerSpec, json: KerasLayerJson, inputShape: readonl
       config.synchronized = false;
       break;
     case 'random':
-      config.data_format = 'channels_last';
+      // All its arguments, Keras 3's own (value_range) included, which the Keras 2 form leaves out.
+      Object.assign(config, layer.config, { data_format: 'channels_last' });
       break;
     case 'spatialDropout2d': {
       // SpatialDropout2D's own get_config: its five arguments in its order, a plain dtype string.

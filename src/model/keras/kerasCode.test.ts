@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUGMENT_OFF } from '../augmentConfig';
 import { kerasCode } from './kerasCode';
 import { SEED_002_SPEC } from '../presets';
 import { EVERY_LAYER_SPEC } from '../testing/everyLayerSpec';
@@ -209,5 +210,21 @@ describe('kerasCode for models read from Keras files', () => {
     const flat: ModelSpec = { inputShape: [28, 28, 1], kerasInput: [784], layers: [{ type: 'dense', units: 10, activation: 'softmax' }] };
     expect(lineWith(kerasCode(flat, SEED_002_CONFIG, 'mnist'), 'x_test = ')).toBe('x_test = x_test.reshape(-1, 784).astype("float32") / 255.0');
     expect(lineWith(kerasCode(flat, SEED_002_CONFIG, 'mnist'), 'keras.Input(')).toBe('keras.Input(shape=(784,)),');
+  });
+});
+
+describe('kerasCode augmentation on a declared input', () => {
+  const augment = { ...AUGMENT_OFF, rotate: { on: true, degrees: 15 } };
+  it('puts the random layers after the Reshape that makes images of a 28×28 input', () => {
+    const code = kerasCode(EVERY_LAYER_SPEC, { ...SEED_002_CONFIG, augment }, 'mnist');
+    const lines = code.split('\n').map((l) => l.trim());
+    expect(lines.indexOf('layers.Reshape((28, 28, 1)),')).toBeLessThan(lines.findIndex((l) => l.startsWith('layers.RandomRotation(0.0417')));
+  });
+
+  it('leaves them out, and says so, for a model that reads flat images', () => {
+    const flat: ModelSpec = { inputShape: [28, 28, 1], kerasInput: [784], layers: [{ type: 'dense', units: 10, activation: 'softmax' }] };
+    const code = kerasCode(flat, { ...SEED_002_CONFIG, augment }, 'mnist');
+    expect(code).not.toContain('layers.RandomRotation');
+    expect(code).toContain("# Convscope augments the images: this model reads them flat, where Keras's random image layers do not apply.");
   });
 });

@@ -1,5 +1,6 @@
 import { KERAS_OPTIMIZER_DEFAULTS as KERAS } from '../optimizerDefaults';
 import { isAugmentOn, type AugmentConfig } from '../augmentConfig';
+import { inferShapes } from '../inferShapes';
 import { pixelScale } from '../pixelScale';
 import type { JsonValue, LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from '../types';
 
@@ -118,6 +119,21 @@ function augmentCode(augment: AugmentConfig | null | undefined, h: number, w: nu
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
+ * The layers' lines with the augmentation's where Keras's random layers can
+ * take it: on H×W×C images, so after a Reshape that makes them when the model
+ * declares a 28×28 or 784 input; left out, with a comment, when none does.
+ */
+function withAugmentation(spec: ModelSpec, augment: string[]): string[] {
+  const lines = spec.layers.map((l) => `    ${layerCode(l)},`);
+  if (augment.length === 0) return lines;
+  if (!spec.kerasInput || spec.kerasInput.length === 3) return [...augment, ...lines];
+  const info = inferShapes(spec);
+  const at = info.layers.findIndex((l, i) => i <= 1 && l.outputShape?.length === 3);
+  if (at < 0) return ['    # Convscope augments the images: this model reads them flat, where Keras\'s random image layers do not apply.', ...lines];
+  return [...lines.slice(0, at + 1), ...augment, ...lines.slice(at + 1)];
+}
+
+/**
  * A TensorFlow 2 / Keras script that builds, compiles and trains the same
  * network with the same settings, so a result here can be checked in Python.
  * Only non-default arguments are written, as a person would. A network whose
@@ -164,8 +180,7 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
     '',
     'model = keras.Sequential([',
     `    keras.Input(shape=(${input.join(', ')}${input.length === 1 ? ',' : ''})),`,
-    ...augmentCode(config.augment, h, w),
-    ...spec.layers.map((l) => `    ${layerCode(l)},`),
+    ...withAugmentation(spec, augmentCode(config.augment, h, w)),
     '])',
     'model.compile(',
     `    optimizer=keras.optimizers.${optimizerCode(config.optimizer)},`,

@@ -5,7 +5,7 @@ import { kerasLayerSpec } from './kerasLayerSpec';
 import { kerasClass, kerasLayerNames, withFileNames } from './kerasNames';
 import { ARCHITECTURE_FORMAT, parseSpec } from '../parseSpec';
 import { fail, isRecord, shown, TopologyError } from './topologyError';
-import type { LayerSpec, ModelSpec } from '../types';
+import { RANDOM_LAYER_CLASSES, type LayerSpec, type ModelSpec } from '../types';
 
 /** The last part of a weight's Keras name, e.g. `kernel` in `conv2d/kernel`. */
 export type WeightLeaf = 'kernel' | 'bias' | 'gamma' | 'beta' | 'moving_mean' | 'moving_variance';
@@ -121,9 +121,11 @@ export function layerJson(layer: LayerSpec, name: string): KerasLayerJson {
       return { class_name: 'GaussianNoise', config: { ...base, stddev: layer.stddev, seed: null } };
     case 'gaussianDropout':
       return { class_name: 'GaussianDropout', config: { ...base, rate: layer.rate, seed: null } };
-    case 'random':
-      // Without data_format, which tf.keras 2 refuses as an unknown argument (its random layers are channels_last only).
-      return { class_name: layer.className, config: { ...base, ...layer.config } };
+    case 'random': {
+      // Without Keras 3's value_range (data_format is never kept): tf.keras 2 refuses an argument it does not know.
+      const { value_range: _, ...config } = layer.config;
+      return { class_name: layer.className, config: { ...base, ...config } };
+    }
   }
 }
 
@@ -175,6 +177,22 @@ export function specToTopology(spec: ModelSpec, name = 'convscope'): { topology:
   return { topology, weightSpecs };
 }
 
+/**
+ * The topology as TensorFlow.js Layers 4.22 can load it: it has no
+ * SpatialDropout2D and none of Keras's random image layers, so those are
+ * written as what they are at inference, a Dropout and a linear Activation
+ * (the .keras and .h5 files keep them as they are).
+ */
+export function forTfjsLayers(topology: LayersTopology): LayersTopology {
+  const layers = topology.config.layers.map((l): KerasLayerJson => {
+    const { name, trainable, dtype } = l.config;
+    if (l.class_name === 'SpatialDropout2D') return { class_name: 'Dropout', config: { name, trainable: true, dtype, rate: l.config.rate, noise_shape: null, seed: null } };
+    if ((RANDOM_LAYER_CLASSES as readonly string[]).includes(l.class_name)) return { class_name: 'Activation', config: { name, trainable, dtype, activation: 'linear' } };
+    return l;
+  });
+  return { ...topology, config: { ...topology.config, layers } };
+}
+
 /** Finds the Keras model config in a model.json, a bare topology, or an h5-style {model_config, training_config}. */
 function modelConfigOf(json: unknown): Record<string, unknown> {
   if (Array.isArray(json)) fail('This JSON is a list (a weights manifest?), not a model.json: select the model.json file');
@@ -204,10 +222,11 @@ function dtypeName(dtype: unknown): string | undefined {
  * as it is; `[null, h, w]` (a Reshape or Flatten adds the channel) and a
  * square `[null, h·w]` as one-channel images, keeping the declared shape.
  */
-/** Refuses an input of integers: word or token numbers, which no image model reads. */
+/** Refuses an input that is no image: integers other than uint8 pixels (word or token numbers), text, booleans. */
 function checkInputType(dtype: unknown): void {
   const type = dtypeName(dtype);
-  if (type !== undefined && !type.startsWith('float')) {
+  // keras.Input(..., dtype="uint8") then Rescaling(1/255) is an image model of 0–255 pixels.
+  if (type !== undefined && !type.startsWith('float') && type !== 'uint8') {
     fail(`The model's input is ${type} numbers (word or token numbers, or labels), not an image; Convscope reads models whose input is an image`);
   }
 }

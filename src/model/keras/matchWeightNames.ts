@@ -35,18 +35,20 @@ const endsWith = (parts: readonly string[], tail: readonly string[]) =>
 export function matchWeightNames(expected: readonly WeightName[], listed: readonly ListedWeight[], where = 'model.json'): { indices: number[] } | { error: string } {
   const parts = listed.map((w) => nameParts(w.name));
   const indices: number[] = [];
-  for (const want of expected) {
+  for (const expectedWeight of expected) {
+    // Named as nameParts names the file's parts (a layer "_head" is "head" there too); messages keep the real name.
+    const want = { ...expectedWeight, layer: expectedWeight.layer.replace(/^_+/, '') };
     const exact = parts.findIndex((p) => p.length === 2 && p[0] === want.layer && p[1] === want.leaf);
     const candidates = exact >= 0
       ? [exact]
       : parts.flatMap((p, i) => (endsWith(p, [want.layer, want.leaf]) || endsWith(p, [want.layer, String(want.index)]) ? [i] : []));
-    const what = `layer "${want.layer}" (its ${want.leaf}, shape ${formatShape(want.shape)})`;
+    const what = `layer "${expectedWeight.layer}" (its ${want.leaf}, shape ${formatShape(want.shape)})`;
     if (candidates.length === 0) return { error: `${where} holds no weight for ${what}` };
     if (candidates.length > 1) return { error: `Several weights in ${where} could be ${what}: ${candidates.map((i) => `"${listed[i].name}"`).join(', ')}` };
     const found = listed[candidates[0]];
     const sameShape = found.shape.length === want.shape.length && found.shape.every((d, i) => d === want.shape[i]);
     if (!sameShape) {
-      return { error: `The weight "${found.name}" has shape ${formatShape(found.shape) || '[] (a scalar)'}, but layer "${want.layer}" needs its ${want.leaf} to be ${formatShape(want.shape)}` };
+      return { error: `The weight "${found.name}" has shape ${formatShape(found.shape) || '[] (a scalar)'}, but layer "${expectedWeight.layer}" needs its ${want.leaf} to be ${formatShape(want.shape)}` };
     }
     indices.push(candidates[0]);
   }

@@ -1,5 +1,5 @@
 import { DATASET_IDS, type DatasetId } from '../../data/datasets';
-import { decodeArch, DEFAULT_INPUT, encodeArch, encodeInputShape } from '../../model/archParam';
+import { decodeArch, DEFAULT_INPUT, encodeArch, encodeInput } from '../../model/archParam';
 import { decodeAugment, encodeAugment } from '../../model/augmentParam';
 import { sameSpec } from '../../model/editSpec';
 import { OPTIMIZER_NAMES } from '../../model/optimizerDefaults';
@@ -78,7 +78,7 @@ export const URL_PARAMS = {
       write: (s, base) =>
         sameSpec(s.spec, base.spec)
           ? undefined
-          : { ...(encodeInputShape(s.spec.inputShape) !== DEFAULT_INPUT ? { input: encodeInputShape(s.spec.inputShape) } : {}), arch: encodeArch(s.spec) },
+          : { ...(encodeInput(s.spec) !== DEFAULT_INPUT ? { input: encodeInput(s.spec) } : {}), arch: encodeArch(s.spec) },
     },
   ],
   data: [

@@ -1,4 +1,5 @@
 import { strongestInputs, unitWeights } from '../../explain/denseUnit';
+import { PER_PIXEL } from '../../explain/receptiveField';
 import { inferShapes } from '../../model/inferShapes';
 import type { ModelSpec } from '../../model/types';
 import type { DenseExplanation, LayerActivation } from '../../protocol';
@@ -22,7 +23,7 @@ export function explainDense(spec: ModelSpec, activations: LayerActivation[] | n
   const input = activations && layerIndex > 0 ? activations[layerIndex - 1].values : null;
   const contributions = input ? w.map((v, i) => v * input[i]) : null;
   const { positive, negative } = strongestInputs(w, input, STRONGEST);
-  // Dense weights read a flattened map when the layer follows Flatten (possibly through Dropout or BatchNorm).
+  // Dense weights read a flattened map when the layer follows Flatten (possibly through per-pixel layers: Dropout, BatchNorm, noise…).
   let maps: DenseExplanation['maps'] = null;
   const info = inferShapes(spec);
   for (let i = layerIndex - 1; i >= 0; i--) {
@@ -32,7 +33,7 @@ export function explainDense(spec: ModelSpec, activations: LayerActivation[] | n
       if (shape.length === 3) maps = { shape: [shape[0], shape[1], shape[2]], layer: i - 1 };
       break;
     }
-    if (t !== 'dropout' && t !== 'batchNorm') break;
+    if (!PER_PIXEL.has(t)) break;
   }
   const value = activations ? activations[layerIndex].values[unit] : NaN;
   return { kind: 'dense', layer: layerIndex, unit, weights: w, bias: bias.values[unit], contributions, value, positive, negative, maps };

@@ -23,7 +23,13 @@ export class ModelFiles {
   async download(name: string, format: ModelFormat): Promise<void> {
     const current = this.slot.current;
     if (!current) throw new SessionError('invalid-request', 'There is no model to download yet: train, open or upload one first');
-    const files = await exportModelFiles(current.built, current.spec, name, format);
+    let files: Awaited<ReturnType<typeof exportModelFiles>>;
+    try {
+      files = await exportModelFiles(current.built, current.spec, name, format);
+    } catch (e) {
+      if (e instanceof ModelFileError) throw new SessionError('model-file', e.message);
+      throw e;
+    }
     this.post({ type: 'modelFiles', files });
   }
 
