@@ -22,7 +22,9 @@
 //   BENCH_TORCH=path/to/torch_speed.py   BENCH_PYTHON=/usr/bin/python3   (BENCH_TORCH=0 skips it)
 //   CHROMIUM_PATH=/path/to/chrome       BENCH_ARGS="--use-angle=vulkan"  (e.g. for a real GPU)
 //  8. one training step of each network on wasm in Node, per kernel (ms), and its images/s on one core.
-//   BENCH_PARTS=page,explain,augment,views,backends,native,kernels   which parts to run (default all; 1 always runs)
+//  9. Open model file: a 250k-parameter Keras .h5 opened (first, h5wasm loading on demand, then
+//     later opens), and the size of the h5wasm chunk, fetched at the first open and not before.
+//   BENCH_PARTS=page,explain,augment,views,backends,native,kernels,files   which parts to run (default all; 1 always runs)
 // Timings start at the first batch (the setup strip's progress bar, shown in every view), so that
 // data loading and warm-up are left out.
 import { execFileSync } from 'node:child_process';
@@ -32,6 +34,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { augmentationCost } from './benchAugment.mjs';
+import { modelFileOpen } from './benchFiles.mjs';
 import { clickToArithmetic, trainingWithExplainer } from './benchExplain.mjs';
 import { latencies, strokeLatency } from './benchInspect.mjs';
 import { trainingByView } from './benchViews.mjs';
@@ -43,7 +46,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = (process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean);
 const torchScript = process.env.BENCH_TORCH ?? '../shared/reference/torch_speed.py';
 const STROKES = 10;
-const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,views,backends,native,kernels').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,views,backends,native,kernels,files').split(','));
 
 const NETS = {
   default: { batch: 32, query: '' },
@@ -235,6 +238,9 @@ try {
 
   // 8. Where one step's time goes, kernel by kernel (wasm in Node, one core: engine/wasm's kernels).
   if (parts.has('kernels')) out.stepKernelsMs = stepKernels();
+
+  // 9. Opening a Keras file.
+  if (parts.has('files')) out.kerasFileOpen = await modelFileOpen({ open, python: process.env.BENCH_PYTHON ?? '/usr/bin/python3' });
   out.winner = winner;
   console.log(JSON.stringify(out, null, 2));
 } finally {
