@@ -57,6 +57,12 @@ describe('real Keras files in and out', () => {
     expect(await evaluate(page)).toBeGreaterThanOrEqual(0);
     await openView(page, 'design');
     expect(await page.getByTestId('layer-row').first().getAttribute('data-layer-type')).toBe('reshape');
+    // The summary as Keras prints it, with the file's layer types.
+    const summary = await text(page, 'model-summary');
+    for (const row of ['reshape (Reshape)(None, 28, 28, 1)', 're_lu (ReLU)', 'global_average_pooling2d (GlobalAveragePooling2D)(None, 8)', 'zero_padding2d (ZeroPadding2D)(None, 15, 15, 8)']) {
+      expect(summary).toContain(row);
+    }
+    expect(await text(page, 'total-params')).toBe('1,002');
 
     await openModel(page, [fixture('keras3_rescaling.keras')], /^Opened keras3_rescaling: 12 layers/);
     const rescaling = await probsFor(page, 0);
@@ -120,6 +126,12 @@ describe('real Keras files in and out', () => {
     expect(close(after, before), `${after} vs ${before}`).toBe(true);
     await openView(page, 'design');
     expect(await page.getByTestId('layer-row').first().getAttribute('data-layer-type')).toBe('zeroPadding2d');
+    // The editor adds the new types too, where they fit: a SpatialDropout2D among the image layers, and the network stays trainable.
+    await page.getByTestId('add-layer-type').selectOption('spatialDropout2d');
+    await page.getByTestId('add-layer').click();
+    const types = await page.getByTestId('layer-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-layer-type')));
+    expect(types.indexOf('spatialDropout2d')).toBeLessThan(types.indexOf('flatten'));
+    expect(await page.getByTestId('train-button').isEnabled()).toBe(true);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
   });
