@@ -38,7 +38,7 @@ async function namedWeights(built: BuiltModel, spec: ModelSpec): Promise<NamedWe
 
 /**
  * The model as TensorFlow.js Layers files: model.json (a Keras 2 Sequential
- * topology, whose output is one Dense with softmax, and a weights manifest)
+ * topology, as specToTopology writes it, and a weights manifest)
  * and one weights file holding every weight as little-endian float32 in
  * getWeights() order, with the layers tfjs lacks written as what they are at
  * inference (forTfjsLayers). tf.loadLayersModel reads them back, and

@@ -25,7 +25,8 @@ const WHAT_TO_OPEN = 'open a Keras .h5 or .keras file, or a TensorFlow.js model.
 /**
  * Reads whichever model format the files are: a TensorFlow.js folder when a
  * `.json` is among them (its shards may have no extension), else a `.keras`
- * or `.h5` file, by extension or, without one, by its first bytes. The HDF5 and zip readers, and h5wasm with them, load only here.
+ * or `.h5` file, by extension or, without one, by its first bytes. The HDF5
+ * and zip readers, and h5wasm with them, load only here.
  */
 export async function readModelSource(files: readonly UploadedFile[]): Promise<ModelSource> {
   if (files.length === 0) throw new ModelFileError(`No files were selected: ${WHAT_TO_OPEN}`);
