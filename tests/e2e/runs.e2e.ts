@@ -136,7 +136,7 @@ describe('saved runs and model files', () => {
     await page.getByTestId('upload-model').setInputFiles(downloads.map((f) => join(dir, f)));
     await openView(page, 'train');
     await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(/^Opened convscope-MNIST/);
-    await runsListed(page, 2, 'uploaded');
+    await runsListed(page, 2, 'from a file');
     // The same test image, now answered by the uploaded model (it has trained no epoch here).
     await openView(page, 'train');
     await page.waitForFunction(() => document.querySelector('[data-testid=prediction-model-state]')?.textContent === 'live model, epoch 0.00', null, { timeout: 60_000 });

@@ -12,7 +12,7 @@ describe('run labels', () => {
   it('says how a run stands, preferring the test accuracy', () => {
     expect(runMeta(run({}), 30_000)).toBe('done · 5/5 epochs · val 98.12% · just now');
     expect(runMeta(run({ testAccuracy: 0.99, status: 'interrupted', epochsCompleted: 2 }), 7_200_000)).toBe('interrupted · 2/5 epochs · test 99.00% · 2 h ago');
-    expect(runMeta(run({ status: 'imported', valAccuracy: NaN }), 0)).toBe('uploaded · just now');
+    expect(runMeta(run({ status: 'imported', valAccuracy: NaN }), 0)).toBe('from a file · just now');
     const handwriting = { drawings: 24, sharePercent: 50, before: { epoch: 5, correct: 4, count: 6 }, after: { epoch: 7, correct: 6, count: 6 } };
     const tuned = run({ epochsCompleted: 7, epochsPlanned: 7, continuations: [{ fromEpoch: 5, optimizerRestored: true, handwriting }] });
     expect(runMeta(tuned, 0)).toBe('done · 7/7 epochs · val 98.12% · handwriting 4/6 → 6/6 · just now');

@@ -3,7 +3,7 @@ import { handwritingMeta } from '../heldOutText';
 
 const STATUS_WORDS: Record<SavedRunStatus, string> = {
   running: 'training', done: 'done', earlyStopped: 'stopped early', stopped: 'stopped', diverged: 'diverged',
-  interrupted: 'interrupted', error: 'failed', imported: 'uploaded',
+  interrupted: 'interrupted', error: 'failed', imported: 'from a file',
 };
 
 /** One line under a run's name: how it stands, how far it got, its best numbers. */
