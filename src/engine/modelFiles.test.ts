@@ -254,7 +254,7 @@ describe('importModelFiles', () => {
     const config = keras2.modelTopology.model_config as { config: { layers: unknown[] } };
     const layers = config.config.layers.map((l, i) => (i === 2 ? { class_name: 'LSTM', config: { name: 'lstm' } } : l));
     const json = { ...keras2, modelTopology: { ...keras2.modelTopology, model_config: { ...config, config: { ...config.config, layers } } } };
-    expect(await importError([file('model.json', json)])).toMatch(/^Layer 3 "lstm" \(LSTM\): an LSTM is a recurrent layer for sequences; it is not supported; Convscope reads InputLayer, Conv2D, /);
+    expect(await importError([file('model.json', json)])).toMatch(/^Layer 3 "lstm" \(LSTM\): an LSTM \(a recurrent layer, for sequences\) is not supported; Convscope reads InputLayer, Conv2D, /);
   });
 
   it('says when a weights file is truncated or too long', async () => {

@@ -100,8 +100,8 @@ describe('real Keras files in and out', () => {
       ['bad_no_config.keras', /has no config\.json/],
       ['bad_shape.h5', /has shape 5×5×1×8, but layer "conv2d" needs its kernel to be 3×3×1×8/],
       ['bad_missing_weight.h5', /lists a weight "dense\/bias:0" that the file does not hold/],
-      ['bad_lambda.h5', /a Lambda layer runs Python code/],
-      ['bad_lstm.h5', /an LSTM is a recurrent layer/],
+      ['bad_lambda.h5', /a Lambda layer \(Python code, which cannot run in a browser\)/],
+      ['bad_lstm.h5', /an LSTM \(a recurrent layer, for sequences\)/],
       ['bad_two_inputs.h5', /The model has 2 inputs/],
       ['bad_text_input.h5', /The model's input is int32 numbers/],
     ];

@@ -107,8 +107,8 @@ describe('real Keras files', () => {
     expect(await importError('bad_no_config.keras')).toMatch(/^bad_no_config\.keras has no config\.json, which a Keras \.keras file keeps its layers in \(it holds "metadata\.json", "model\.weights\.h5"\)/);
     expect(await importError('bad_shape.h5')).toBe('The weight "conv2d/kernel" has shape 5×5×1×8, but layer "conv2d" needs its kernel to be 3×3×1×8');
     expect(await importError('bad_missing_weight.h5')).toMatch(/^bad_missing_weight\.h5: layer "dense" lists a weight "dense\/bias:0" that the file does not hold/);
-    expect(await importError('bad_lambda.h5')).toMatch(/\(Lambda\): a Lambda layer runs Python code, which cannot run in a browser; it is not supported/);
-    expect(await importError('bad_lstm.h5')).toMatch(/\(LSTM\): an LSTM is a recurrent layer for sequences; it is not supported/);
+    expect(await importError('bad_lambda.h5')).toMatch(/\(Lambda\): a Lambda layer \(Python code, which cannot run in a browser\) is not supported/);
+    expect(await importError('bad_lstm.h5')).toMatch(/\(LSTM\): an LSTM \(a recurrent layer, for sequences\) is not supported/);
     expect(await importError('bad_two_inputs.h5')).toMatch(/^The model has 2 inputs \(".+", ".+"\); Convscope reads models with one image input$/);
     expect(await importError('bad_text_input.h5')).toMatch(/^The model's input is int32 numbers \(word or token numbers, or labels\), not an image/);
   });

@@ -32,13 +32,13 @@ const ALIASES: Record<string, string> = {
 
 /** Why a common layer Convscope cannot run is different from the layers it has, in a few words. */
 const UNSUPPORTED: Record<string, string> = {
-  Lambda: 'a Lambda layer runs Python code, which cannot run in a browser; it',
-  LSTM: 'an LSTM is a recurrent layer for sequences; it',
-  GRU: 'a GRU is a recurrent layer for sequences; it',
-  SimpleRNN: 'a recurrent layer for sequences',
-  Embedding: 'an Embedding reads word or token numbers, not images; it',
-  Concatenate: 'a Concatenate joins branches; it',
-  Add: 'an Add joins branches; it',
+  Lambda: 'a Lambda layer (Python code, which cannot run in a browser)',
+  LSTM: 'an LSTM (a recurrent layer, for sequences)',
+  GRU: 'a GRU (a recurrent layer, for sequences)',
+  SimpleRNN: 'a SimpleRNN (a recurrent layer, for sequences)',
+  Embedding: 'an Embedding (it reads word or token numbers, not images)',
+  Concatenate: 'a Concatenate (it joins branches)',
+  Add: 'an Add (it joins branches)',
 };
 
 /** Keras's default, which tfjs also uses: another epsilon would change predictions. */

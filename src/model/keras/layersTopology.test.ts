@@ -282,9 +282,9 @@ describe('topologyToSpec', () => {
 
   it('names an unsupported layer by position, name and class, and lists what it reads', () => {
     expect(errorOf(smallWith(2, L('LSTM', { name: 'lstm', units: 8 })))).toBe(
-      `Layer 3 "lstm" (LSTM): an LSTM is a recurrent layer for sequences; it is not supported; Convscope reads ${READABLE_CLASSES}`,
+      `Layer 3 "lstm" (LSTM): an LSTM (a recurrent layer, for sequences) is not supported; Convscope reads ${READABLE_CLASSES}`,
     );
-    expect(errorOf(smallWith(2, L('Lambda', { name: 'lambda', function: ['x'] })))).toMatch(/^Layer 3 "lambda" \(Lambda\): a Lambda layer runs Python code, which cannot run in a browser; it is not supported/);
+    expect(errorOf(smallWith(2, L('Lambda', { name: 'lambda', function: ['x'] })))).toMatch(/^Layer 3 "lambda" \(Lambda\): a Lambda layer \(Python code, which cannot run in a browser\) is not supported/);
     expect(errorOf(smallWith(2, L('Conv3D', { name: 'conv3d' })))).toMatch(/^Layer 3 "conv3d" \(Conv3D\): this kind of layer is not supported; Convscope reads InputLayer, Conv2D, /);
   });
 
