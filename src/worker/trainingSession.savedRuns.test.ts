@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import 'fake-indexeddb/auto'; // idb checks requests against the global IDB classes
 import * as tf from '@tensorflow/tfjs';
 import { IDBFactory } from 'fake-indexeddb';
@@ -190,6 +191,25 @@ describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
     expect(Array.from(after.probs!)).toEqual(Array.from(before.probs!));
     const { runs } = await rec.waitFor(is('runs', (e) => e.runs.some((r) => r.status === 'imported')));
     expect(runs.find((r) => r.status === 'imported')).toMatchObject({ weights: { latest: 0 } });
+  }, 60_000);
+
+  it('opens a real Keras 3 .keras (Rescaling, random, noise and SpatialDropout2D layers) and fine-tunes it with Continue training', async () => {
+    const rec = new Recorder(storeOn(new IDBFactory()));
+    const bytes = readFileSync(new URL('../../tests/fixtures/keras/keras3_rescaling.keras', import.meta.url));
+    const file = { name: 'keras3_rescaling.keras', data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    const setup = { dataset: 'mnist' as const, trainSize: 'all' as const, config: (train(1) as Extract<Command, { type: 'train' }>).request.config };
+    rec.send({ type: 'uploadModel', runId: 1, files: [file], setup });
+    const opened = await rec.waitFor(is('modelUploaded'));
+    expect(opened.studyOnly).toBeNull();
+    expect(opened.spec.layers.map((l) => l.type)).toContain('spatialDropout2d');
+    const { runs } = await rec.waitFor(is('runs', (e) => e.runs.some((r) => r.status === 'imported')));
+    const more = train(2, { epochs: 1 }, opened.spec) as Extract<Command, { type: 'train' }>;
+    rec.send({ ...more, request: { ...more.request, continueFrom: runs.find((r) => r.status === 'imported')!.id } });
+    const ended = await rec.waitFor(is('runEnded', (e) => e.runId === 2));
+    expect(ended.outcome).toBe('done');
+    const epoch = rec.all(is('epochEnd', (e) => e.runId === 2))[0];
+    expect(Number.isFinite(epoch.trainLoss)).toBe(true);
+    expect(epoch.trainAccuracy).toBeGreaterThan(0.2);
   }, 60_000);
 
   it('without IndexedDB, runs train as before and the page is told that nothing is saved', async () => {

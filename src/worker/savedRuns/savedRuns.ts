@@ -154,6 +154,8 @@ export class SavedRuns {
 
   /** Saves an uploaded model as a run of its own, ready to open and continue. */
   async saveImported(runId: number, setup: SavedRunSetup, name: string, weights: Float32Array[]): Promise<void> {
+    // A file opened before the store is open waits for it, rather than going unsaved.
+    await this.ready;
     if (!this.store) return; // nothing to save it in (the list says why)
     const run = { ...newSavedRun(newId(), name, setup), status: 'imported' as const, message: `Imported from ${name}.`, epochsPlanned: 0 };
     const r = new RunRecorder(run, runId);
