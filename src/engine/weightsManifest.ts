@@ -1,5 +1,6 @@
 import { isRecord } from '../model/keras/topologyError';
 import { ModelFileError } from './ModelFileError';
+import { halfToNumber } from './float16';
 
 /** One weight of a weights manifest, and where its bytes are. */
 export interface ManifestWeight {
@@ -63,16 +64,6 @@ export function parseWeightsManifest(raw: unknown): { groups: ManifestGroup[]; w
     groups.push({ paths: group.paths as string[], byteLength: offset });
   });
   return { groups, weights };
-}
-
-/** A half-precision float's bits as a number; every float16 is exact in float32. */
-function halfToNumber(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >> 10) & 0x1f;
-  const fraction = bits & 0x3ff;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
 }
 
 /**

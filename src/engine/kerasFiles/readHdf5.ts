@@ -4,6 +4,7 @@ import { checkHdf5Bytes } from './checkHdf5Bytes';
 import type { H5ArrayOf, H5Attribute, H5Dataset, H5Group } from './hdf5Tree';
 import { loadHdf5, type Hdf5 } from './loadHdf5';
 import { withScratchFile } from './withScratchFile';
+import { halfToNumber } from '../float16';
 
 // HDF5's type classes (H5T_class_t), string paddings (H5T_str_t) and character sets (H5T_cset_t).
 const INTEGER = 0;
@@ -34,16 +35,6 @@ function elementType({ type, size, signed }: Metadata): ElementType | undefined 
   if (type === FLOAT) return FLOATS[size];
   if (type === INTEGER) return (signed ? INTS : UINTS)[size];
   return undefined;
-}
-
-/** A half-precision float's bits as a number; every float16 is exact in float32. */
-function halfToNumber(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >> 10) & 0x1f;
-  const fraction = bits & 0x3ff;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
 }
 
 /** What a reading is at, for the error that says where the file broke. */

@@ -1,9 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { KERAS3_VERSION, keras3Config } from '../../model/keras/keras3Config';
-import { kerasArchiveFolders, kerasLayerNames } from '../../model/keras/kerasNames';
+import { kerasArchiveFolders } from '../../model/keras/kerasNames';
 import type { ModelSpec } from '../../model/types';
 import type { NamedWeights } from '../modelFiles';
 import type { H5Dataset, H5Group } from './hdf5Tree';
+import { layerWeights } from './layerWeights';
 import { writeHdf5 } from './writeHdf5';
 
 /** A group as H5Entry makes it; Keras names each `vars` group's owner in a `name` attribute (a Python str), which no loader reads. */
@@ -28,11 +29,9 @@ function dateSaved(now: Date): string {
  * empty or not, named after its layer in a `name` attribute.
  */
 function weightsTree(spec: ModelSpec, weights: NamedWeights, modelName: string): H5Group {
-  const names = kerasLayerNames(spec.layers);
   const folders = kerasArchiveFolders(spec.layers);
-  const layers = names.map((layer, l): [string, H5Group] => {
-    const own = weights.specs.map((w, i) => ({ ...w, i })).filter((w) => w.name.startsWith(`${layer}/`));
-    const vars = own.map((w, n): [string, H5Dataset] => [String(n), { kind: 'dataset', dtype: 'float32', shape: [...w.shape], value: weights.values[w.i], attrs: {} }]);
+  const layers = layerWeights(spec, weights).map(({ layer, weights: own }, l): [string, H5Group] => {
+    const vars = own.map((w, n): [string, H5Dataset] => [String(n), w.dataset]);
     return [folders[l], group([['vars', group(vars, layer)]])];
   });
   return group([['layers', group(layers)], ['vars', group([], modelName)]]);

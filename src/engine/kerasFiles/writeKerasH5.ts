@@ -1,8 +1,8 @@
 import { specToTopology } from '../../model/keras/layersTopology';
-import { kerasLayerNames } from '../../model/keras/kerasNames';
 import type { ModelSpec } from '../../model/types';
 import type { NamedWeights } from '../modelFiles';
 import type { H5Attribute, H5Dataset, H5Group } from './hdf5Tree';
+import { layerWeights } from './layerWeights';
 import { writeHdf5 } from './writeHdf5';
 
 const group = (attrs: Record<string, H5Attribute>, children: [string, H5Group | H5Dataset][] = []): H5Group => ({ kind: 'group', attrs, children: new Map(children) });
@@ -34,15 +34,11 @@ const bytesListAttr = (values: string[]): H5Attribute => (values.length ? { type
 export async function writeKerasH5(spec: ModelSpec, weights: NamedWeights): Promise<ArrayBuffer> {
   const { topology } = specToTopology(spec);
   const { keras_version: version, backend } = topology;
-  const names = kerasLayerNames(spec.layers);
-  const layerGroups = names.map((layer): [string, H5Group] => {
-    const own = weights.specs.map((w, i) => ({ ...w, i })).filter((w) => w.name.startsWith(`${layer}/`));
-    // Within a layer, Keras lists kernel then bias, and BatchNormalization's gamma, beta, moving_mean, moving_variance: its own order, which getWeights() keeps per layer.
-    const weightNames = own.map((w) => `${w.name}:0`);
-    const inner = group({}, own.map((w): [string, H5Dataset] => [
-      `${w.name.slice(layer.length + 1)}:0`,
-      { kind: 'dataset', dtype: 'float32', shape: [...w.shape], value: weights.values[w.i], attrs: {} },
-    ]));
+  const layers = layerWeights(spec, weights);
+  const names = layers.map((l) => l.layer);
+  const layerGroups = layers.map(({ layer, weights: own }): [string, H5Group] => {
+    const weightNames = own.map((w) => `${layer}/${w.leaf}:0`);
+    const inner = group({}, own.map((w): [string, H5Dataset] => [`${w.leaf}:0`, w.dataset]));
     return [layer, group({ weight_names: bytesListAttr(weightNames) }, own.length ? [[layer, inner]] : [])];
   });
   const tree = group(

@@ -118,11 +118,23 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
   }
 }
 
-/** Reshape's target as text, "28, 28, 1": sizes are kept as typed until they read as whole numbers. */
-function ReshapeArgs({ layer, locked, onChange }: { layer: ReshapeLayer; locked: boolean; onChange(l: LayerSpec): void }) {
-  const [text, setText] = useState(layer.targetShape.join(', '));
+/** Sizes typed as "28, 28, 1" (or 28x28x1); undefined until they read as 1 to 3 whole numbers. */
+function parseSizes(text: string): number[] | undefined {
   const sizes = text.split(/[\s,×x]+/).filter(Boolean).map(Number);
-  const valid = sizes.length >= 1 && sizes.length <= 3 && sizes.every((n) => Number.isInteger(n));
+  return sizes.length >= 1 && sizes.length <= 3 && sizes.every((n) => Number.isInteger(n)) ? sizes : undefined;
+}
+
+/**
+ * Reshape's target as text. What is typed stays as typed ("28, 28, " on the
+ * way to three sizes); when the layer changes from elsewhere (Undo, an import),
+ * the field shows the layer's sizes again.
+ */
+function ReshapeArgs({ layer, locked, onChange }: { layer: ReshapeLayer; locked: boolean; onChange(l: LayerSpec): void }) {
+  const [typed, setTyped] = useState(layer.targetShape.join(', '));
+  const target = layer.targetShape.join(', ');
+  const meant = parseSizes(typed);
+  // Half-typed text stays; text that means other sizes than the layer's was overtaken by a change from elsewhere.
+  const text = meant === undefined || meant.join(', ') === target ? typed : target;
   return (
     <>
       <span className="arg">target shape</span>{' '}
@@ -130,14 +142,14 @@ function ReshapeArgs({ layer, locked, onChange }: { layer: ReshapeLayer; locked:
         className="mini"
         aria-label="target shape"
         data-testid="layer-targetShape"
-        aria-invalid={!valid}
+        aria-invalid={parseSizes(text) === undefined}
         value={text}
         size={10}
         disabled={locked}
         onChange={(e) => {
-          setText(e.target.value);
-          const next = e.target.value.split(/[\s,×x]+/).filter(Boolean).map(Number);
-          if (next.length >= 1 && next.length <= 3 && next.every((n) => Number.isInteger(n))) onChange({ ...layer, targetShape: next });
+          setTyped(e.target.value);
+          const next = parseSizes(e.target.value);
+          if (next) onChange({ ...layer, targetShape: next });
         }}
       />
     </>
