@@ -30,13 +30,14 @@ export const LAYERS = {
     uses: ['protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain', 'storage'],
     why: 'the store reaches the worker only through its messages (store/channel/), so no tfjs comes into the page',
   },
-  charts: { uses: ['model', 'data', 'explain'], why: 'charts are presentational: props in, SVG or canvas out' },
+  i18n: { uses: ['model', 'data'], why: "the message catalogues and the page's language; code without a page words nothing and passes messages (model/message.ts)" },
+  charts: { uses: ['model', 'data', 'explain', 'i18n'], why: 'charts are presentational: props in, SVG or canvas out' },
   panels: {
-    uses: ['store', 'charts', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain'],
+    uses: ['store', 'charts', 'i18n', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain'],
     why: 'panels read the store and call its actions; the model lives in the worker',
   },
   app: {
-    uses: ['panels', 'store', 'charts', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain'],
+    uses: ['panels', 'store', 'charts', 'i18n', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain'],
     why: 'the shell lays out panels; the model lives in the worker',
   },
 };
@@ -56,5 +57,6 @@ export const PACKAGES = [
   { name: 'tfjs', regex: '^@tensorflow/', allowed: ['engine', 'worker'], why: 'the model lives in the worker: only engine/ (and worker/, for types and the wasm files) use tfjs' },
   { name: 'React', regex: '^react(-dom)?(/|$)', allowed: ['app', 'panels', 'charts'], why: 'React belongs to app/, panels/ and charts/' },
   { name: 'zustand', regex: '^zustand(/|$)', allowed: ['store', 'panels', 'app'], why: 'state lives in store/; panels and the shell read it' },
+  { name: 'i18next', regex: '^(react-)?i18next(/|$)', allowed: ['i18n', 'app', 'panels', 'charts'], why: 'wording belongs to the page; the worker and pure code pass messages (keys and values)' },
   { name: 'd3', regex: '^d3(-[a-z-]+)?(/|$)', allowed: ['charts', 'panels'], why: 'drawing belongs to charts/ (and the panels that size them)' },
 ];

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { currentLanguage } from './i18n/i18n';
+import { langInAddress, withLang, withoutLang } from './i18n/languageInAddress';
+import { startPageLanguage } from './i18n/pageLanguage';
 import { syncAddressBar } from './store/address/addressBar';
 import { createBridge } from './store/channel/bridge';
 import { parseUrlConfig } from './store/address/urlConfig';
@@ -8,11 +11,13 @@ import { downloadModelFiles } from './store/runs/downloadModelFiles';
 import { connectWorker, reconnectWorker, useAppStore } from './store/useAppStore';
 import { createWorkerClient } from './store/channel/workerClient';
 
+startPageLanguage();
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);
-const at = (search: string) => `${location.pathname}${search}${location.hash}`;
+// The address's `lang=` is the page's, not the setup's: kept through every rewrite of the setup.
+const at = (search: string) => `${location.pathname}${withLang(search, langInAddress(location.search) === null ? null : currentLanguage())}${location.hash}`;
 syncAddressBar(useAppStore, {
-  search: () => location.search,
+  search: () => withoutLang(location.search),
   replace: (search) => history.replaceState(history.state, '', at(search)),
   push: (search) => history.pushState(null, '', at(search)),
   onPop: (listener) => {

@@ -1,6 +1,8 @@
 import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
 import { SetupStrip } from '../panels/Setup/SetupStrip';
+import { useTranslation } from 'react-i18next';
 import { BackendBadge } from './BackendBadge';
+import { LanguageSelect } from './LanguageSelect';
 import { ViewTabs } from './ViewTabs';
 import { Workspace } from './Workspace';
 import './app.css';
@@ -12,12 +14,16 @@ import './workspace.css';
  * workspace, which shows one view at a time.
  */
 export function App() {
+  const { t } = useTranslation('app');
   return (
     <div className="app">
       <header className="topbar">
-        <h1>Convscope <small>watch a convolutional network learn</small></h1>
+        <h1>
+          Convscope <small>{t('tagline')}</small>
+        </h1>
         <ViewTabs />
         <BackendBadge />
+        <LanguageSelect />
       </header>
       <ErrorBanner />
       <SetupStrip />

@@ -42,14 +42,17 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Granted to the page's own context, e.g. `['clipboard-read', 'clipboard-write']`. */
   permissions?: string[];
+  /** The browser's language (navigator.languages); 'en-US' unless given. */
+  locale?: string;
 }
 
 /**
  * Opens the app (query string optional) in a fresh context of its own, closed with the page,
  * and waits until the worker has picked a backend.
  */
-export async function openApp(browser: Browser, query = '', { viewport = DESKTOP, permissions }: OpenOptions = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport, permissions });
+export async function openApp(browser: Browser, query = '', { viewport = DESKTOP, permissions, locale }: OpenOptions = {}): Promise<Page> {
+  // English unless a test asks for another language: the page follows navigator.languages.
+  const page = await browser.newPage({ viewport, permissions, locale: locale ?? 'en-US' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   uncaught.set(page, errors);

@@ -1,0 +1,16 @@
+/**
+ * Words to show, as a catalogue key and its values, not as text: the page
+ * words it in its language when it is shown (so a switch of language rewords
+ * what is already on screen), and code that has no page (the worker, pure
+ * modules) can still say what happened. Keys are namespace:path, e.g.
+ * errors:modelFile.tooLarge; a value may itself be a message.
+ */
+export interface Message {
+  key: string;
+  values?: Readonly<Record<string, MessageValue>>;
+}
+export type MessageValue = string | number | Message;
+
+export const message = (key: string, values?: Message['values']): Message => (values ? { key, values } : { key });
+
+export const isMessage = (v: unknown): v is Message => typeof v === 'object' && v !== null && typeof (v as Message).key === 'string';
