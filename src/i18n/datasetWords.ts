@@ -1,25 +1,24 @@
-import type { TFunction } from 'i18next';
 import type { DatasetId } from '../data/datasets';
-import { i18n, wordKey } from './i18n';
+import { i18n, wordKey, type Translate } from './i18n';
 
 /** The catalogue key of each dataset (`fashion-mnist` is not a key i18next can nest under). */
 const KEY = { mnist: 'mnist', 'fashion-mnist': 'fashionMnist', own: 'own' } as const satisfies Record<DatasetId, string>;
 
 /** A dataset's name in the page's language ("MNIST 손글씨 숫자"). */
-export const datasetLabel = (id: DatasetId, t: TFunction = i18n.t): string => wordKey(`data:${KEY[id]}.label`, undefined, t);
+export const datasetLabel = (id: DatasetId, t: Translate = i18n.t): string => wordKey(`data:${KEY[id]}.label`, undefined, t);
 
 /** Where a dataset comes from, in one line. */
-export const datasetSource = (id: DatasetId, t: TFunction = i18n.t): string => wordKey(`data:${KEY[id]}.source`, undefined, t);
+export const datasetSource = (id: DatasetId, t: Translate = i18n.t): string => wordKey(`data:${KEY[id]}.source`, undefined, t);
 
 /**
  * Class `index`'s name in the page's language: Fashion-MNIST's from the
  * catalogue, MNIST's digits as they are, the user's own classes as the user
  * named them (`names`, as the store or a saved run holds them).
  */
-export function className(id: DatasetId, index: number, names: readonly string[], t: TFunction = i18n.t): string {
+export function className(id: DatasetId, index: number, names: readonly string[], t: Translate = i18n.t): string {
   if (id === 'fashion-mnist' && index >= 0 && index < 10) return wordKey(`data:fashionMnist.classes.${index}`, undefined, t);
   return names[index] ?? String(index);
 }
 
 /** Every class name of a dataset, in the page's language. */
-export const classNamesIn = (id: DatasetId, names: readonly string[], t: TFunction = i18n.t): string[] => names.map((_, i) => className(id, i, names, t));
+export const classNamesIn = (id: DatasetId, names: readonly string[], t: Translate = i18n.t): string[] => names.map((_, i) => className(id, i, names, t));
