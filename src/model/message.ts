@@ -14,3 +14,19 @@ export type MessageValue = string | number | Message;
 export const message = (key: string, values?: Message['values']): Message => (values ? { key, values } : { key });
 
 export const isMessage = (v: unknown): v is Message => typeof v === 'object' && v !== null && typeof (v as Message).key === 'string';
+
+/**
+ * An error whose words the page chooses: thrown by code without a page (the
+ * worker, pure modules) when the user can act on it. `code` is the
+ * protocol's error code where the thrower knows it (e.g. 'data-missing');
+ * the Error's own message is the key, for logs.
+ */
+export class MessageError extends Error {
+  constructor(
+    readonly detail: Message,
+    readonly code?: string,
+  ) {
+    super(detail.key);
+    this.name = 'MessageError';
+  }
+}
