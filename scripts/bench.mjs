@@ -24,7 +24,10 @@
 //  8. one training step of each network on wasm in Node, per kernel (ms), and its images/s on one core.
 //  9. Open model file: a 250k-parameter Keras .h5 opened (first, h5wasm loading on demand, then
 //     later opens), and the size of the h5wasm chunk, fetched at the first open and not before.
-//   BENCH_PARTS=page,explain,augment,views,backends,native,kernels,files   which parts to run (default all; 1 always runs)
+// 10. the offline copy: training images/s on wasm in a page the service worker controls vs one
+//     that blocks it (as every other part runs), alternated (BENCH_PARTS=offline).
+//   BENCH_PARTS=page,explain,augment,views,backends,native,kernels,files,offline   which parts to run (default all; 1 always runs)
+//   BENCH_DIST=.scratch/dist-bench   a build folder of its own (default dist/)
 // Timings start at the first batch (the setup strip's progress bar, shown in every view), so that
 // data loading and warm-up are left out.
 import { execFileSync } from 'node:child_process';
@@ -37,6 +40,7 @@ import { augmentationCost } from './benchAugment.mjs';
 import { modelFileOpen } from './benchFiles.mjs';
 import { clickToArithmetic, trainingWithExplainer } from './benchExplain.mjs';
 import { latencies, strokeLatency } from './benchInspect.mjs';
+import { trainingWithServiceWorker } from './benchOffline.mjs';
 import { trainingByView } from './benchViews.mjs';
 
 const images = Number(process.env.BENCH_IMAGES ?? 2048);
@@ -46,7 +50,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extraArgs = (process.env.BENCH_ARGS ?? '').split(' ').filter(Boolean);
 const torchScript = process.env.BENCH_TORCH ?? '../shared/reference/torch_speed.py';
 const STROKES = 10;
-const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,views,backends,native,kernels,files').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'page,explain,augment,views,backends,native,kernels,files,offline').split(','));
+const outDir = process.env.BENCH_DIST;
 
 const NETS = {
   default: { batch: 32, query: '' },
@@ -56,17 +61,20 @@ const NETS = {
   },
 };
 
-await build({ logLevel: 'warn' });
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+await build({ logLevel: 'warn', ...(outDir ? { build: { outDir } } : {}) });
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn', ...(outDir ? { build: { outDir } } : {}) });
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
   executablePath,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
 });
 
-/** Opens the app on `backend` ('auto' for the page's own pick), with long tasks recorded from `window.__measuring` on. */
-async function open(query, backend, viewport = { width: 1280, height: 900 }, cores = 0) {
-  const page = await browser.newPage({ viewport });
+/**
+ * Opens the app on `backend` ('auto' for the page's own pick), with long tasks recorded from `window.__measuring` on,
+ * in a fresh context that blocks the offline copy's service worker unless `serviceWorkers` is 'allow' (part 10).
+ */
+async function open(query, backend, viewport = { width: 1280, height: 900 }, cores = 0, serviceWorkers = 'block') {
+  const page = await browser.newPage({ viewport, serviceWorkers });
   await page.addInitScript(([choice, cores]) => {
     localStorage.setItem('convscope.backend', choice);
     localStorage.setItem('convscope.cores', String(cores));
@@ -204,6 +212,9 @@ try {
 
   // 7. What watching it learn costs: the Train view live vs nothing live.
   if (parts.has('views')) out.trainingByView = await trainingByView({ open, startTraining, finishTraining, backend: winner, images });
+
+  // 10. What the offline copy's service worker costs training.
+  if (parts.has('offline')) out.serviceWorker = await trainingWithServiceWorker({ open, startTraining, finishTraining, images });
 
   // 2. Every backend, both networks.
   out.training = {};

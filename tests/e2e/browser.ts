@@ -44,15 +44,20 @@ export interface OpenOptions {
   permissions?: string[];
   /** The browser's language (navigator.languages); 'en-US' unless given. */
   locale?: string;
+  /**
+   * 'block' unless given: the built page registers the offline copy's service worker,
+   * which only offline.e2e.ts is about; the other tests see the network as it is.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /**
  * Opens the app (query string optional) in a fresh context of its own, closed with the page,
  * and waits until the worker has picked a backend.
  */
-export async function openApp(browser: Browser, query = '', { viewport = DESKTOP, permissions, locale }: OpenOptions = {}): Promise<Page> {
+export async function openApp(browser: Browser, query = '', { viewport = DESKTOP, permissions, locale, serviceWorkers = 'block' }: OpenOptions = {}): Promise<Page> {
   // English unless a test asks for another language: the page follows navigator.languages.
-  const page = await browser.newPage({ viewport, permissions, locale: locale ?? 'en-US' });
+  const page = await browser.newPage({ viewport, permissions, locale: locale ?? 'en-US', serviceWorkers });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   uncaught.set(page, errors);

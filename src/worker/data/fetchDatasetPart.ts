@@ -1,16 +1,22 @@
 import { datasetFileName, type DatasetId, type DatasetPart } from '../../data/datasets';
 import { DatasetFormatError, decodeDataset, isGzip } from '../../data/decodeDataset';
 import type { ImageSet } from '../../engine/imageSet';
+import { message, MessageError, type Message } from '../../model/message';
+import { DATASET_CACHE } from '../../offline/offlineCaches';
 import { SessionError } from '../sessionError';
 
-/** A data file that could not be had, with the file's name for the message. */
+/**
+ * A data file that could not be had, with the file's name for the message. Its
+ * words: a message, or (for the developer's messages below, which name a command
+ * to run) English text passed through as it is.
+ */
 export class DataFileError extends SessionError {
   constructor(
     code: 'data-missing' | 'data-corrupt',
     readonly file: string,
-    message: string,
+    detail: Message | string,
   ) {
-    super(code, message);
+    super(code, typeof detail === 'string' ? message('errors:text', { text: detail }) : detail);
   }
 }
 
@@ -27,11 +33,15 @@ export async function fetchDatasetPart(
 ): Promise<ImageSet> {
   const file = datasetFileName(id, part);
   const hint = 'Run `npm run data` (it runs on `npm install`) to generate the datasets.';
+  const url = new URL(file, baseUrl);
   let response: Response;
   try {
-    response = await fetch(new URL(file, baseUrl));
-  } catch (e) {
-    throw new DataFileError('data-missing', file, `Could not download ${file}: ${(e as Error).message}`);
+    response = await fetch(url);
+  } catch {
+    // fetch rejects only when no response came at all (offline, or the server out of reach;
+    // a missing file is an HTTP 404 below). Offline, the service worker answers from its
+    // cache a file downloaded before, so this one never was.
+    throw datasetNeedsNetwork(id, file);
   }
   if (!response.ok || !response.body) {
     throw new DataFileError('data-missing', file, `Data file ${file} is missing (HTTP ${response.status}). ${hint}`);
@@ -48,6 +58,7 @@ export async function fetchDatasetPart(
     onProgress(loaded, Math.max(total, loaded));
   }
   const raw = concat(chunks, loaded);
+  await keepForOffline(url, raw, response.headers.get('content-type'));
   let bytes = raw;
   if (isGzip(raw)) {
     try {
@@ -65,6 +76,34 @@ export async function fetchDatasetPart(
       throw new DataFileError('data-corrupt', file, `Data file ${file} is corrupt: ${e.message}. ${hint}`);
     }
     throw e;
+  }
+}
+
+/** The catalogue key of each dataset's name (`fashion-mnist` is not a key i18next can nest under). */
+const LABEL_KEY = { mnist: 'data:mnist.label', 'fashion-mnist': 'data:fashionMnist.label', own: 'data:own.label' } as const satisfies Record<DatasetId, string>;
+
+/** The error for a dataset that cannot be downloaded because there is no network. */
+export const datasetNeedsNetwork = (id: DatasetId, file: string): MessageError =>
+  new MessageError(message('offline:datasetNeedsNetwork', { dataset: message(LABEL_KEY[id]), file }), 'data-missing');
+
+/**
+ * Keeps a downloaded dataset file for offline use, when the offline copy is on
+ * (the page opens DATASET_CACHE once it registers the service worker, so never
+ * in `npm run dev`) and the service worker has not kept it already. The service
+ * worker keeps what it fetches itself, but the first visit's downloads start
+ * before it is installed and pass it by: without this, the datasets a learner
+ * used on that visit would be missing offline. Best effort: a full quota only
+ * means no offline copy.
+ */
+async function keepForOffline(url: URL, bytes: Uint8Array<ArrayBuffer>, contentType: string | null): Promise<void> {
+  try {
+    if (typeof caches === 'undefined' || !(await caches.has(DATASET_CACHE))) return;
+    const cache = await caches.open(DATASET_CACHE);
+    if (await cache.match(url)) return;
+    const headers = { 'content-type': contentType ?? 'application/gzip', 'content-length': String(bytes.length) };
+    await cache.put(url, new Response(bytes, { headers }));
+  } catch {
+    // No offline copy of this file; training goes on.
   }
 }
 
