@@ -141,6 +141,11 @@ export default defineConfig([
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
+  // A test words the messages its module returns, to check the English a person reads: tests may import i18n/ from any layer.
+  {
+    files: ['src/**/*.test.ts', 'src/**/testing/**'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones().filter((z) => !z.from.includes('./src/i18n')) }] },
+  },
   // The packages of each layer, and the type-only imports of protocol/ (a later block's options would replace, not extend, an earlier one's: one block per layer).
   ...Object.keys(LAYERS).map((name) => ({
     files: filesOf(name),

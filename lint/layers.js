@@ -13,6 +13,7 @@ export const LAYERS = {
   model: { uses: [], why: 'network specs, shapes, presets and Keras files are pure TypeScript that everything builds on' },
   data: { uses: [], why: 'the dataset catalogue, decoding, splitting and batching are pure TypeScript' },
   storage: { uses: [], why: 'opening IndexedDB and reading its errors is shared by the worker and the page' },
+  offline: { uses: [], why: "the offline copy's cache names are shared by the service worker's config, the worker that fills the datasets' cache and the page that shows its size" },
   explain: { uses: ['model', 'data'], why: "the explainer's maths (receptive fields, im2col, hand-set kernels) is pure" },
   input: { uses: ['model', 'data'], why: 'the drawing-pad image code is pure' },
   augment: { uses: ['model', 'data'], why: 'augmentation runs per batch in the worker and in Node' },
@@ -23,7 +24,7 @@ export const LAYERS = {
     why: 'the engine trains and reports through callbacks, in the worker and in Node; of protocol/ it uses only the types of its own results (engineResults)',
   },
   worker: {
-    uses: ['engine', 'protocol', 'model', 'data', 'augment', 'drawings', 'explain', 'storage'],
+    uses: ['engine', 'protocol', 'model', 'data', 'augment', 'drawings', 'explain', 'storage', 'offline'],
     why: 'the worker talks to the page only through protocol messages',
   },
   store: {
@@ -33,11 +34,11 @@ export const LAYERS = {
   i18n: { uses: ['model', 'data'], why: "the message catalogues and the page's language; code without a page words nothing and passes messages (model/message.ts)" },
   charts: { uses: ['model', 'data', 'explain', 'i18n'], why: 'charts are presentational: props in, SVG or canvas out' },
   panels: {
-    uses: ['store', 'charts', 'i18n', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain'],
+    uses: ['store', 'charts', 'i18n', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain', 'offline'],
     why: 'panels read the store and call its actions; the model lives in the worker',
   },
   app: {
-    uses: ['panels', 'store', 'charts', 'i18n', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain'],
+    uses: ['panels', 'store', 'charts', 'i18n', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain', 'offline'],
     why: 'the shell lays out panels; the model lives in the worker',
   },
 };
@@ -46,7 +47,7 @@ export const LAYERS = {
  * Folders whose code runs in the worker (and in Node tests), where there is no
  * DOM. tests/lint/workerSide.test.ts checks that the worker imports exactly these.
  */
-export const WORKER_SIDE = ['worker', 'engine', 'protocol', 'model', 'data', 'augment', 'drawings', 'explain', 'storage'];
+export const WORKER_SIDE = ['worker', 'engine', 'protocol', 'model', 'data', 'augment', 'drawings', 'explain', 'storage', 'offline'];
 
 /**
  * Packages that bring a runtime along, as regular expressions over the import

@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { currentLanguage } from './i18n/i18n';
 import { langInAddress, withLang, withoutLang } from './i18n/languageInAddress';
 import { startPageLanguage } from './i18n/pageLanguage';
+import { registerServiceWorker } from './panels/OfflineStatus/serviceWorker';
 import { syncAddressBar } from './store/address/addressBar';
 import { createBridge } from './store/channel/bridge';
 import { parseUrlConfig } from './store/address/urlConfig';
@@ -12,6 +13,8 @@ import { connectWorker, reconnectWorker, useAppStore } from './store/useAppStore
 import { createWorkerClient } from './store/channel/workerClient';
 
 startPageLanguage();
+// The offline copy (built page only), before the worker starts its first downloads.
+registerServiceWorker();
 const link = parseUrlConfig(location.search);
 useAppStore.getState().applyUrl(link.patch, link.errors);
 // The address's `lang=` is the page's, not the setup's: kept through every rewrite of the setup.

@@ -1,4 +1,5 @@
 import { ErrorBanner } from '../panels/ErrorBanner/ErrorBanner';
+import { UpdateReady } from '../panels/OfflineStatus/UpdateReady';
 import { SetupStrip } from '../panels/Setup/SetupStrip';
 import { useTranslation } from 'react-i18next';
 import { BackendBadge } from './BackendBadge';
@@ -26,6 +27,7 @@ export function App() {
         <LanguageSelect />
       </header>
       <ErrorBanner />
+      <UpdateReady />
       <SetupStrip />
       <Workspace />
     </div>

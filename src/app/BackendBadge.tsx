@@ -1,15 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { wordMessage, type Translate } from '../i18n/i18n';
 import { BACKEND_CHOICES, type BackendChoice } from '../model/backends';
+import { isMessage, type Message } from '../model/message';
 import { formatCount } from '../panels/format';
+import { backendName } from '../panels/RunPanel/backendName';
 import { isActive } from '../store/selectors';
 import { useAppStore } from '../store/useAppStore';
 
-const CHOICE_LABEL: Record<BackendChoice, string> = {
-  auto: 'Auto (fastest)',
-  wasm: 'wasm · CPU',
-  webgl: 'webgl · GPU',
-  cpu: 'cpu · plain JS',
-};
+/** What the worker says of a backend: a message worded now, text from older code as it is. */
+const worded = (m: string | Message, t: Translate): string => (isMessage(m) ? wordMessage(m, t) : m);
 
 /**
  * Which tfjs backend trains and why, every backend's measured speed on the
@@ -17,6 +17,7 @@ const CHOICE_LABEL: Record<BackendChoice, string> = {
  * backend, and on wasm how many cores train.
  */
 export function BackendBadge() {
+  const { t } = useTranslation('app');
   const b = useAppStore((s) => s.backend);
   const { chooseBackend, chooseCores, running } = useAppStore(
     useShallow((s) => ({ chooseBackend: s.chooseBackend, chooseCores: s.chooseCores, running: isActive(s.run) })),
@@ -25,42 +26,42 @@ export function BackendBadge() {
   const cores = active?.availableCores ?? 0;
   return (
     <div className={`backend ${active?.slow ? 'backend-slow' : ''}`}>
-      <div className="backend-line" title={active?.reason ? `In use: ${active.reason}` : undefined}>
-        backend: <strong data-testid="backend-name">{active?.name ?? 'starting…'}</strong>
-        {active && <span className="backend-detail" data-testid="backend-detail"> · {active.detail}</span>}
+      <div className="backend-line" title={active?.reason ? t('backend.inUse', { reason: worded(active.reason, t) }) : undefined}>
+        {t('backend.label')} <strong data-testid="backend-name">{active ? backendName(active.name, t) : t('backend.starting')}</strong>
+        {active && <span className="backend-detail" data-testid="backend-detail"> · {worded(active.detail, t)}</span>}
         <select
           data-testid="backend-select"
-          aria-label="Backend"
+          aria-label={t('backend.select')}
           value={b.choice}
           disabled={running}
-          title={running ? 'The backend changes between runs' : 'Train on the fastest backend measured, or on the one you pick'}
+          title={running ? t('backend.selectRunning') : t('backend.selectTitle')}
           onChange={(e) => chooseBackend(e.target.value as BackendChoice)}
         >
-          {BACKEND_CHOICES.map((c) => <option key={c} value={c}>{CHOICE_LABEL[c]}</option>)}
+          {BACKEND_CHOICES.map((c) => <option key={c} value={c}>{t(`backend.choices.${c}`)}</option>)}
         </select>
         {active?.name === 'wasm' && cores > 1 && (
           <select
             data-testid="cores-select"
-            aria-label="CPU cores"
+            aria-label={t('backend.cores')}
             value={Math.min(b.cores, cores)}
-            title="Cores that train, one worker each; fewer leave more for the rest of the computer (applies from the next step)"
+            title={t('backend.coresTitle')}
             onChange={(e) => chooseCores(Number(e.target.value))}
           >
-            <option value={0}>all {cores} cores</option>
+            <option value={0}>{t('backend.allCores', { count: cores })}</option>
             {Array.from({ length: cores - 1 }, (_, i) => cores - 1 - i).map((n) => (
-              <option key={n} value={n}>{n} core{n === 1 ? '' : 's'}</option>
+              <option key={n} value={n}>{t('backend.someCores', { count: n })}</option>
             ))}
           </select>
         )}
       </div>
       <div className="backend-rates" data-testid="backend-rates" aria-live="polite">
-        {b.rates.length === 0 && (b.measuring || !active ? 'measuring training speed…' : '')}
+        {b.rates.length === 0 && (b.measuring || !active ? t('backend.measuring') : '')}
         {b.rates.map((r) => (
           <span key={r.name} className={r.name === active?.name ? 'rate rate-active' : 'rate'} data-backend={r.name} data-rate={r.imagesPerSec ?? ''} title={r.error}>
-            {r.name} {r.imagesPerSec === null ? 'unavailable' : `${formatCount(Math.round(r.imagesPerSec))} images/s`}
+            {backendName(r.name, t)} {r.imagesPerSec === null ? t('backend.unavailable') : t('backend.rate', { rate: formatCount(Math.round(r.imagesPerSec)) })}
           </span>
         ))}
-        {b.rates.length > 0 && b.measuring && <span className="rate">measuring…</span>}
+        {b.rates.length > 0 && b.measuring && <span className="rate">{t('backend.measuringMore')}</span>}
       </div>
     </div>
   );

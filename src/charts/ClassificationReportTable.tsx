@@ -1,4 +1,6 @@
 import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/formatLocale';
 import type { ClassificationReport, ClassScores } from '../model/classificationReport';
 import { lowestF1Class } from '../model/lowestF1Class';
 import { formatScore } from './formatScore';
@@ -20,25 +22,26 @@ export interface ClassificationReportTableProps {
  * cell's title; the class with the lowest F1 is tinted.
  */
 export function ClassificationReportTable({ report, classNames, caption, testId = 'classification-report' }: ClassificationReportTableProps): JSX.Element {
+  const { t } = useTranslation('results');
   const worst = lowestF1Class(report.rows);
   return (
     <table className="cr-table" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col"><span className="cr-sr">class</span></th>
-          <th scope="col">precision</th>
-          <th scope="col">recall</th>
-          <th scope="col">f1-score</th>
-          <th scope="col">support</th>
+          <th scope="col"><span className="cr-sr">{t('report.class')}</span></th>
+          <th scope="col">{t('report.precision')}</th>
+          <th scope="col">{t('report.recall')}</th>
+          <th scope="col">{t('report.f1')}</th>
+          <th scope="col">{t('report.support')}</th>
         </tr>
       </thead>
       <tbody>
         {report.rows.map((r, i) => (
           <tr key={i} className={i === worst ? 'cr-worst' : undefined} data-class-index={i}>
-            <th scope="row" title={i === worst ? 'the lowest F1-score of any class' : undefined}>
+            <th scope="row" title={i === worst ? t('report.lowestTitle') : undefined}>
               {classNames[i] ?? String(i)}
-              {i === worst && <span className="cr-sr"> (lowest F1)</span>}
+              {i === worst && <span className="cr-sr">{t('report.lowest')}</span>}
             </th>
             <Scores s={r} />
           </tr>
@@ -46,18 +49,18 @@ export function ClassificationReportTable({ report, classNames, caption, testId 
       </tbody>
       <tbody className="cr-summary">
         <tr>
-          <th scope="row">accuracy</th>
+          <th scope="row">{t('report.accuracy')}</th>
           <td />
           <td />
           <Score v={report.accuracy} />
           <td>{count(report.total)}</td>
         </tr>
         <tr>
-          <th scope="row" title="unweighted mean over the classes">macro avg</th>
+          <th scope="row" title={t('report.macroTitle')}>{t('report.macro')}</th>
           <Scores s={report.macro} />
         </tr>
         <tr>
-          <th scope="row" title="mean weighted by each class's support">weighted avg</th>
+          <th scope="row" title={t('report.weightedTitle')}>{t('report.weighted')}</th>
           <Scores s={report.weighted} />
         </tr>
       </tbody>
@@ -77,13 +80,15 @@ function Scores({ s }: { s: ClassScores }) {
 }
 
 function Score({ v, className }: { v: number; className?: string }) {
+  const { t } = useTranslation('results');
   return (
-    <td className={className} title={Number.isFinite(v) ? String(v) : 'no images'}>
+    <td className={className} title={Number.isFinite(v) ? String(v) : t('report.noImages')}>
       {formatScore(v)}
     </td>
   );
 }
 
+/** A count in the page's language ("1,000"). */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatNumber(n);
 }

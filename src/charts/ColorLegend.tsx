@@ -1,5 +1,6 @@
 import { useId, useMemo, type JSX } from 'react';
 import { format, rgb } from 'd3';
+import { useTranslation } from 'react-i18next';
 import { divergingColor, sequentialColor } from './colorScales';
 import './heatmap.css';
 
@@ -28,6 +29,7 @@ const fmt = format('.2~g');
  */
 export function ColorLegend(props: ColorLegendProps): JSX.Element {
   const { kind, label, width = 140 } = props;
+  const { t: word } = useTranslation('inspect'); // `t` names the ticks below
   const gradId = `hm-grad-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const ok = Number.isFinite(props.min) && Number.isFinite(props.max);
   const min = ok ? Math.min(props.min, props.max) : 0;
@@ -49,7 +51,7 @@ export function ColorLegend(props: ColorLegendProps): JSX.Element {
   const ticks = max > min ? [min, mid, max] : [min];
 
   return (
-    <svg className="hm-legend" width={width} height={HEIGHT} role="img" aria-label={`${label}: ${fmt(min)} to ${fmt(max)}`}>
+    <svg className="hm-legend" width={width} height={HEIGHT} role="img" aria-label={word('charts.legendRange', { label, min: fmt(min), max: fmt(max) })}>
       <defs>
         <linearGradient id={gradId} x1="0" x2="1" y1="0" y2="0">
           {stops.map((s) => (

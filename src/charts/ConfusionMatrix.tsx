@@ -1,5 +1,7 @@
 import { interpolateBlues, scaleSequential } from 'd3';
 import { useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wordMessage } from '../i18n/i18n';
 import { confusionCellTitle } from './confusionCellTitle';
 import './results.css';
 
@@ -30,6 +32,7 @@ const TOP = 20;
  * (`g.cm-cell`) carries `data-true`, `data-pred` and `data-count`.
  */
 export function ConfusionMatrix({ counts, classNames, testId, onSelectCell, selected }: ConfusionMatrixProps) {
+  const { t } = useTranslation('results');
   const n = classNames.length;
   const rows = useMemo(
     () => Array.from({ length: n }, (_, r) => {
@@ -51,7 +54,7 @@ export function ConfusionMatrix({ counts, classNames, testId, onSelectCell, sele
   return (
     <figure className="confusion" data-testid={testId}>
       {/* An img's children are hidden from assistive technology: with buttons inside, it is a group. */}
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role={onSelectCell ? 'group' : 'img'} aria-label="Confusion matrix">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role={onSelectCell ? 'group' : 'img'} aria-label={t('confusion.label')}>
         {classNames.map((_, c) => (
           <text key={`c${c}`} x={LABEL_W + c * CELL + CELL / 2} y={TOP - 6} textAnchor="middle" className="cm-col">{c}</text>
         ))}
@@ -61,7 +64,7 @@ export function ConfusionMatrix({ counts, classNames, testId, onSelectCell, sele
             {row.map((v, c) => {
               const share = total ? v / total : 0;
               const clickable = !!onSelectCell && v > 0;
-              const title = confusionCellTitle({ trueName: classNames[r], predName: classNames[c], count: v, rowTotal: total, clickable });
+              const title = wordMessage(confusionCellTitle({ trueName: classNames[r], predName: classNames[c], count: v, rowTotal: total, clickable }), t);
               const isSelected = sel !== null && sel.trueClass === r && sel.predClass === c;
               return (
                 <g
@@ -94,7 +97,7 @@ export function ConfusionMatrix({ counts, classNames, testId, onSelectCell, sele
           // A path, not a rect: one rect per cell is what tests count.
           <path className="cm-selected" d={`M${LABEL_W + sel.predClass * CELL - 1},${TOP + sel.trueClass * CELL - 1}h${CELL + 1}v${CELL + 1}h${-(CELL + 1)}z`} />
         )}
-        <text x={LABEL_W + (n * CELL) / 2} y={height - 2} textAnchor="middle" className="cm-axis">predicted class →</text>
+        <text x={LABEL_W + (n * CELL) / 2} y={height - 2} textAnchor="middle" className="cm-axis">{t('confusion.predictedAxis')}</text>
       </svg>
     </figure>
   );

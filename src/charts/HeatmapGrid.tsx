@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, type JSX, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RGB } from './colorScales';
 import { cellAt, cellOrigin, heatmapGridLayout, type HeatmapGridLayout } from './heatmapGrid';
 import { useElementSize } from './useElementSize';
@@ -56,6 +57,7 @@ interface Pixels {
  */
 export function HeatmapGrid(props: HeatmapGridProps): JSX.Element {
   const { values, height, width, channels, color, size = 44, gap = 3, label, onPick, className, testId } = props;
+  const { t } = useTranslation('inspect');
   const [boxRef, box] = useElementSize<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const highlightRef = useRef<HTMLSpanElement | null>(null);
@@ -111,7 +113,7 @@ export function HeatmapGrid(props: HeatmapGridProps): JSX.Element {
       if (mark) mark.style.display = 'none';
       return;
     }
-    canvas.title = `channel ${i + 1}`;
+    canvas.title = t('charts.channel', { number: i + 1 });
     canvas.style.cursor = 'pointer';
     if (!mark) return;
     const s = canvas.clientWidth / layout.width; // CSS pixels per canvas pixel, as shown

@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { inkToRgba } from './inkToRgba';
 import './results.css';
 
@@ -38,9 +39,10 @@ export interface ImageGalleryProps {
  * whose `pixels` change is redrawn, so a hundred images cost a hundred tiny
  * draws once, and nothing when the selection moves.
  */
-export function ImageGallery({ testId, items, onSelect, selectedKey, emptyText = 'No images.' }: ImageGalleryProps): JSX.Element {
+export function ImageGallery({ testId, items, onSelect, selectedKey, emptyText }: ImageGalleryProps): JSX.Element {
+  const { t } = useTranslation('results');
   if (items.length === 0) {
-    return <p className="ig-empty" data-testid={testId}>{emptyText}</p>;
+    return <p className="ig-empty" data-testid={testId}>{emptyText ?? t('gallery.noImages')}</p>;
   }
   return (
     <ul className="ig-grid" data-testid={testId}>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type JSX, type PointerEvent } from 'react';
 import { format, line, scaleLinear } from 'd3';
+import { useTranslation } from 'react-i18next';
 import {
   defaultXDomain,
   downsampleSeries,
@@ -68,7 +69,8 @@ interface DrawnSeries {
  */
 export function LineChart(props: LineChartProps): JSX.Element {
   const { title, testId, xLabel, yLabel, series, xDomain, yDomain, formatY, markers, height = 220 } = props;
-  const emptyText = props.emptyText ?? 'No data yet';
+  const { t: word } = useTranslation('train'); // `t` names the ticks below
+  const emptyText = props.emptyText ?? word('lineChart.noData');
 
   const [wrapRef, size] = useElementSize<HTMLDivElement>();
   const [hoverPx, setHoverPx] = useState<number | null>(null);

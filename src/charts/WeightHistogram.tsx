@@ -1,5 +1,6 @@
 import { useMemo, type JSX } from 'react';
 import { area, curveMonotoneX, format, interpolateBlues, line, scaleLinear } from 'd3';
+import { useTranslation } from 'react-i18next';
 import { evenlySpacedIndices, histogramQuantiles, TENSORBOARD_QUANTILES } from './histogramQuantiles';
 import { useElementSize } from './useElementSize';
 import './heatmap.css';
@@ -21,7 +22,7 @@ export interface WeightHistogramProps {
   mode?: 'ridgeline' | 'distribution';
   height?: number; // SVG height in px (default 200)
   testId?: string;
-  /** Axis label for `step` (default 'epoch'). */
+  /** Axis label for `step` (default 'epoch', in the page's language). */
   stepLabel?: string;
 }
 
@@ -56,7 +57,8 @@ function validSteps(steps: readonly WeightHistogramStep[]): WeightHistogramStep[
  * back from the histograms, plus the median line. Fills its container's width.
  */
 export function WeightHistogram(props: WeightHistogramProps): JSX.Element {
-  const { title, steps, mode = 'ridgeline', height = 200, testId, stepLabel = 'epoch' } = props;
+  const { t: word } = useTranslation('inspect'); // `t` names the ticks below
+  const { title, steps, mode = 'ridgeline', height = 200, testId, stepLabel = word('charts.epoch') } = props;
   const [wrapRef, size] = useElementSize<HTMLDivElement>();
   const width = size.width > 0 ? size.width : FALLBACK_WIDTH;
   const innerW = Math.max(10, width - M.left - M.right);
@@ -149,12 +151,12 @@ export function WeightHistogram(props: WeightHistogramProps): JSX.Element {
   const xScale = ridgeline?.xScale ?? distribution?.xScale ?? null;
   const xTicks = xScale ? xScale.ticks(xTickCount) : [];
   const xFmt = xScale ? xScale.tickFormat(xTickCount) : fmtValue;
-  const xAxisLabel = mode === 'ridgeline' ? 'weight value' : stepLabel;
+  const xAxisLabel = mode === 'ridgeline' ? word('charts.weightValue') : stepLabel;
 
   return (
     <div className="hm-wh" data-testid={testId} data-mode={mode} data-steps={sorted.length} ref={wrapRef}>
       <h3 className="hm-wh-title">{title}</h3>
-      <svg className="hm-wh-svg" width={width} height={height} role="img" aria-label={`${title} (${mode})`}>
+      <svg className="hm-wh-svg" width={width} height={height} role="img" aria-label={word('charts.histogramLabel', { title, mode: word(`charts.histogramMode.${mode}`) })}>
         <g transform={`translate(${M.left},${M.top})`}>
           {ridgeline && (
             <g className="hm-wh-ridges">
@@ -225,7 +227,7 @@ export function WeightHistogram(props: WeightHistogramProps): JSX.Element {
           )}
           {sorted.length === 0 && (
             <text className="hm-wh-empty" x={innerW / 2} y={innerH / 2} textAnchor="middle" dy="0.32em">
-              No data yet
+              {word('charts.noData')}
             </text>
           )}
         </g>

@@ -1,3 +1,5 @@
+import { message, type Message } from '../model/message';
+
 /** What a confusion-matrix cell says about itself. */
 export interface ConfusionCell {
   trueName: string;
@@ -11,14 +13,12 @@ export interface ConfusionCell {
 }
 
 /**
- * A cell's tooltip and accessible name: "12 images: true 7, predicted 2 (1.2% of
- * row) — click to see them" where a click lists them, else
- * "true 7, predicted 2: 12 (1.2% of row)". An empty cell is never clickable.
+ * A cell's tooltip and accessible name, as a message to word: "12 images: true
+ * 7, predicted 2 (1.2% of row) — click to see them" where a click lists them,
+ * else "true 7, predicted 2: 12 (1.2% of row)". An empty cell is never clickable.
  */
-export function confusionCellTitle({ trueName, predName, count, rowTotal, clickable }: ConfusionCell): string {
-  const share = `${((rowTotal > 0 ? count / rowTotal : 0) * 100).toFixed(1)}% of row`;
-  if (clickable && count > 0) {
-    return `${count} image${count === 1 ? '' : 's'}: true ${trueName}, predicted ${predName} (${share}) — click to see them`;
-  }
-  return `true ${trueName}, predicted ${predName}: ${count} (${share})`;
+export function confusionCellTitle({ trueName, predName, count, rowTotal, clickable }: ConfusionCell): Message {
+  const share = ((rowTotal > 0 ? count / rowTotal : 0) * 100).toFixed(1);
+  if (clickable && count > 0) return message('results:confusion.cellClickable', { count, trueName, predName, share });
+  return message('results:confusion.cell', { n: count, trueName, predName, share });
 }

@@ -11,7 +11,7 @@ describe('imagesFor', () => {
 
 describe('datasetShape', () => {
   it("gives the images' shape and the class count", () => {
-    expect(datasetShape('fashion-mnist')).toEqual({ label: 'Fashion-MNIST clothing', inputShape: [28, 28, 1], numClasses: 10 });
+    expect(datasetShape('fashion-mnist')).toEqual({ label: { key: 'data:fashionMnist.label' }, inputShape: [28, 28, 1], numClasses: 10 });
   });
 });
 

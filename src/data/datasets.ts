@@ -76,10 +76,14 @@ export function imagesFor(size: TrainSize, available: number): number {
  * width, channels) and its number of classes. The page and the worker both
  * check a network against this.
  */
-export function datasetShape(id: DatasetId, ownClasses: readonly string[] = []): { label: string; inputShape: readonly [number, number, number]; numClasses: number } {
+export function datasetShape(id: DatasetId, ownClasses: readonly string[] = []): { label: { key: string }; inputShape: readonly [number, number, number]; numClasses: number } {
   const d = DATASETS[id];
-  return { label: d.label, inputShape: [d.rows, d.cols, 1], numClasses: classNamesOf(id, ownClasses).length };
+  // The name as a message (model/message.ts), worded by the page in its language.
+  return { label: { key: `data:${DATASET_KEYS[id]}.label` }, inputShape: [d.rows, d.cols, 1], numClasses: classNamesOf(id, ownClasses).length };
 }
+
+/** Each dataset's key in the message catalogues (src/i18n/locales/<lang>/data.json): `fashion-mnist` is not a key i18next can nest under. */
+export const DATASET_KEYS = { mnist: 'mnist', 'fashion-mnist': 'fashionMnist', own: 'own' } as const satisfies Record<DatasetId, string>;
 
 /** Class names of dataset `id`; for 'own', the user's (`ownClasses`). */
 export function classNamesOf(id: DatasetId, ownClasses: readonly string[] = []): readonly string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../i18n/i18n';
 import { decodeDrawingSet, readDrawingSet } from './decodeDrawingSet';
 import { DIGIT_NAMES, DRAWING_PIXELS } from './drawingSet';
 
@@ -56,7 +57,10 @@ describe('decodeDrawingSet', () => {
 
 describe('readDrawingSet', () => {
   it('says which drawing is wrong and how, counting from 1', () => {
-    const read = (value: unknown) => readDrawingSet(value, (raw) => (raw instanceof Uint8Array ? raw : null));
+    const read = (value: unknown) => {
+      const r = readDrawingSet(value, (raw) => (raw instanceof Uint8Array ? raw : null));
+      return 'error' in r ? { error: wordMessage(r.error) } : r;
+    };
     expect(read(stored({ drawings: [drawing(), drawing({ id: 'b', pixels: new Uint8Array(3) })] }))).toEqual({
       error: 'Drawing 2: its pixels are not 784 bytes (28×28)',
     });

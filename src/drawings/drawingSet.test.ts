@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../i18n/i18n';
+import type { Message } from '../model/message';
 import {
   addClass,
   addDrawing,
@@ -24,6 +26,10 @@ import {
   sameClassNames,
 } from './drawingSet';
 
+/** A message in English (the page's default language), or null. */
+const en = (m: Message | null): string | null => (m ? wordMessage(m) : null);
+const checkNamesInEnglish = (names: string[]) => checkClassNames(names).map(en);
+
 /** Pad pixels ([0,1]) with one stroke pixel of value `ink` at `at`. */
 function stroke(ink = 1, at = 400): Float32Array {
   const px = new Float32Array(DRAWING_PIXELS);
@@ -45,14 +51,14 @@ function setWith(kind: DrawingSet['kind'], labels: number[], classNames?: string
   };
 }
 
-function ok<T extends object>(r: T | { error: string }): T {
-  if ('error' in r) throw new Error(`unexpected error: ${r.error}`);
+function ok<T extends object>(r: T | { error: Message }): T {
+  if ('error' in r) throw new Error(`unexpected error: ${wordMessage(r.error)}`);
   return r;
 }
 
 function err(r: object): string {
-  if (!('error' in r) || typeof r.error !== 'string') throw new Error(`expected an error, got ${JSON.stringify(r)}`);
-  return r.error;
+  if (!('error' in r) || typeof r.error !== 'object') throw new Error(`expected an error, got ${JSON.stringify(r)}`);
+  return wordMessage(r.error as Message);
 }
 
 describe('empty sets and counts', () => {
@@ -176,22 +182,22 @@ describe('classes', () => {
 
 describe('checkClassNames', () => {
   it('accepts distinct names', () => {
-    expect(checkClassNames(['cat', 'dog', 'Cat fish'])).toEqual([null, null, null]);
+    expect(checkNamesInEnglish(['cat', 'dog', 'Cat fish'])).toEqual([null, null, null]);
   });
 
   it('asks for a name where there is none', () => {
-    expect(checkClassNames(['', '   ', 'dog'])).toEqual(['Name this class', 'Name this class', null]);
+    expect(checkNamesInEnglish(['', '   ', 'dog'])).toEqual(['Name this class', 'Name this class', null]);
   });
 
   it('refuses a name over 24 characters, counting it trimmed', () => {
-    const [long, fits] = checkClassNames(['x'.repeat(25), `  ${'y'.repeat(24)}  `]);
+    const [long, fits] = checkNamesInEnglish(['x'.repeat(25), `  ${'y'.repeat(24)}  `]);
     expect(long).toContain('24');
     expect(long).toContain('25');
     expect(fits).toBeNull();
   });
 
   it('marks every class sharing a name, ignoring case and spaces', () => {
-    const problems = checkClassNames(['Cat', 'dog', ' cat ']);
+    const problems = checkNamesInEnglish(['Cat', 'dog', ' cat ']);
     expect(problems[1]).toBeNull();
     expect(problems[0]).toContain('"Cat"');
     expect(problems[2]).toContain('"cat"');
@@ -207,21 +213,21 @@ describe('classesBlocker', () => {
     );
 
   it('is null once every class is named and has 10 drawings', () => {
-    expect(classesBlocker(full(['cat', 'dog'], [10, 12]))).toBeNull();
+    expect(en(classesBlocker(full(['cat', 'dog'], [10, 12])))).toBeNull();
   });
 
   it('names the class with too few drawings and its count', () => {
-    expect(classesBlocker(full(['cat', 'dog', 'fish'], [10, 7, 3]))).toBe('Draw at least 10 examples of "dog" (it has 7)');
-    expect(classesBlocker(full([' cat ', 'dog'], [0, 10]))).toBe('Draw at least 10 examples of "cat" (it has 0)');
+    expect(en(classesBlocker(full(['cat', 'dog', 'fish'], [10, 7, 3])))).toBe('Draw at least 10 examples of "dog" (it has 7)');
+    expect(en(classesBlocker(full([' cat ', 'dog'], [0, 10])))).toBe('Draw at least 10 examples of "cat" (it has 0)');
   });
 
   it('says which class has a bad name before counting', () => {
-    expect(classesBlocker(full(['cat', ''], [10, 10]))).toBe('Class 2: Name this class');
-    expect(classesBlocker(full(['cat', 'CAT'], [1, 1]))).toContain('Class 1');
+    expect(en(classesBlocker(full(['cat', ''], [10, 10])))).toBe('Class 2: Name this class');
+    expect(en(classesBlocker(full(['cat', 'CAT'], [1, 1])))).toContain('Class 1');
   });
 
   it('asks for a second class', () => {
-    expect(classesBlocker(full(['cat'], [10]))).toContain('at least 2 classes');
+    expect(en(classesBlocker(full(['cat'], [10])))).toContain('at least 2 classes');
   });
 });
 
@@ -273,17 +279,17 @@ describe('heldOutSplit', () => {
 
 describe('fineTuneBlocker', () => {
   it('asks for as many more as make ten', () => {
-    expect(fineTuneBlocker(emptyDrawingSet('digits'))).toContain('Draw 10 more digits');
-    expect(fineTuneBlocker(setWith('digits', [1, 1, 2, 3, 4, 5, 6, 7, 8]))).toContain('Draw 1 more digit ');
+    expect(en(fineTuneBlocker(emptyDrawingSet('digits')))).toContain('Draw 10 more digits');
+    expect(en(fineTuneBlocker(setWith('digits', [1, 1, 2, 3, 4, 5, 6, 7, 8])))).toContain('Draw 1 more digit ');
   });
 
   it('asks for one more when no digit has two drawings to spare one', () => {
-    expect(fineTuneBlocker(setWith('digits', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]))).toContain('Draw 1 more');
+    expect(en(fineTuneBlocker(setWith('digits', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])))).toContain('Draw 1 more');
   });
 
   it('is null with ten drawings, one digit drawn twice', () => {
-    expect(fineTuneBlocker(setWith('digits', [0, 0, 2, 3, 4, 5, 6, 7, 8, 9]))).toBeNull();
-    expect(fineTuneBlocker(setWith('digits', Array<number>(10).fill(4)))).toBeNull();
+    expect(en(fineTuneBlocker(setWith('digits', [0, 0, 2, 3, 4, 5, 6, 7, 8, 9])))).toBeNull();
+    expect(en(fineTuneBlocker(setWith('digits', Array<number>(10).fill(4))))).toBeNull();
   });
 });
 

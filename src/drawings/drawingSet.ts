@@ -5,6 +5,7 @@
  * the store can hold a set as state and every edit is a new set.
  */
 import { mulberry32, shuffleInPlace } from '../data/random';
+import { message, type Message } from '../model/message';
 
 export const DRAWING_ROWS = 28;
 export const DRAWING_COLS = 28;
@@ -43,7 +44,8 @@ const MIN_FINE_TUNE = 10;
 const INK_THRESHOLD = 0.1;
 const INK_THRESHOLD_BYTES = Math.round(INK_THRESHOLD * 255);
 
-type Result = { set: DrawingSet } | { error: string };
+/** A new set, or why not (worded by the page). */
+type Result = { set: DrawingSet } | { error: Message };
 
 /** A set with nothing drawn: digits get the ten digits, classes the two a user must have at least. */
 export function emptyDrawingSet(kind: DrawingSetKind): DrawingSet {
@@ -95,12 +97,12 @@ function isLabel(set: DrawingSet, label: number): boolean {
  */
 export function addDrawing(set: DrawingSet, label: number, pixels: ArrayLike<number>, id: string, now: number): Result {
   if (pixels.length !== DRAWING_PIXELS) {
-    return { error: `A drawing has ${DRAWING_PIXELS} pixels (${DRAWING_ROWS}×${DRAWING_COLS}); this one has ${pixels.length}` };
+    return { error: message('drawings:set.wrongSize', { pixels: DRAWING_PIXELS, rows: DRAWING_ROWS, cols: DRAWING_COLS, got: pixels.length }) };
   }
-  if (!isLabel(set, label)) return { error: `There is no class ${label} (this set has ${set.classNames.length})` };
-  if (set.drawings.some((d) => d.id === id)) return { error: `A drawing with id ${id} is already in the set` };
+  if (!isLabel(set, label)) return { error: message('drawings:set.noClass', { label, n: set.classNames.length }) };
+  if (set.drawings.some((d) => d.id === id)) return { error: message('drawings:set.duplicateId', { id }) };
   const bytes = toBytes(pixels);
-  if (!hasInk(bytes)) return { error: 'The drawing is empty: draw something first' };
+  if (!hasInk(bytes)) return { error: message('drawings:set.empty') };
   return { set: { ...set, drawings: [...set.drawings, { id, label, pixels: bytes, createdAt: now }] } };
 }
 
@@ -120,12 +122,12 @@ export function sameClassNames(a: readonly string[], b: readonly string[]): bool
   return a.length === b.length && a.every((n, i) => classNameKey(n) === classNameKey(b[i]));
 }
 
-const FIXED_DIGITS = 'The digits set always has the ten digits 0–9';
+const FIXED_DIGITS = message('drawings:set.fixedDigits');
 
 /** Adds a class named 'Class N' (the first N no class is called), up to MAX_CLASSES; a 'classes' set only. */
 export function addClass(set: DrawingSet): Result {
   if (set.kind === 'digits') return { error: FIXED_DIGITS };
-  if (set.classNames.length >= MAX_CLASSES) return { error: `A set has at most ${MAX_CLASSES} classes` };
+  if (set.classNames.length >= MAX_CLASSES) return { error: message('drawings:set.maxClasses', { max: MAX_CLASSES }) };
   const taken = new Set(set.classNames.map(classNameKey));
   let n = 1;
   while (taken.has(classNameKey(`Class ${n}`))) n++;
@@ -138,8 +140,8 @@ export function addClass(set: DrawingSet): Result {
  */
 export function removeClass(set: DrawingSet, index: number): Result {
   if (set.kind === 'digits') return { error: FIXED_DIGITS };
-  if (!isLabel(set, index)) return { error: `There is no class ${index} (this set has ${set.classNames.length})` };
-  if (set.classNames.length <= MIN_CLASSES) return { error: `A set needs at least ${MIN_CLASSES} classes` };
+  if (!isLabel(set, index)) return { error: message('drawings:set.noClass', { label: index, n: set.classNames.length }) };
+  if (set.classNames.length <= MIN_CLASSES) return { error: message('drawings:set.minClasses', { min: MIN_CLASSES }) };
   return {
     set: {
       ...set,
@@ -164,14 +166,14 @@ export function renameClass(set: DrawingSet, index: number, name: string): Drawi
  * longer than MAX_CLASS_NAME, or the same as another class's (compared
  * trimmed and ignoring case; every one of the same-named classes is marked).
  */
-export function checkClassNames(names: readonly string[]): (string | null)[] {
+export function checkClassNames(names: readonly string[]): (Message | null)[] {
   const uses = new Map<string, number>();
   for (const name of names) uses.set(classNameKey(name), (uses.get(classNameKey(name)) ?? 0) + 1);
   return names.map((name) => {
     const trimmed = name.trim();
-    if (trimmed === '') return 'Name this class';
-    if (trimmed.length > MAX_CLASS_NAME) return `Keep the name to ${MAX_CLASS_NAME} characters (it has ${trimmed.length})`;
-    if ((uses.get(classNameKey(name)) ?? 0) > 1) return `Another class is also called "${trimmed}"`;
+    if (trimmed === '') return message('drawings:set.nameEmpty');
+    if (trimmed.length > MAX_CLASS_NAME) return message('drawings:set.nameTooLong', { max: MAX_CLASS_NAME, n: trimmed.length });
+    if ((uses.get(classNameKey(name)) ?? 0) > 1) return message('drawings:set.nameTaken', { name: trimmed });
     return null;
   });
 }
@@ -181,15 +183,15 @@ export function checkClassNames(names: readonly string[]): (string | null)[] {
  * name (which class: its number, since it may have no name), or a class with
  * fewer than MIN_PER_CLASS drawings, named with its count. The first problem only.
  */
-export function classesBlocker(set: DrawingSet): string | null {
-  if (set.classNames.length < MIN_CLASSES) return `Add at least ${MIN_CLASSES} classes`;
+export function classesBlocker(set: DrawingSet): Message | null {
+  if (set.classNames.length < MIN_CLASSES) return message('drawings:set.fewClasses', { min: MIN_CLASSES });
   const problems = checkClassNames(set.classNames);
   const bad = problems.findIndex((p) => p !== null);
-  if (bad >= 0) return `Class ${bad + 1}: ${problems[bad]}`;
+  if (bad >= 0) return message('drawings:set.badName', { n: bad + 1, problem: problems[bad]! });
   const counts = countByClass(set);
   const few = counts.findIndex((c) => c < MIN_PER_CLASS);
   if (few >= 0) {
-    return `Draw at least ${MIN_PER_CLASS} examples of "${set.classNames[few].trim()}" (it has ${counts[few]})`;
+    return message('drawings:set.fewExamples', { min: MIN_PER_CLASS, name: set.classNames[few].trim(), n: counts[few] });
   }
   return null;
 }
@@ -232,14 +234,14 @@ export function heldOutSplit(set: DrawingSet, seed: number): { train: number[]; 
  * drawings in all, or none that can be held out (every digit drawn at most
  * once). Says how many more to draw.
  */
-export function fineTuneBlocker(set: DrawingSet): string | null {
+export function fineTuneBlocker(set: DrawingSet): Message | null {
   const total = set.drawings.length;
   if (total < MIN_FINE_TUNE) {
     const more = MIN_FINE_TUNE - total;
-    return `Draw ${more} more ${more === 1 ? 'digit' : 'digits'} to fine-tune (at least ${MIN_FINE_TUNE} in all; you have ${total})`;
+    return message('drawings:fineTune.moreDigits', { count: more, min: MIN_FINE_TUNE, total });
   }
   if (!countByClass(set).some((c) => c >= 2)) {
-    return 'Draw 1 more example of a digit you have already drawn, so one can be held out to measure fine-tuning';
+    return message('drawings:fineTune.noHeldOut');
   }
   return null;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../i18n/i18n';
+import type { Message } from '../model/message';
 import { encodeBase64 } from './base64';
 import { DIGIT_NAMES, DRAWING_PIXELS, emptyDrawingSet, MAX_CLASSES, type Drawing, type DrawingSet } from './drawingSet';
 import { drawingsFileName, DRAWINGS_FORMAT, DRAWINGS_VERSION, mergeDrawings, parseDrawingsFile, serializeDrawings } from './drawingsFile';
@@ -24,13 +26,14 @@ const file = (over: Record<string, unknown> = {}, drawingOver: Record<string, un
     ...over,
   });
 
+/** The error, in English (the page's default language). */
 function error(r: object): string {
-  if (!('error' in r) || typeof r.error !== 'string') throw new Error(`expected an error, got ${JSON.stringify(r)}`);
-  return r.error;
+  if (!('error' in r) || typeof r.error !== 'object') throw new Error(`expected an error, got ${JSON.stringify(r)}`);
+  return wordMessage(r.error as Message);
 }
 
 function merged(r: ReturnType<typeof mergeDrawings>) {
-  if ('error' in r) throw new Error(`unexpected error: ${r.error}`);
+  if ('error' in r) throw new Error(`unexpected error: ${wordMessage(r.error)}`);
   return r;
 }
 

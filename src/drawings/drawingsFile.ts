@@ -6,6 +6,7 @@
 import { decodeBase64, encodeBase64 } from './base64';
 import { classNameKey, MAX_CLASSES, type Drawing, type DrawingSet, type DrawingSetKind } from './drawingSet';
 import { readDrawingSet } from './decodeDrawingSet';
+import { message, type Message } from '../model/message';
 
 /** The `format` tag of a drawings file, so a stray JSON file is recognised as not ours. */
 export const DRAWINGS_FORMAT = 'convscope-drawings';
@@ -47,26 +48,29 @@ export function drawingsFileName(set: DrawingSet, now: Date): string {
  * wrong: not JSON, JSON but not a drawings file, another version, or the first
  * bad field (which drawing and what is wrong with it).
  */
-export function parseDrawingsFile(text: string): { set: DrawingSet } | { error: string } {
+export function parseDrawingsFile(text: string): { set: DrawingSet } | { error: Message } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { error: 'This file is not a JSON file: a drawings file is the .json that "Export" saved' };
+    return { error: message('drawings:file.notJson') };
   }
   if (typeof json !== 'object' || json === null || !('format' in json) || json.format !== DRAWINGS_FORMAT) {
-    return { error: 'This file is not a Convscope drawings file' };
+    return { error: message('drawings:file.notOurs') };
   }
   const version = 'version' in json ? json.version : undefined;
   if (version !== DRAWINGS_VERSION) {
-    const which = typeof version === 'number' ? `is version ${version}` : 'has no version number';
-    return { error: `This drawings file ${which}; this page reads version ${DRAWINGS_VERSION}` };
+    return {
+      error: typeof version === 'number'
+        ? message('drawings:file.version', { version, expected: DRAWINGS_VERSION })
+        : message('drawings:file.noVersion', { expected: DRAWINGS_VERSION }),
+    };
   }
   const read = readDrawingSet(json, (raw) => (typeof raw === 'string' ? decodeBase64(raw) : null));
-  return 'error' in read ? { error: `This drawings file is damaged: ${read.error}` } : read;
+  return 'error' in read ? { error: message('drawings:file.damaged', { why: read.error }) } : read;
 }
 
-const KIND_NAMES: Record<DrawingSetKind, string> = { digits: 'handwritten digits', classes: 'your own classes' };
+const KIND_NAMES: Record<DrawingSetKind, Message> = { digits: message('drawings:file.kindDigits'), classes: message('drawings:file.kindClasses') };
 
 /**
  * Merges an imported set into the current one of the same kind, losing
@@ -79,9 +83,9 @@ const KIND_NAMES: Record<DrawingSetKind, string> = { digits: 'handwritten digits
 export function mergeDrawings(
   current: DrawingSet,
   incoming: DrawingSet,
-): { set: DrawingSet; added: number; skipped: number; newClasses: number } | { error: string } {
+): { set: DrawingSet; added: number; skipped: number; newClasses: number } | { error: Message } {
   if (current.kind !== incoming.kind) {
-    return { error: `This file holds ${KIND_NAMES[incoming.kind]}, not ${KIND_NAMES[current.kind]}: import it there instead` };
+    return { error: message('drawings:file.otherKind', { incoming: KIND_NAMES[incoming.kind], current: KIND_NAMES[current.kind] }) };
   }
   const classNames = [...current.classNames];
   const indexOf = new Map<string, number>();
@@ -99,9 +103,7 @@ export function mergeDrawings(
   });
   const newClasses = classNames.length - current.classNames.length;
   if (classNames.length > MAX_CLASSES) {
-    return {
-      error: `Importing would make ${classNames.length} classes (${newClasses} new); a set has at most ${MAX_CLASSES}. Remove or rename classes first`,
-    };
+    return { error: message('drawings:file.tooManyClasses', { total: classNames.length, added: newClasses, max: MAX_CLASSES }) };
   }
   const ids = new Set(current.drawings.map((d) => d.id));
   const added: Drawing[] = [];

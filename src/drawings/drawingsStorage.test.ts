@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulateQuota } from '../storage/testing/simulateQuota';
 import { DIGIT_NAMES, DRAWING_PIXELS, emptyDrawingSet, type DrawingSet } from './drawingSet';
-import { StorageError } from '../storage/StorageError';
+import { wordMessage } from '../i18n/i18n';
+import { MessageError } from '../model/message';
 import { openDrawingsStorage } from './drawingsStorage';
 
 const NAME = 'convscope-drawings';
@@ -40,12 +41,13 @@ function writeRaw(indexedDB: IDBFactory, key: string, value: unknown): Promise<v
 }
 
 /** Rejection of `promise`, failing the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<StorageError> {
+/** Rejection of `promise` (a MessageError), as its kind and its English words; failing the test if it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<{ kind: string | undefined; message: string }> {
   try {
     await promise;
   } catch (e) {
-    expect(e).toBeInstanceOf(StorageError);
-    return e as StorageError;
+    expect(e).toBeInstanceOf(MessageError);
+    return { kind: (e as MessageError).code, message: wordMessage((e as MessageError).detail) };
   }
   throw new Error('expected a rejection');
 }

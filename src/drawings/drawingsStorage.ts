@@ -8,16 +8,19 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { isQuotaError } from '../storage/isQuotaError';
 import { describeError, openIndexedDb } from '../storage/openIndexedDb';
-import { StorageError } from '../storage/StorageError';
+import { message, MessageError, type Message } from '../model/message';
 import { decodeDrawingSet } from './decodeDrawingSet';
 import { emptyDrawingSet, type DrawingSet, type DrawingSetKind } from './drawingSet';
 
 export interface DrawingsStorage {
-  /** Both sets as stored (an empty set for a kind never saved or unreadable). */
+  /**
+   * Both sets as stored (an empty set for a kind never saved or unreadable).
+   * Rejects with a MessageError whose code is 'unavailable' or 'failed'.
+   */
   load(): Promise<{ digits: DrawingSet; classes: DrawingSet }>;
   /**
-   * Replaces the stored set of set.kind. Rejects with StorageError
-   * 'full' when the browser's storage is full (nothing of this save is kept),
+   * Replaces the stored set of set.kind. Rejects with a MessageError whose
+   * code is 'full' when the browser's storage is full (nothing of this save is kept),
    * 'unavailable' when there is no IndexedDB or it will not open, 'failed' otherwise.
    */
   save(set: DrawingSet): Promise<void>;
@@ -33,10 +36,14 @@ type DrawingsDB = IDBPDatabase<DrawingsDatabase>;
 /** The schema version: object stores change only in an upgrade to a higher one. */
 const DB_VERSION = 1;
 
-const SET_NAMES: Record<DrawingSetKind, string> = { digits: 'handwritten digits', classes: 'classes' };
+const SET_NAMES: Record<DrawingSetKind, Message> = { digits: message('drawings:storage.whatDigits'), classes: message('drawings:storage.whatClasses') };
 
-const unavailable = (why: string) =>
-  new StorageError('unavailable', `Your drawings cannot be kept: ${why}. They last only as long as this tab.`);
+/** The storage's errors: what to show, and the kind of failure (StorageError's kinds) as the code. */
+type StorageFailure = 'unavailable' | 'full' | 'failed';
+const failure = (code: StorageFailure, detail: Message) => new MessageError(detail, code);
+
+// `why` comes from openIndexedDb: a sentence, or a message once it words its reasons.
+const unavailable = (why: string | Message) => failure('unavailable', message('drawings:storage.unavailable', { why }));
 
 /** Opens (creating on first use) the drawings database; rejects with 'unavailable' and the reason when it cannot. */
 async function openDatabase(factory: IDBFactory | undefined, name: string): Promise<DrawingsDB> {
@@ -84,7 +91,7 @@ export function openDrawingsStorage(factory: IDBFactory | undefined = globalThis
         const [digits, classes] = await Promise.all([tx.store.get('digits'), tx.store.get('classes'), tx.done]);
         return { digits: decodeStored(digits, 'digits'), classes: decodeStored(classes, 'classes') };
       } catch (e) {
-        throw new StorageError('failed', `Your saved drawings could not be read (${describeError(e)}).`);
+        throw failure('failed', message('drawings:storage.readFailed', { why: describeError(e) }));
       }
     },
 
@@ -107,12 +114,9 @@ export function openDrawingsStorage(factory: IDBFactory | undefined = globalThis
         }
         const what = SET_NAMES[set.kind];
         if (isQuotaError(e)) {
-          throw new StorageError(
-            'full',
-            `The browser's storage is full: your ${what} were not saved, so this change will be lost on reload. Free some space (delete saved runs, or export your drawings) and try again.`,
-          );
+          throw failure('full', message('drawings:storage.full', { what }));
         }
-        throw new StorageError('failed', `Your ${what} could not be saved (${describeError(e)}); this change will be lost on reload.`);
+        throw failure('failed', message('drawings:storage.saveFailed', { what, why: describeError(e) }));
       }
     },
   };

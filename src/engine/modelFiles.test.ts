@@ -10,6 +10,7 @@ import { randomValues } from './testing/randomValues';
 import { TINY_SPEC } from '../model/testing/tinySpec';
 import { EVERY_LAYER_SPEC } from '../model/testing/everyLayerSpec';
 import { useTestBackend } from './testing/useTestBackend';
+import { english } from '../i18n/testing/words';
 
 const EXPECT = { inputShape: [28, 28, 1] as const, classes: 10 };
 
@@ -73,7 +74,7 @@ async function importError(files: { name: string; data: ArrayBuffer }[], expect 
   try {
     await importModelFiles(files, expect);
   } catch (e) {
-    if (e instanceof ModelFileError) return e.message;
+    if (e instanceof ModelFileError) return english(e.detail);
     throw e;
   }
   throw new Error('importModelFiles did not throw');
@@ -232,7 +233,7 @@ describe('importModelFiles', () => {
     const r = await importModelFiles([file('model.json', json)], EXPECT);
     expect(r.spec.inputShape).toEqual([32, 32, 3]);
     expect(r.weights).toBeNull();
-    expect(r.studyOnly).toBe("This model takes 32×32×3 images and has 100 classes; Convscope's datasets are 28×28×1 with 10 classes: it is shown for study only, as the classic networks are.");
+    expect(english(r.studyOnly)).toBe("This model takes 32×32×3 images and has 100 classes; Convscope's datasets are 28×28×1 with 10 classes: it is shown for study only, as the classic networks are.");
   });
 
   it('says which file is missing or not a model', async () => {

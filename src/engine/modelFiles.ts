@@ -9,6 +9,7 @@ import { ModelFileError } from './ModelFileError';
 import { classifierOf } from '../model/classifierOf';
 import type { UploadedFile } from './kerasFiles/modelSource';
 import { loadPart, readModelSource } from './kerasFiles/readModelSource';
+import { message, type Message } from '../model/message';
 
 export { ModelFileError };
 
@@ -98,9 +99,9 @@ export interface ImportedModel {
   /** float32 values in buildModel(spec).model.getWeights() order; null for a model shown for study only. */
   weights: Float32Array[] | null;
   /** Why the model is shown for study only (another input or class count), or null. */
-  studyOnly: string | null;
+  studyOnly: Message | null;
   /** What was read differently from the file (a multi-output model read up to its classifier). */
-  notes: string[];
+  notes: Message[];
   /** The model's name, from its file. */
   name: string;
 }
@@ -125,7 +126,7 @@ export async function importModelFiles(
   const classes = classifierOf(spec)?.units ?? 0;
   const sameInput = spec.inputShape.every((d, i) => d === expect.inputShape[i]);
   if (!sameInput || classes !== expect.classes) {
-    const studyOnly = `This model takes ${formatShape(spec.inputShape)} images and has ${classes} classes; Convscope's datasets are ${formatShape(expect.inputShape)} with ${expect.classes} classes: it is shown for study only, as the classic networks are.`;
+    const studyOnly = message('errors:modelFile.studyOnly', { shape: formatShape(spec.inputShape), classes, datasetShape: formatShape(expect.inputShape), datasetClasses: expect.classes });
     return { spec, weights: null, studyOnly, notes, name: source.name };
   }
   const match = matchWeightNames(weightNames, await source.weights(), source.where);

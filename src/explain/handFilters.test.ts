@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HAND_FILTERS } from './handFilters';
+import { wordMessage } from '../i18n/i18n';
+import { CUSTOM_KERNEL, HAND_FILTERS, handKernelTitle } from './handFilters';
 
 describe('HAND_FILTERS', () => {
   it('holds five 3×3 filters with unique ids and a note each', () => {
@@ -7,8 +8,15 @@ describe('HAND_FILTERS', () => {
     expect(new Set(HAND_FILTERS.map((f) => f.id)).size).toBe(5);
     for (const f of HAND_FILTERS) {
       expect(f.kernel).toHaveLength(9);
-      expect(f.note.length).toBeGreaterThan(10);
+      expect(wordMessage(f.note).length).toBeGreaterThan(10);
     }
+  });
+
+  it('names each kernel on the page, the custom one too', () => {
+    expect(wordMessage(handKernelTitle('Sobel: vertical edges')!)).toBe('Sobel: vertical edges');
+    expect(wordMessage(HAND_FILTERS.find((f) => f.id === 'blur')!.note)).toBe('Averages each pixel with its eight neighbours, smoothing away fine detail.');
+    expect(wordMessage(handKernelTitle(CUSTOM_KERNEL)!)).toBe('Custom');
+    expect(handKernelTitle('Mine')).toBeNull();
   });
 
   it('has the horizontal Sobel as the transpose of the vertical one', () => {

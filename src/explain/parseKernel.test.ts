@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseKernel } from './parseKernel';
+import { wordMessage } from '../i18n/i18n';
+import { parseKernel as parse } from './parseKernel';
+
+/** The parse, its error worded in English as the page shows it. */
+const parseKernel = (text: string) => {
+  const r = parse(text);
+  return 'error' in r ? { error: wordMessage(r.error) } : r;
+};
 
 describe('parseKernel', () => {
   it('reads 9 numbers in any of the separators', () => {

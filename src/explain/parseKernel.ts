@@ -1,10 +1,12 @@
+import { message, type Message } from '../model/message';
+
 /**
  * Reads a 3×3 kernel typed by the reader: exactly 9 numbers separated by
  * spaces, commas, semicolons or newlines (so "1 0 -1; 2 0 -2; 1 0 -1" and a
  * pasted Python list both work, once brackets are dropped). Fractions such as
  * 1/9 are allowed because blur kernels are written that way.
  */
-export function parseKernel(text: string): { kernel: number[] } | { error: string } {
+export function parseKernel(text: string): { kernel: number[] } | { error: Message } {
   // Brackets carry no meaning here; dropping them accepts [[1,0,-1],[...]].
   const tokens = text
     .replace(/[[\]()]/g, ' ')
@@ -13,10 +15,10 @@ export function parseKernel(text: string): { kernel: number[] } | { error: strin
   const kernel: number[] = [];
   for (const token of tokens) {
     const value = parseNumber(token);
-    if (value === undefined) return { error: `"${token}" is not a number` };
+    if (value === undefined) return { error: message('explain:handFilters.notANumber', { token }) };
     kernel.push(value);
   }
-  if (kernel.length !== 9) return { error: `Expected 9 numbers (3×3), got ${kernel.length}` };
+  if (kernel.length !== 9) return { error: message('explain:handFilters.count', { got: kernel.length }) };
   return { kernel };
 }
 

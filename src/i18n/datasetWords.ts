@@ -1,8 +1,6 @@
-import type { DatasetId } from '../data/datasets';
+import { DATASET_KEYS as KEY, type DatasetId } from '../data/datasets';
 import { i18n, wordKey, type Translate } from './i18n';
 
-/** The catalogue key of each dataset (`fashion-mnist` is not a key i18next can nest under). */
-const KEY = { mnist: 'mnist', 'fashion-mnist': 'fashionMnist', own: 'own' } as const satisfies Record<DatasetId, string>;
 
 /** A dataset's name in the page's language ("MNIST 손글씨 숫자"). */
 export const datasetLabel = (id: DatasetId, t: Translate = i18n.t): string => wordKey(`data:${KEY[id]}.label`, undefined, t);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../i18n/i18n';
 import { decodeArch, encodeArch, encodeInput, encodeInputShape, toSearch } from './archParam';
 import { PRESETS, SEED_002_SPEC } from './presets';
 import { EVERY_LAYER_SPEC } from './testing/everyLayerSpec';
@@ -6,7 +7,7 @@ import type { ModelSpec } from './types';
 
 const errorOf = (text: string, input?: string | null) => {
   const r = decodeArch(text, input);
-  return 'error' in r ? r.error : undefined;
+  return 'error' in r ? wordMessage(r.error) : undefined;
 };
 
 describe('encodeArch', () => {
@@ -117,7 +118,7 @@ describe('every layer type in a link', () => {
   it('reads zeropad with one size or four, and says so otherwise', () => {
     const layerOf = (t: string) => {
       const r = decodeArch(`${t}-flatten-dense(10,softmax)`);
-      if ('error' in r) throw new Error(r.error);
+      if ('error' in r) throw new Error(wordMessage(r.error));
       return r.spec.layers[0];
     };
     expect(layerOf('zeropad(3)')).toEqual({ type: 'zeroPadding2d', padding: [3, 3, 3, 3] });

@@ -1,38 +1,39 @@
+import { message, type Message } from './message';
 import { ACTIVATIONS, PADDINGS, parseSpec } from './parseSpec';
 import type { LayerSpec, LayerType, ModelSpec } from './types';
 
 type ArgKind = 'number' | 'padding' | 'activation';
 
-/** One layer's written form: its arguments in order, the first `required` of them mandatory. */
+/** One layer's written form: its arguments in order (named by editor:link.arg.<field>), the first `required` of them mandatory. */
 interface Form {
   type: LayerType;
-  args: readonly (readonly [field: string, label: string, kind: ArgKind])[];
+  args: readonly (readonly [field: string, kind: ArgKind])[];
   required: number;
 }
 
-const POOL_ARGS = [['poolSize', 'pool size', 'number'], ['strides', 'strides', 'number'], ['padding', 'padding', 'padding']] as const;
+const POOL_ARGS = [['poolSize', 'number'], ['strides', 'number'], ['padding', 'padding']] as const;
 
 const FORMS: Record<string, Form> = {
   conv: {
     type: 'conv2d',
-    args: [['filters', 'filters', 'number'], ['kernelSize', 'kernel size', 'number'], ['strides', 'strides', 'number'], ['padding', 'padding', 'padding'], ['activation', 'activation', 'activation']],
+    args: [['filters', 'number'], ['kernelSize', 'number'], ['strides', 'number'], ['padding', 'padding'], ['activation', 'activation']],
     required: 2,
   },
   maxpool: { type: 'maxPool2d', args: POOL_ARGS, required: 0 },
   avgpool: { type: 'avgPool2d', args: POOL_ARGS, required: 0 },
   flatten: { type: 'flatten', args: [], required: 0 },
-  dense: { type: 'dense', args: [['units', 'units', 'number'], ['activation', 'activation', 'activation']], required: 1 },
-  dropout: { type: 'dropout', args: [['rate', 'rate', 'number']], required: 1 },
+  dense: { type: 'dense', args: [['units', 'number'], ['activation', 'activation']], required: 1 },
+  dropout: { type: 'dropout', args: [['rate', 'number']], required: 1 },
   batchnorm: { type: 'batchNorm', args: [], required: 0 },
-  zeropad: { type: 'zeroPadding2d', args: [['top', 'top', 'number'], ['bottom', 'bottom', 'number'], ['left', 'left', 'number'], ['right', 'right', 'number']], required: 1 },
-  activation: { type: 'activation', args: [['activation', 'activation', 'activation']], required: 1 },
+  zeropad: { type: 'zeroPadding2d', args: [['top', 'number'], ['bottom', 'number'], ['left', 'number'], ['right', 'number']], required: 1 },
+  activation: { type: 'activation', args: [['activation', 'activation']], required: 1 },
   relu: { type: 'relu', args: [], required: 0 },
   gap: { type: 'globalAvgPool2d', args: [], required: 0 },
   gmp: { type: 'globalMaxPool2d', args: [], required: 0 },
-  rescale: { type: 'rescaling', args: [['scale', 'scale', 'number'], ['offset', 'offset', 'number']], required: 1 },
-  spatialdropout: { type: 'spatialDropout2d', args: [['rate', 'rate', 'number']], required: 1 },
-  noise: { type: 'gaussianNoise', args: [['stddev', 'stddev', 'number']], required: 1 },
-  gdropout: { type: 'gaussianDropout', args: [['rate', 'rate', 'number']], required: 1 },
+  rescale: { type: 'rescaling', args: [['scale', 'number'], ['offset', 'number']], required: 1 },
+  spatialdropout: { type: 'spatialDropout2d', args: [['rate', 'number']], required: 1 },
+  noise: { type: 'gaussianNoise', args: [['stddev', 'number']], required: 1 },
+  gdropout: { type: 'gaussianDropout', args: [['rate', 'number']], required: 1 },
 };
 
 /** Reshape's sizes are written `reshape(28x28x1)`, like the input. */
@@ -109,20 +110,30 @@ function splitLayers(text: string): string[] {
   return parts.map((p) => p.trim());
 }
 
-/** One layer token into the raw object parseSpec reads; a string says what is wrong with it. */
-function decodeLayer(named: string): Record<string, unknown> | string {
+/** A problem with a layer of a link: `key` under editor:link. */
+const problem = (key: string, values?: Message['values']): Problem => ({ problem: message(`editor:link.${key}`, values) });
+interface Problem {
+  problem: Message;
+}
+const isProblem = (x: Record<string, unknown> | Problem): x is Problem => Object.keys(x).length === 1 && 'problem' in x && typeof x.problem === 'object';
+
+/** One layer token into the raw object parseSpec reads, or what is wrong with it. */
+function decodeLayer(named: string): Record<string, unknown> | Problem {
   const at = /^(.*)@([^@()]+)$/s.exec(named);
   const token = at ? at[1] : named;
   const layer = decodeLayerArgs(token);
-  if (typeof layer === 'string' || !at) return layer;
+  if (isProblem(layer) || !at) return layer;
   try {
     return { ...layer, name: decodeURIComponent(at[2]) };
   } catch {
-    return `the name "${at[2]}" is not valid`;
+    return problem('badName', { name: at[2] });
   }
 }
 
-function decodeLayerArgs(token: string): Record<string, unknown> | string {
+/** A form's argument, as a link names it (editor:link.arg.*). */
+const argName = (field: string) => message(`editor:link.arg.${field}`);
+
+function decodeLayerArgs(token: string): Record<string, unknown> | Problem {
   const reshape = RESHAPE.exec(token);
   if (reshape) return { type: 'reshape', targetShape: reshape[1].split('x').map(Number) };
   const random = /^random\((\w+)(?:,(.*))?\)$/s.exec(token);
@@ -130,41 +141,41 @@ function decodeLayerArgs(token: string): Record<string, unknown> | string {
     try {
       return { type: 'random', className: random[1], config: random[2] === undefined ? {} : JSON.parse(random[2]) };
     } catch {
-      return `the arguments of ${random[1]} are not valid JSON`;
+      return problem('randomArgs', { layer: random[1] });
     }
   }
   const m = /^(\w+)(?:\((.*)\))?$/s.exec(token);
-  if (!m) return 'expected a layer like dense(128,relu)';
+  if (!m) return problem('expected');
   const [, name, inner] = m;
-  if (!Object.hasOwn(FORMS, name)) return `unknown layer "${name}"`;
+  if (!Object.hasOwn(FORMS, name)) return problem('unknownLayer', { name });
   const form = FORMS[name];
   const all = inner === undefined || inner.trim() === '' ? [] : inner.split(',').map((a) => a.trim());
   // A trailing `nobias` marks a Conv2D or Dense without a bias (use_bias=False).
   const noBias = (form.type === 'conv2d' || form.type === 'dense') && all[all.length - 1] === 'nobias';
   const args = noBias ? all.slice(0, -1) : all;
   if (args.length > form.args.length) {
-    if (form.args.length === 0) return `${name} takes no arguments`;
-    return `${name} takes at most ${form.args.length} arguments (${form.args.map(([, label]) => label).join(', ')})`;
+    if (form.args.length === 0) return problem('noArgs', { name });
+    return problem('tooManyArgs', { name, max: form.args.length, args: message(`editor:link.args.${name}`) });
   }
-  if (args.length < form.required) return `missing ${form.args[args.length][1]}`;
+  if (args.length < form.required) return problem('missingArg', { arg: argName(form.args[args.length][0]) });
   const layer: Record<string, unknown> = { type: form.type };
   for (const [i, arg] of args.entries()) {
-    const [field, label, kind] = form.args[i];
+    const [field, kind] = form.args[i];
     if (kind === 'number') {
-      if (!NUMBER.test(arg)) return `${label} "${arg}" is not a number`;
+      if (!NUMBER.test(arg)) return problem('notNumber', { arg: argName(field), value: arg });
       layer[field] = Number(arg);
     } else if (kind === 'padding') {
-      if (!(PADDINGS as readonly string[]).includes(arg)) return `padding "${arg}" is not ${PADDINGS.join(' or ')}`;
+      if (!(PADDINGS as readonly string[]).includes(arg)) return problem('padding', { value: arg });
       layer[field] = arg;
     } else {
-      if (!(ACTIVATIONS as readonly string[]).includes(arg)) return `activation "${arg}" is not one of ${ACTIVATIONS.join(', ')}`;
+      if (!(ACTIVATIONS as readonly string[]).includes(arg)) return problem('activation', { value: arg, list: ACTIVATIONS.join(', ') });
       layer[field] = arg;
     }
   }
   if (noBias) layer.useBias = false;
   if (form.type === 'zeroPadding2d') {
     // zeropad(2) pads 2 on every side; zeropad(top,bottom,left,right) each side its own.
-    if (args.length !== 1 && args.length !== 4) return 'zeropad takes one size for every side, or four (top, bottom, left, right)';
+    if (args.length !== 1 && args.length !== 4) return problem('zeropad');
     const sides = ['top', 'bottom', 'left', 'right'];
     layer.padding = sides.map((f) => layer[f] ?? layer.top);
     for (const f of sides) delete layer[f];
@@ -178,15 +189,15 @@ function decodeLayerArgs(token: string): Record<string, unknown> | string {
  * written by encodeInputShape (absent means 28x28x1). The result goes through
  * parseSpec, so a link and an imported file are held to the same rules.
  */
-export function decodeArch(text: string, inputText?: string | null): { spec: ModelSpec } | { error: string } {
+export function decodeArch(text: string, inputText?: string | null): { spec: ModelSpec } | { error: Message } {
   const input = (inputText ?? DEFAULT_INPUT).trim();
   const dims = /^(\d+)[x×](\d+)[x×](\d+)(?::(\d+(?:[x×]\d+){0,2}))?$/i.exec(input);
-  if (!dims) return { error: `Input "${input}": expected height×width×channels like ${DEFAULT_INPUT}` };
+  if (!dims) return { error: message('editor:link.input', { input, example: DEFAULT_INPUT }) };
   const tokens = text.trim() === '' ? [] : splitLayers(text);
   const layers: Record<string, unknown>[] = [];
   for (const [i, token] of tokens.entries()) {
     const layer = decodeLayer(token);
-    if (typeof layer === 'string') return { error: `Layer ${i + 1} "${token}": ${layer}` };
+    if (isProblem(layer)) return { error: message('editor:link.atLayer', { n: i + 1, token, problem: layer.problem }) };
     layers.push(layer);
   }
   const kerasInput = dims[4] === undefined ? {} : { kerasInput: dims[4].split(/[x×]/i).map(Number) };

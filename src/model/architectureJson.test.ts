@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { architectureFromJson, architectureToJson } from './architectureJson';
 import { PRESETS } from './presets';
+import { wordMessage } from '../i18n/i18n';
+
+const errorOf = (text: string) => {
+  const r = architectureFromJson(text);
+  return 'error' in r ? wordMessage(r.error) : undefined;
+};
 
 describe('architectureJson', () => {
   it('round-trips every preset', () => {
@@ -39,8 +45,8 @@ describe('architectureJson', () => {
         message = (e as Error).message;
       }
       expect(message).not.toBe('');
-      expect(architectureFromJson(text)).toEqual({ error: `Not valid JSON: ${message}` });
+      expect(errorOf(text)).toBe(`Not valid JSON: ${message}`);
     }
-    expect(architectureFromJson('{"inputShape": [28, 28, 1], "layers": 3}')).toEqual({ error: '"layers" must be a list of layers' });
+    expect(errorOf('{"inputShape": [28, 28, 1], "layers": 3}')).toBe('"layers" must be a list of layers');
   });
 });

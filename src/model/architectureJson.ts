@@ -1,3 +1,4 @@
+import { message, type Message } from './message';
 import { ARCHITECTURE_FORMAT, parseSpec } from './parseSpec';
 import type { ModelSpec } from './types';
 
@@ -11,12 +12,12 @@ export function architectureToJson(spec: ModelSpec): string {
 }
 
 /** Reads an architecture file's text, saying what is wrong when it is not one. */
-export function architectureFromJson(text: string): { spec: ModelSpec } | { error: string } {
+export function architectureFromJson(text: string): { spec: ModelSpec } | { error: Message } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: message('editor:parse.notJson', { detail: e instanceof Error ? e.message : String(e) }) };
   }
   return parseSpec(raw);
 }

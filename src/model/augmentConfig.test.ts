@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../i18n/i18n';
 import {
   allOff,
   AUGMENT_DEFAULT,
@@ -30,6 +31,8 @@ function withField(t: AugmentTransform, field: string, value: unknown): unknown 
 function errorOf(input: unknown): string {
   const r = checkAugmentConfig(input);
   if (!('error' in r)) throw new Error(`accepted ${JSON.stringify(input)}`);
+  // The page's words (English here) are the same sentence as the one for logs.
+  expect(wordMessage(r.detail)).toBe(r.error);
   return r.error;
 }
 

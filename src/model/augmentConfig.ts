@@ -5,6 +5,7 @@
  */
 
 import { isRecord } from './keras/topologyError';
+import { message, type Message } from './message';
 
 /** One transform: on or off, and how strong (its own units, documented per field). */
 export interface AugmentConfig {
@@ -128,10 +129,35 @@ function shown(v: unknown): string {
   return `a${typeof v === 'object' ? 'n object' : ` ${typeof v}`}`;
 }
 
+/** The same, for the page to word: values as written, the rest by kind (setup:augment.shown.*). */
+function shownMessage(v: unknown): string | Message {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return shown(v);
+  if (v === undefined) return message('setup:augment.shown.nothing');
+  if (Array.isArray(v)) return message('setup:augment.shown.list');
+  return typeof v === 'object' ? message('setup:augment.shown.object') : message('setup:augment.shown.other', { type: typeof v });
+}
+
+/** Each strength's catalogue key under setup:augment.limits (its label in plain words). */
+const LIMIT_KEY: Record<string, string> = {
+  'shift.pixels': 'shift',
+  'rotate.degrees': 'rotate',
+  'scale.amount': 'scaleAmount',
+  'thickness.chance': 'thicknessChance',
+  'elastic.alpha': 'elasticAlpha',
+  'elastic.sigma': 'elasticSigma',
+};
+
+/** A transform's name as a message (setup:augment.names.*), for the page to word. */
+export const augmentName = (t: AugmentTransform): Message => message(`setup:augment.names.${t}`);
+
 /** One strength's limits, by name, for the generic check below (the mapped type cannot be indexed by a string). */
 function limitOf(t: AugmentTransform, field: string): StrengthLimit {
   return (AUGMENT_LIMITS[t] as Record<string, StrengthLimit>)[field];
 }
+
+/** Why a config was refused: `error` in English for logs and the worker's errors, `detail` for the page to word. */
+export type AugmentConfigError = { error: string; detail: Message };
+const refused = (error: string, key: string, values: Message['values']): AugmentConfigError => ({ error, detail: message(`setup:augment.error.${key}`, values) });
 
 /**
  * Validates a config from an untrusted source (a saved run, a URL, a message): every transform
@@ -139,28 +165,30 @@ function limitOf(t: AugmentTransform, field: string): StrengthLimit {
  * config holding only the known fields (extra ones are dropped, not copied along), or the first
  * problem in plain words naming the setting: "Rotation must be between 0 and 45 degrees, not 60".
  */
-export function checkAugmentConfig(c: unknown): { config: AugmentConfig } | { error: string } {
-  if (!isRecord(c)) return { error: `Augmentation settings must be an object, not ${shown(c)}` };
+export function checkAugmentConfig(c: unknown): { config: AugmentConfig } | AugmentConfigError {
+  if (!isRecord(c)) return refused(`Augmentation settings must be an object, not ${shown(c)}`, 'notObject', { value: shownMessage(c) });
   const out: Record<string, Record<string, unknown>> = {};
   for (const t of Object.keys(AUGMENT_OFF) as AugmentTransform[]) {
     const name = AUGMENT_NAMES[t];
     const part = c[t];
-    if (part === undefined) return { error: `${name} settings are missing` };
-    if (!isRecord(part)) return { error: `${name} settings must be an object, not ${shown(part)}` };
+    if (part === undefined) return refused(`${name} settings are missing`, 'missing', { name: augmentName(t) });
+    if (!isRecord(part)) return refused(`${name} settings must be an object, not ${shown(part)}`, 'partNotObject', { name: augmentName(t), value: shownMessage(part) });
     if (typeof part.on !== 'boolean') {
-      return { error: `${name} on/off must be true or false, not ${shown(part.on)}` };
+      return refused(`${name} on/off must be true or false, not ${shown(part.on)}`, 'onOff', { name: augmentName(t), value: shownMessage(part.on) });
     }
     const fresh: Record<string, unknown> = { on: part.on };
     for (const field of Object.keys(AUGMENT_OFF[t]).filter((f) => f !== 'on')) {
       const lim = limitOf(t, field);
+      const label = message(`setup:augment.limits.${LIMIT_KEY[`${t}.${field}`]}`);
       const v = part[field];
       const unit = lim.unit ? ` ${lim.unit}` : '';
-      if (v === undefined) return { error: `${lim.label} is missing` };
+      if (v === undefined) return refused(`${lim.label} is missing`, 'fieldMissing', { label });
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        return { error: `${lim.label} must be a number, not ${shown(v)}` };
+        return refused(`${lim.label} must be a number, not ${shown(v)}`, 'notNumber', { label, value: shownMessage(v) });
       }
       if (v < lim.min || v > lim.max) {
-        return { error: `${lim.label} must be between ${lim.min} and ${lim.max}${unit}, not ${v}` };
+        const key = lim.unit === 'degrees' ? 'rangeDegrees' : lim.unit === 'pixels' ? 'rangePixels' : 'range';
+        return refused(`${lim.label} must be between ${lim.min} and ${lim.max}${unit}, not ${v}`, key, { label, min: lim.min, max: lim.max, value: String(v) });
       }
       fresh[field] = v;
     }

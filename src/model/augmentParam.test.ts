@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../i18n/i18n';
 import { AUGMENT_DEFAULT, AUGMENT_OFF } from './augmentConfig';
-import { decodeAugment, encodeAugment } from './augmentParam';
+import { decodeAugment as decode, encodeAugment } from './augmentParam';
+
+/** decodeAugment with its error worded (English), as a link's message starts it. */
+function decodeAugment(value: string) {
+  const r = decode(value);
+  return 'error' in r ? { error: wordMessage(r.error) } : r;
+}
 
 describe('augmentation in a link', () => {
   it('writes the transforms that are on with their strengths, and reads them back', () => {
@@ -14,7 +21,7 @@ describe('augmentation in a link', () => {
   it('names what is wrong', () => {
     expect(decodeAugment('spin(3)')).toEqual({ error: '"spin" is not a transform (shift, rotate, scale, thick, elastic)' });
     expect(decodeAugment('elastic(8)')).toEqual({ error: 'elastic takes 2 numbers' });
-    expect(decodeAugment('rotate(90)')).toEqual({ error: 'rotation must be between 0 and 45 degrees, not 90' });
+    expect(decodeAugment('rotate(90)')).toEqual({ error: 'Rotation must be between 0 and 45 degrees, not 90' });
     expect('error' in decodeAugment('shift()')).toBe(true);
     expect(decodeAugment('shift:2')).toEqual({ error: '"shift:2" is not a transform with its strengths, e.g. rotate(15)' });
   });

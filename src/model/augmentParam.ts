@@ -1,4 +1,5 @@
 import { AUGMENT_OFF, checkAugmentConfig, type AugmentConfig } from './augmentConfig';
+import { message, type Message } from './message';
 
 /** A transform's short name in a link, and its strengths in order. */
 const FIELDS = [
@@ -20,22 +21,24 @@ export function encodeAugment(c: AugmentConfig): string {
   return on.length ? on.join('-') : 'off';
 }
 
-/** The augmentation a link's `aug` value names, or why it names none. */
-export function decodeAugment(value: string): { augment: AugmentConfig } | { error: string } {
+const err = (key: string, values: Message['values']): { error: Message } => ({ error: message(`setup:augment.error.${key}`, values) });
+
+/** The augmentation a link's `aug` value names, or why it names none (a message, its first word capitalised). */
+export function decodeAugment(value: string): { augment: AugmentConfig } | { error: Message } {
   const raw: Record<string, Record<string, unknown>> = { ...AUGMENT_OFF };
   if (value !== 'off') {
     for (const part of value.split('-')) {
       const m = /^([a-z]+)\(([^()]*)\)$/.exec(part);
-      if (!m) return { error: `"${part}" is not a transform with its strengths, e.g. rotate(15)` };
+      if (!m) return err('notTransform', { part });
       const [, short, list] = m;
       const entry = FIELDS.find(([s]) => s === short);
-      if (!entry) return { error: `"${short}" is not a transform (shift, rotate, scale, thick, elastic)` };
+      if (!entry) return err('unknownTransform', { short });
       const [, k, fields] = entry;
       const numbers = list.split(',');
-      if (numbers.length !== fields.length) return { error: `${short} takes ${fields.length === 1 ? 'one number' : `${fields.length} numbers`}` };
+      if (numbers.length !== fields.length) return fields.length === 1 ? err('takesOne', { short }) : err('takesMany', { short, count: fields.length });
       raw[k] = { on: true, ...Object.fromEntries(fields.map((f, i) => [f, numbers[i].trim() === '' ? NaN : Number(numbers[i])])) };
     }
   }
   const checked = checkAugmentConfig(raw);
-  return 'error' in checked ? { error: checked.error.charAt(0).toLowerCase() + checked.error.slice(1) } : { augment: checked.config };
+  return 'error' in checked ? { error: checked.detail } : { augment: checked.config };
 }

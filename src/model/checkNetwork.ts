@@ -1,10 +1,12 @@
 import { formatShape } from './formatShape';
 import { inferShapes, type ModelInfo } from './inferShapes';
+import { message, type Message } from './message';
 import type { ModelSpec } from './types';
 
 /** What a network must fit to train on a dataset. */
 export interface DatasetShape {
-  label: string;
+  /** Its name, as a message in the page's language (data:mnist.label) or as text. */
+  label: string | Message;
   /** Height, width, channels of its images. */
   inputShape: readonly [number, number, number];
   numClasses: number;
@@ -14,7 +16,7 @@ export interface DatasetShape {
 export interface NetworkCheck {
   info: ModelInfo;
   /** Why Train is disabled, in one sentence; undefined when it can train. */
-  cannotTrain?: string;
+  cannotTrain?: Message;
   /** The input is not the dataset's: the network is shown for study only. */
   studyOnly: boolean;
 }
@@ -38,14 +40,14 @@ export function checkNetwork(spec: ModelSpec, ds: DatasetShape): NetworkCheck {
     return {
       info,
       studyOnly: true,
-      cannotTrain: `This network takes ${formatShape(spec.inputShape)} images and ${ds.label} are ${formatShape(ds.inputShape)}: it is here to study, not to train. Set the input to ${formatShape(ds.inputShape)} (and the output to ${ds.numClasses} units) to train it.`,
+      cannotTrain: message('editor:check.studyOnly', { shape: formatShape(spec.inputShape), dataset: ds.label, datasetShape: formatShape(ds.inputShape), classes: ds.numClasses }),
     };
   }
   if (info.totalParams > MAX_TRAINABLE_PARAMS) {
     return {
       info,
       studyOnly: false,
-      cannotTrain: `${info.totalParams.toLocaleString('en-US')} parameters are too many to train in a browser tab (at most ${MAX_TRAINABLE_PARAMS.toLocaleString('en-US')}): shrink the widest Dense or Conv2D layer.`,
+      cannotTrain: message('editor:check.tooManyParams', { total: info.totalParams, max: MAX_TRAINABLE_PARAMS }),
     };
   }
   return { info, studyOnly: false };

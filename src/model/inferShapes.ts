@@ -1,6 +1,7 @@
 import { classifierOf } from './classifierOf';
 import { formatShape } from './formatShape';
 import { layerTitle } from './layerTitle';
+import { message, type Message } from './message';
 import type { LayerSpec, ModelSpec, Shape } from './types';
 
 /** What shape inference knows about one layer. */
@@ -13,7 +14,7 @@ export interface LayerInfo {
   trainableParams: number;
   nonTrainableParams: number;
   /** Why this layer is impossible, in words a Keras user recognises. */
-  error?: string;
+  error?: Message;
 }
 
 export interface ModelInfo {
@@ -22,8 +23,8 @@ export interface ModelInfo {
   trainableParams: number;
   nonTrainableParams: number;
   totalParams: number;
-  /** First problem found, prefixed with the layer it concerns; undefined when trainable. */
-  error?: string;
+  /** First problem found, prefixed with the layer it concerns (editor:check.atLayer, editor:check.atInput); undefined when trainable. */
+  error?: Message;
 }
 
 
@@ -34,14 +35,18 @@ export interface ModelInfo {
 export const LIMITS = { filters: 4096, window: 64, stride: 64, units: 65_536, side: 1024, channels: 64 } as const;
 
 /** A number in a message: an empty field reads as "empty", never NaN. */
-const shownNumber = (n: number) => (Number.isNaN(n) ? 'empty' : String(n));
+const shownNumber = (n: number): string | Message => (Number.isNaN(n) ? message('editor:check.empty') : String(n));
+
+/** The fields wholeInRange names (editor:check.field.*). */
+type Field = 'filters' | 'kernelSize' | 'strides' | 'poolSize' | 'units' | 'height' | 'width' | 'channels';
 
 /** Why `n` is not a whole number in [1, max], or undefined when it is. */
-function wholeInRange(what: string, n: number, max: number): string | undefined {
-  if (!Number.isFinite(n)) return `${what} must be a number`;
-  if (!Number.isInteger(n)) return `${what} must be a whole number, not ${n}`;
-  if (n < 1) return `${what} must be at least 1, not ${n}`;
-  if (n > max) return `${what} must be at most ${max.toLocaleString('en-US')}, not ${n.toLocaleString('en-US')}`;
+function wholeInRange(field: Field, n: number, max: number): Message | undefined {
+  const what = message(`editor:check.field.${field}`);
+  if (!Number.isFinite(n)) return message('editor:check.notNumber', { what });
+  if (!Number.isInteger(n)) return message('editor:check.notWhole', { what, n: String(n) });
+  if (n < 1) return message('editor:check.tooSmall', { what, n: String(n) });
+  if (n > max) return message('editor:check.tooLarge', { what, max, n });
   return undefined;
 }
 
@@ -55,61 +60,61 @@ export function windowOutputSize(size: number, kernel: number, stride: number, p
  * numbers), by field name, in Keras's argument order; empty when all are fine.
  * The editor marks those inputs; inferShapes reports the first.
  */
-export function layerFieldErrors(layer: LayerSpec): Record<string, string> {
-  const checks: [string, string | undefined][] = [];
+export function layerFieldErrors(layer: LayerSpec): Record<string, Message> {
+  const checks: [string, Message | undefined][] = [];
   switch (layer.type) {
     case 'conv2d':
       checks.push(
-        ['filters', wholeInRange('Filters', layer.filters, LIMITS.filters)],
-        ['kernelSize', wholeInRange('Kernel size', layer.kernelSize, LIMITS.window)],
-        ['strides', wholeInRange('Stride', layer.strides, LIMITS.stride)],
+        ['filters', wholeInRange('filters', layer.filters, LIMITS.filters)],
+        ['kernelSize', wholeInRange('kernelSize', layer.kernelSize, LIMITS.window)],
+        ['strides', wholeInRange('strides', layer.strides, LIMITS.stride)],
       );
       break;
     case 'maxPool2d':
     case 'avgPool2d':
-      checks.push(['poolSize', wholeInRange('Pool size', layer.poolSize, LIMITS.window)], ['strides', wholeInRange('Stride', layer.strides, LIMITS.stride)]);
+      checks.push(['poolSize', wholeInRange('poolSize', layer.poolSize, LIMITS.window)], ['strides', wholeInRange('strides', layer.strides, LIMITS.stride)]);
       break;
     case 'dense':
-      checks.push(['units', wholeInRange('Units', layer.units, LIMITS.units)]);
+      checks.push(['units', wholeInRange('units', layer.units, LIMITS.units)]);
       break;
     case 'dropout':
     case 'spatialDropout2d':
     case 'gaussianDropout':
-      checks.push(['rate', layer.rate >= 0 && layer.rate < 1 ? undefined : `Rate must be at least 0 and below 1, not ${shownNumber(layer.rate)}`]);
+      checks.push(['rate', layer.rate >= 0 && layer.rate < 1 ? undefined : message('editor:check.rate', { value: shownNumber(layer.rate) })]);
       break;
     case 'gaussianNoise':
-      checks.push(['stddev', layer.stddev >= 0 && Number.isFinite(layer.stddev) ? undefined : `Standard deviation must be 0 or more, not ${shownNumber(layer.stddev)}`]);
+      checks.push(['stddev', layer.stddev >= 0 && Number.isFinite(layer.stddev) ? undefined : message('editor:check.stddev', { value: shownNumber(layer.stddev) })]);
       break;
     case 'rescaling':
       checks.push(
-        ['scale', Number.isFinite(layer.scale) ? undefined : 'Scale must be a number'],
-        ['offset', Number.isFinite(layer.offset) ? undefined : 'Offset must be a number'],
+        ['scale', Number.isFinite(layer.scale) ? undefined : message('editor:check.scale')],
+        ['offset', Number.isFinite(layer.offset) ? undefined : message('editor:check.offset')],
       );
       break;
     case 'zeroPadding2d':
       layer.padding.forEach((p, i) => {
         const fine = Number.isInteger(p) && p >= 0 && p <= LIMITS.window;
-        checks.push([`padding${i}`, fine ? undefined : `Padding must be a whole number from 0 to ${LIMITS.window}, not ${shownNumber(p)}`]);
+        checks.push([`padding${i}`, fine ? undefined : message('editor:check.padding', { max: LIMITS.window, value: shownNumber(p) })]);
       });
       break;
   }
-  return Object.fromEntries(checks.filter((c): c is [string, string] => c[1] !== undefined));
+  return Object.fromEntries(checks.filter((c): c is [string, Message] => c[1] !== undefined));
 }
 
 const elements = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 
 /** The Reshape's target with its -1 resolved, or why it cannot be. */
-function reshapeTarget(target: readonly number[], input: Shape): { shape: Shape } | { error: string } {
+function reshapeTarget(target: readonly number[], input: Shape): { shape: Shape } | { error: Message } {
   const free = target.filter((d) => d === -1).length;
-  if (target.length < 1 || target.length > 3) return { error: `target shape ${formatShape(target)} must have 1 to 3 sizes (height×width×channels, or one flat size)` };
+  if (target.length < 1 || target.length > 3) return { error: message('editor:check.reshapeSizes', { shape: formatShape(target) }) };
   if (free > 1 || target.some((d) => d !== -1 && !(Number.isInteger(d) && d >= 1))) {
-    return { error: `target shape (${target.join(', ')}) must be whole sizes of at least 1, with at most one -1` };
+    return { error: message('editor:check.reshapeWhole', { sizes: target.join(', ') }) };
   }
   const known = elements(target.filter((d) => d !== -1));
   const total = elements(input);
   const shape = target.map((d) => (d === -1 ? total / known : d));
   if (shape.some((d) => !Number.isInteger(d)) || elements(shape) !== total) {
-    return { error: `cannot reshape ${formatShape(input)} (${total.toLocaleString('en-US')} values) to (${target.join(', ')})` };
+    return { error: message('editor:check.reshapeCannot', { from: formatShape(input), total, sizes: target.join(', ') }) };
   }
   return { shape };
 }
@@ -117,21 +122,21 @@ function reshapeTarget(target: readonly number[], input: Shape): { shape: Shape 
 function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | 'layer' | 'inputShape'> {
   const none = { trainableParams: 0, nonTrainableParams: 0 };
   const bias = (n: number) => (layer.type === 'conv2d' || layer.type === 'dense') && layer.useBias === false ? 0 : n;
-  const needsImage = () => (input.length === 3 ? undefined : `needs an H×W×C input but gets ${formatShape(input)}; put it before Flatten`);
+  const needsImage = () => (input.length === 3 ? undefined : message('editor:check.needsImage', { shape: formatShape(input) }));
   const firstFieldError = () => Object.values(layerFieldErrors(layer))[0];
   switch (layer.type) {
     case 'conv2d':
     case 'maxPool2d':
     case 'avgPool2d': {
-      if (input.length !== 3) return { ...none, error: `needs an H×W×C input but gets ${formatShape(input)}; put it before Flatten` };
+      if (input.length !== 3) return { ...none, error: needsImage() };
       const [h, w, c] = input;
       const k = layer.type === 'conv2d' ? layer.kernelSize : layer.poolSize;
       const s = layer.strides;
       const bad = Object.values(layerFieldErrors(layer))[0];
       if (bad) return { ...none, error: bad };
       if (layer.padding === 'valid' && (k > h || k > w)) {
-        const what = layer.type === 'conv2d' ? 'kernel' : 'pool window';
-        return { ...none, error: `${what} ${k}×${k} is larger than its ${h}×${w} input: ⌊(${Math.min(h, w)} + 2·0 − ${k})/${s}⌋ + 1 < 1 (use padding "same" or a smaller window)` };
+        const key = layer.type === 'conv2d' ? 'editor:check.kernelTooLarge' : 'editor:check.poolTooLarge';
+        return { ...none, error: message(key, { k, h, w, min: Math.min(h, w), s }) };
       }
       const oh = windowOutputSize(h, k, s, layer.padding);
       const ow = windowOutputSize(w, k, s, layer.padding);
@@ -140,10 +145,10 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
     }
     case 'flatten':
       // Keras passes a flat input through; tfjs refuses it (min_ndim 3): say so here rather than fail at build.
-      if (input.length === 1) return { ...none, error: `its input ${formatShape(input)} is already flat; remove this Flatten` };
+      if (input.length === 1) return { ...none, error: message('editor:check.alreadyFlat', { shape: formatShape(input) }) };
       return { ...none, outputShape: [input.reduce((a, b) => a * b, 1)] };
     case 'dense': {
-      if (input.length !== 1) return { ...none, error: `gets a ${formatShape(input)} tensor; add Flatten before Dense` };
+      if (input.length !== 1) return { ...none, error: message('editor:check.denseNeedsFlat', { shape: formatShape(input) }) };
       const bad = layerFieldErrors(layer).units;
       if (bad) return { ...none, error: bad };
       return { trainableParams: input[0] * layer.units + bias(layer.units), nonTrainableParams: 0, outputShape: [layer.units] };
@@ -186,15 +191,15 @@ function applyLayer(layer: LayerSpec, input: Shape): Omit<LayerInfo, 'index' | '
 }
 
 /** Why an input shape is impossible, or undefined. */
-export function inputShapeError(shape: ModelSpec['inputShape']): string | undefined {
+export function inputShapeError(shape: ModelSpec['inputShape']): Message | undefined {
   const [h, w, c] = shape;
-  return wholeInRange('Height', h, LIMITS.side) ?? wholeInRange('Width', w, LIMITS.side) ?? wholeInRange('Channels', c, LIMITS.channels);
+  return wholeInRange('height', h, LIMITS.side) ?? wholeInRange('width', w, LIMITS.side) ?? wholeInRange('channels', c, LIMITS.channels);
 }
 
 /** Why a Keras-declared input cannot carry `image`'s values, or undefined. */
-function kerasInputError(kerasInput: readonly number[], image: ModelSpec['inputShape']): string | undefined {
+function kerasInputError(kerasInput: readonly number[], image: ModelSpec['inputShape']): Message | undefined {
   if (kerasInput.length < 1 || kerasInput.length > 3 || elements(kerasInput) !== elements(image) || kerasInput.some((d) => !Number.isInteger(d) || d < 1)) {
-    return `the model declares its input as (${kerasInput.join(', ')}), which cannot hold ${formatShape(image)} images`;
+    return message('editor:check.kerasInput', { sizes: kerasInput.join(', '), shape: formatShape(image) });
   }
   return undefined;
 }
@@ -212,13 +217,16 @@ export function firstLayerInput(spec: Pick<ModelSpec, 'inputShape' | 'kerasInput
  * for classic nets studied at their own size). The error is set both on the
  * offending LayerInfo and, prefixed with the layer, on the model.
  */
+/** A layer's problem, prefixed with the layer: "Layer 3 (Dense 128): …". */
+const atLayer = (index: number, layer: LayerSpec, problem: Message): Message => message('editor:check.atLayer', { n: index + 1, title: layerTitle(layer), problem });
+
 export function inferShapes(spec: ModelSpec, numClasses?: number): ModelInfo {
   const layers: LayerInfo[] = [];
   let shape: Shape | undefined = firstLayerInput(spec);
-  let error: string | undefined;
+  let error: Message | undefined;
   const badInput = inputShapeError(spec.inputShape) ?? (spec.kerasInput && kerasInputError(spec.kerasInput, spec.inputShape));
   if (badInput) {
-    error = `Input: ${badInput}`;
+    error = message('editor:check.atInput', { problem: badInput });
     shape = undefined;
   }
   spec.layers.forEach((layer, index) => {
@@ -227,10 +235,10 @@ export function inferShapes(spec: ModelSpec, numClasses?: number): ModelInfo {
       return;
     }
     const result = applyLayer(layer, shape);
-    if (result.outputShape?.some((d) => d < 1)) result.error = `output ${formatShape(result.outputShape)} has no elements`;
+    if (result.outputShape?.some((d) => d < 1)) result.error = message('editor:check.noElements', { shape: formatShape(result.outputShape) });
     layers.push({ index, layer, inputShape: shape, ...result });
     if (result.error) {
-      error ??= `Layer ${index + 1} (${layerTitle(layer)}): ${result.error}`;
+      error ??= atLayer(index, layer, result.error);
       shape = undefined;
     } else {
       shape = result.outputShape;
@@ -239,15 +247,14 @@ export function inferShapes(spec: ModelSpec, numClasses?: number): ModelInfo {
   const last = spec.layers[spec.layers.length - 1];
   if (!error) {
     const classifier = classifierOf(spec);
-    if (!last) error = 'The network has no layers: add an output layer, Dense with softmax';
+    if (!last) error = message('editor:check.noLayers');
     else if (!classifier || (numClasses !== undefined && classifier.units !== numClasses)) {
-      const units = numClasses === undefined ? '' : ` ${numClasses}`;
       // The Activation ending is named only to those who build with Activation layers.
-      const orActivation = spec.layers.some((l) => l.type === 'activation') ? `, or a linear Dense${units} then Activation softmax` : '';
-      const problem = `the output layer must be Dense${units} with softmax (one unit per class)${orActivation}`;
+      const orActivation = spec.layers.some((l) => l.type === 'activation') ? 'OrActivation' : '';
+      const problem = numClasses === undefined ? message(`editor:check.outputLayer${orActivation}`) : message(`editor:check.outputLayerUnits${orActivation}`, { units: numClasses });
       const at = classifier ? classifier.dense : layers.length - 1;
       layers[at].error = problem;
-      error = `Layer ${at + 1} (${layerTitle(spec.layers[at])}): ${problem}`;
+      error = atLayer(at, spec.layers[at], problem);
     }
   }
   const trainableParams = layers.reduce((a, l) => a + l.trainableParams, 0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../i18n/i18n';
 import { parseSpec } from './parseSpec';
 import { PRESETS } from './presets';
 
@@ -6,7 +7,7 @@ const dense10 = { type: 'dense', units: 10, activation: 'softmax' };
 const withLayers = (...layers: unknown[]) => ({ inputShape: [28, 28, 1], layers });
 const errorOf = (raw: unknown) => {
   const r = parseSpec(raw);
-  return 'error' in r ? r.error : undefined;
+  return 'error' in r ? wordMessage(r.error) : undefined;
 };
 
 describe('parseSpec', () => {
@@ -48,7 +49,7 @@ describe('parseSpec', () => {
     const layer = { type: 'dense', units: 10, activation: 'softmax' };
     const shape = [28, 28, 1];
     const r = parseSpec({ inputShape: shape, layers: [layer] });
-    if (!('spec' in r)) throw new Error(r.error);
+    if (!('spec' in r)) throw new Error(wordMessage(r.error));
     expect(r.spec.layers[0]).not.toBe(layer);
     expect(r.spec.inputShape).not.toBe(shape);
   });

@@ -1,4 +1,5 @@
 import { LIMITS } from './inferShapes';
+import { message, type Message, type MessageValue } from './message';
 import { RANDOM_LAYER_CLASSES, type Activation, type JsonValue, type LayerSpec, type LayerType, type ModelSpec, type Padding, type RandomLayerClass } from './types';
 
 /** The `format` tag of an architecture file, so a stray JSON file is recognised as not ours. */
@@ -35,18 +36,29 @@ const LAYER_TYPES = Object.keys(FIELDS) as LayerType[];
 const MAX_LAYERS = 100;
 
 /** Thrown inside this module only, so each check can stop at the first problem. */
-class SpecError extends Error {}
+class SpecError extends Error {
+  constructor(readonly detail: Message) {
+    super(detail.key);
+  }
+}
 
-function fail(message: string): never {
-  throw new SpecError(message);
+/** Stops at a problem: `key` under editor:parse. */
+function fail(key: string, values?: Message['values']): never {
+  throw new SpecError(message(`editor:parse.${key}`, values));
+}
+
+/** A problem of layer `index` (its type once known), e.g. "Layer 2 (dense): …". */
+function failAt(index: number, type: unknown, key: string, values?: Message['values']): never {
+  const problem = message(`editor:parse.${key}`, values);
+  throw new SpecError(type === undefined ? message('editor:parse.atLayer', { n: index + 1, problem }) : message('editor:parse.atLayerType', { n: index + 1, type: String(type), problem }));
 }
 
 /** A value as the user would recognise it in their file. */
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
+function show(value: unknown): MessageValue {
+  if (value === undefined) return message('editor:parse.shown.nothing');
+  if (Array.isArray(value)) return message('editor:parse.shown.list');
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') return message('editor:parse.shown.object');
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
 }
@@ -55,13 +67,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseInputShape(raw: unknown): ModelSpec['inputShape'] {
-  if (raw === undefined) fail('Missing "inputShape" (e.g. [28, 28, 1])');
-  if (!Array.isArray(raw) || raw.length !== 3) fail(`"inputShape" must be [height, width, channels], got ${show(raw)}`);
+  if (raw === undefined) fail('missingInputShape');
+  if (!Array.isArray(raw) || raw.length !== 3) fail('inputShapeForm', { got: show(raw) });
   const limits = [['height', LIMITS.side], ['width', LIMITS.side], ['channels', LIMITS.channels]] as const;
   raw.forEach((n: unknown, i) => {
     const [name, max] = limits[i];
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) {
-      fail(`Input ${name} must be a whole number from 1 to ${max}, got ${show(n)}`);
+      fail(`input.${name}`, { max, got: show(n) });
     }
   });
   return [raw[0], raw[1], raw[2]];
@@ -74,52 +86,54 @@ function parseLayer(raw: unknown, index: number): LayerSpec {
   const layer = parseLayerArgs(raw, index);
   const name = (raw as Record<string, unknown>).name;
   if (name === undefined) return layer;
-  if (typeof name !== 'string' || !NAME.test(name)) fail(`Layer ${index + 1} (${layer.type}): "name" must be a text without "/", got ${show(name)}`);
+  if (typeof name !== 'string' || !NAME.test(name)) failAt(index, layer.type, 'name', { got: show(name) });
   return { ...layer, name };
 }
 
 function parseLayerArgs(raw: unknown, index: number): LayerSpec {
-  const at = `Layer ${index + 1}`;
-  if (!isRecord(raw)) fail(`${at}: must be an object with a "type", got ${show(raw)}`);
+  if (!isRecord(raw)) failAt(index, undefined, 'notObject', { got: show(raw) });
   const type = raw.type;
   if (!LAYER_TYPES.includes(type as LayerType)) {
-    const what = type === undefined ? 'missing "type"' : `unknown layer type ${show(type)}`;
-    fail(`${at}: ${what} (expected one of ${LAYER_TYPES.join(', ')})`);
+    const types = LAYER_TYPES.join(', ');
+    if (type === undefined) failAt(index, undefined, 'missingType', { types });
+    failAt(index, undefined, 'unknownType', { got: show(type), types });
   }
-  const where = `${at} (${type})`;
+  function where(key: string, values?: Message['values']): never {
+    return failAt(index, type, key, values);
+  }
   const fields = FIELDS[type as LayerType];
   for (const key of Object.keys(raw)) {
-    if (key !== 'type' && key !== 'name' && !fields.includes(key)) fail(`${where}: unknown field "${key}"`);
+    if (key !== 'type' && key !== 'name' && !fields.includes(key)) where('unknownField', { key });
   }
   const has = (name: string) => Object.hasOwn(raw, name) && raw[name] !== undefined;
   const num = (name: string, fallback?: number): number => {
-    if (!has(name)) return fallback ?? fail(`${where}: missing "${name}"`);
+    if (!has(name)) return fallback ?? where('missingField', { name });
     const v = raw[name];
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where}: "${name}" must be a number, got ${show(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) where('notNumber', { name, got: show(v) });
     return v;
   };
   const padding = (): Padding => {
     if (!has('padding')) return 'valid';
     const v = raw.padding;
-    if (!PADDINGS.includes(v as Padding)) fail(`${where}: "padding" must be "valid" or "same", got ${show(v)}`);
+    if (!PADDINGS.includes(v as Padding)) where('padding', { got: show(v) });
     return v as Padding;
   };
   const activation = (): Activation => {
     if (!has('activation')) return 'linear';
     const v = raw.activation;
-    if (!ACTIVATIONS.includes(v as Activation)) fail(`${where}: "activation" must be one of ${ACTIVATIONS.join(', ')}, got ${show(v)}`);
+    if (!ACTIVATIONS.includes(v as Activation)) where('activation', { list: ACTIVATIONS.join(', '), got: show(v) });
     return v as Activation;
   };
   /** Written only when false, so files from before it existed read as they did. */
   const biasField = (): { useBias?: false } => {
     if (!has('useBias') || raw.useBias === true) return {};
-    if (raw.useBias !== false) fail(`${where}: "useBias" must be true or false, got ${show(raw.useBias)}`);
+    if (raw.useBias !== false) where('useBias', { got: show(raw.useBias) });
     return { useBias: false };
   };
   const numbers = (name: string, count?: number): number[] => {
     const v = raw[name];
     if (!Array.isArray(v) || (count !== undefined && v.length !== count) || !v.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-      fail(`${where}: "${name}" must be a list of ${count ?? 'some'} numbers, got ${show(v)}`);
+      where(count === undefined ? 'numberList' : 'numberListOf', { name, ...(count === undefined ? {} : { n: count }), got: show(v) });
     }
     return v as number[];
   };
@@ -158,33 +172,33 @@ function parseLayerArgs(raw: unknown, index: number): LayerSpec {
     case 'gaussianNoise':
       return { type: 'gaussianNoise', stddev: num('stddev') };
     case 'random': {
-      if (!RANDOM_LAYER_CLASSES.includes(raw.className as RandomLayerClass)) fail(`${where}: "className" must be one of ${RANDOM_LAYER_CLASSES.join(', ')}, got ${show(raw.className)}`);
+      if (!RANDOM_LAYER_CLASSES.includes(raw.className as RandomLayerClass)) where('className', { list: RANDOM_LAYER_CLASSES.join(', '), got: show(raw.className) });
       const config = has('config') ? raw.config : {};
-      if (!isRecord(config)) fail(`${where}: "config" must be an object of Keras arguments, got ${show(config)}`);
+      if (!isRecord(config)) where('config', { got: show(config) });
       return { type: 'random', className: raw.className as RandomLayerClass, config: config as { [key: string]: JsonValue } };
     }
   }
 }
 
 function parse(raw: unknown): ModelSpec {
-  if (!isRecord(raw)) fail(`An architecture must be an object with "inputShape" and "layers", got ${show(raw)}`);
+  if (!isRecord(raw)) fail('notArchitecture', { got: show(raw) });
   if (raw.format !== undefined) {
-    if (raw.format !== ARCHITECTURE_FORMAT) fail(`"format" must be "${ARCHITECTURE_FORMAT}", got ${show(raw.format)}`);
-    if (raw.version !== 1) fail(`"version" must be 1, got ${show(raw.version)}`);
+    if (raw.format !== ARCHITECTURE_FORMAT) fail('format', { format: ARCHITECTURE_FORMAT, got: show(raw.format) });
+    if (raw.version !== 1) fail('version', { got: show(raw.version) });
   } else if (raw.version !== undefined && raw.version !== 1) {
-    fail(`"version" must be 1, got ${show(raw.version)}`);
+    fail('version', { got: show(raw.version) });
   }
   const inputShape = parseInputShape(raw.inputShape);
-  if (!Array.isArray(raw.layers)) fail('"layers" must be a list of layers');
-  if (raw.layers.length > MAX_LAYERS) fail(`The network has ${raw.layers.length} layers; at most ${MAX_LAYERS} are allowed`);
+  if (!Array.isArray(raw.layers)) fail('layersList');
+  if (raw.layers.length > MAX_LAYERS) fail('tooManyLayers', { layers: raw.layers.length, max: MAX_LAYERS });
   const layers = raw.layers.map(parseLayer);
   const names = layers.flatMap((l) => (l.name ? [l.name] : []));
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice !== undefined) fail(`Two layers are named "${twice}"; Keras needs each name once`);
+  if (twice !== undefined) fail('duplicateName', { name: twice });
   if (raw.kerasInput === undefined) return { inputShape, layers };
   const ok = Array.isArray(raw.kerasInput) && raw.kerasInput.length >= 1 && raw.kerasInput.length <= 3
     && raw.kerasInput.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1);
-  if (!ok) fail(`"kerasInput" must be a list of 1 to 3 whole sizes, got ${show(raw.kerasInput)}`);
+  if (!ok) fail('kerasInput', { got: show(raw.kerasInput) });
   return { inputShape, kerasInput: raw.kerasInput as number[], layers };
 }
 
@@ -194,11 +208,11 @@ function parse(raw: unknown): ModelSpec {
  * count of 0 or a kernel larger than its input passes, so the network can be
  * imported and fixed in the editor, where inferShapes flags it at the layer.
  */
-export function parseSpec(raw: unknown): { spec: ModelSpec } | { error: string } {
+export function parseSpec(raw: unknown): { spec: ModelSpec } | { error: Message } {
   try {
     return { spec: parse(raw) };
   } catch (e) {
-    if (e instanceof SpecError) return { error: e.message };
+    if (e instanceof SpecError) return { error: e.detail };
     throw e;
   }
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrainForm, trainingImages, type TrainChoices, type TrainForm } from './parseTrainForm';
+import { wordMessage } from '../i18n/i18n';
+import type { Message } from './message';
+import { parseTrainForm as parse, trainingImages, type TrainChoices, type TrainForm } from './parseTrainForm';
+
+/** parseTrainForm with its errors worded (the page's default language, English), as the page shows them. */
+function parseTrainForm(...args: Parameters<typeof parse>) {
+  const r = parse(...args);
+  return { ...r, errors: Object.fromEntries(Object.entries(r.errors).map(([k, m]) => [k, wordMessage(m as Message)])) };
+}
 
 const ok: TrainForm = {
   epochs: '5', batchSize: '32', learningRate: '0.001', validationPercent: '20', seed: '42',

@@ -1,3 +1,4 @@
+import { message, type Message } from './message';
 import type { Monitor, OptimizerConfig, OptimizerName, TrainConfig } from './types';
 
 /** The hyperparameter fields as typed, before they are trusted. */
@@ -18,7 +19,8 @@ export interface TrainForm {
 }
 
 export type TrainFormField = keyof TrainForm;
-export type TrainFormErrors = Partial<Record<TrainFormField, string>>;
+/** What is wrong with each field, as a message the page words (setup:fieldError.*). */
+export type TrainFormErrors = Partial<Record<TrainFormField, Message>>;
 
 /** The setup's choices that are not typed numbers. */
 export interface TrainChoices {
@@ -54,34 +56,35 @@ function num(raw: string): number {
   return t === '' ? NaN : Number(t);
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+/** A field's problem: setup:fieldError.* (each of a field's own also has a `_lower` form, for the middle of a link's message). */
+const err = (key: string, values?: Message['values']): Message => message(`setup:fieldError.${key}`, values);
 
 /** Why `raw` is not a whole number in [min, max], or undefined. */
-function wholeError(raw: string, min: number, max: number, what = 'a whole number'): string | undefined {
+function wholeError(raw: string, min: number, max: number, enter = 'enterWhole'): Message | undefined {
   const n = num(raw);
-  if (!Number.isFinite(n)) return `Enter ${what}`;
-  if (!Number.isInteger(n)) return 'Must be a whole number';
-  if (n < min) return `At least ${count(min)}`;
-  if (n > max) return `At most ${count(max)}`;
+  if (!Number.isFinite(n)) return err(enter);
+  if (!Number.isInteger(n)) return err('mustBeWhole');
+  if (n < min) return err('atLeast', { min });
+  if (n > max) return err('atMost', { max });
   return undefined;
 }
 
 /** Why `raw` is not a fraction in [0, 1), or undefined. */
-function fractionError(raw: string): string | undefined {
+function fractionError(raw: string): Message | undefined {
   const n = num(raw);
-  if (!Number.isFinite(n)) return 'Enter a number, e.g. 0.9';
-  if (n < 0 || n >= 1) return 'At least 0 and below 1';
+  if (!Number.isFinite(n)) return err('enterFraction');
+  if (n < 0 || n >= 1) return err('fraction');
   return undefined;
 }
 
-const CHECKS: Partial<Record<TrainFormField, (raw: string) => string | undefined>> = {
-  epochs: (raw) => wholeError(raw, 1, MAX_EPOCHS, 'a whole number of epochs'),
+const CHECKS: Partial<Record<TrainFormField, (raw: string) => Message | undefined>> = {
+  epochs: (raw) => wholeError(raw, 1, MAX_EPOCHS, 'enterEpochs'),
   // On its own; parseTrainForm also caps it at the training images left after validation.
   batchSize: (raw) => wholeError(raw, 1, MAX_BATCH),
   validationPercent: (raw) => {
     const n = num(raw);
-    if (!Number.isFinite(n)) return 'Enter a percentage';
-    return n < 0 || n > MAX_VALIDATION_PERCENT ? `Between 0 and ${MAX_VALIDATION_PERCENT} %` : undefined;
+    if (!Number.isFinite(n)) return err('enterPercent');
+    return n < 0 || n > MAX_VALIDATION_PERCENT ? err('percentRange', { max: MAX_VALIDATION_PERCENT }) : undefined;
   },
   seed: (raw) => wholeError(raw, 0, MAX_SEED),
   momentum: fractionError,
@@ -90,20 +93,20 @@ const CHECKS: Partial<Record<TrainFormField, (raw: string) => string | undefined
   rho: fractionError,
   epsilon: (raw) => {
     const n = num(raw);
-    if (!Number.isFinite(n)) return 'Enter a number, e.g. 1e-7';
-    return n > 0 && n <= 1 ? undefined : 'Above 0 and at most 1';
+    if (!Number.isFinite(n)) return err('enterEpsilon');
+    return n > 0 && n <= 1 ? undefined : err('epsilonRange');
   },
-  patience: (raw) => wholeError(raw, 0, MAX_PATIENCE, 'a whole number of epochs'),
+  patience: (raw) => wholeError(raw, 0, MAX_PATIENCE, 'enterEpochs'),
   minDelta: (raw) => {
     const n = num(raw);
-    if (!Number.isFinite(n)) return 'Enter a number, e.g. 0 or 0.001';
-    return n >= 0 ? undefined : 'At least 0';
+    if (!Number.isFinite(n)) return err('enterMinDelta');
+    return n >= 0 ? undefined : err('atLeast', { min: 0 });
   },
   learningRate: (raw) => {
     const n = num(raw);
-    if (!Number.isFinite(n)) return 'Enter a number, e.g. 0.001 or 1e-3';
-    if (n <= 0) return 'Must be greater than 0';
-    return n > MAX_LEARNING_RATE ? `At most ${count(MAX_LEARNING_RATE)}` : undefined;
+    if (!Number.isFinite(n)) return err('enterRate');
+    if (n <= 0) return err('positive');
+    return n > MAX_LEARNING_RATE ? err('atMost', { max: MAX_LEARNING_RATE }) : undefined;
   },
 };
 
@@ -127,7 +130,7 @@ export function activeFields(choices: TrainChoices): TrainFormField[] {
 }
 
 /** Checks one field on its own (no cross-field rules): for a learning rate typed during a run. */
-export function fieldError(field: TrainFormField, raw: string): string | undefined {
+export function fieldError(field: TrainFormField, raw: string): Message | undefined {
   return CHECKS[field]?.(raw);
 }
 
@@ -161,13 +164,13 @@ export function parseTrainForm(form: TrainForm, choices: TrainChoices, images: n
   // The cross-field rules; each field's own rule has run above.
   const pct = num(form.validationPercent);
   if (!errors.validationPercent && choices.earlyStopping.enabled && Math.round(images * (pct / 100)) < 1) {
-    errors.validationPercent = 'Early stopping watches the validation set: hold out some images';
+    errors.validationPercent = err('esNeedsValidation');
   }
   const validationSplit = Number.isFinite(pct) ? pct / 100 : 0;
   const trainCount = trainingImages(images, errors.validationPercent ? 0 : validationSplit);
   // Replaces the field's own cap too: the training images never exceed MAX_BATCH, so this cap is the one that binds.
   const batch = num(form.batchSize);
-  if (Number.isInteger(batch) && batch > trainCount) errors.batchSize = `At most ${count(trainCount)}, the number of training images`;
+  if (Number.isInteger(batch) && batch > trainCount) errors.batchSize = err('batchTooLarge', { max: trainCount });
 
   if (Object.keys(errors).length > 0) return { errors };
   const v = (f: TrainFormField) => num(form[f]);

@@ -1,11 +1,13 @@
 import { optimizerConfig } from './optimizerDefaults';
 import { AUGMENT_DEFAULT, type AugmentConfig } from './augmentConfig';
+import { message, type Message } from './message';
 import type { EarlyStoppingConfig, LayerSpec, ModelSpec, OptimizerConfig, TrainConfig } from './types';
 
 /** A network with the settings it was trained with. */
 export interface Preset {
   id: string;
-  label: string;
+  /** Its name in the presets menu (editor:presets.<key>.label). */
+  label: Message;
   /**
    * 'tutorial': from the seed tutorials (or a classic scaled to 28×28), trainable;
    * 'recipe': made for this page, trainable; 'classic': a published network at its
@@ -26,8 +28,8 @@ export interface Preset {
     /** Augmentation of the training images; absent: none. */
     augment?: AugmentConfig;
   };
-  /** Where it comes from and what was adapted, shown under the chooser. */
-  note: string;
+  /** Where it comes from and what was adapted, shown under the chooser (editor:presets.<key>.note). */
+  note: Message;
 }
 
 const conv = (filters: number, kernelSize: number, padding: 'valid' | 'same', activation: 'relu' | 'tanh' = 'relu', strides = 1): LayerSpec =>
@@ -81,47 +83,46 @@ export const FAST_99_SPEC: ModelSpec = {
   layers: [conv(32, 3, 'same'), maxPool(), dropout(0.25), conv(64, 3, 'same'), maxPool(), dropout(0.25), flatten, dense(128), dropout(0.5), dense(10, 'softmax')],
 };
 
+/** A preset's name and note, by its key in the editor catalogue. */
+const words = (key: string): Pick<Preset, 'label' | 'note'> => ({ label: message(`editor:presets.${key}.label`), note: message(`editor:presets.${key}.note`) });
+
 /** The tutorials' networks (shared/seeds/) and 28×28 versions of classic nets, trainable; then classic nets at full size, for study. */
 export const PRESETS: readonly Preset[] = [
   {
     id: 'fast-99',
-    label: 'Fast 99%: Conv2D 32 → 64 + Dropout (MNIST)',
+    ...words('fast99'),
     kind: 'recipe',
     dataset: 'mnist',
     spec: FAST_99_SPEC,
     train: { epochs: 5, batchSize: 64, optimizer: optimizerConfig('adam'), earlyStopping: null, trainSize: 'all', validationSplit: 0.1 },
-    note: 'Adam, batch 64, 5 epochs on all 60,000 images (10% held out), dropout after each block. Reaches 99% MNIST test accuracy in under 10 minutes on two CPU cores without a GPU (wasm).',
   },
   {
     id: 'mnist-augmented',
-    label: 'MNIST + augmentation: seed 002\'s network',
+    ...words('mnistAugmented'),
     kind: 'recipe',
     dataset: 'mnist',
     spec: SEED_002_SPEC,
     train: { epochs: 3, batchSize: 64, optimizer: optimizerConfig('adam'), earlyStopping: null, trainSize: 'all', validationSplit: 0.1, augment: AUGMENT_DEFAULT },
-    note: 'The default network on all 60,000 digits with every augmentation on (shift, rotation, scale, stroke thickness, elastic): Adam, batch 64, 3 epochs: 99.1% MNIST test accuracy in 6 minutes on two CPU cores without a GPU (wasm). Every epoch sees each digit shifted, turned, scaled, thickened or wobbled anew, as people draw them.',
   },
   {
     id: 'seed-002',
-    label: 'Seed 002 · Coursera: 2 × Conv2D 64',
+    ...words('seed002'),
     kind: 'tutorial',
     dataset: 'fashion-mnist',
     spec: SEED_002_SPEC,
     train: { epochs: 5, batchSize: 32, optimizer: optimizerConfig('adam'), earlyStopping: null },
-    note: 'Adam, 5 epochs, batch 32. The tutorial reports 90.45% test accuracy on Fashion-MNIST.',
   },
   {
     id: 'seed-000',
-    label: 'Seed 000 · Do it: Conv2D 10 + Dense 100',
+    ...words('seed000'),
     kind: 'tutorial',
     dataset: 'fashion-mnist',
     spec: { inputShape: INPUT, layers: [conv(10, 3, 'same'), maxPool(), flatten, dense(100), dense(10, 'softmax')] },
     train: { epochs: 20, batchSize: 128, optimizer: optimizerConfig('sgd', { learningRate: 0.01 }), earlyStopping: null },
-    note: 'Plain SGD at 0.01, batch 128, 20 epochs. The tutorial reports 88.08% validation and 86.52% test accuracy.',
   },
   {
     id: 'seed-001',
-    label: 'Seed 001 · Conv2D 32 + BatchNorm + Dropout',
+    ...words('seed001'),
     kind: 'tutorial',
     dataset: 'fashion-mnist',
     spec: {
@@ -134,11 +135,10 @@ export const PRESETS: readonly Preset[] = [
       optimizer: optimizerConfig('adam'),
       earlyStopping: { monitor: 'val_loss', minDelta: 0, patience: 3, restoreBestWeights: true },
     },
-    note: 'Adam, batch 32, early stopping on val_loss (patience 3, best weights restored). The tutorial asks for 10,000 epochs and lets early stopping end the run; here at most 100.',
   },
   {
     id: 'seed-004',
-    label: 'Seed 004 · TF1: Conv2D 32-64-128 + Dense 625',
+    ...words('seed004'),
     kind: 'tutorial',
     dataset: 'mnist',
     spec: {
@@ -151,11 +151,10 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
     train: { epochs: 12, batchSize: 128, optimizer: optimizerConfig('rmsprop', { rho: 0.9 }), earlyStopping: null },
-    note: 'RMSProp (lr 0.001, ρ 0.9), batch 128; the author stopped after 12 of 100 epochs on a slow CPU. Keras layers add biases the TF1 code did not have.',
   },
   {
     id: 'lenet-5',
-    label: 'LeNet-5 (28×28, first conv padded by 2)',
+    ...words('lenet5'),
     kind: 'tutorial',
     dataset: 'mnist',
     spec: {
@@ -163,11 +162,10 @@ export const PRESETS: readonly Preset[] = [
       layers: [conv(6, 5, 'same', 'tanh'), ...LENET_TAIL],
     },
     train: { epochs: 10, batchSize: 32, optimizer: optimizerConfig('adam'), earlyStopping: null },
-    note: 'LeCun et al. 1998 on a 32×32 input; "same" padding (2 pixels a side) on the first convolution gives the same shapes from 28×28 (61,706 parameters). Tanh, average pooling and C5 as a 5×5 convolution as in the paper, without its sparse C3 connections; Adam instead of its original training.',
   },
   {
     id: 'alexnet-28',
-    label: 'AlexNet-style (28×28)',
+    ...words('alexnet28'),
     kind: 'tutorial',
     dataset: 'fashion-mnist',
     spec: {
@@ -180,11 +178,10 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
     train: { epochs: 10, batchSize: 128, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
-    note: "AlexNet's plan scaled to 28×28: five ReLU convolutions with overlapping 3×3 max pooling (stride 2), two dropout-regularised dense layers, SGD with momentum 0.9. Adapted: a 5×5 stride-1 first kernel instead of 11×11 stride 4, widths halved or less, no local response normalisation (Keras has none). 1,361,770 parameters.",
   },
   {
     id: 'vgg-28',
-    label: 'VGG-style (28×28)',
+    ...words('vgg28'),
     kind: 'tutorial',
     dataset: 'fashion-mnist',
     spec: {
@@ -197,19 +194,17 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
     train: { epochs: 10, batchSize: 64, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
-    note: "VGG's plan at 28×28: blocks of two 3×3 \"same\" convolutions, each block closed by 2×2 max pooling and doubling the width (32, 64, 128). Adapted: three blocks instead of five (28 → 14 → 7 → 3), one Dense 256 instead of two of 4,096. 584,170 parameters.",
   },
   {
     id: 'lenet-5-32',
-    label: 'LeNet-5 (32×32×1, as published)',
+    ...words('lenet5at32'),
     kind: 'classic',
     spec: { inputShape: [32, 32, 1], layers: [conv(6, 5, 'valid', 'tanh'), ...LENET_TAIL] },
     train: { epochs: 10, batchSize: 32, optimizer: optimizerConfig('sgd', { learningRate: 0.01 }), earlyStopping: null },
-    note: 'LeCun et al. 1998 at its own 32×32 input: 61,706 parameters. MNIST here is 28×28: train the 28×28 LeNet-5 instead.',
   },
   {
     id: 'alexnet',
-    label: 'AlexNet (227×227×3, 1000 classes)',
+    ...words('alexnet'),
     kind: 'classic',
     spec: {
       inputShape: [227, 227, 3],
@@ -221,18 +216,16 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
     train: { epochs: 90, batchSize: 128, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
-    note: 'Krizhevsky et al. 2012 as one stream (no grouped convolutions, no local response normalisation): 62,378,344 parameters, the figure usually quoted. For study: it takes 227×227 colour images.',
   },
   {
     id: 'vgg-16',
-    label: 'VGG-16 (224×224×3, 1000 classes)',
+    ...words('vgg16'),
     kind: 'classic',
     spec: {
       inputShape: [224, 224, 3],
       layers: [...VGG16_LAYERS, flatten, dense(4096), dropout(0.5), dense(4096), dropout(0.5), dense(1000, 'softmax')],
     },
     train: { epochs: 74, batchSize: 256, optimizer: optimizerConfig('sgd', { learningRate: 0.01, momentum: 0.9 }), earlyStopping: null },
-    note: 'Simonyan & Zisserman 2014, configuration D: 138,357,544 parameters, as keras.applications.VGG16 reports. For study: it takes 224×224 colour images.',
   },
 ];
 

@@ -1,4 +1,6 @@
 /** Display formats shared by the panels. */
+import { i18n, wordMessage, type Translate } from '../i18n/i18n';
+import { message, type Message } from '../model/message';
 
 /** 0.9045 -> "90.45%"; NaN/undefined -> "—". */
 export function formatPercent(v: number | undefined | null, digits = 2): string {
@@ -13,6 +15,26 @@ export function formatDuration(ms: number | null | undefined): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
+/**
+ * A duration as a message, for the store or a pure module to keep: worded
+ * "45 s", "3 min 05 s", "1 h 02 min" in English, "45초", "3분 05초", "1시간 02분"
+ * in Korean; null where `formatDuration` shows "—".
+ */
+export function durationMessage(ms: number | null | undefined): Message | null {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return null;
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return message('results:duration.seconds', { s });
+  const m = Math.floor(s / 60);
+  if (m < 60) return message('results:duration.minutes', { m, s: String(s % 60).padStart(2, '0') });
+  return message('results:duration.hours', { h: Math.floor(m / 60), m: String(m % 60).padStart(2, '0') });
+}
+
+/** `formatDuration` in the page's language (or `t`'s): the same in English, "3분 05초" in Korean; null -> "—". */
+export function formatDurationIn(ms: number | null | undefined, t: Translate = i18n.t): string {
+  const m = durationMessage(ms);
+  return m ? wordMessage(m, t) : '—';
 }
 
 /** Loss values: 4 significant digits, exponent for huge ones. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterText, handwritingMeta, lastFineTune, scoreText, shownFineTune } from './heldOutText';
+import { i18n, wordMessage } from '../i18n/i18n';
+import { afterMessage, afterText, handwritingMeta, handwritingMetaMessage, lastFineTune, scoreText, shownFineTune } from './heldOutText';
 
 const tuned = (correct: number) => ({ drawings: 24, sharePercent: 50, before: { epoch: 3, correct: 4, count: 6 }, after: { epoch: 5, correct, count: 6 } });
 
@@ -11,6 +12,20 @@ describe('held-out wording', () => {
     expect(afterText(5, { epoch: 7, correct: 1, count: 2 })).toBe('after 2 epochs of fine-tuning');
     // Where it started unknown (no score before): never counted from epoch 0.
     expect(afterText(null, { epoch: 7, correct: 1, count: 2 })).toBe('after fine-tuning to epoch 7');
+  });
+
+  it('words the same as messages, in English and in Korean', () => {
+    const en = i18n.getFixedT('en');
+    const ko = i18n.getFixedT('ko');
+    const one = { epoch: 4, correct: 1, count: 2 };
+    const seven = { epoch: 7, correct: 1, count: 2 };
+    for (const [from, after] of [[3, one], [5, seven], [null, seven]] as const) expect(wordMessage(afterMessage(from, after), en)).toBe(afterText(from, after));
+    expect(wordMessage(afterMessage(5, seven), ko)).toBe('2에포크 동안 미세 조정한 뒤');
+    expect(wordMessage(afterMessage(null, seven), ko)).toBe('에포크 7까지 미세 조정한 뒤');
+    const run = { continuations: [{ fromEpoch: 3, optimizerRestored: true, handwriting: tuned(6) }] };
+    expect(wordMessage(handwritingMetaMessage(run)!, en)).toBe(handwritingMeta(run));
+    expect(wordMessage(handwritingMetaMessage(run)!, ko)).toBe('손글씨 4/6 → 6/6');
+    expect(handwritingMetaMessage({ continuations: [] })).toBeNull();
   });
 
   it('finds a run\'s latest fine-tuning on handwriting, and sums it up once both scores are in', () => {

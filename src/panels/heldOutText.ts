@@ -1,3 +1,4 @@
+import { message, type Message } from '../model/message';
 import type { Continuation, HandwritingRecord, RunSummary } from '../protocol';
 
 /** A score on the held-out drawings. */
@@ -18,6 +19,15 @@ export function afterText(from: number | null, after: Score): string {
   if (from === null) return `after fine-tuning to epoch ${after.epoch}`;
   const n = after.epoch - from;
   return `after ${n} epoch${n === 1 ? '' : 's'} of fine-tuning`;
+}
+
+/**
+ * `afterText` as a message, worded in the page's language when shown:
+ * "after 2 epochs of fine-tuning" / "2에포크 동안 미세 조정한 뒤".
+ */
+export function afterMessage(from: number | null, after: Score): Message {
+  if (from === null) return message('results:heldOut.afterTo', { epoch: after.epoch });
+  return message('results:heldOut.afterEpochs', { count: after.epoch - from });
 }
 
 /** A continuation that was a fine-tuning on handwriting. */
@@ -52,4 +62,11 @@ export function handwritingMeta(run: Pick<RunSummary, 'continuations'>): string 
   const h = lastFineTune(run)?.handwriting;
   if (!h?.before || !h.after) return null;
   return `handwriting ${h.before.correct}/${h.before.count} → ${h.after.correct}/${h.after.count}`;
+}
+
+/** `handwritingMeta` as a message: "handwriting 7/10 → 10/10" / "손글씨 7/10 → 10/10"; null as there. */
+export function handwritingMetaMessage(run: Pick<RunSummary, 'continuations'>): Message | null {
+  const h = lastFineTune(run)?.handwriting;
+  if (!h?.before || !h.after) return null;
+  return message('results:heldOut.handwritingMeta', { before: `${h.before.correct}/${h.before.count}`, after: `${h.after.correct}/${h.after.count}` });
 }

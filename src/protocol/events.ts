@@ -1,6 +1,7 @@
 /** What the training worker tells the page: every event, and the values they carry. */
 import type { DatasetId } from '../data/datasets';
 import type { BackendChoice, BackendRate } from '../model/backends';
+import type { Message } from '../model/message';
 import type { ModelSpec } from '../model/types';
 import type { DrawingsEvent } from './drawings';
 import type { ConvKernels, EpochRow, LayerActivation, TestResult } from './engineResults';
@@ -33,11 +34,12 @@ export type WorkerEvent =
   | {
       type: 'backend';
       name: string;
-      detail: string;
+      /** What it runs on ("WebAssembly SIMD, 2 threads", the GPU's name), for the page to word. */
+      detail: Message;
       slow: boolean;
       /** The choice in force ('auto' or a name), and why this backend serves it. */
       choice: BackendChoice;
-      reason: string;
+      reason: Message;
       /** Workers that train on it (one per core: wasm only; 1 elsewhere). */
       threads: number;
       /** The cores allowed (0: every one), and how many wasm could use here. */
@@ -51,7 +53,7 @@ export type WorkerEvent =
    * its last finished epoch (`fromEpoch`, 0 = the initial weights): the page
    * drops the batch points after it.
    */
-  | { type: 'runResumed'; runId: number; fromEpoch: number; lost: string; backend: string; message: string }
+  | { type: 'runResumed'; runId: number; fromEpoch: number; lost: string; backend: string; message: Message }
   | { type: 'status'; status: RunStatus }
   | { type: 'loadProgress'; file: string; loadedBytes: number; totalBytes: number }
   | { type: 'runStarted'; runId: number; trainCount: number; valCount: number; batchesPerEpoch: number; epochs: number }
@@ -77,7 +79,8 @@ export type WorkerEvent =
       epochsCompleted: number;
       /** With early stopping: the epoch whose weights were put back, if any. */
       restoredEpoch?: number;
-      message: string;
+      /** How it ended, for the page to word (train:outcome.*). */
+      message: Message;
     }
   | { type: 'evalProgress'; runId: number; done: number; total: number }
   | ({ type: 'testResult'; runId: number } & TestResult)
@@ -86,14 +89,14 @@ export type WorkerEvent =
   /** Run `runId` is saved as `savedId`: the run list marks it as the current one. */
   | { type: 'runSaved'; runId: number; savedId: string }
   /** Saved run `run` is now the current model (`runId` on the page); `weights`: the epoch whose weights it has, null when none were kept (an untrained model then). */
-  | { type: 'runOpened'; runId: number; run: SavedRun; weights: number | null; message: string }
+  | { type: 'runOpened'; runId: number; run: SavedRun; weights: number | null; message: Message }
   | { type: 'savedRuns'; runs: SavedRun[] }
   /** `items` and their pixels (items.length × 784, in [0, 1]); `total`: how many images the cell or the wrong set holds. */
   | { type: 'gallery'; requestId: number; runId: number; cell: { trueClass: number; predClass: number } | null; total: number; items: GalleryItem[]; pixels: Float32Array }
   /** The current model's files, to save side by side under these names (one `.keras` or `.h5`; or model.json then the weights it names). */
   | { type: 'modelFiles'; files: { name: string; data: ArrayBuffer }[] }
   /** An uploaded model is the current network (`runId`); `studyOnly`: why it cannot train or predict here, else null. */
-  | { type: 'modelUploaded'; runId: number; dataset: DatasetId; spec: ModelSpec; studyOnly: string | null; message: string; classNames?: string[] }
+  | { type: 'modelUploaded'; runId: number; dataset: DatasetId; spec: ModelSpec; studyOnly: Message | null; message: Message; classNames?: string[] }
   | {
       type: 'inspection';
       requestId: number;
@@ -111,12 +114,12 @@ export type WorkerEvent =
   | { type: 'pong'; seq: number }
   /** One explainer view's answer to request `requestId`, taken with the weights at `at` of run `runId` (0 before any run). */
   | { type: 'explanation'; requestId: number; runId: number; at: number; trained: boolean; explanation: Explanation }
-  /** The explainer could not answer a view (e.g. the picked layer no longer exists): said beside the view. */
-  | { type: 'explainError'; requestId: number; kind: Explanation['kind'] | 'maximize'; message: string }
+  /** The explainer could not answer a view (e.g. the picked layer no longer exists): said beside the view, as a message the page words. */
+  | { type: 'explainError'; requestId: number; kind: Explanation['kind'] | 'maximize'; message: Message }
   | { type: 'filterImagesProgress'; requestId: number; layer: number; step: number; steps: number }
   /** What each filter of `layer` responds to most: images [filters, h, w] in [0, 1], and each filter's mean activation on its image. */
   | { type: 'filterImages'; requestId: number; runId: number; at: number; layer: number; filters: number; height: number; width: number; images: Float32Array; activations: Float32Array; cancelled: boolean }
   /** Made by the page's worker client, never by the worker: the worker stopped answering and a new one was started. */
-  | { type: 'workerRestarted'; message: string }
-  | { type: 'error'; code: ErrorCode; message: string }
+  | { type: 'workerRestarted'; message: Message }
+  | { type: 'error'; code: ErrorCode; message: Message }
   | DrawingsEvent;

@@ -1,3 +1,5 @@
+import type { Message } from '../model/message';
+
 /**
  * A run as IndexedDB keeps it (written by the worker, listed and compared on
  * the page) and the storage's state. Stored records, not messages: a change
@@ -72,8 +74,11 @@ export interface SavedRun {
   updatedAt: number;
   setup: SavedRunSetup;
   status: SavedRunStatus;
-  /** How it ended, in words (empty while running). */
-  message: string;
+  /**
+   * How it ended (empty while running): a message the page words in its
+   * language; records saved before the page had languages hold English text.
+   */
+  message: string | Message;
   /** Epochs asked for in all (continuing adds to it). */
   epochsPlanned: number;
   info: { trainCount: number; valCount: number; batchesPerEpoch: number } | null;

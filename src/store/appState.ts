@@ -58,7 +58,7 @@ export interface SetupState extends UrlSetup {
   /** One stable React key per layer of `spec`, so rows keep their focus when layers move. */
   layerKeys: readonly number[];
   /** A problem with something the user brought in (a link, a file): shown in the error banner. */
-  setupError: string | null;
+  setupError: import('../model/message').Message | null;
   /** Earlier setups, newest last, so an edit, a preset or an import never loses a network. */
   undo: readonly SetupSnapshot[];
 }
@@ -90,9 +90,9 @@ export interface SetupActions {
   /** Loads a saved run's network, data and settings (Undo puts back the setup before). */
   loadSetup(setup: SavedRunSetup): void;
   /** Replaces the network (an imported file); `error` instead reports why it could not be read. */
-  importSpec(result: { spec: ModelSpec } | { error: string }): void;
+  importSpec(result: { spec: ModelSpec } | { error: string | import('../model/message').Message }): void;
   /** Applies a link's setup; `errors` name the parameters that were ignored. */
-  applyUrl(patch: UrlPatch, errors: readonly string[]): void;
+  applyUrl(patch: UrlPatch, errors: readonly import('../model/message').Message[]): void;
 }
 
 export type SetupSlice = SetupState & SetupActions;
@@ -200,7 +200,7 @@ export interface DrawingsActions {
    * were chosen (files are read asynchronously: a class removed or renamed
    * meanwhile is found by name, or nothing is added); says what was added and what was not.
    */
-  addImages(kind: DrawingSetKind, label: number, className: string, images: readonly { name: string; pixels: Float32Array | null; problem?: string }[]): void;
+  addImages(kind: DrawingSetKind, label: number, className: string, images: readonly { name: string; pixels: Float32Array | null; problem?: import('../model/message').MessageValue }[]): void;
   removeDrawing(kind: DrawingSetKind, id: string): void;
   addClass(): void;
   removeClass(index: number): void;

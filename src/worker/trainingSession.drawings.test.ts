@@ -8,6 +8,7 @@ import { withOutputUnits } from '../model/withOutputUnits';
 import type { Command, PackedImages } from '../protocol';
 import { RunStore } from './savedRuns/runStore';
 import { is, Recorder, TEST, train } from './testing/sessionRecorder';
+import { english } from '../i18n/testing/words';
 
 const shapes = shapeSet(10, 1);
 const own = { classNames: ['circle', 'cross'], pixels: shapes.pixels, labels: shapes.labels, count: shapes.count };
@@ -39,15 +40,15 @@ describe('TrainingSession with your own drawings (Node, cpu)', () => {
     expect(sample.images).toHaveLength(8 * 784);
     // Asking for a test-set evaluation is answered with why there is none.
     rec.send({ type: 'evaluate' });
-    expect((await rec.waitFor(is('error'))).message).toMatch(/no test set/);
+    expect(english((await rec.waitFor(is('error'))).message)).toMatch(/no test set/);
   }, 30_000);
 
   it('refuses your classes when the drawings do not match the request', async () => {
     const rec = new Recorder();
     rec.send(trainOwn(1, { own: { ...own, labels: own.labels.map(() => 5) } }));
-    expect((await rec.waitFor(is('error'))).message).toMatch(/drawing 1 has class 5, but there are only 2 classes/);
+    expect(english((await rec.waitFor(is('error'))).message)).toMatch(/drawing 1 has class 5, but there are only 2 classes/);
     rec.send(trainOwn(2, { own: undefined }));
-    expect((await rec.waitFor(is('error', (e) => /no classes/.test(e.message)))).code).toBe('invalid-request');
+    expect((await rec.waitFor(is('error', (e) => /no classes/.test(english(e.message))))).code).toBe('invalid-request');
   }, 30_000);
 
   it('fine-tunes a saved MNIST run on handwriting, measuring the held-out drawings before and after', async () => {
@@ -59,7 +60,7 @@ describe('TrainingSession with your own drawings (Node, cpu)', () => {
     if (more.type !== 'train') throw new Error('not a train command');
     rec.send({ type: 'train', request: { ...more.request, continueFrom: savedId, mix: { train: packed(0, 30), heldOut: packed(30, 10), share: 0.5, augment: AUGMENT_DEFAULT } } });
     const opened = await rec.waitFor(is('runOpened', (e) => e.runId === 2));
-    expect(opened.message).toMatch(/on your handwriting \(30 drawings, 50% of every batch\)/);
+    expect(english(opened.message)).toMatch(/on your handwriting \(30 drawings, 50% of every batch\)/);
     await rec.waitFor(is('runEnded', (e) => e.runId === 2));
     const scores = rec.all(is('heldOutAccuracy'));
     expect(scores.map((s) => [s.runId, s.when, s.epoch, s.count])).toEqual([[2, 'before', 1, 10], [2, 'after', 2, 10]]);
@@ -105,7 +106,7 @@ describe('TrainingSession with your own drawings (Node, cpu)', () => {
     const t = train(1);
     if (t.type !== 'train') throw new Error('not a train command');
     rec.send({ type: 'train', request: { ...t.request, dataset: 'fashion-mnist', mix: { train: packed(0, 10), heldOut: packed(10, 2), share: 0.5, augment: null } } });
-    expect((await rec.waitFor(is('error'))).message).toMatch(/needs a network trained on MNIST digits/);
+    expect(english((await rec.waitFor(is('error'))).message)).toMatch(/needs a network trained on MNIST digits/);
   }, 30_000);
 
   it('answers a preview with training images and augmented variants of each, and refuses settings out of range', async () => {
@@ -117,6 +118,6 @@ describe('TrainingSession with your own drawings (Node, cpu)', () => {
     expect(s.images).toHaveLength(40 * 784);
     expect(Array.from(s.labels)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     rec.send({ type: 'augmentPreview', request: { requestId: 5, dataset: 'mnist', augment: { ...AUGMENT_DEFAULT, rotate: { on: true, degrees: 90 } }, seed: 1 } });
-    expect((await rec.waitFor(is('error'))).message).toMatch(/Rotation must be between 0 and 45 degrees/);
+    expect(english((await rec.waitFor(is('error'))).message)).toMatch(/Rotation must be between 0 and 45 degrees/);
   }, 30_000);
 });

@@ -7,6 +7,7 @@ import type { Command, WorkerEvent } from '../protocol';
 import { RunStore } from './savedRuns/runStore';
 import { TINY_SPEC } from '../model/testing/tinySpec';
 import { backends, inspect, is, LONG, Recorder, train } from './testing/sessionRecorder';
+import { english } from '../i18n/testing/words';
 
 // Saved runs through the session, as the page uses them: a second session on
 // the same IndexedDB stands for a reload (or a new worker after a crash).
@@ -61,7 +62,7 @@ describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
     const more = train(1, { epochs: 2 }) as Extract<Command, { type: 'train' }>;
     second.send({ ...more, request: { ...more.request, continueFrom: id } });
     const opened = await second.waitFor(is('runOpened'));
-    expect(opened.message).toContain('with its optimizer state');
+    expect(english(opened.message)).toContain('with its optimizer state');
     expect(await second.waitFor(is('runStarted'))).toMatchObject({ epochs: 3 });
     const ended = await second.waitFor(is('runEnded'));
     expect(ended.epochsCompleted).toBe(3);
@@ -172,7 +173,7 @@ describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
     // The weights file forgotten: refused, naming it; the model is kept under the page's new number.
     rec.send({ type: 'uploadModel', runId: 2, files: [tfjs.files[0]], setup });
     const refused = await rec.waitFor(is('error', (e) => e.code === 'model-file'));
-    expect(refused.message).toContain('tiny.weights.bin');
+    expect(english(refused.message)).toContain('tiny.weights.bin');
     rec.send(inspect(2, testImage));
     const kept = await rec.waitFor(is('inspection', (e) => e.requestId === 2 && e.trained));
     expect(Array.from(kept.probs!)).toEqual(Array.from(before.probs!));

@@ -10,6 +10,7 @@ import { optimizerConfig } from '../model/optimizerDefaults';
 import { DataFileError } from './data/fetchDatasetPart';
 import type { Command } from '../protocol';
 import { backends, deferred, inspect, is, LONG, Recorder, runIdOf, sample, sum, TEST, train, TRAIN } from './testing/sessionRecorder';
+import { english } from '../i18n/testing/words';
 
 describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test images)', () => {
   it('a Train during a run stops that run, then runs the new one to the end; their events never interleave', async () => {
@@ -70,7 +71,9 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
   it('Evaluate before any run is refused; after a run it evaluates that run on the whole test set', async () => {
     const rec = new Recorder();
     rec.send({ type: 'evaluate' });
-    expect(await rec.waitFor(is('error'))).toEqual({ type: 'error', code: 'invalid-request', message: 'There is no trained model yet: press Train first' });
+    const noModel = await rec.waitFor(is('error'));
+    expect(noModel.code).toBe('invalid-request');
+    expect(english(noModel.message)).toBe('There is no trained model yet: press Train first');
     expect(rec.all(is('status'))).toEqual([]); // a refused side request leaves the status alone
 
     rec.send(train(1));
@@ -102,14 +105,16 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
       },
     });
     rec.send(train(1));
-    expect(await rec.waitFor(is('error'))).toEqual({ type: 'error', code: 'data-missing', message: 'Data file data/mnist-train.bin.gz is missing (HTTP 404).' });
+    const missing = await rec.waitFor(is('error'));
+    expect(missing.code).toBe('data-missing');
+    expect(english(missing.message)).toBe('Data file data/mnist-train.bin.gz is missing (HTTP 404).');
     await rec.waitFor(is('status', (e) => e.status === 'error'));
 
     const from = rec.events.length;
     rec.send(train(2, {}, { ...TINY_SPEC, inputShape: [32, 32, 1] }));
     const refused = await rec.waitFor(is('error'), from);
     expect(refused.code).toBe('invalid-request');
-    expect(refused.message).toMatch(/^This network takes 32×32×1 images and MNIST digits are 28×28×1/);
+    expect(english(refused.message)).toMatch(/^This network takes 32×32×1 images and MNIST digits are 28×28×1/);
     await rec.waitFor(is('status', (e) => e.status === 'error'), from);
     expect(rec.all(is('status')).map((e) => e.status)).toEqual(['loading', 'error', 'error']); // refused before loading
     expect(rec.all(is('runStarted'))).toEqual([]);
@@ -204,14 +209,16 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
     const rates = await rec.waitFor(is('backendRates', (e) => !e.measuring));
     expect(rates.rates.map((r) => r.name)).toEqual(['wasm', 'cpu']);
     expect(rates.rates.every((r) => (r.imagesPerSec ?? 0) > 0)).toBe(true);
-    await rec.waitFor(is('backend', (e) => e.reason === 'the fastest measured'));
+    await rec.waitFor(is('backend', (e) => english(e.reason) === 'the fastest measured'));
 
     rec.send(train(1, LONG));
     await rec.waitFor(is('batchMetrics'));
     const before = rec.events.length;
     rec.send({ ...measure, batchSize: 16 });
     rec.send({ type: 'chooseBackend', choice: 'cpu' });
-    expect(await rec.waitFor(is('error'), before)).toMatchObject({ code: 'backend-choice', message: /stop this run first/ });
+    const refusedChoice = await rec.waitFor(is('error'), before);
+    expect(refusedChoice.code).toBe('backend-choice');
+    expect(english(refusedChoice.message)).toMatch(/stop this run first/);
     await new Promise((r) => setTimeout(r, 200));
     // Nothing measured while training (an epoch's real rate may update the rates, without measuring).
     expect(rec.events.slice(before).filter(is('backendRates', (e) => e.measuring || e.batchSize === 16))).toEqual([]);
@@ -237,7 +244,7 @@ describe('TrainingSession losing its backend mid-run (Node: wasm, then cpu)', ()
       broken = true;
       const resumed = await rec.waitFor(is('runResumed'));
       expect(resumed).toMatchObject({ runId: 1, fromEpoch: 1, lost: 'wasm', backend: 'cpu' });
-      expect(resumed.message).toMatch(/^wasm failed \(kernel crashed\): training goes on on cpu from epoch 1's weights and optimizer state\.$/);
+      expect(english(resumed.message)).toMatch(/^wasm failed \(kernel crashed\): training goes on on cpu from epoch 1's weights and optimizer state\.$/);
       const ended = await rec.waitFor(is('runEnded'));
       expect(ended).toMatchObject({ outcome: 'done', epochsCompleted: 3 });
       expect(rec.all(is('epochEnd')).map((e) => e.epoch)).toEqual([1, 2, 3]);

@@ -19,6 +19,7 @@ import type { RunStore } from './savedRuns/runStore';
 import { SavedRuns } from './savedRuns/savedRuns';
 import { errorEvent, SessionError } from './sessionError';
 import { TestSetEvaluation } from './testSet/testSetEvaluation';
+import { message } from '../model/message';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -133,7 +134,7 @@ export class TrainingSession {
 
   /** Ends a helper worker as a crash would: silently, so that only its silence tells. */
   private crashHelper(helpers: HelperPool | null): void {
-    if (!helpers?.crashOne()) throw new SessionError('invalid-request', 'There is no training helper to crash: training runs on one core');
+    if (!helpers?.crashOne()) throw new SessionError('invalid-request', message('errors:request.noHelperToCrash'));
   }
 
   /** Resolves once saved runs are listed (tests wait for it). */

@@ -17,16 +17,25 @@ export const KOREAN_ALLOW_LIST: readonly string[] = [
   // Keras and Python calls and names
   'model', 'summary', 'fit', 'compile', 'evaluate', 'predict', 'keras', 'layers', 'tf', 'np', 'import', 'from', 'as', 'None', 'True', 'False',
   'loss', 'accuracy', 'val_loss', 'val_accuracy', 'sparse_categorical_crossentropy', 'categorical_crossentropy', 'Param', 'Total', 'params',
-  // optimizers
-  'Adam', 'SGD', 'RMSprop', 'Adagrad', 'Adadelta', 'Nesterov',
+  // optimizers, as Keras names them in classes and in compile(optimizer='adam'), and their arguments
+  'Adam', 'SGD', 'RMSprop', 'RMSProp', 'Adagrad', 'Adadelta', 'Nesterov', 'adam', 'sgd', 'rmsprop', 'adadelta', 'beta1', 'beta2', 'beta_1', 'beta_2', 'rho',
   // units
   'px', 'ms', 's', 'kB', 'KB', 'MB', 'GB', 'B', 'img', 'min',
+  // libraries and their names for things
+  'scikit', 'learn', 'classification_report',
   // files and formats
-  'keras', 'h5', 'json', 'bin', 'png', 'PNG', 'JPEG', 'HDF5', 'zip', 'TensorFlow', 'js', 'tfjs', 'Python', 'PyTorch',
+  'keras', 'h5', 'json', 'bin', 'png', 'PNG', 'JPEG', 'WebP', 'HDF5', 'zip', 'TensorFlow', 'js', 'tfjs', 'Python', 'PyTorch',
   // the web and the machine
   'WebGL', 'WASM', 'WebAssembly', 'SIMD', 'CPU', 'GPU', 'Chrome', 'Chromium', 'IndexedDB',
   // names
   'Convscope', 'CNN', 'MNIST', 'Fashion', 'LeCun', 'Cortes', 'Burges', 'Zalando', 'Research', 'Keras', 'English', 'AlexNet', 'VGG', 'LeNet',
+  // formulas' letters (output size ⌊(H + 2P − K)/S⌋ + 1, im2col's OH·OW × K·K·C, H×W×C) and the libraries and papers the explainer names
+  'H', 'P', 'K', 'S', 'C', 'F', 'OH', 'OW', 'r', 'f', 'BLAS', 'SmoothGrad', 'Simonyan', 'Smilkov', 'Zeiler', 'Fergus', 'Krizhevsky', 'Zisserman', 'Simard', 'C5', 'C3',
+  // Keras's own words where the page quotes it: model.summary()'s table, EarlyStopping and its arguments, file fields
+  'Layer', 'type', 'Output', 'Shape', 'Trainable', 'Non', 'trainable', 'EarlyStopping', 'min_delta', 'JSON', 'JavaScript', 'load_model', 'loadLayersModel',
+  'tensorflowjs_converter', 'Layers', 'config', 'weights', 'save', 'save_weights', 'model_config', 'model_weights', 'float16', 'float32', 'float64', 'uint8',
+  // The default names of a new set of your classes ("Class 1"): saved with the set as the user's own words, which they rename.
+  'Class',
   // scores and maths
   'F1', 'NaN', 'Infinity', 'ReLU', 'im2col', 'max', 'argmax', 'x', 'y', 'W', 'b', 'k', 'n', 'i', 'j',
 ];

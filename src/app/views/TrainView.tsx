@@ -6,6 +6,7 @@ import { MetricsPanel } from '../../panels/MetricsPanel/MetricsPanel';
 import { PredictionPanel } from '../../panels/PredictionPanel/PredictionPanel';
 import { RunNotices } from '../../panels/RunPanel/RunNotices';
 import { RunPanel } from '../../panels/RunPanel/RunPanel';
+import { useTranslation } from 'react-i18next';
 import { useElementSize } from '../../charts/useElementSize';
 
 /** Room the column needs besides the two plots: each chart's title, legend and x axis, the card, the accuracy figures under it. */
@@ -18,13 +19,15 @@ const BESIDES_PLOTS_PX = 270;
  * together. The charts share the height left beside the accuracy figures.
  */
 export function TrainView() {
+  const { t } = useTranslation('app');
   const [ref, size] = useElementSize<HTMLDivElement>();
   const [topRef, top] = useElementSize<HTMLDivElement>();
   // Each chart gets half of what the column has left under the first steps and notices, within what a chart still reads well at.
   const chartHeight = size.height > 0 ? Math.max(110, Math.min(240, Math.floor((size.height - top.height - BESIDES_PLOTS_PX) / 2))) : undefined;
   return (
     <div className="train-grid">
-      <div className="train-col train-curves" ref={ref}>
+      {/* A column that scrolls on a short screen: focusable, so the keyboard can scroll it too (WCAG 2.1.1). */}
+      <div className="train-col train-curves" ref={ref} tabIndex={0} role="region" aria-label={t('views.train.runColumn')}>
         <div className="train-top" ref={topRef}>
           <FirstSteps />
           <RunNotices />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelFileError } from '../ModelFileError';
 import { checkHdf5Bytes } from './checkHdf5Bytes';
+import { english } from '../../i18n/testing/words';
 
 const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 const littleEndian = (value: number) => Array.from({ length: 8 }, (_, i) => Math.floor(value / 256 ** i) % 256);
@@ -24,7 +25,7 @@ const message = (bytes: Uint8Array) => {
     checkHdf5Bytes(bytes, 'model.h5');
   } catch (error) {
     expect(error).toBeInstanceOf(ModelFileError);
-    return (error as Error).message;
+    return english((error as ModelFileError).detail);
   }
   return 'passed';
 };

@@ -1,4 +1,5 @@
 import { ModelFileError } from '../ModelFileError';
+import { message, type Message } from '../../model/message';
 
 /** Every HDF5 superblock starts with these 8 bytes: \x89HDF\r\n\x1a\n. */
 const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -15,12 +16,12 @@ function findSuperblock(bytes: Uint8Array): number | undefined {
 }
 
 /** A guess at what the bytes are instead, for the error banner. */
-function whatItIs(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'it is empty';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'it is a zip archive (a Keras 3 .keras file is one: open it under its own name)';
+function whatItIs(bytes: Uint8Array): Message {
+  if (bytes.length === 0) return message('errors:modelFile.notHdf5.empty');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return message('errors:modelFile.notHdf5.zip');
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
-  if (head.startsWith('{') || head.startsWith('[')) return 'it looks like JSON (a TensorFlow.js model is model.json and its .bin files)';
-  return 'a Keras .h5 file starts with the HDF5 signature, and this one does not';
+  if (head.startsWith('{') || head.startsWith('[')) return message('errors:modelFile.notHdf5.json');
+  return message('errors:modelFile.notHdf5.noSignature');
 }
 
 /** A little-endian unsigned address of `size` bytes; undefined when all bits are set (HDF5's "undefined address"). */
@@ -59,10 +60,10 @@ function recordedSize(bytes: Uint8Array, at: number): number | undefined {
  */
 export function checkHdf5Bytes(bytes: Uint8Array, fileName: string): void {
   const at = findSuperblock(bytes);
-  if (at === undefined) throw new ModelFileError(`${fileName} is not an HDF5 file: ${whatItIs(bytes)}`);
+  if (at === undefined) throw new ModelFileError(message('errors:modelFile.notHdf5.sentence', { file: fileName, what: whatItIs(bytes) }));
   const size = recordedSize(bytes, at);
   if (size !== undefined && bytes.length < size) {
-    const expected = size === Infinity ? 'its HDF5 header is cut off' : `its HDF5 header says ${size} bytes`;
-    throw new ModelFileError(`${fileName} is truncated or damaged: it has ${bytes.length} bytes, but ${expected}. The download or copy may have been cut short; fetch or save it again.`);
+    const values = { file: fileName, bytes: bytes.length, size };
+    throw new ModelFileError(size === Infinity ? message('errors:modelFile.truncatedHeaderCut', values) : message('errors:modelFile.truncated', values));
   }
 }

@@ -1,5 +1,6 @@
 import { ModelFileError } from '../ModelFileError';
 import type { H5Dataset, H5Group } from './hdf5Tree';
+import { message } from '../../model/message';
 
 /** A weight's values as float32, whatever float type the file stores them in. */
 export function float32Values(dataset: H5Dataset, fileName: string): Float32Array {
@@ -10,7 +11,7 @@ export function float32Values(dataset: H5Dataset, fileName: string): Float32Arra
     case 'float64':
       return Float32Array.from(dataset.value);
     default:
-      throw new ModelFileError(`A weight in ${fileName} holds ${dataset.dtype} numbers; Convscope reads float weights (float32, float64 or float16)`);
+      throw new ModelFileError(message('errors:modelFile.h5WeightType', { file: fileName, dtype: String(dataset.dtype) }));
   }
 }
 

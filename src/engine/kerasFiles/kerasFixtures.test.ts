@@ -6,6 +6,7 @@ import { buildModel } from '../buildModel';
 import { exportModelFiles, importModelFiles, ModelFileError, type ImportedModel } from '../modelFiles';
 import { writeWeights } from '../modelWeights';
 import { useTestBackend } from '../testing/useTestBackend';
+import { english } from '../../i18n/testing/words';
 
 /*
  * The fixtures of tests/fixtures/keras/, written by make_fixtures.py the way
@@ -50,7 +51,7 @@ async function importError(name: string): Promise<string> {
   try {
     await importModelFiles(filesOf(name), EXPECT);
   } catch (e) {
-    if (e instanceof ModelFileError) return e.message;
+    if (e instanceof ModelFileError) return english(e.detail);
     throw e;
   }
   throw new Error(`${name} opened`);
@@ -78,7 +79,7 @@ describe('real Keras files', () => {
     const rescaling = await importModelFiles(filesOf('keras3_rescaling.keras'), EXPECT);
     expect(rescaling.spec.layers.slice(0, 2).map((l) => l.type)).toEqual(['rescaling', 'random']);
     const multi = await importModelFiles(filesOf('tfjs_multi_output'), EXPECT);
-    expect(multi.notes[0]).toBe('The model lists 4 outputs, as models saved for visualisers do; Convscope reads the classifier "classifier" and shows every layer on its way.');
+    expect(english(multi.notes[0])).toBe('The model lists 4 outputs, as models saved for visualisers do; Convscope reads the classifier "classifier" and shows every layer on its way.');
   });
 
   it('writes each one back as .keras, .h5 and TensorFlow.js files that open with identical predictions', async () => {

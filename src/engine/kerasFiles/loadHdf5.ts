@@ -1,5 +1,6 @@
 import type * as H5Wasm from 'h5wasm';
 import { ModelFileError } from '../ModelFileError';
+import { message } from '../../model/message';
 
 /** h5wasm, ready to use: its classes and the Emscripten module behind them (in-memory FS, heap, HDF5 calls). */
 export interface Hdf5 {
@@ -33,7 +34,7 @@ export function loadHdf5(): Promise<Hdf5> {
     },
   ).catch((error: unknown) => {
     loading = undefined; // a chunk that failed to load may load on a later try
-    throw new ModelFileError('Convscope could not load its HDF5 library, which reads and writes Keras .h5 files. Reload the page and try again.', { cause: error });
+    throw new ModelFileError(message('errors:modelFile.hdf5NotLoaded'), { cause: error });
   });
   return loading;
 }

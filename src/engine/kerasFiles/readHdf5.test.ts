@@ -9,6 +9,7 @@ import { readHdf5 } from './readHdf5';
 import { hasH5py, h5pyWriteKerasLike } from './testing/h5py';
 import { kerasLikeTree } from './testing/kerasLikeTree';
 import { writeHdf5 } from './writeHdf5';
+import { english } from '../../i18n/testing/words';
 
 /** The error readHdf5 rejects with, checked to be a ModelFileError. */
 async function failure(bytes: Uint8Array, fileName = 'model.h5'): Promise<ModelFileError> {
@@ -20,7 +21,7 @@ async function failure(bytes: Uint8Array, fileName = 'model.h5'): Promise<ModelF
 describe('readHdf5', () => {
   it('refuses bytes that are not HDF5, naming the file', async () => {
     const json = new TextEncoder().encode('{"format": "layers-model"}');
-    expect((await failure(json, 'my model.h5')).message).toBe(
+    expect(english((await failure(json, 'my model.h5')).detail)).toBe(
       'my model.h5 is not an HDF5 file: it looks like JSON (a TensorFlow.js model is model.json and its .bin files)',
     );
   });
@@ -28,7 +29,7 @@ describe('readHdf5', () => {
   it('refuses the first half of a file as truncated, saying how much is missing', async () => {
     const whole = await writeHdf5(kerasLikeTree());
     const half = whole.slice(0, whole.length >> 1);
-    expect((await failure(half)).message).toBe(
+    expect(english((await failure(half)).detail)).toBe(
       `model.h5 is truncated or damaged: it has ${half.length} bytes, but its HDF5 header says ${whole.length} bytes. The download or copy may have been cut short; fetch or save it again.`,
     );
   });
@@ -43,7 +44,8 @@ describe('readHdf5', () => {
       const error = await readHdf5(damaged, 'model.h5').then(() => undefined, (e: unknown) => e);
       if (error === undefined) continue;
       expect(error).toBeInstanceOf(ModelFileError);
-      const { message, cause } = error as ModelFileError;
+      const { detail, cause } = error as ModelFileError;
+      const message = english(detail);
       const where = /^model\.h5 is truncated or damaged: HDF5 could not (open it|read (.+?))\. Save the model from Keras again, or fetch the file again if it was downloaded\.$/.exec(message);
       expect(where, message).not.toBeNull();
       wheres.add(where![2] ?? 'open');
@@ -51,7 +53,7 @@ describe('readHdf5', () => {
     }
     const badChecksum = whole.slice();
     badChecksum.fill(0, 44, 48); // the version-2 superblock's checksum
-    expect((await failure(badChecksum)).message).toMatch(/^model\.h5 is truncated or damaged: HDF5 could not open it\. /);
+    expect(english((await failure(badChecksum)).detail)).toMatch(/^model\.h5 is truncated or damaged: HDF5 could not open it\. /);
     // Damage in each kind of object shows: a link to a dataset, a group's header, an attribute.
     expect(wheres).toContain('/model_weights/conv2d/conv2d/kernel:0');
     expect(wheres).toContain('the group /');
@@ -70,7 +72,7 @@ describe('readHdf5', () => {
     file.close();
     const withStrings = module.FS.readFile('/strings.h5');
     module.FS.unlink('/strings.h5');
-    expect((await failure(withStrings)).message).toBe('model.h5: the dataset /vocabulary holds strings; Convscope reads datasets of numbers only');
+    expect(english((await failure(withStrings)).detail)).toBe('model.h5: the dataset /vocabulary holds strings; Convscope reads datasets of numbers only');
   });
 });
 

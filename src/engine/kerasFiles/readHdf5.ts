@@ -5,6 +5,7 @@ import type { H5ArrayOf, H5Attribute, H5Dataset, H5Group } from './hdf5Tree';
 import { loadHdf5, type Hdf5 } from './loadHdf5';
 import { withScratchFile } from './withScratchFile';
 import { halfToNumber } from '../float16';
+import { message, type Message } from '../../model/message';
 
 // HDF5's type classes (H5T_class_t), string paddings (H5T_str_t) and character sets (H5T_cset_t).
 const INTEGER = 0;
@@ -14,10 +15,8 @@ const NULLTERM = 0;
 const SPACEPAD = 2;
 const ASCII = 0;
 
-const CLASS_NAMES: Record<number, string> = {
-  2: 'times', 3: 'strings', 4: 'bit fields', 5: 'opaque bytes', 6: 'compound records', 7: 'references',
-  8: "enumerations (h5py's booleans)", 9: 'variable-length sequences', 10: 'arrays',
-};
+/** HDF5's type classes other than numbers, named in errors:modelFile.datasetHolds.types. */
+const CLASS_NAMES = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
 type ElementType = keyof H5ArrayOf;
 const FLOATS: Record<number, ElementType> = { 2: 'float16', 4: 'float32', 8: 'float64' };
@@ -41,7 +40,7 @@ function elementType({ type, size, signed }: Metadata): ElementType | undefined 
 interface Reader {
   h5: Hdf5;
   fileName: string;
-  where: string;
+  where: Message | string;
 }
 
 /** `byteLength` bytes that `read` fills at a pointer into the wasm heap, copied out. */
@@ -100,7 +99,7 @@ function readAttribute(reader: Reader, attribute: Attribute): H5Attribute | unde
 function readAttributes(reader: Reader, object: Group | Dataset): Record<string, H5Attribute> {
   const entries: [string, H5Attribute][] = [];
   for (const [name, attribute] of Object.entries(object.attrs)) {
-    reader.where = `the attribute "${name}" of ${object.path}`;
+    reader.where = message('errors:modelFile.where.attribute', { name, path: object.path });
     const read = readAttribute(reader, attribute);
     if (read) entries.push([name, read]);
   }
@@ -110,12 +109,12 @@ function readAttributes(reader: Reader, object: Group | Dataset): Record<string,
 
 function readDataset(reader: Reader, dataset: Dataset): H5Dataset {
   const { h5, fileName } = reader;
-  reader.where = `the dataset ${dataset.path}`;
+  reader.where = message('errors:modelFile.where.dataset', { path: dataset.path });
   const m = dataset.metadata;
   const dtype = elementType(m);
   if (!dtype || !m.shape) {
-    const what = !m.shape ? 'no values' : m.type === FLOAT ? `${m.size * 8}-bit floats` : (CLASS_NAMES[m.type] ?? `HDF5 type class ${m.type}`);
-    throw new ModelFileError(`${fileName}: the dataset ${dataset.path} holds ${what}; Convscope reads datasets of numbers only`);
+    const what = !m.shape ? message('errors:modelFile.datasetHolds.noValues') : m.type === FLOAT ? message('errors:modelFile.datasetHolds.floats', { bits: m.size * 8 }) : (CLASS_NAMES.has(m.type) ? message(`errors:modelFile.datasetHolds.types.${m.type}`) : message('errors:modelFile.datasetHolds.typeClass', { type: m.type }));
+    throw new ModelFileError(message('errors:modelFile.datasetNotNumbers', { file: fileName, path: dataset.path, what }));
   }
   const bytes = readBytes(h5, m.size * m.total_size, (p) => h5.module.get_dataset_data(dataset.file_id, dataset.path, null, null, null, p));
   const stored = new ARRAYS[dtype](bytes.buffer as ArrayBuffer);
@@ -124,7 +123,7 @@ function readDataset(reader: Reader, dataset: Dataset): H5Dataset {
 }
 
 function readGroup(reader: Reader, group: Group): H5Group {
-  reader.where = `the group ${group.path}`;
+  reader.where = message('errors:modelFile.where.group', { path: group.path });
   const attrs = readAttributes(reader, group);
   const children = new Map<string, H5Group | H5Dataset>();
   for (const name of group.keys()) {
@@ -161,7 +160,7 @@ export async function readHdf5(bytes: Uint8Array, fileName: string): Promise<H5G
     if (error instanceof ModelFileError) throw error;
     // HDF5's error stack (or a wasm trap) means nothing in the error banner: say where it broke.
     throw new ModelFileError(
-      `${fileName} is truncated or damaged: HDF5 could not ${reader.where ? `read ${reader.where}` : 'open it'}. Save the model from Keras again, or fetch the file again if it was downloaded.`,
+      reader.where ? message('errors:modelFile.hdf5CouldNotRead', { file: fileName, where: reader.where }) : message('errors:modelFile.hdf5CouldNotOpen', { file: fileName }),
       { cause: error },
     );
   }

@@ -4,6 +4,7 @@ import { byLayerName } from './archiveLayerPaths';
 import { float32Values, h5Weights, type H5Weight } from './h5Weights';
 import type { ModelSource, UploadedFile } from './modelSource';
 import { readHdf5 } from './readHdf5';
+import { message } from '../../model/message';
 
 /** The parts of a Keras 3 `.keras` archive (keras/src/saving/saving_lib.py). */
 const CONFIG = 'config.json';
@@ -13,7 +14,7 @@ function json(bytes: Uint8Array, what: string): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
-    throw new ModelFileError(`${what} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ModelFileError(message('errors:modelFile.notJson', { file: what, why: e instanceof Error ? e.message : String(e) }));
   }
 }
 
@@ -29,12 +30,12 @@ export async function readKerasArchive(file: UploadedFile): Promise<ModelSource>
   try {
     entries = unzipSync(new Uint8Array(file.data));
   } catch (e) {
-    throw new ModelFileError(`${file.name} is not a readable .keras file: a .keras file is a zip archive, and this one is damaged or is no zip (${e instanceof Error ? e.message : String(e)})`);
+    throw new ModelFileError(message('errors:modelFile.notZip', { file: file.name, why: e instanceof Error ? e.message : String(e) }));
   }
   const names = Object.keys(entries);
   if (!entries[CONFIG]) {
-    const has = names.length ? `it holds ${names.slice(0, 4).map((n) => `"${n}"`).join(', ')}${names.length > 4 ? '…' : ''}` : 'it is empty';
-    throw new ModelFileError(`${file.name} has no ${CONFIG}, which a Keras .keras file keeps its layers in (${has}); save the model with model.save('model.keras')`);
+    const has = names.length ? message('errors:modelFile.archiveHolds', { names: `${names.slice(0, 4).map((n) => `"${n}"`).join(', ')}${names.length > 4 ? '…' : ''}` }) : message('errors:modelFile.archiveEmpty');
+    throw new ModelFileError(message('errors:modelFile.noConfig', { file: file.name, config: CONFIG, has }));
   }
   const config = json(entries[CONFIG], `${file.name}: ${CONFIG}`);
   const metadata = entries['metadata.json'] ? json(entries['metadata.json'], `${file.name}: metadata.json`) : {};
@@ -47,7 +48,7 @@ export async function readKerasArchive(file: UploadedFile): Promise<ModelSource>
     where,
     async weights() {
       const bytes = entries[WEIGHTS];
-      if (!bytes) throw new ModelFileError(`${file.name} has no ${WEIGHTS}: it holds the layers without their weights`);
+      if (!bytes) throw new ModelFileError(message('errors:modelFile.noArchiveWeights', { file: file.name, weights: WEIGHTS }));
       // Named by layer name rather than Keras's class-based folder, so that they are found like any other file's.
       listed = byLayerName(h5Weights(await readHdf5(bytes, `${file.name}'s ${WEIGHTS}`), ['optimizer']), config);
       return listed;

@@ -4,18 +4,19 @@ import { childAt, type H5Dataset, type H5Group } from './hdf5Tree';
 import { attrText, attrTexts, float32Values } from './h5Weights';
 import type { ModelSource, UploadedFile } from './modelSource';
 import { readHdf5 } from './readHdf5';
+import { message } from '../../model/message';
 
-const SAVE_WHOLE = "Keras writes one with model.save('model.h5')";
+const SAVE_WHOLE = message('errors:modelFile.saveWhole');
 
 /** Why an HDF5 file without a model config is not a model Convscope can open, as exactly as its layout tells. */
 function notAModel(tree: H5Group, fileName: string): ModelFileError {
   if (tree.attrs.layer_names) {
-    return new ModelFileError(`${fileName} holds weights only (model.save_weights), without the layers they belong to; ${SAVE_WHOLE}, or open the .keras file`);
+    return new ModelFileError(message('errors:modelFile.weightsOnly', { file: fileName, save: SAVE_WHOLE }));
   }
   if (childAt(tree, 'layers') && childAt(tree, 'vars')) {
-    return new ModelFileError(`${fileName} is the weights file of a Keras 3 .keras archive (model.weights.h5); open the .keras file itself, which holds the layers too`);
+    return new ModelFileError(message('errors:modelFile.archiveWeights', { file: fileName }));
   }
-  return new ModelFileError(`${fileName} is an HDF5 file but not a Keras model: it has no "model_config" (${SAVE_WHOLE})`);
+  return new ModelFileError(message('errors:modelFile.noModelConfig', { file: fileName, save: SAVE_WHOLE }));
 }
 
 /** The last part of a weight's name, without the output slot: `kernel` of `conv2d/kernel:0` or `sequential/conv2d/kernel`. */
@@ -35,12 +36,12 @@ function listWeights(group: H5Group, fileName: string): { listed: ListedWeight[]
   const datasets: H5Dataset[] = [];
   for (const layer of layers) {
     const layerGroup = group.children.get(layer);
-    if (layerGroup?.kind !== 'group') throw new ModelFileError(`${fileName} lists a layer "${layer}" in model_weights, but holds no weights group for it: the file is damaged`);
+    if (layerGroup?.kind !== 'group') throw new ModelFileError(message('errors:modelFile.noWeightsGroup', { file: fileName, layer }));
     const names = attrTexts(layerGroup, 'weight_names') ?? [];
     names.forEach((name, index) => {
       const dataset = childAt(layerGroup, name);
       if (dataset?.kind !== 'dataset') {
-        throw new ModelFileError(`${fileName}: layer "${layer}" lists a weight "${name}" that the file does not hold (missing from model_weights/${layer}/): the file is damaged or was edited`);
+        throw new ModelFileError(message('errors:modelFile.missingWeight', { file: fileName, layer, name }));
       }
       listed.push({ name: `${layer}/${leafOf(name)}`, shape: dataset.shape });
       datasets.push(dataset);
@@ -65,7 +66,7 @@ export async function readKerasH5(file: UploadedFile): Promise<ModelSource> {
   try {
     modelConfig = JSON.parse(config);
   } catch (e) {
-    throw new ModelFileError(`${file.name}: its model_config is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ModelFileError(message('errors:modelFile.configNotJson', { file: file.name, why: e instanceof Error ? e.message : String(e) }));
   }
   let datasets: H5Dataset[] = [];
   return {
@@ -74,7 +75,7 @@ export async function readKerasH5(file: UploadedFile): Promise<ModelSource> {
     where: file.name,
     async weights() {
       const group = childAt(tree, 'model_weights');
-      if (group?.kind !== 'group') throw new ModelFileError(`${file.name} holds the layers but no "model_weights": it was saved without its weights`);
+      if (group?.kind !== 'group') throw new ModelFileError(message('errors:modelFile.noModelWeights', { file: file.name }));
       const read = listWeights(group, file.name);
       datasets = read.datasets;
       return read.listed;

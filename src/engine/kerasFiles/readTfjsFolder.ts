@@ -2,30 +2,31 @@ import { ModelFileError } from '../ModelFileError';
 import { decodeWeight, parseWeightsManifest, type ManifestWeight } from '../weightsManifest';
 import { byLayerName } from './archiveLayerPaths';
 import type { ModelSource, UploadedFile } from './modelSource';
+import { message, type Message } from '../../model/message';
 
-const SELECT_ALL = 'select model.json together with its weight files (group1-shard1of1.bin, or group1-shard1of1 without an extension)';
+const SELECT_ALL = message('errors:modelFile.selectAll');
 
 /** The file part of a path or URL, as a manifest may list it ("https://host/m/group1-shard1of1.bin"). */
 const baseName = (path: string) => path.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? path;
 
-function listNames(files: readonly { name: string }[]): string {
+function listNames(files: readonly { name: string }[]): Message | string {
   const names = files.slice(0, 5).map((f) => `"${f.name}"`).join(', ');
-  return files.length > 5 ? `${names} and ${files.length - 5} more` : names;
+  return files.length > 5 ? message('errors:modelFile.andMore', { names, more: files.length - 5 }) : names;
 }
 
 function findModelJson(files: readonly { name: string; data: ArrayBuffer }[]) {
   const json = files.filter((f) => /\.json$/i.test(f.name));
   const file = json.find((f) => baseName(f.name).toLowerCase() === 'model.json') ?? (json.length === 1 ? json[0] : undefined);
   if (file) return file;
-  if (files.length === 0) throw new ModelFileError(`No files were selected: ${SELECT_ALL}`);
-  throw new ModelFileError(`No model.json among the selected files (${listNames(files)}): ${SELECT_ALL}`);
+  if (files.length === 0) throw new ModelFileError(message('errors:modelFile.noFilesSelected', { what: SELECT_ALL }));
+  throw new ModelFileError(message('errors:modelFile.noModelJson', { names: listNames(files), what: SELECT_ALL }));
 }
 
 function parseJson(file: { name: string; data: ArrayBuffer }): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(file.data).replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ModelFileError(`${baseName(file.name)} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ModelFileError(message('errors:modelFile.notJson', { file: baseName(file.name), why: e instanceof Error ? e.message : String(e) }));
   }
 }
 
@@ -37,17 +38,14 @@ function groupBytes(paths: readonly string[], files: readonly { name: string; da
   });
   const missing = paths.filter((_, i) => !found[i]).map((p) => `"${baseName(p)}"`);
   if (missing.length > 0) {
-    const which = missing.length === 1 ? `The weights file ${missing[0]} named in model.json was` : `The weights files ${missing.join(', ')} named in model.json were`;
-    throw new ModelFileError(`${which} not selected: ${SELECT_ALL}`);
+    throw new ModelFileError(missing.length === 1 ? message('errors:modelFile.weightsFileNotSelected', { file: missing[0], what: SELECT_ALL }) : message('errors:modelFile.weightsFilesNotSelected', { files: missing.join(', '), what: SELECT_ALL }));
   }
   const shards = found.map((f) => new Uint8Array(f!.data));
   const total = shards.reduce((n, s) => n + s.length, 0);
   if (total !== expected) {
     const names = paths.map((p) => `"${baseName(p)}"`).join(', ');
-    const why = total < expected ? 'truncated, or belongs to another model' : 'from another model';
-    throw new ModelFileError(
-      `The weights in ${names} are ${total.toLocaleString('en-US')} bytes, but model.json describes ${expected.toLocaleString('en-US')}: the file is ${why}`,
-    );
+    const values = { files: names, bytes: total.toLocaleString('en-US'), expected: expected.toLocaleString('en-US') };
+    throw new ModelFileError(total < expected ? message('errors:modelFile.weightsTooShort', values) : message('errors:modelFile.weightsTooLong', values));
   }
   const bytes = new Uint8Array(total);
   shards.reduce((offset, s) => (bytes.set(s, offset), offset + s.length), 0);

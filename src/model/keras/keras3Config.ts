@@ -1,4 +1,5 @@
 import { firstLayerInput, inferShapes } from '../inferShapes';
+import { message, MessageError } from '../message';
 import { kerasLayerNames } from './kerasNames';
 import { layerJson, type KerasLayerJson } from './layersTopology';
 import type { LayerSpec, ModelSpec } from '../types';
@@ -63,7 +64,7 @@ function keras3Layer(layer: LayerSpec, json: KerasLayerJson, inputShape: readonl
  */
 export function keras3Config(spec: ModelSpec, name = 'convscope'): Json {
   const info = inferShapes(spec);
-  if (info.error) throw new Error(`Cannot export this network: ${info.error}`);
+  if (info.error) throw new MessageError(message('errors:keras.cannotExport', { error: info.error }));
   const input = [null, ...firstLayerInput(spec)];
   const names = kerasLayerNames(spec.layers);
   const inputLayer = {

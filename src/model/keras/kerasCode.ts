@@ -20,6 +20,35 @@ function py(x: number): string {
 
 const pair = (n: number) => `(${n}, ${n})`;
 
+/**
+ * The words of the script's comments, in the page's language (Korean
+ * tutorials comment their Keras code in Korean); the code itself stays Python.
+ * The page passes them from its catalogue; ENGLISH_COMMENTS is the default.
+ */
+export interface KerasComments {
+  /** Convscope's augmentation that Keras has no layer for: stroke thickness, elastic distortion, or both. */
+  noKerasLayer(thickness: boolean, elastic: boolean): string;
+  /** Augmentation on, but the model reads the images flat. */
+  flatInput: string;
+  /** Where the user's own classes come from. */
+  ownClasses: string;
+  /** The network's input (e.g. "32×32×1") is not the dataset's. */
+  otherSize(shape: string): string;
+  /** How Keras's validation split differs from Convscope's (e.g. "20%"). */
+  validation(percent: string): string;
+}
+
+export const ENGLISH_COMMENTS: KerasComments = {
+  noKerasLayer: (thickness, elastic) => {
+    const none = [thickness ? 'stroke thickness' : '', elastic ? 'elastic distortion' : ''].filter(Boolean);
+    return `Convscope also varies ${none.join(' and ')}: Keras has no layer for ${none.length > 1 ? 'them' : 'it'}.`;
+  },
+  flatInput: "Convscope augments the images: this model reads them flat, where Keras's random image layers do not apply.",
+  ownClasses: 'Your classes: "Export" in the Your drawings panel saves them as one JSON file.',
+  otherSize: (shape) => `This network takes ${shape} images: train it on a dataset of that size.`,
+  validation: (pct) => `Keras validates on the last ${pct} of x_train (classes already mixed); Convscope holds out a stratified, seeded ${pct}.`,
+};
+
 /** A JSON value as Python source: a random layer's Keras arguments. */
 function pyValue(v: JsonValue): string {
   if (v === null) return 'None';
@@ -104,15 +133,16 @@ function optimizerCode(o: OptimizerConfig): string {
  * act only in training, as here); stroke thickness and elastic distortion have
  * none in Keras, and a comment says so.
  */
-function augmentCode(augment: AugmentConfig | null | undefined, h: number, w: number): string[] {
+function augmentCode(augment: AugmentConfig | null | undefined, h: number, w: number, comments: KerasComments): string[] {
   if (!augment || !isAugmentOn(augment)) return [];
   const out: string[] = [];
   const { shift, rotate, scale, thickness, elastic } = augment;
   if (shift.on && shift.pixels > 0) out.push(`    layers.RandomTranslation(${py(round4(shift.pixels / h))}, ${py(round4(shift.pixels / w))}, fill_mode="constant"),`);
   if (rotate.on && rotate.degrees > 0) out.push(`    layers.RandomRotation(${py(round4(rotate.degrees / 360))}, fill_mode="constant"),`);
   if (scale.on && scale.amount > 0) out.push(`    layers.RandomZoom(${py(round4(scale.amount))}, fill_mode="constant"),`);
-  const none = [thickness.on && thickness.chance > 0 ? 'stroke thickness' : '', elastic.on && elastic.alpha > 0 ? 'elastic distortion' : ''].filter(Boolean);
-  if (none.length) out.push(`    # Convscope also varies ${none.join(' and ')}: Keras has no layer for ${none.length > 1 ? 'them' : 'it'}.`);
+  const thick = thickness.on && thickness.chance > 0;
+  const elastics = elastic.on && elastic.alpha > 0;
+  if (thick || elastics) out.push(`    # ${comments.noKerasLayer(thick, elastics)}`);
   return out;
 }
 
@@ -123,13 +153,13 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
  * take it: on H×W×C images, so after a Reshape that makes them when the model
  * declares a 28×28 or 784 input; left out, with a comment, when none does.
  */
-function withAugmentation(spec: ModelSpec, augment: string[]): string[] {
+function withAugmentation(spec: ModelSpec, augment: string[], comments: KerasComments): string[] {
   const lines = spec.layers.map((l) => `    ${layerCode(l)},`);
   if (augment.length === 0) return lines;
   if (!spec.kerasInput || spec.kerasInput.length === 3) return [...augment, ...lines];
   const info = inferShapes(spec);
   const at = info.layers.findIndex((l, i) => i <= 1 && l.outputShape?.length === 3);
-  if (at < 0) return ['    # Convscope augments the images: this model reads them flat, where Keras\'s random image layers do not apply.', ...lines];
+  if (at < 0) return [`    # ${comments.flatInput}`, ...lines];
   return [...lines.slice(0, at + 1), ...augment, ...lines.slice(at + 1)];
 }
 
@@ -139,7 +169,7 @@ function withAugmentation(spec: ModelSpec, augment: string[]): string[] {
  * Only non-default arguments are written, as a person would. A network whose
  * input is not 28×28×1 gets no MNIST loading or training, which would not fit it.
  */
-export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist' | 'fashion-mnist' | 'own'): string {
+export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist' | 'fashion-mnist' | 'own', comments: KerasComments = ENGLISH_COMMENTS): string {
   const [h, w, c] = spec.inputShape;
   const fitsDataset = h === 28 && w === 28 && c === 1;
   const input = spec.kerasInput ?? spec.inputShape;
@@ -157,7 +187,7 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
   ];
   if (fitsDataset && dataset === 'own') {
     lines.push(
-      '# Your classes: "Export" in the Your drawings panel saves them as one JSON file.',
+      `# ${comments.ownClasses}`,
       'import base64, json',
       'import numpy as np',
       'with open("convscope-classes.json") as f:',
@@ -174,13 +204,13 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
       `x_test = ${prepare('x_test')}`,
     );
   } else {
-    lines.push(`# This network takes ${h}×${w}×${c} images: train it on a dataset of that size.`);
+    lines.push(`# ${comments.otherSize(`${h}×${w}×${c}`)}`);
   }
   lines.push(
     '',
     'model = keras.Sequential([',
     `    keras.Input(shape=(${input.join(', ')}${input.length === 1 ? ',' : ''})),`,
-    ...withAugmentation(spec, augmentCode(config.augment, h, w)),
+    ...withAugmentation(spec, augmentCode(config.augment, h, w, comments), comments),
     '])',
     'model.compile(',
     `    optimizer=keras.optimizers.${optimizerCode(config.optimizer)},`,
@@ -204,7 +234,7 @@ export function kerasCode(spec: ModelSpec, config: TrainConfig, dataset: 'mnist'
     }
     if (config.validationSplit > 0) {
       const pct = `${Number((config.validationSplit * 100).toFixed(6))}%`;
-      lines.push(`# Keras validates on the last ${pct} of x_train (classes already mixed); Convscope holds out a stratified, seeded ${pct}.`);
+      lines.push(`# ${comments.validation(pct)}`);
       fitArgs.push(`validation_split=${py(config.validationSplit)}`);
     }
     if (es) fitArgs.push('callbacks=[early_stopping]');

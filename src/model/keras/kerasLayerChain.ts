@@ -1,3 +1,4 @@
+import { message, type Message } from '../message';
 import { fail, isRecord, shown } from './topologyError';
 
 /** One layer as a Keras model config lists it. */
@@ -10,13 +11,13 @@ export interface KerasLayerEntry {
 }
 
 /** How messages name a layer: `Layer 3 "conv2d_1" (Conv2D)`. */
-export function layerLabel(entry: KerasLayerEntry): string {
-  return `Layer ${entry.position} "${entry.name}" (${entry.className})`;
+export function layerLabel(entry: KerasLayerEntry): Message {
+  return message('errors:keras.layer', { position: entry.position, name: entry.name, className: entry.className });
 }
 
 function readEntry(raw: unknown, index: number): KerasLayerEntry {
   const position = index + 1;
-  if (!isRecord(raw) || typeof raw.class_name !== 'string') fail(`Layer ${position}: expected {"class_name", "config"}, got ${shown(raw)}`);
+  if (!isRecord(raw) || typeof raw.class_name !== 'string') fail(message('errors:keras.notALayer', { position, got: shown(raw) }));
   const config = isRecord(raw.config) ? raw.config : {};
   const name = typeof config.name === 'string' ? config.name : typeof raw.name === 'string' ? raw.name : `layer ${position}`;
   return { position, className: raw.class_name, name, config };
@@ -51,7 +52,7 @@ function endpointNames(raw: unknown): string[] {
   return raw.flatMap((t: unknown) => (Array.isArray(t) && typeof t[0] === 'string' ? [t[0]] : []));
 }
 
-const NOT_A_CHAIN = 'Convscope reads models whose layers form one chain, each layer taking the output of the one before';
+const NOT_A_CHAIN = message('errors:keras.notAChain');
 
 /** Whether a layer's output is class probabilities: Dense with softmax, or Activation/Softmax right after a Dense. */
 function isClassifier(entry: KerasLayerEntry, from: KerasLayerEntry | undefined): boolean {
@@ -67,24 +68,24 @@ function isClassifier(entry: KerasLayerEntry, from: KerasLayerEntry | undefined)
  * classifier; layers that only feed the other outputs are left out, and
  * `notes` says so.
  */
-function functionalChain(config: Record<string, unknown>): { chain: KerasLayerEntry[]; notes: string[] } {
-  if (!Array.isArray(config.layers)) fail('The functional model lists no "layers"');
+function functionalChain(config: Record<string, unknown>): { chain: KerasLayerEntry[]; notes: Message[] } {
+  if (!Array.isArray(config.layers)) fail(message('errors:keras.functionalNoLayers'));
   const raws = config.layers as unknown[];
   const entries = raws.map(readEntry);
   const calls = raws.map((raw) => inboundCalls(isRecord(raw) ? raw.inbound_nodes : undefined));
   // The inputs first: a model with two has a layer that joins them, and the inputs are what to say.
   const inputs = entries.filter((_, i) => calls[i].length === 0);
-  if (inputs.length !== 1) fail(`The model has ${inputs.length} inputs (${inputs.map((e) => `"${e.name}"`).join(', ')}); Convscope reads models with one image input`);
+  if (inputs.length !== 1) fail(message('errors:keras.inputs', { number: inputs.length, names: inputs.map((e) => `"${e.name}"`).join(', ') }));
   const byName = new Map<string, { entry: KerasLayerEntry; from: string | null }>();
   entries.forEach((entry, i) => {
     const own = calls[i];
-    if (own.length > 1) fail(`${layerLabel(entry)} is applied ${own.length} times (a shared layer); ${NOT_A_CHAIN}`);
-    if (own.length === 1 && own[0].length !== 1) fail(`${layerLabel(entry)} takes ${own[0].length} inputs; ${NOT_A_CHAIN}`);
-    if (byName.has(entry.name)) fail(`Two layers are named "${entry.name}"`);
+    if (own.length > 1) fail(message('errors:keras.shared', { layer: layerLabel(entry), times: own.length, chain: NOT_A_CHAIN }));
+    if (own.length === 1 && own[0].length !== 1) fail(message('errors:keras.takesInputs', { layer: layerLabel(entry), inputs: own[0].length, chain: NOT_A_CHAIN }));
+    if (byName.has(entry.name)) fail(message('errors:keras.sameName', { name: entry.name }));
     byName.set(entry.name, { entry, from: own.length === 1 ? own[0][0] : null });
   });
   const outputs = endpointNames(config.output_layers);
-  const notes: string[] = [];
+  const notes: Message[] = [];
   let output = outputs[0] ?? entries[entries.length - 1]?.name ?? null;
   if (outputs.length > 1) {
     const fromOf = (name: string) => {
@@ -96,25 +97,25 @@ function functionalChain(config: Record<string, unknown>): { chain: KerasLayerEn
       return node !== undefined && isClassifier(node.entry, fromOf(name));
     });
     if (classifiers.length !== 1) {
-      const why = classifiers.length === 0 ? 'none of them ends in a classifier (Dense with softmax)' : `${classifiers.length} of them end in a classifier (${classifiers.map((n) => `"${n}"`).join(', ')})`;
-      fail(`The model has ${outputs.length} outputs and ${why}; Convscope reads models with one classifier output`);
+      const values = { outputs: outputs.length, classifiers: classifiers.length, names: classifiers.map((n) => `"${n}"`).join(', ') };
+      fail(classifiers.length === 0 ? message('errors:keras.outputsNoClassifier', values) : message('errors:keras.outputsClassifiers', values));
     }
     output = classifiers[0];
-    notes.push(`The model lists ${outputs.length} outputs, as models saved for visualisers do; Convscope reads the classifier "${output}" and shows every layer on its way.`);
+    notes.push(message('errors:keras.noteOutputs', { outputs: outputs.length, output }));
   }
   const chain: KerasLayerEntry[] = [];
   let current: string | null = output;
   while (current !== null) {
     const node = byName.get(current);
-    if (!node) fail(`The model refers to a layer "${current}" that it does not list`);
-    if (chain.includes(node.entry)) fail(`The layers around "${current}" form a loop; ${NOT_A_CHAIN}`);
+    if (!node) fail(message('errors:keras.unlisted', { name: current }));
+    if (chain.includes(node.entry)) fail(message('errors:keras.loop', { name: current, chain: NOT_A_CHAIN }));
     chain.unshift(node.entry);
     current = node.from;
   }
   const strays = entries.filter((e) => !chain.includes(e));
   if (strays.length > 0) {
-    if (outputs.length <= 1) fail(`${layerLabel(strays[0])} is not on the path from the input to the output; ${NOT_A_CHAIN}`);
-    notes.push(`Left out: ${strays.map((e) => `"${e.name}"`).join(', ')}, which only feed the other outputs.`);
+    if (outputs.length <= 1) fail(message('errors:keras.offPath', { layer: layerLabel(strays[0]), chain: NOT_A_CHAIN }));
+    notes.push(message('errors:keras.noteLeftOut', { names: strays.map((e) => `"${e.name}"`).join(', ') }));
   }
   return { chain, notes };
 }
@@ -125,20 +126,20 @@ function functionalChain(config: Record<string, unknown>): { chain: KerasLayerEn
  * shape its build records (`build_input_shape`, Keras 3's `build_config`) for
  * models whose layers do not carry one.
  */
-export function kerasLayerChain(model: Record<string, unknown>): { layers: KerasLayerEntry[]; buildShape: unknown; notes: string[] } {
+export function kerasLayerChain(model: Record<string, unknown>): { layers: KerasLayerEntry[]; buildShape: unknown; notes: Message[] } {
   const { class_name: className, config } = model;
   const buildShape = (isRecord(config) ? (config.build_input_shape ?? (isRecord(config.build_config) ? config.build_config.input_shape : undefined)) : undefined)
     ?? (isRecord(model.build_config) ? model.build_config.input_shape : undefined);
   if (className === 'Sequential') {
     // Keras before 2.2 wrote a Sequential's config as the bare list of layers.
     const list = Array.isArray(config) ? config : isRecord(config) ? config.layers : undefined;
-    if (!Array.isArray(list)) fail('The Sequential model lists no "layers"');
+    if (!Array.isArray(list)) fail(message('errors:keras.sequentialNoLayers'));
     return { layers: list.map(readEntry), buildShape, notes: [] };
   }
   if (className === 'Model' || className === 'Functional') {
-    if (!isRecord(config)) fail(`The ${className} model has no "config"`);
+    if (!isRecord(config)) fail(message('errors:keras.noConfig', { className }));
     const { chain, notes } = functionalChain(config);
     return { layers: chain, buildShape, notes };
   }
-  return fail(`The model is a ${shown(className)}; Convscope reads Sequential models, and functional models whose layers form one chain`);
+  return fail(message('errors:keras.modelClass', { className: shown(className) }));
 }

@@ -1,5 +1,6 @@
 import { layerLabel, type KerasLayerEntry } from './kerasLayerChain';
 import { ACTIVATIONS } from '../parseSpec';
+import { message } from '../message';
 import { fail, shown } from './topologyError';
 import { RANDOM_LAYER_CLASSES, type Activation, type JsonValue, type LayerSpec, type Padding, type RandomLayerClass } from '../types';
 
@@ -10,10 +11,8 @@ export type KerasLayerReading =
   /** A spec layer; `batchShape`: the batch_input_shape it carries (Keras puts one on a Sequential's first layer). */
   | { kind: 'layer'; layer: LayerSpec; batchShape: unknown };
 
-/** Classes Convscope reads, named in the message about any other. */
-export const READABLE_CLASSES =
-  'InputLayer, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, Reshape, Flatten, Dense, Activation, ReLU, Softmax, '
-  + 'BatchNormalization, Rescaling, Dropout, SpatialDropout2D, GaussianNoise, GaussianDropout and the random image layers (RandomTranslation, RandomRotation, RandomZoom, RandomFlip, RandomContrast)';
+/** Classes Convscope reads, named in the message about any other (errors:keras.readableClasses). */
+export const READABLE_CLASSES = message('errors:keras.readableClasses');
 
 /**
  * Keras arguments that only name or type a layer, or that Convscope checks
@@ -30,16 +29,8 @@ const ALIASES: Record<string, string> = {
   AvgPool2D: 'AveragePooling2D',
 };
 
-/** Why a common layer Convscope cannot run is different from the layers it has, in a few words. */
-const UNSUPPORTED: Record<string, string> = {
-  Lambda: 'a Lambda layer (Python code, which cannot run in a browser)',
-  LSTM: 'an LSTM (a recurrent layer, for sequences)',
-  GRU: 'a GRU (a recurrent layer, for sequences)',
-  SimpleRNN: 'a SimpleRNN (a recurrent layer, for sequences)',
-  Embedding: 'an Embedding (it reads word or token numbers, not images)',
-  Concatenate: 'a Concatenate (it joins branches)',
-  Add: 'an Add (it joins branches)',
-};
+/** Common layers Convscope cannot run, each said in a few words in errors:keras.unsupported (why it differs from the layers it has). */
+const UNSUPPORTED = new Set(['Lambda', 'LSTM', 'GRU', 'SimpleRNN', 'Embedding', 'Concatenate', 'Add']);
 
 /** Keras's default, which tfjs also uses: another epsilon would change predictions. */
 const BN_EPSILON = 1e-3;
@@ -57,60 +48,60 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
   const has = (key: string) => config[key] !== undefined && config[key] !== null;
 
   const num = (key: string, fallback?: number): number => {
-    if (!has(key)) return fallback ?? fail(`${where}: missing "${key}"`);
+    if (!has(key)) return fallback ?? fail(message('errors:keras.missing', { where, key }));
     const v = config[key];
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where}: "${key}" must be a number, got ${shown(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(message('errors:keras.notANumber', { where, key, got: shown(v) }));
     return v;
   };
   /** Keras writes windows as [height, width]; a spec has one size for both. */
   const square = (key: string, fallback?: number): number => {
-    if (!has(key)) return fallback ?? fail(`${where}: missing "${key}"`);
+    if (!has(key)) return fallback ?? fail(message('errors:keras.missing', { where, key }));
     const v = config[key];
     const pair = Array.isArray(v) ? v : [v, v];
-    if (pair.length !== 2 || pair.some((n) => typeof n !== 'number' || !Number.isFinite(n))) fail(`${where}: "${key}" must be two numbers, got ${shown(v)}`);
-    if (pair[0] !== pair[1]) fail(`${where}: ${key} ${shown(v)} is not square; Convscope needs the same size along height and width`);
+    if (pair.length !== 2 || pair.some((n) => typeof n !== 'number' || !Number.isFinite(n))) fail(message('errors:keras.notTwoNumbers', { where, key, got: shown(v) }));
+    if (pair[0] !== pair[1]) fail(message('errors:keras.notSquare', { where, key, got: shown(v) }));
     return pair[0] as number;
   };
   const padding = (): Padding => {
     const v = has('padding') ? config.padding : 'valid';
-    if (v !== 'valid' && v !== 'same') fail(`${where}: padding ${shown(v)} is not supported; Convscope has "valid" and "same"`);
+    if (v !== 'valid' && v !== 'same') fail(message('errors:keras.padding', { where, got: shown(v) }));
     return v;
   };
   const channelsLast = () => {
     if (has('data_format') && config.data_format !== 'channels_last') {
-      fail(`${where}: data_format ${shown(config.data_format)} is not supported; Convscope reads channels_last models (height, width, channels)`);
+      fail(message('errors:keras.dataFormat', { where, got: shown(config.data_format) }));
     }
   };
   const activation = (): Activation => {
     if (!has('activation')) return 'linear';
     const v = config.activation;
-    if (!ACTIVATIONS.includes(v as Activation)) fail(`${where}: activation ${shown(v)} is not supported; Convscope has ${ACTIVATIONS.join(', ')}`);
+    if (!ACTIVATIONS.includes(v as Activation)) fail(message('errors:keras.activation', { where, got: shown(v), activations: ACTIVATIONS.join(', ') }));
     return v as Activation;
   };
   const bias = (): { useBias?: false } => (config.use_bias === false ? { useBias: false } : {});
   const rate = () => {
     const r = num('rate');
-    if (!(r >= 0 && r < 1)) fail(`${where}: rate ${r} must be at least 0 and below 1`);
+    if (!(r >= 0 && r < 1)) fail(message('errors:keras.rate', { where, rate: r }));
     return r;
   };
   /** The last axis, written -1 or as its index, alone or in a list (tf.keras wrote [3]). */
   const lastAxis = (key: string) => {
     const v = config[key];
     const axis = Array.isArray(v) && v.length === 1 ? v[0] : (v ?? -1);
-    if (axis !== -1 && axis !== rank - 1) fail(`${where}: ${key} ${shown(v)} is not supported; Convscope works along the last axis (-1)`);
+    if (axis !== -1 && axis !== rank - 1) fail(message('errors:keras.axis', { where, key, got: shown(v) }));
   };
   const batchShape = config.batch_input_shape ?? config.batch_shape;
 
   switch (className) {
     case 'InputLayer':
-      if (config.sparse === true || config.ragged === true) fail(`${where}: a sparse or ragged input is not an image; Convscope reads dense image inputs`);
+      if (config.sparse === true || config.ragged === true) fail(message('errors:keras.sparse', { where }));
       return { kind: 'input', batchShape, dtype: config.dtype };
     case 'Conv2D': {
       channelsLast();
       const dilation = square('dilation_rate', 1);
-      if (dilation !== 1) fail(`${where}: dilation_rate ${shown(config.dilation_rate)} is not supported; Convscope's Conv2D has dilation 1`);
+      if (dilation !== 1) fail(message('errors:keras.dilation', { where, got: shown(config.dilation_rate) }));
       const groups = num('groups', 1);
-      if (groups !== 1) fail(`${where}: groups ${groups} is not supported; Convscope's Conv2D has groups 1`);
+      if (groups !== 1) fail(message('errors:keras.groups', { where, groups }));
       const layer: LayerSpec = {
         type: 'conv2d', filters: num('filters'), kernelSize: square('kernel_size'), strides: square('strides', 1), padding: padding(), activation: activation(), ...bias(),
       };
@@ -130,7 +121,7 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
     case 'Dense':
       return { kind: 'layer', layer: { type: 'dense', units: num('units'), activation: activation(), ...bias() }, batchShape };
     case 'Dropout':
-      if (has('noise_shape')) fail(`${where}: noise_shape ${shown(config.noise_shape)} is not supported; Convscope's Dropout drops single values`);
+      if (has('noise_shape')) fail(message('errors:keras.noiseShape', { where, got: shown(config.noise_shape) }));
       return { kind: 'layer', layer: { type: 'dropout', rate: rate() }, batchShape };
     case 'SpatialDropout2D':
       channelsLast();
@@ -141,7 +132,7 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
       return { kind: 'layer', layer: { type: 'gaussianNoise', stddev: num('stddev') }, batchShape };
     case 'Reshape': {
       const target = config.target_shape;
-      if (!Array.isArray(target) || !target.every((d) => typeof d === 'number')) fail(`${where}: "target_shape" must be a list of sizes, got ${shown(target)}`);
+      if (!Array.isArray(target) || !target.every((d) => typeof d === 'number')) fail(message('errors:keras.targetShape', { where, got: shown(target) }));
       return { kind: 'layer', layer: { type: 'reshape', targetShape: target as number[] }, batchShape };
     }
     case 'ZeroPadding2D': {
@@ -153,13 +144,13 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
       if (isNum(p)) sides = [p, p, p, p];
       else if (Array.isArray(p) && p.length === 2 && p.every(isNum)) sides = [p[0], p[0], p[1], p[1]];
       else if (Array.isArray(p) && p.length === 2 && p.every((q) => Array.isArray(q) && q.length === 2 && q.every(isNum))) sides = [...(p[0] as number[]), ...(p[1] as number[])];
-      if (!sides) fail(`${where}: padding ${shown(p)} is not a size, a (rows, columns) pair or ((top, bottom), (left, right))`);
+      if (!sides) fail(message('errors:keras.zeroPadding', { where, got: shown(p) }));
       return { kind: 'layer', layer: { type: 'zeroPadding2d', padding: [sides[0], sides[1], sides[2], sides[3]] }, batchShape };
     }
     case 'GlobalAveragePooling2D':
     case 'GlobalMaxPooling2D':
       channelsLast();
-      if (config.keepdims === true) fail(`${where}: keepdims true is not supported; Convscope's ${className} gives one number per channel`);
+      if (config.keepdims === true) fail(message('errors:keras.keepdims', { where, className }));
       return { kind: 'layer', layer: { type: className === 'GlobalAveragePooling2D' ? 'globalAvgPool2d' : 'globalMaxPool2d' }, batchShape };
     case 'Rescaling': {
       const scale = num('scale');
@@ -169,17 +160,17 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
     case 'BatchNormalization': {
       lastAxis('axis');
       if (config.center === false || config.scale === false) {
-        fail(`${where}: center and scale must both be true; Convscope's BatchNormalization learns both beta and gamma`);
+        fail(message('errors:keras.centerScale', { where }));
       }
       const epsilon = num('epsilon', BN_EPSILON);
-      if (Math.abs(epsilon - BN_EPSILON) > 1e-9) fail(`${where}: epsilon ${epsilon} is not supported; Convscope's BatchNormalization uses ${BN_EPSILON}, and another would change its predictions`);
+      if (Math.abs(epsilon - BN_EPSILON) > 1e-9) fail(message('errors:keras.epsilon', { where, epsilon, standard: BN_EPSILON }));
       return { kind: 'layer', layer: { type: 'batchNorm' }, batchShape };
     }
     case 'Activation':
       return { kind: 'layer', layer: { type: 'activation', activation: activation() }, batchShape };
     case 'ReLU': {
       const plain = !has('max_value') && num('negative_slope', 0) === 0 && num('threshold', 0) === 0;
-      if (!plain) fail(`${where}: only a plain ReLU is supported (no max_value, negative_slope 0, threshold 0); got ${shown({ max_value: config.max_value, negative_slope: config.negative_slope, threshold: config.threshold })}`);
+      if (!plain) fail(message('errors:keras.relu', { where, got: shown({ max_value: config.max_value, negative_slope: config.negative_slope, threshold: config.threshold }) }));
       return { kind: 'layer', layer: { type: 'relu' }, batchShape };
     }
     case 'Softmax':
@@ -192,8 +183,8 @@ export function kerasLayerSpec(entry: KerasLayerEntry, rank: number): KerasLayer
         const kept = Object.fromEntries(Object.entries(config).filter(([k]) => !OWN_KEYS.has(k))) as { [key: string]: JsonValue };
         return { kind: 'layer', layer: { type: 'random', className: className as RandomLayerClass, config: kept }, batchShape };
       }
-      const what = UNSUPPORTED[className] ?? 'this kind of layer';
-      return fail(`${where}: ${what} is not supported; Convscope reads ${READABLE_CLASSES}`);
+      const what = message(UNSUPPORTED.has(className) ? `errors:keras.unsupported.${className}` : 'errors:keras.unsupported.other');
+      return fail(message('errors:keras.unsupportedLayer', { where, what, readable: READABLE_CLASSES }));
     }
   }
 }

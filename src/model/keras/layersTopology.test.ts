@@ -4,6 +4,7 @@ import { specToTopology, topologyToSpec } from './layersTopology';
 import { PRESETS } from '../presets';
 import { kerasLayerNames } from './kerasNames';
 import type { LayerSpec, ModelSpec } from '../types';
+import { english, thrownWords } from '../../i18n/testing/words';
 
 const SPEC: ModelSpec = {
   inputShape: [28, 28, 1],
@@ -49,14 +50,14 @@ const SMALL_SPEC: ModelSpec = {
 };
 const specOf = (json: unknown) => {
   const r = topologyToSpec(json);
-  if ('error' in r) throw new Error(r.error);
+  if ('error' in r) throw new Error(english(r.error));
   return r.spec;
 };
 /** A spec without the names its file gave the layers: for tests about structure. */
 const unnamed = (spec: ModelSpec): ModelSpec => ({ ...spec, layers: spec.layers.map(({ name: _, ...l }) => l as LayerSpec) });
 const errorOf = (json: unknown) => {
   const r = topologyToSpec(json);
-  return 'error' in r ? r.error : undefined;
+  return 'error' in r ? english(r.error) : undefined;
 };
 /** SMALL with layer `i` replaced. */
 const smallWith = (i: number, layer: unknown) => modelJson(SMALL.map((l, j) => (j === i ? layer : l)));
@@ -103,7 +104,7 @@ describe('specToTopology', () => {
   });
 
   it('refuses a network that cannot be built', () => {
-    expect(() => specToTopology({ ...SPEC, layers: SPEC.layers.slice(0, -1) })).toThrow(/Cannot export this network: Layer 7/);
+    expect(thrownWords(() => specToTopology({ ...SPEC, layers: SPEC.layers.slice(0, -1) }))).toMatch(/Cannot export this network: Layer 7/);
   });
 });
 
@@ -121,7 +122,7 @@ describe('topologyToSpec', () => {
 
   it('numbers each weight within its layer, as Keras 3 names them', () => {
     const r = topologyToSpec(specToTopology(SPEC).topology);
-    if ('error' in r) throw new Error(r.error);
+    if ('error' in r) throw new Error(english(r.error));
     expect(r.weightNames.filter((w) => w.layer === 'batch_normalization').map((w) => [w.leaf, w.index]))
       .toEqual([['gamma', 0], ['beta', 1], ['moving_mean', 2], ['moving_variance', 3]]);
     expect(r.weightNames[0]).toEqual({ layer: 'conv2d', leaf: 'kernel', index: 0, shape: [3, 3, 1, 4] });
@@ -131,7 +132,7 @@ describe('topologyToSpec', () => {
     const bn = L('BatchNormalization', { name: 'bn', axis: [3], momentum: 0.9, epsilon: 0.001, center: true, scale: true });
     const json = modelJson([input(), conv('conv2d', { kernel_initializer: { module: 'keras.initializers', class_name: 'GlorotUniform', config: { seed: null }, registered_name: null } }), bn, pool('max_pooling2d'), flatten, L('Dropout', { name: 'dropout', rate: 0.5, noise_shape: null, seed: null }), dense('dense', 10, 'softmax')]);
     const r = topologyToSpec(json);
-    if ('error' in r) throw new Error(r.error);
+    if ('error' in r) throw new Error(english(r.error));
     expect(r.spec.layers.map((l) => l.type)).toEqual(['conv2d', 'batchNorm', 'maxPool2d', 'flatten', 'dropout', 'dense']);
     expect(r.weightNames.map((w) => `${w.layer}/${w.leaf}`)).toEqual([
       'conv2d/kernel', 'conv2d/bias', 'bn/gamma', 'bn/beta', 'dense/kernel', 'dense/bias', 'bn/moving_mean', 'bn/moving_variance',
@@ -177,7 +178,7 @@ describe('topologyToSpec', () => {
       dense('dense', 10, 'softmax', { use_bias: false }),
     ]);
     const r = topologyToSpec(json);
-    if ('error' in r) throw new Error(r.error);
+    if ('error' in r) throw new Error(english(r.error));
     expect(r.spec.inputShape).toEqual([28, 28, 1]);
     expect(r.spec.kerasInput).toEqual([28, 28]);
     expect(unnamed(r.spec).layers).toEqual([
@@ -268,13 +269,13 @@ describe('topologyToSpec', () => {
     const base = [node(INPUT_1), node(conv('conv2d'), 'input_1'), node(pool('max_pooling2d'), 'conv2d'), node(flatten, 'max_pooling2d'), node(dense('dense', 10, 'softmax'), 'flatten')];
     const outputs = [['conv2d', 0, 0], ['dense', 0, 0], ['max_pooling2d', 0, 0], ['flatten', 0, 0]];
     const r = topologyToSpec(functional(base, { output_layers: outputs }));
-    if ('error' in r) throw new Error(r.error);
+    if ('error' in r) throw new Error(english(r.error));
     expect(r.spec).toEqual(SMALL_SPEC);
-    expect(r.notes).toEqual(['The model lists 4 outputs, as models saved for visualisers do; Convscope reads the classifier "dense" and shows every layer on its way.']);
+    expect(r.notes.map(english)).toEqual(['The model lists 4 outputs, as models saved for visualisers do; Convscope reads the classifier "dense" and shows every layer on its way.']);
     // A side head that feeds only another output is left out, and named.
     const head = node(dense('aux', 3, 'relu'), 'flatten');
     const withHead = topologyToSpec(functional([...base, head], { output_layers: [['aux', 0, 0], ['dense', 0, 0]] }));
-    expect('notes' in withHead && withHead.notes[1]).toBe('Left out: "aux", which only feed the other outputs.');
+    expect('notes' in withHead && english(withHead.notes[1])).toBe('Left out: "aux", which only feed the other outputs.');
     expect(errorOf(functional(base, { output_layers: [['conv2d', 0, 0], ['flatten', 0, 0]] }))).toBe(
       'The model has 2 outputs and none of them ends in a classifier (Dense with softmax); Convscope reads models with one classifier output',
     );
@@ -282,7 +283,7 @@ describe('topologyToSpec', () => {
 
   it('names an unsupported layer by position, name and class, and lists what it reads', () => {
     expect(errorOf(smallWith(2, L('LSTM', { name: 'lstm', units: 8 })))).toBe(
-      `Layer 3 "lstm" (LSTM): an LSTM (a recurrent layer, for sequences) is not supported; Convscope reads ${READABLE_CLASSES}`,
+      `Layer 3 "lstm" (LSTM): an LSTM (a recurrent layer, for sequences) is not supported; Convscope reads ${english(READABLE_CLASSES)}`,
     );
     expect(errorOf(smallWith(2, L('Lambda', { name: 'lambda', function: ['x'] })))).toMatch(/^Layer 3 "lambda" \(Lambda\): a Lambda layer \(Python code, which cannot run in a browser\) is not supported/);
     expect(errorOf(smallWith(2, L('Conv3D', { name: 'conv3d' })))).toMatch(/^Layer 3 "conv3d" \(Conv3D\): this kind of layer is not supported; Convscope reads InputLayer, Conv2D, /);

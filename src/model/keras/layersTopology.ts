@@ -1,5 +1,6 @@
 import { firstLayerInput, inferShapes } from '../inferShapes';
 import { classifierOf } from '../classifierOf';
+import { message, MessageError, type Message } from '../message';
 import { kerasLayerChain, layerLabel, type KerasLayerEntry } from './kerasLayerChain';
 import { kerasLayerSpec } from './kerasLayerSpec';
 import { kerasClass, kerasLayerNames, withFileNames } from './kerasNames';
@@ -165,7 +166,7 @@ export function weightNamesOf(spec: ModelSpec, names: readonly string[]): Weight
  */
 export function specToTopology(spec: ModelSpec, name = 'convscope'): { topology: LayersTopology; weightSpecs: WeightSpec[] } {
   const error = inferShapes(spec).error;
-  if (error) throw new Error(`Cannot export this network: ${error}`);
+  if (error) throw new MessageError(message('errors:keras.cannotExport', { error }));
   const names = kerasLayerNames(spec.layers);
   const topology: LayersTopology = {
     class_name: 'Sequential',
@@ -195,18 +196,18 @@ export function forTfjsLayers(topology: LayersTopology): LayersTopology {
 
 /** Finds the Keras model config in a model.json, a bare topology, or an h5-style {model_config, training_config}. */
 function modelConfigOf(json: unknown): Record<string, unknown> {
-  if (Array.isArray(json)) fail('This JSON is a list (a weights manifest?), not a model.json: select the model.json file');
-  if (!isRecord(json)) fail(`A model.json holds a JSON object, got ${shown(json)}`);
-  if (json.format === ARCHITECTURE_FORMAT) fail('This is a Convscope architecture file, not a model: import it as an architecture');
+  if (Array.isArray(json)) fail(message('errors:keras.jsonList'));
+  if (!isRecord(json)) fail(message('errors:keras.jsonNotObject', { got: shown(json) }));
+  if (json.format === ARCHITECTURE_FORMAT) fail(message('errors:keras.architectureFile'));
   const topology = 'modelTopology' in json ? json.modelTopology : json;
   const graph = json.format === 'graph-model' || (isRecord(topology) && Array.isArray(topology.node));
-  if (graph) fail('This is a graph model; Convscope reads Layers models (from tensorflowjs_converter --input_format=keras, or model.save in TensorFlow.js)');
-  if (json.format !== undefined && json.format !== 'layers-model') fail(`"format" is ${shown(json.format)}; Convscope reads TensorFlow.js Layers models ("layers-model")`);
-  if (!('modelTopology' in json) && !('class_name' in json) && !('model_config' in json)) fail('No "modelTopology": this JSON is not a TensorFlow.js model.json');
-  if (topology === null) fail('"modelTopology" is null (the file holds weights only); Convscope needs the layers too');
-  if (!isRecord(topology)) fail(`"modelTopology" must be an object, got ${shown(topology)}`);
+  if (graph) fail(message('errors:keras.graphModel'));
+  if (json.format !== undefined && json.format !== 'layers-model') fail(message('errors:keras.format', { got: shown(json.format) }));
+  if (!('modelTopology' in json) && !('class_name' in json) && !('model_config' in json)) fail(message('errors:keras.noTopology'));
+  if (topology === null) fail(message('errors:keras.nullTopology'));
+  if (!isRecord(topology)) fail(message('errors:keras.topologyNotObject', { got: shown(topology) }));
   const model = isRecord(topology.model_config) ? topology.model_config : topology;
-  if (typeof model.class_name !== 'string') fail('The model topology has no "class_name": it is not a Keras or TensorFlow.js Layers model');
+  if (typeof model.class_name !== 'string') fail(message('errors:keras.noClassName'));
   return model;
 }
 
@@ -227,26 +228,26 @@ function checkInputType(dtype: unknown): void {
   const type = dtypeName(dtype);
   // keras.Input(..., dtype="uint8") then Rescaling(1/255) is an image model of 0–255 pixels.
   if (type !== undefined && !type.startsWith('float') && type !== 'uint8') {
-    fail(`The model's input is ${type} numbers (word or token numbers, or labels), not an image; Convscope reads models whose input is an image`);
+    fail(message('errors:keras.inputType', { type }));
   }
 }
 
 function inputOf(batchShape: unknown, dtype: unknown): Pick<ModelSpec, 'inputShape' | 'kerasInput'> {
-  if (batchShape === undefined || batchShape === null) fail('The model does not say what input it takes (no InputLayer, and no batch_input_shape on its first layer)');
+  if (batchShape === undefined || batchShape === null) fail(message('errors:keras.noInput'));
   checkInputType(dtype);
   if (!Array.isArray(batchShape) || batchShape.length < 2 || batchShape.length > 4) {
-    fail(`The model takes inputs of shape ${shown(batchShape)}; Convscope reads image models, whose input is [batch, height, width, channels]`);
+    fail(message('errors:keras.inputShape', { got: shown(batchShape) }));
   }
   const dims = (batchShape as unknown[]).slice(1);
   if (!dims.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1)) {
-    fail(`The model's input ${shown(batchShape)} leaves its height, width or channels open; Convscope needs them fixed`);
+    fail(message('errors:keras.inputOpen', { got: shown(batchShape) }));
   }
   const [a, b, c] = dims as number[];
   if (dims.length === 3) return { inputShape: [a, b, c] };
   if (dims.length === 2) return { inputShape: [a, b, 1], kerasInput: [a, b] };
   const side = Math.round(Math.sqrt(a));
   if (side * side !== a) {
-    fail(`The model takes ${a} numbers per example, which is not a square image (MNIST's flat input is 784 = 28×28); Convscope reads models whose input is an image`);
+    fail(message('errors:keras.notSquareImage', { numbers: a }));
   }
   return { inputShape: [side, side, 1], kerasInput: [a] };
 }
@@ -266,7 +267,7 @@ function rankAfter(layer: LayerSpec, rank: number): number {
   }
 }
 
-function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[]; notes: string[] } {
+function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[]; notes: Message[] } {
   const { layers: entries, buildShape, notes } = kerasLayerChain(modelConfigOf(modelJson));
   const layers: LayerSpec[] = [];
   const sources: KerasLayerEntry[] = [];
@@ -276,7 +277,7 @@ function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[];
   for (const entry of entries) {
     const reading = kerasLayerSpec(entry, rank ?? 4);
     if (reading.kind === 'input') {
-      if (layers.length > 0) fail(`${layerLabel(entry)} comes after other layers; Convscope reads one input, first`);
+      if (layers.length > 0) fail(message('errors:keras.inputNotFirst', { layer: layerLabel(entry) }));
       batchShape = reading.batchShape;
       dtype = reading.dtype;
       // Said before any layer after it is: an Embedding is refused for what it reads.
@@ -294,13 +295,15 @@ function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[];
     if (reading.kind === 'layer') rank = rankAfter(reading.layer, rank);
   }
   const input = inputOf(batchShape ?? buildShape, dtype);
-  if (layers.length === 0) fail('The model has no layers that Convscope reads');
+  if (layers.length === 0) fail(message('errors:keras.noLayers'));
   if (!classifierOf({ layers })) {
     const last = layers[layers.length - 1];
     const source = sources[sources.length - 1];
-    const what = last.type === 'dense' ? `Dense "${source.name}" with activation ${last.activation}` : `${source.className} "${source.name}"`;
-    const logits = last.type === 'dense' && last.activation === 'linear' ? ' (a model trained with from_logits=True outputs logits: give its last Dense activation="softmax")' : '';
-    fail(`The last layer is ${what}; Convscope needs the output to be Dense with softmax (or a linear Dense then Activation("softmax")), one unit per class${logits}`);
+    const what = last.type === 'dense'
+      ? message('errors:keras.lastDense', { name: source.name, activation: last.activation })
+      : message('errors:keras.lastOther', { name: source.name, className: source.className });
+    const logits = last.type === 'dense' && last.activation === 'linear';
+    fail(message(logits ? 'errors:keras.noClassifierLogits' : 'errors:keras.noClassifier', { what }));
   }
 
   const parsed = parseSpec({ ...input, layers: withFileNames(layers, sources.map((s) => s.name)) });
@@ -308,7 +311,7 @@ function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[];
   const info = inferShapes(parsed.spec);
   if (info.error) {
     const bad = info.layers.find((l) => l.error);
-    fail(bad ? `${layerLabel(sources[bad.index])}: ${bad.error}` : info.error);
+    fail(bad?.error ? message('errors:keras.layerError', { layer: layerLabel(sources[bad.index]), error: bad.error }) : info.error);
   }
   const names = sources.map((s) => s.name);
   return { spec: parsed.spec, weightNames: weightNamesOf(parsed.spec, names), notes };
@@ -324,11 +327,11 @@ function read(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[];
  * was read differently from the file, in sentences for the user; `error`:
  * why the model cannot be read, naming the layer and option.
  */
-export function topologyToSpec(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[]; notes: string[] } | { error: string } {
+export function topologyToSpec(modelJson: unknown): { spec: ModelSpec; weightNames: WeightName[]; notes: Message[] } | { error: Message } {
   try {
     return read(modelJson);
   } catch (e) {
-    if (e instanceof TopologyError) return { error: e.message };
+    if (e instanceof TopologyError) return { error: e.detail };
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 import { formatShape } from '../formatShape';
+import { message, type Message } from '../message';
 import type { WeightName } from './layersTopology';
 
 /** A weight as a weights manifest lists it. */
@@ -32,7 +33,7 @@ const endsWith = (parts: readonly string[], tail: readonly string[]) =>
  * expected weight, the index of its listed weight, or why one is missing,
  * ambiguous or of the wrong shape; `where` names the file in messages.
  */
-export function matchWeightNames(expected: readonly WeightName[], listed: readonly ListedWeight[], where = 'model.json'): { indices: number[] } | { error: string } {
+export function matchWeightNames(expected: readonly WeightName[], listed: readonly ListedWeight[], where = 'model.json'): { indices: number[] } | { error: Message } {
   const parts = listed.map((w) => nameParts(w.name));
   const indices: number[] = [];
   for (const expectedWeight of expected) {
@@ -42,13 +43,15 @@ export function matchWeightNames(expected: readonly WeightName[], listed: readon
     const candidates = exact >= 0
       ? [exact]
       : parts.flatMap((p, i) => (endsWith(p, [want.layer, want.leaf]) || endsWith(p, [want.layer, String(want.index)]) ? [i] : []));
-    const what = `layer "${expectedWeight.layer}" (its ${want.leaf}, shape ${formatShape(want.shape)})`;
-    if (candidates.length === 0) return { error: `${where} holds no weight for ${what}` };
-    if (candidates.length > 1) return { error: `Several weights in ${where} could be ${what}: ${candidates.map((i) => `"${listed[i].name}"`).join(', ')}` };
+    const what = message('errors:keras.weightOf', { layer: expectedWeight.layer, leaf: want.leaf, shape: formatShape(want.shape) });
+    if (candidates.length === 0) return { error: message('errors:keras.noWeightFor', { where, what }) };
+    if (candidates.length > 1) return { error: message('errors:keras.severalWeights', { where, what, names: candidates.map((i) => `"${listed[i].name}"`).join(', ') }) };
     const found = listed[candidates[0]];
     const sameShape = found.shape.length === want.shape.length && found.shape.every((d, i) => d === want.shape[i]);
     if (!sameShape) {
-      return { error: `The weight "${found.name}" has shape ${formatShape(found.shape) || '[] (a scalar)'}, but layer "${expectedWeight.layer}" needs its ${want.leaf} to be ${formatShape(want.shape)}` };
+      const has = formatShape(found.shape);
+      const values = { name: found.name, shape: has, layer: expectedWeight.layer, leaf: want.leaf, needs: formatShape(want.shape) };
+      return { error: message(has ? 'errors:keras.weightShape' : 'errors:keras.weightScalar', values) };
     }
     indices.push(candidates[0]);
   }

@@ -1,13 +1,19 @@
+import type { Message } from '../message';
+
 /**
  * A problem found while reading a Keras model topology. The readers in
  * model/keras/ throw it so each check can stop at the first problem;
  * topologyToSpec turns it into `{ error }` at its boundary.
  */
-export class TopologyError extends Error {}
+export class TopologyError extends Error {
+  constructor(readonly detail: Message) {
+    super(detail.key);
+  }
+}
 
-/** Stops reading with `message`, which topologyToSpec returns as its error. */
-export function fail(message: string): never {
-  throw new TopologyError(message);
+/** Stops reading with `detail`, which topologyToSpec returns as its error. */
+export function fail(detail: Message): never {
+  throw new TopologyError(detail);
 }
 
 /** A value from the file as its author would recognise it: JSON, shortened. */

@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { wordMessage } from '../../i18n/i18n';
 import type { NetworkCheck } from '../../model/checkNetwork';
+import { isMessage } from '../../model/message';
 import type { AddableLayerType } from '../../model/types';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -8,9 +11,9 @@ import { LayerRow } from './LayerRow';
 import { NumberInput } from './NumberInput';
 
 /** The layers the editor adds, grouped as Keras's documentation groups them; the most used first. */
-const ADDABLE: { group: string; layers: { type: AddableLayerType; label: string }[] }[] = [
+const ADDABLE: { group: 'mostUsed' | 'shapeAndPooling' | 'activationAndScale' | 'regularization'; layers: { type: AddableLayerType; label: string }[] }[] = [
   {
-    group: 'Most used',
+    group: 'mostUsed',
     layers: [
       { type: 'conv2d', label: 'Conv2D' },
       { type: 'maxPool2d', label: 'MaxPooling2D' },
@@ -22,7 +25,7 @@ const ADDABLE: { group: string; layers: { type: AddableLayerType; label: string 
     ],
   },
   {
-    group: 'Shape and pooling',
+    group: 'shapeAndPooling',
     layers: [
       { type: 'globalAvgPool2d', label: 'GlobalAveragePooling2D' },
       { type: 'globalMaxPool2d', label: 'GlobalMaxPooling2D' },
@@ -31,7 +34,7 @@ const ADDABLE: { group: string; layers: { type: AddableLayerType; label: string 
     ],
   },
   {
-    group: 'Activation and scale',
+    group: 'activationAndScale',
     layers: [
       { type: 'activation', label: 'Activation' },
       { type: 'relu', label: 'ReLU' },
@@ -39,7 +42,7 @@ const ADDABLE: { group: string; layers: { type: AddableLayerType; label: string 
     ],
   },
   {
-    group: 'Regularization (training only)',
+    group: 'regularization',
     layers: [
       { type: 'spatialDropout2d', label: 'SpatialDropout2D' },
       { type: 'gaussianNoise', label: 'GaussianNoise' },
@@ -50,6 +53,7 @@ const ADDABLE: { group: string; layers: { type: AddableLayerType; label: string 
 
 /** Add, remove, reorder and edit layers; every shape follows as you type. */
 export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
+  const { t } = useTranslation('editor');
   const { spec, layerKeys, locked, canUndo } = useAppStore(
     useShallow((s) => ({ spec: s.spec, layerKeys: s.layerKeys, locked: isActive(s.run), canUndo: s.undo.length > 0 })),
   );
@@ -60,28 +64,30 @@ export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
   );
   const [addType, setAddType] = useState<AddableLayerType>('conv2d');
   const [h, w, c] = spec.inputShape;
-  const inputError = check.info.error?.startsWith('Input:') ? check.info.error.slice(7) : undefined;
+  // A problem with the input is shown on the input row, without its "Input:".
+  const inputProblem = check.info.error?.key === 'editor:check.atInput' ? check.info.error.values?.problem : undefined;
+  const inputError = isMessage(inputProblem) ? wordMessage(inputProblem, t) : undefined;
 
   return (
     <div className="architecture-editor" data-testid="architecture-editor">
       <ol className="layer-list">
         <li className="layer-row layer-head" aria-hidden="true">
           <span />
-          <span style={{ textAlign: 'left' }}>Layer and its arguments</span>
-          <span>Output (H×W×C)</span>
-          <span>Params</span>
+          <span style={{ textAlign: 'left' }}>{t('editor.head.layer')}</span>
+          <span>{t('editor.head.output')}</span>
+          <span>{t('editor.head.params')}</span>
           <span />
         </li>
         <li className={`layer-row input-row${inputError ? ' has-error' : ''}`}>
           <span className="layer-index">0</span>
           <div className="layer-main">
             <div className="layer-line">
-              <strong className="layer-type">Input</strong>
-              <NumberInput label="input height" testId="input-height" value={h} width={48} disabled={locked} onChange={(v) => a.setInputShape([v, w, c])} />
+              <strong className="layer-type">{t('editor.input.title')}</strong>
+              <NumberInput label={t('editor.input.height')} testId="input-height" value={h} width={48} disabled={locked} onChange={(v) => a.setInputShape([v, w, c])} />
               <span className="arg">×</span>
-              <NumberInput label="input width" testId="input-width" value={w} width={48} disabled={locked} onChange={(v) => a.setInputShape([h, v, c])} />
+              <NumberInput label={t('editor.input.width')} testId="input-width" value={w} width={48} disabled={locked} onChange={(v) => a.setInputShape([h, v, c])} />
               <span className="arg">×</span>
-              <NumberInput label="input channels" testId="input-channels" value={c} width={36} disabled={locked} onChange={(v) => a.setInputShape([h, w, v])} />
+              <NumberInput label={t('editor.input.channels')} testId="input-channels" value={c} width={36} disabled={locked} onChange={(v) => a.setInputShape([h, w, v])} />
             </div>
             {inputError && <div className="field-error" data-testid="layer-error" role="alert">{inputError}</div>}
           </div>
@@ -101,21 +107,21 @@ export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
           />
         ))}
       </ol>
-      {spec.layers.length === 0 && <p className="field-error" data-testid="layer-error">{check.info.error}</p>}
+      {spec.layers.length === 0 && <p className="field-error" data-testid="layer-error">{check.info.error && wordMessage(check.info.error, t)}</p>}
       <div className="add-layer">
-        <select aria-label="Layer type to add" data-testid="add-layer-type" value={addType} disabled={locked} onChange={(e) => setAddType(e.target.value as AddableLayerType)}>
+        <select aria-label={t('editor.addType')} data-testid="add-layer-type" value={addType} disabled={locked} onChange={(e) => setAddType(e.target.value as AddableLayerType)}>
           {ADDABLE.map((g) => (
-            <optgroup key={g.group} label={g.group}>
+            <optgroup key={g.group} label={t(`editor.groups.${g.group}`)}>
               {g.layers.map((x) => <option key={x.type} value={x.type}>{x.label}</option>)}
             </optgroup>
           ))}
         </select>
-        <button type="button" data-testid="add-layer" disabled={locked} onClick={() => a.addLayer(addType)}>Add layer</button>
-        <button type="button" data-testid="undo-architecture" disabled={locked || !canUndo} title="Put back the setup before the last edit, preset or import" onClick={a.undoSetup}>
-          Undo
+        <button type="button" data-testid="add-layer" disabled={locked} onClick={() => a.addLayer(addType)}>{t('editor.addLayer')}</button>
+        <button type="button" data-testid="undo-architecture" disabled={locked || !canUndo} title={t('editor.undoTitle')} onClick={a.undoSetup}>
+          {t('editor.undo')}
         </button>
         <small className="hint">
-          {locked ? 'The network is locked while it trains.' : 'Image layers go before Flatten, others before the output layer; ↑ ↓ move them.'}
+          {locked ? t('editor.locked') : t('editor.hint')}
         </small>
       </div>
     </div>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { kerasCode } from '../../model/keras/kerasCode';
+import { kerasCode, type KerasComments } from '../../model/keras/kerasCode';
 import { checkSetup } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 
 /** The Python that builds, compiles and trains this network in Keras, with a copy button. */
 export function KerasCode() {
+  const { t } = useTranslation('editor');
   const s = useAppStore(
     useShallow((x) => ({
       spec: x.spec, dataset: x.dataset, trainSize: x.trainSize, form: x.form, optimizer: x.optimizer, nesterov: x.nesterov, earlyStopping: x.earlyStopping,
@@ -13,7 +15,15 @@ export function KerasCode() {
     })),
   );
   const { values } = checkSetup({ ...s, drawings: { classes: s.classes } });
-  const code = values ? kerasCode(s.spec, values, s.dataset) : null;
+  // The script's comments in the page's language, as Korean tutorials write theirs.
+  const comments: KerasComments = {
+    noKerasLayer: (thickness, elastic) => t(thickness && elastic ? 'kerasCode.comments.both' : thickness ? 'kerasCode.comments.thickness' : 'kerasCode.comments.elastic'),
+    flatInput: t('kerasCode.comments.flatInput'),
+    ownClasses: t('kerasCode.comments.ownClasses'),
+    otherSize: (shape) => t('kerasCode.comments.otherSize', { shape }),
+    validation: (percent) => t('kerasCode.comments.validation', { percent }),
+  };
+  const code = values ? kerasCode(s.spec, values, s.dataset, comments) : null;
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
 
   const copy = async () => {
@@ -29,19 +39,19 @@ export function KerasCode() {
 
   return (
     <details className="keras-code">
-      <summary>Keras code</summary>
+      <summary>{t('kerasCode.title')}</summary>
       {code ? (
         <>
           <div className="code-actions">
-            <button type="button" data-testid="copy-keras-code" onClick={copy}>Copy</button>
+            <button type="button" data-testid="copy-keras-code" onClick={copy}>{t('kerasCode.copy')}</button>
             <small className="hint" aria-live="polite" data-testid="copy-status">
-              {copied === 'done' ? 'Copied to the clipboard.' : copied === 'failed' ? 'The browser refused the clipboard: select the text instead.' : 'TensorFlow 2 / Keras: builds, compiles and trains exactly this setup.'}
+              {copied === 'done' ? t('kerasCode.copied') : copied === 'failed' ? t('kerasCode.refused') : t('kerasCode.about')}
             </small>
           </div>
           <pre data-testid="keras-code">{code}</pre>
         </>
       ) : (
-        <p className="hint">Fix the highlighted setup fields to see the code.</p>
+        <p className="hint">{t('kerasCode.fixFields')}</p>
       )}
     </details>
   );

@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wordMessage } from '../../i18n/i18n';
 import { formatShape } from '../../model/formatShape';
 import { layerFieldErrors, type LayerInfo } from '../../model/inferShapes';
 import { kerasClass } from '../../model/keras/kerasNames';
@@ -28,6 +30,7 @@ function Choice<T extends string>({ value, options, label, disabled, onChange }:
 
 /** The editable arguments of a layer, in Keras's order. */
 function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: boolean; onChange(l: LayerSpec): void }): ReactNode {
+  const { t } = useTranslation('editor');
   const fieldErrors = layerFieldErrors(layer);
   const num = (key: string, label: string, value: number, width?: number, set?: (v: number) => LayerSpec) => (
     <NumberInput
@@ -42,23 +45,23 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
     />
   );
   const bias = (value: boolean | undefined) => (
-    <label className="arg" title="use_bias: a bias per filter or unit (Keras's default); BatchNormalization right after makes it redundant">
+    <label className="arg" title={t('layer.biasTitle')}>
       <input type="checkbox" data-testid="layer-use-bias" checked={value !== false} disabled={locked} onChange={(e) => onChange({ ...layer, useBias: e.target.checked ? undefined : false } as LayerSpec)} />
-      {' '}bias
+      {' '}{t('layer.bias')}
     </label>
   );
   const padding = (value: Padding) => (
-    <Choice label="padding" value={value} options={['valid', 'same'] as const} disabled={locked} onChange={(v) => onChange({ ...layer, padding: v } as LayerSpec)} />
+    <Choice label={t('layer.label.padding')} value={value} options={['valid', 'same'] as const} disabled={locked} onChange={(v) => onChange({ ...layer, padding: v } as LayerSpec)} />
   );
   const activation = (value: Activation) => (
-    <Choice label="activation" value={value} options={ACTIVATIONS} disabled={locked} onChange={(v) => onChange({ ...layer, activation: v } as LayerSpec)} />
+    <Choice label={t('layer.label.activation')} value={value} options={ACTIVATIONS} disabled={locked} onChange={(v) => onChange({ ...layer, activation: v } as LayerSpec)} />
   );
   switch (layer.type) {
     case 'conv2d':
       return (
         <>
-          {num('filters', 'filters', layer.filters, 56)} <span className="arg">filters</span> {num('kernelSize', 'kernel size', layer.kernelSize, 40)}
-          <span className="arg">×{Number.isFinite(layer.kernelSize) ? layer.kernelSize : '?'} stride</span> {num('strides', 'stride', layer.strides, 40)}
+          {num('filters', t('layer.label.filters'), layer.filters, 56)} <span className="arg">{t('layer.filters')}</span> {num('kernelSize', t('layer.label.kernelSize'), layer.kernelSize, 40)}
+          <span className="arg">{t('layer.timesStride', { size: Number.isFinite(layer.kernelSize) ? layer.kernelSize : '?' })}</span> {num('strides', t('layer.label.stride'), layer.strides, 40)}
           {padding(layer.padding)} {activation(layer.activation)} {bias(layer.useBias)}
         </>
       );
@@ -66,14 +69,14 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
     case 'avgPool2d':
       return (
         <>
-          {num('poolSize', 'pool size', layer.poolSize, 40)}
-          <span className="arg">×{Number.isFinite(layer.poolSize) ? layer.poolSize : '?'} stride</span> {num('strides', 'stride', layer.strides, 40)} {padding(layer.padding)}
+          {num('poolSize', t('layer.label.poolSize'), layer.poolSize, 40)}
+          <span className="arg">{t('layer.timesStride', { size: Number.isFinite(layer.poolSize) ? layer.poolSize : '?' })}</span> {num('strides', t('layer.label.stride'), layer.strides, 40)} {padding(layer.padding)}
         </>
       );
     case 'dense':
       return (
         <>
-          {num('units', 'units', layer.units, 64)} <span className="arg">units</span> {activation(layer.activation)} {bias(layer.useBias)}
+          {num('units', t('layer.label.units'), layer.units, 64)} <span className="arg">{t('layer.units')}</span> {activation(layer.activation)} {bias(layer.useBias)}
         </>
       );
     case 'dropout':
@@ -81,13 +84,13 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
     case 'gaussianDropout':
       return (
         <>
-          <span className="arg">rate</span> {num('rate', 'rate', layer.rate, 52)}
+          <span className="arg">{t('layer.rate')}</span> {num('rate', t('layer.label.rate'), layer.rate, 52)}
         </>
       );
     case 'gaussianNoise':
       return (
         <>
-          <span className="arg">stddev</span> {num('stddev', 'standard deviation', layer.stddev, 52)}
+          <span className="arg">{t('layer.stddev')}</span> {num('stddev', t('layer.label.stddev'), layer.stddev, 52)}
         </>
       );
     case 'activation':
@@ -95,24 +98,24 @@ function LayerArgs({ layer, locked, onChange }: { layer: LayerSpec; locked: bool
     case 'rescaling':
       return (
         <>
-          <span className="arg">scale</span> {num('scale', 'scale', layer.scale, 80)} <span className="arg">offset</span> {num('offset', 'offset', layer.offset, 52)}
+          <span className="arg">{t('layer.scale')}</span> {num('scale', t('layer.label.scale'), layer.scale, 80)} <span className="arg">{t('layer.offset')}</span> {num('offset', t('layer.label.offset'), layer.offset, 52)}
         </>
       );
     case 'zeroPadding2d': {
-      const [t, b, l, r] = layer.padding;
-      if (t === b && b === l && l === r) {
+      const [top, bottom, left, right] = layer.padding;
+      if (top === bottom && bottom === left && left === right) {
         return (
           <>
-            <span className="arg">padding</span> {num('padding', 'padding on every side', t, 40, (v) => ({ ...layer, padding: [v, v, v, v] }))}
+            <span className="arg">{t('layer.padding')}</span> {num('padding', t('layer.label.paddingEverySide'), top, 40, (v) => ({ ...layer, padding: [v, v, v, v] }))}
           </>
         );
       }
-      return <span className="arg">padding ((top {t}, bottom {b}), (left {l}, right {r}))</span>;
+      return <span className="arg">{t('layer.paddingSides', { top, bottom, left, right })}</span>;
     }
     case 'reshape':
       return <ReshapeArgs layer={layer} locked={locked} onChange={onChange} />;
     case 'random':
-      return <span className="arg" title="Keras's random augmentation layers act in training only; Convscope passes images through unchanged and does the same work with its own augmentation (Training settings)">training only · passes images through here</span>;
+      return <span className="arg" title={t('layer.randomTitle')}>{t('layer.random')}</span>;
     default:
       return null;
   }
@@ -130,6 +133,7 @@ function parseSizes(text: string): number[] | undefined {
  * the field shows the layer's sizes again.
  */
 function ReshapeArgs({ layer, locked, onChange }: { layer: ReshapeLayer; locked: boolean; onChange(l: LayerSpec): void }) {
+  const { t } = useTranslation('editor');
   const [typed, setTyped] = useState(layer.targetShape.join(', '));
   const target = layer.targetShape.join(', ');
   const meant = parseSizes(typed);
@@ -137,10 +141,10 @@ function ReshapeArgs({ layer, locked, onChange }: { layer: ReshapeLayer; locked:
   const text = meant === undefined || meant.join(', ') === target ? typed : target;
   return (
     <>
-      <span className="arg">target shape</span>{' '}
+      <span className="arg">{t('layer.targetShape')}</span>{' '}
       <input
         className="mini"
-        aria-label="target shape"
+        aria-label={t('layer.label.targetShape')}
         data-testid="layer-targetShape"
         aria-invalid={parseSizes(text) === undefined}
         value={text}
@@ -173,6 +177,7 @@ function SizeRule({ info }: { info: LayerInfo }) {
 
 /** One layer of the editor: its arguments, output shape, parameters and any problem. */
 export function LayerRow({ info, count, locked, onChange, onMove, onRemove }: Props) {
+  const { t } = useTranslation('editor');
   const { layer, index, error } = info;
   const params = info.trainableParams + info.nonTrainableParams;
   return (
@@ -184,16 +189,16 @@ export function LayerRow({ info, count, locked, onChange, onMove, onRemove }: Pr
           <LayerArgs layer={layer} locked={locked} onChange={onChange} />
         </div>
         <SizeRule info={info} />
-        {error && <div className="field-error" data-testid="layer-error" role="alert">{error}</div>}
+        {error && <div className="field-error" data-testid="layer-error" role="alert">{wordMessage(error, t)}</div>}
       </div>
       <span className="layer-shape" data-testid="layer-shape">{info.outputShape ? formatShape(info.outputShape) : '—'}</span>
-      <span className="layer-params" data-testid="layer-params" title={info.nonTrainableParams ? `${formatCount(info.nonTrainableParams)} non-trainable` : undefined}>
+      <span className="layer-params" data-testid="layer-params" title={info.nonTrainableParams ? t('layer.nonTrainable', { params: formatCount(info.nonTrainableParams) }) : undefined}>
         {formatCount(params)}
       </span>
       <span className="layer-actions">
-        <button type="button" aria-label={`Move layer ${index + 1} up`} title="Move up" disabled={locked || index === 0} onClick={() => onMove(index - 1)}>↑</button>
-        <button type="button" aria-label={`Move layer ${index + 1} down`} title="Move down" disabled={locked || index === count - 1} onClick={() => onMove(index + 1)}>↓</button>
-        <button type="button" aria-label={`Remove layer ${index + 1}`} title="Remove" data-testid="remove-layer" disabled={locked} onClick={onRemove}>×</button>
+        <button type="button" aria-label={t('layer.moveUpLabel', { n: index + 1 })} title={t('layer.moveUp')} disabled={locked || index === 0} onClick={() => onMove(index - 1)}>↑</button>
+        <button type="button" aria-label={t('layer.moveDownLabel', { n: index + 1 })} title={t('layer.moveDown')} disabled={locked || index === count - 1} onClick={() => onMove(index + 1)}>↓</button>
+        <button type="button" aria-label={t('layer.removeLabel', { n: index + 1 })} title={t('layer.remove')} data-testid="remove-layer" disabled={locked} onClick={onRemove}>×</button>
       </span>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { allOff, AUGMENT_DEFAULT, AUGMENT_LIMITS, AUGMENT_NAMES, isAugmentOn, type AugmentConfig, type AugmentTransform } from '../../model/augmentConfig';
+import { allOff, AUGMENT_DEFAULT, AUGMENT_LIMITS, isAugmentOn, type AugmentConfig, type AugmentTransform } from '../../model/augmentConfig';
 import { ImageSheet } from '../../charts/ImageSheet';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -11,24 +12,15 @@ const TRANSFORMS: readonly AugmentTransform[] = ['shift', 'rotate', 'scale', 'th
 /** Settings dragged on a slider settle for this long before a new preview is asked for. */
 const PREVIEW_DEBOUNCE_MS = 200;
 
-/** What each transform imitates in a drawn digit, in one line. */
-const WHY: Record<AugmentTransform, string> = {
-  shift: 'a digit drawn off-centre',
-  rotate: 'a slanted hand',
-  scale: 'a bigger or smaller digit',
-  thickness: 'a thicker or thinner pen',
-  elastic: 'a wobbly stroke (Simard et al. 2003)',
-};
-
-/** Each strength's name beside its slider (the transform's name is above it). */
-const STRENGTH: Record<string, string> = {
-  'shift.pixels': 'up to',
-  'rotate.degrees': 'up to',
-  'scale.amount': 'by up to',
-  'thickness.chance': 'how often',
-  'elastic.alpha': 'strength (alpha)',
-  'elastic.sigma': 'smoothness (sigma)',
-};
+/** Each strength's name beside its slider (the transform's name is above it): setup:augment.strength.*. */
+const STRENGTH = {
+  'shift.pixels': 'augment.strength.upTo',
+  'rotate.degrees': 'augment.strength.upTo',
+  'scale.amount': 'augment.strength.byUpTo',
+  'thickness.chance': 'augment.strength.howOften',
+  'elastic.alpha': 'augment.strength.alpha',
+  'elastic.sigma': 'augment.strength.sigma',
+} as const;
 
 /** One strength as the slider shows it. */
 function readout(value: number, unit: string, field: string): string {
@@ -46,6 +38,7 @@ function readout(value: number, unit: string, field: string): string {
  * augmented variants; while training, a live sample of the batches themselves.
  */
 export function AugmentPanel(): JSX.Element {
+  const { t } = useTranslation('setup');
   const { augment, dataset, classes, active, runAugmented } = useAppStore(
     useShallow((s) => ({
       augment: s.augment, dataset: s.dataset, classes: s.drawings.classes, active: isActive(s.run),
@@ -62,8 +55,8 @@ export function AugmentPanel(): JSX.Element {
   useEffect(() => {
     if (!on || active) return;
     outdatePreview(); // an answer still on its way shows the settings before
-    const t = setTimeout(requestPreview, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(t);
+    const timer = setTimeout(requestPreview, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
   }, [augment, dataset, classes, on, active, requestPreview, outdatePreview]);
 
   const set = <K extends AugmentTransform>(k: K, patch: Partial<AugmentConfig[K]>) => setAugment({ ...augment, [k]: { ...augment[k], ...patch } });
@@ -71,34 +64,34 @@ export function AugmentPanel(): JSX.Element {
   const grid = useMemo(() => (sample && (on || sample.source === 'training') ? previewRows(sample, 28 * 28) : null), [sample, on]);
 
   return (
-    <section className="card augment" aria-label="Data augmentation" data-testid="augment-panel">
+    <section className="card augment" aria-label={t('augment.ariaLabel')} data-testid="augment-panel">
       <header className="card-header">
-        <h2>Augmentation</h2>
-        <span className="hint">every training image is changed a little, anew each epoch; validation and test images never are</span>
+        <h2>{t('augment.title')}</h2>
+        <span className="hint">{t('augment.subtitle')}</span>
       </header>
       <div className="augment-body">
         <div className="augment-controls">
           {TRANSFORMS.map((k) => {
-            const t = augment[k];
+            const tr = augment[k];
             const limits = AUGMENT_LIMITS[k] as Record<string, { min: number; max: number; step: number; label: string; unit: string }>;
             return (
               <fieldset key={k} className="augment-row" disabled={active}>
                 <label className="augment-toggle">
-                  <input type="checkbox" checked={t.on} data-testid={`augment-${k}`} onChange={(e) => set(k, { on: e.target.checked } as Partial<AugmentConfig[typeof k]>)} />
-                  {AUGMENT_NAMES[k]} <small className="hint">{WHY[k]}</small>
+                  <input type="checkbox" checked={tr.on} data-testid={`augment-${k}`} onChange={(e) => set(k, { on: e.target.checked } as Partial<AugmentConfig[typeof k]>)} />
+                  {t(`augment.names.${k}`)} <small className="hint">{t(`augment.why.${k}`)}</small>
                 </label>
                 {Object.entries(limits).map(([field, l]) => {
-                  const value = (t as unknown as Record<string, number>)[field];
+                  const value = (tr as unknown as Record<string, number>)[field];
                   return (
                     <label key={field} className="augment-strength">
-                      <span>{STRENGTH[`${k}.${field}`] ?? l.label}</span>
+                      <span>{t(STRENGTH[`${k}.${field}` as keyof typeof STRENGTH])}</span>
                       <input
                         type="range"
                         min={l.min}
                         max={l.max}
                         step={l.step}
                         value={value}
-                        disabled={!t.on}
+                        disabled={!tr.on}
                         data-testid={`augment-${k}-${field}`}
                         aria-valuetext={readout(value, l.unit, field)}
                         onChange={(e) => set(k, { [field]: Number(e.target.value) } as Partial<AugmentConfig[typeof k]>)}
@@ -111,11 +104,11 @@ export function AugmentPanel(): JSX.Element {
             );
           })}
           <div className="augment-actions">
-            <button disabled={active} onClick={() => setAugment(AUGMENT_DEFAULT)} data-testid="augment-defaults">All on (defaults)</button>
+            <button disabled={active} onClick={() => setAugment(AUGMENT_DEFAULT)} data-testid="augment-defaults">{t('augment.allOn')}</button>
             <button disabled={active || !on} onClick={() => setAugment(allOff(augment))}>
-              All off
+              {t('augment.allOff')}
             </button>
-            <button disabled={active || !on} onClick={requestPreview} data-testid="augment-shuffle">New samples</button>
+            <button disabled={active || !on} onClick={requestPreview} data-testid="augment-shuffle">{t('augment.newSamples')}</button>
           </div>
         </div>
         <figure className="augment-grid">
@@ -127,19 +120,19 @@ export function AugmentPanel(): JSX.Element {
                 columns={grid.columns}
                 markedColumn={sample?.source === 'preview' ? 0 : undefined}
                 testId="augment-grid"
-                label={sample?.source === 'training' ? 'Augmented images from the batch being trained' : 'Training images (first column) and augmented variants of each'}
+                label={sample?.source === 'training' ? t('augment.gridTraining') : t('augment.gridPreview')}
               />
               <figcaption className="hint" data-testid="augment-grid-source" data-source={sample?.source}>
                 {sample?.source === 'training'
-                  ? `Live: the start of the batch being trained${runAugmented ? '' : ' (the last one)'}.`
-                  : 'Each row: a training image (tinted), then what augmentation makes of it.'}
+                  ? t(runAugmented ? 'augment.live' : 'augment.liveLast')
+                  : t('augment.eachRow')}
               </figcaption>
             </>
           ) : (
             <p className="hint" data-testid="augment-grid-empty">
               {on
-                ? dataset === 'own' && classes.drawings.length === 0 ? 'Add drawings to see them augmented.' : 'Preparing samples…'
-                : 'Augmentation is off: the network sees every training image exactly as it is, every epoch. Turn a transform on to see what it does.'}
+                ? dataset === 'own' && classes.drawings.length === 0 ? t('augment.addDrawings') : t('augment.preparing')
+                : t('augment.off')}
             </p>
           )}
         </figure>

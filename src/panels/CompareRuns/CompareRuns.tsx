@@ -1,5 +1,6 @@
 import { schemeTableau10 } from 'd3';
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { LineChart, type ChartSeries } from '../../charts/LineChart';
 import { smoothEma } from '../../charts/smoothEma';
@@ -10,6 +11,7 @@ import { compareSetups } from './compareSetups';
 const SMOOTHING = 0.9;
 const ACC_DOMAIN: [number, number] = [0, 1];
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+const MARK = { mark: <mark /> };
 
 /**
  * Two to four saved runs at once: their curves overlaid, one colour per run
@@ -18,6 +20,7 @@ const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
  * side by side with the differing rows marked.
  */
 export function CompareRuns() {
+  const { t, i18n } = useTranslation('results');
   const { compare, records, names } = useAppStore(
     useShallow((s) => ({ compare: s.runs.compare, records: s.runs.records, names: s.runs.list })),
   );
@@ -34,30 +37,31 @@ export function CompareRuns() {
     () => runs.map((r, i) => {
       const validated = r.epochs.some((e) => Number.isFinite(e.valAccuracy));
       return {
-        id: r.id, label: `${label(r)}${validated ? '' : ' (training)'}`, color: schemeTableau10[i], variant: 'markers' as const,
+        id: r.id, label: validated ? label(r) : t('compare.trainingSeries', { name: label(r) }), color: schemeTableau10[i], variant: 'markers' as const,
         xs: r.epochs.map((e) => e.epoch), ys: r.epochs.map((e) => (validated ? e.valAccuracy : e.trainAccuracy)),
       };
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- label reads names, listed
-    [runs, names],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- label reads names, listed; t words in the page's language
+    [runs, names, t, i18n.language],
   );
-  const table = useMemo(() => compareSetups(runs), [runs]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- t words in the page's language
+  const table = useMemo(() => compareSetups(runs, t), [runs, t, i18n.language]);
   if (compare.length < 2) return null;
 
   return (
-    <section className="card compare" aria-label="Compare runs" data-testid="compare-runs">
+    <section className="card compare" aria-label={t('compare.label')} data-testid="compare-runs">
       <header className="card-header">
-        <h2>Comparing {compare.length} runs <small>pick runs in the saved list; up to 4</small></h2>
-        <button type="button" className="secondary" onClick={() => compare.forEach(toggleCompare)}>Stop comparing</button>
+        <h2>{t('compare.title', { n: compare.length })} <small>{t('compare.titleHint')}</small></h2>
+        <button type="button" className="secondary" onClick={() => compare.forEach(toggleCompare)}>{t('compare.stop')}</button>
       </header>
-      {runs.length < compare.length && <p className="hint">Loading the runs…</p>}
+      {runs.length < compare.length && <p className="hint">{t('compare.loading')}</p>}
       <div className="compare-charts">
-        <LineChart title="Training loss (smoothed)" testId="compare-loss-chart" xLabel="epoch" yLabel="loss" series={loss} />
-        <LineChart title="Validation accuracy" testId="compare-accuracy-chart" xLabel="epoch" yLabel="accuracy" series={accuracy} yDomain={ACC_DOMAIN} formatY={pct} />
+        <LineChart title={t('compare.lossChart')} testId="compare-loss-chart" xLabel={t('compare.xLabel')} yLabel={t('compare.lossAxis')} series={loss} />
+        <LineChart title={t('compare.accuracyChart')} testId="compare-accuracy-chart" xLabel={t('compare.xLabel')} yLabel={t('compare.accuracyAxis')} series={accuracy} yDomain={ACC_DOMAIN} formatY={pct} />
       </div>
       <div className="table-scroll">
         <table className="compare-table" data-testid="compare-setups">
-          <caption>Setups side by side; <mark>marked</mark> rows differ</caption>
+          <caption><Trans t={t} i18nKey="compare.caption" components={MARK} /></caption>
           <thead>
             <tr>
               <th scope="col" />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/i18n';
 import { optimizerConfig } from '../../model/optimizerDefaults';
 import type { ModelSpec } from '../../model/types';
 import type { SavedRun, SavedRunSetup } from '../../protocol';
@@ -40,5 +41,15 @@ describe('compareSetups', () => {
     const { outcome } = compareSetups([a, { ...b, test: { loss: 0.1, accuracy: 0.9876, count: 10, confusion: new Int32Array(100) } }]);
     expect(outcome.find((r) => r.label === 'test accuracy')?.values).toEqual(['—', '98.76%']);
     expect(outcome.find((r) => r.label === 'best val accuracy')?.values).toEqual(['—', '—']);
+    expect(outcome.find((r) => r.label === 'ended')?.values).toEqual(['done', 'done']);
+  });
+
+  it('words labels and worded values in the language of the t it is given, Keras names as they are', () => {
+    const { setup, outcome } = compareSetups([a, b], i18n.getFixedT('ko'));
+    expect(setup.filter((r) => r.differs).map((r) => r.label)).toEqual(['학습률', '2번째 층', '3번째 층', '4번째 층']);
+    expect(setup.find((r) => r.label === '데이터셋')?.values).toEqual(['MNIST 손글씨 숫자', 'MNIST 손글씨 숫자']);
+    expect(setup.find((r) => r.label === '조기 종료')?.values).toEqual(['사용 안 함', '사용 안 함']);
+    expect(setup.find((r) => r.label === '2번째 층')?.values).toEqual(['Flatten', 'MaxPooling2D 2×2']);
+    expect(outcome.find((r) => r.label === '종료 상태')?.values).toEqual(['완료', '완료']);
   });
 });

@@ -1,4 +1,6 @@
-import { DATASETS } from '../../data/datasets';
+import { formatNumber } from '../../i18n/formatLocale';
+import { datasetLabel } from '../../i18n/datasetWords';
+import { i18n, wordKey, type Translate } from '../../i18n/i18n';
 import { layerTitle } from '../../model/layerTitle';
 import type { SavedRun } from '../../protocol';
 
@@ -20,41 +22,45 @@ function optimizerLine(run: SavedRun): string {
 /**
  * The setups of `runs` side by side, every hyperparameter and the network
  * layer by layer, then how each run came out. `differs` marks the rows where
- * the runs do not all agree: what a comparison is about.
+ * the runs do not all agree: what a comparison is about. Labels and the
+ * values that are words are worded with `t` (the page's language by default);
+ * Keras names stay as Keras writes them.
  */
-export function compareSetups(runs: readonly SavedRun[]): { setup: SetupRow[]; outcome: SetupRow[] } {
-  const row = (label: string, f: (r: SavedRun) => string): SetupRow => {
-    const values = runs.map(f);
-    return { label, values, differs: values.some((v) => v !== values[0]) };
+export function compareSetups(runs: readonly SavedRun[], t: Translate = i18n.t): { setup: SetupRow[]; outcome: SetupRow[] } {
+  const w = (key: string, values?: Record<string, unknown>) => wordKey(`results:compare.${key}`, values, t);
+  const row = (key: string, f: (r: SavedRun) => string, values?: Record<string, unknown>): SetupRow => {
+    const cells = runs.map(f);
+    return { label: w(`rows.${key}`, values), values: cells, differs: cells.some((v) => v !== cells[0]) };
   };
   const depth = Math.max(0, ...runs.map((r) => r.setup.spec.layers.length));
   const setup = [
-    row('dataset', (r) => DATASETS[r.setup.dataset].label),
-    row('training images', (r) => (r.setup.trainSize === 'all' ? 'all' : r.setup.trainSize.toLocaleString('en-US'))),
-    row('validation split', (r) => `${Math.round(r.setup.config.validationSplit * 100)}%`),
+    row('dataset', (r) => datasetLabel(r.setup.dataset, t)),
+    row('trainingImages', (r) => (r.setup.trainSize === 'all' ? w('values.allImages') : formatNumber(r.setup.trainSize))),
+    row('validationSplit', (r) => `${Math.round(r.setup.config.validationSplit * 100)}%`),
     row('epochs', (r) => String(r.epochsPlanned)),
-    row('batch size', (r) => String(r.setup.config.batchSize)),
+    row('batchSize', (r) => String(r.setup.config.batchSize)),
     row('optimizer', (r) => r.setup.config.optimizer.name),
-    row('learning rate', (r) => String(r.setup.config.optimizer.learningRate)),
-    row('optimizer settings', optimizerLine),
-    row('early stopping', (r) => {
+    row('learningRate', (r) => String(r.setup.config.optimizer.learningRate)),
+    row('optimizerSettings', optimizerLine),
+    row('earlyStopping', (r) => {
       const es = r.setup.config.earlyStopping;
-      return es ? `${es.monitor}, patience ${es.patience}${es.restoreBestWeights ? ', restore best' : ''}` : 'off';
+      if (!es) return w('values.off');
+      return w(es.restoreBestWeights ? 'values.earlyStoppingRestore' : 'values.earlyStopping', { monitor: es.monitor, patience: es.patience });
     }),
     row('seed', (r) => String(r.setup.config.seed)),
     row('input', (r) => r.setup.spec.inputShape.join('×')),
-    ...Array.from({ length: depth }, (_, i) => row(`layer ${i + 1}`, (r) => {
+    ...Array.from({ length: depth }, (_, i) => row('layer', (r) => {
       const l = r.setup.spec.layers[i];
       if (!l) return '—';
       return 'activation' in l ? `${layerTitle(l)}, ${l.activation}` : layerTitle(l);
-    })),
+    }, { n: i + 1 })),
   ];
   const outcome = [
-    row('ended', (r) => r.status),
-    row('epochs trained', (r) => String(r.epochs.length)),
-    row('best val accuracy', (r) => pct(Math.max(...r.epochs.map((e) => e.valAccuracy).filter(Number.isFinite)))),
-    row('final train loss', (r) => (r.epochs.length ? r.epochs[r.epochs.length - 1].trainLoss.toPrecision(4) : '—')),
-    row('test accuracy', (r) => pct(r.test?.accuracy)),
+    row('ended', (r) => w(`status.${r.status}`)),
+    row('epochsTrained', (r) => String(r.epochs.length)),
+    row('bestValAccuracy', (r) => pct(Math.max(...r.epochs.map((e) => e.valAccuracy).filter(Number.isFinite)))),
+    row('finalTrainLoss', (r) => (r.epochs.length ? r.epochs[r.epochs.length - 1].trainLoss.toPrecision(4) : '—')),
+    row('testAccuracy', (r) => pct(r.test?.accuracy)),
   ];
   return { setup, outcome };
 }

@@ -1,6 +1,9 @@
 import { useEffect, useRef, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { countByClass, MIN_PER_CLASS } from '../../drawings/drawingSet';
+import { wordMessage } from '../../i18n/i18n';
+import { isMessage, type Message } from '../../model/message';
 import { useAppStore } from '../../store/useAppStore';
 
 /**
@@ -9,6 +12,7 @@ import { useAppStore } from '../../store/useAppStore';
  * next one, so that ten examples take ten drawings and ten clicks.
  */
 export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element | null {
+  const { t } = useTranslation('inspect');
   const { dataset, digits, classes, error, added, loaded } = useAppStore(
     useShallow((s) => ({ dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, error: s.drawings.addError, added: s.drawings.added, loaded: s.drawings.loaded })),
   );
@@ -18,13 +22,15 @@ export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element
     if (added !== lastAdded.current) onAdded();
     lastAdded.current = added;
   }, [added, onAdded]);
+  // The store may keep the error as a message (worded now, in the page's language) or, from older code, as text.
+  const addError = error as Message | string | null;
   if (dataset === 'fashion-mnist') return null;
   const kind = dataset === 'own' ? 'classes' : 'digits';
   const set = kind === 'digits' ? digits : classes;
   const counts = countByClass(set);
   return (
-    <div className="add-to-drawings" role="group" aria-label={kind === 'digits' ? 'Add this drawing to your handwriting as' : 'Add this drawing to your class'}>
-      <span className="hint">{kind === 'digits' ? 'Add to your handwriting as:' : 'Add to your class:'}</span>
+    <div className="add-to-drawings" role="group" aria-label={t(kind === 'digits' ? 'addTo.digitsGroup' : 'addTo.classesGroup')}>
+      <span className="hint">{t(kind === 'digits' ? 'addTo.digits' : 'addTo.classes')}</span>
       <div className="add-chips">
         {set.classNames.map((name, i) => (
           <button
@@ -32,14 +38,18 @@ export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element
             className={`add-chip${kind === 'classes' && counts[i] < MIN_PER_CLASS ? ' short' : ''}`}
             data-testid={`add-drawing-${i}`}
             disabled={!loaded}
-            title={`Add the drawing on the pad as “${name}” (${counts[i]} so far)`}
+            title={t('addTo.chipTitle', { name, added: counts[i] })}
             onClick={() => addDrawing(kind, i)}
           >
-            {name.trim() || `Class ${i + 1}`} <small data-testid={`add-count-${i}`}>{counts[i]}</small>
+            {name.trim() || t('addTo.classFallback', { number: i + 1 })} <small data-testid={`add-count-${i}`}>{counts[i]}</small>
           </button>
         ))}
       </div>
-      {error && <p className="field-error" role="alert" data-testid="add-drawing-error">{error}</p>}
+      {addError && (
+        <p className="field-error" role="alert" data-testid="add-drawing-error">
+          {isMessage(addError) ? wordMessage(addError, t) : addError}
+        </p>
+      )}
     </div>
   );
 }

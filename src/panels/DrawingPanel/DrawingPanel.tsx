@@ -1,8 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GrayImage } from '../../input/grayImage';
 import { preprocessClothing } from '../../input/preprocessClothing';
 import { preprocessDigit } from '../../input/preprocessDigit';
 import { DATASETS, hasTestSet } from '../../data/datasets';
+import { className } from '../../i18n/datasetWords';
+import { wordMessage } from '../../i18n/i18n';
+import { message, MessageError, type Message } from '../../model/message';
 import { inputPixels, modelDataset } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { AddToDrawings } from './AddToDrawings';
@@ -23,6 +27,7 @@ function readPad(ctx: CanvasRenderingContext2D): GrayImage {
 
 /** The drawing pad, its controls, test-set samples and the 28×28 preview. */
 export function DrawingPanel() {
+  const { t } = useTranslation('inspect');
   const dataset = useAppStore(modelDataset);
   const setInput = useAppStore((s) => s.setInput);
   const showTestSample = useAppStore((s) => s.showTestSample);
@@ -33,7 +38,8 @@ export function DrawingPanel() {
   const [brush, setBrush] = useState(isClothing ? 28 : 20);
   const [fill, setFill] = useState(false);
   const lastSent = useRef(0);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  // A message, worded when shown (an unexpected error's own text as it is).
+  const [uploadError, setUploadError] = useState<Message | string | null>(null);
   const preprocess = isClothing ? preprocessClothing : preprocessDigit;
 
   const onUpload = async (file: File | undefined) => {
@@ -41,10 +47,10 @@ export function DrawingPanel() {
     setUploadError(null);
     try {
       const { input: x, empty } = preprocess(await readImageFile(file));
-      if (empty) setUploadError(`"${file.name}" looks blank: no ink was found.`);
+      if (empty) setUploadError(message('inspect:upload.blank', { name: file.name }));
       else setInput(x);
     } catch (e) {
-      setUploadError((e as Error).message);
+      setUploadError(e instanceof MessageError ? e.detail : (e as Error).message);
     }
   };
 
@@ -64,8 +70,8 @@ export function DrawingPanel() {
   const nextIndex = testIndex === null ? 0 : testIndex + 1;
 
   return (
-    <section className="card drawing" aria-label="Draw an input">
-      <h2>Draw {isClothing ? 'a piece of clothing' : dataset === 'own' ? 'an example' : 'a digit'}</h2>
+    <section className="card drawing" aria-label={t('pad.ariaLabel')}>
+      <h2>{t(isClothing ? 'pad.title.clothing' : dataset === 'own' ? 'pad.title.own' : 'pad.title.digit')}</h2>
       <div className="pad-row">
         <canvas
           ref={pad.canvasRef}
@@ -73,38 +79,43 @@ export function DrawingPanel() {
           height={PAD_SIZE}
           className="pad"
           data-testid="drawing-canvas"
-          aria-label="Drawing pad: draw with the mouse, a finger or a pen"
+          aria-label={t('pad.canvas')}
           {...pad.handlers}
         />
         <div className="pad-side">
           <InputPreview input={input} />
-          <small className="hint">what the model sees (28×28)</small>
+          <small className="hint">{t('pad.previewHint')}</small>
           {sample && input && (
             <p className="true-label" data-testid="true-label">
-              Test image #{sample.index}: <strong>{DATASETS[sample.dataset].classNames[sample.label]}</strong>
+              {t('pad.testImage', { index: sample.index })}
+              <strong>{className(sample.dataset, sample.label, DATASETS[sample.dataset].classNames, t)}</strong>
             </p>
           )}
         </div>
       </div>
       <div className="pad-tools">
         <label>
-          Brush <input type="range" min={6} max={48} value={brush} onChange={(e) => setBrush(Number(e.target.value))} aria-label="Brush size" />
+          {t('pad.brush')} <input type="range" min={6} max={48} value={brush} onChange={(e) => setBrush(Number(e.target.value))} aria-label={t('pad.brushSize')} />
         </label>
         {isClothing && (
-          <label title="Closes each stroke and fills it, to draw silhouettes">
-            <input type="checkbox" checked={fill} onChange={(e) => setFill(e.target.checked)} /> Fill shapes
+          <label title={t('pad.fillTitle')}>
+            <input type="checkbox" checked={fill} onChange={(e) => setFill(e.target.checked)} /> {t('pad.fill')}
           </label>
         )}
-        <button onClick={pad.undoStroke}>Undo</button>
-        <button data-testid="clear-drawing" onClick={pad.clear}>Clear</button>
+        <button onClick={pad.undoStroke}>{t('pad.undo')}</button>
+        <button data-testid="clear-drawing" onClick={pad.clear}>
+          {t('pad.clear')}
+        </button>
       </div>
       <div className="pad-tools">
-        <button data-testid="next-test-image" disabled={!hasTestSet(dataset)} onClick={() => showTestSample(nextIndex)}>Next test image</button>
+        <button data-testid="next-test-image" disabled={!hasTestSet(dataset)} onClick={() => showTestSample(nextIndex)}>
+          {t('pad.nextTest')}
+        </button>
         <button data-testid="random-test-image" disabled={!hasTestSet(dataset)} onClick={() => showTestSample(Math.floor(Math.random() * DATASETS[dataset].testCount))}>
-          Random test image
+          {t('pad.randomTest')}
         </button>
         <label className="upload">
-          Upload image…
+          {t('pad.upload')}
           <input
             type="file"
             accept="image/png,image/jpeg,image/webp"
@@ -117,7 +128,11 @@ export function DrawingPanel() {
           />
         </label>
       </div>
-      {uploadError && <p id="upload-msg" className="field-error" role="alert" data-testid="upload-error">{uploadError}</p>}
+      {uploadError && (
+        <p id="upload-msg" className="field-error" role="alert" data-testid="upload-error">
+          {typeof uploadError === 'string' ? uploadError : wordMessage(uploadError, t)}
+        </p>
+      )}
       {/* Adding a drawing clears the pad for the next one. */}
       <AddToDrawings onAdded={pad.clear} />
     </section>

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { inkToRgba } from '../../charts/inkToRgba';
 
 /** The model's 28×28 input, magnified (drawn at data resolution, scaled by CSS). */
 export function InputPreview({ input, size = 28 }: { input: Float32Array | null; size?: number }) {
+  const { t } = useTranslation('inspect');
   const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -19,7 +21,7 @@ export function InputPreview({ input, size = 28 }: { input: Float32Array | null;
       className="preview"
       data-testid="model-input-preview"
       data-empty={input ? 'false' : 'true'}
-      aria-label="The 28×28 image the model sees"
+      aria-label={t('pad.preview')}
     />
   );
 }

@@ -1,19 +1,23 @@
 import { useMemo, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ByteThumb } from '../../charts/ByteThumb';
 import { checkClassNames, MIN_PER_CLASS, type DrawingSet, type DrawingSetKind } from '../../drawings/drawingSet';
+import { wordMessage } from '../../i18n/i18n';
 import { preprocessDigit } from '../../input/preprocessDigit';
+import { message, MessageError, type MessageValue } from '../../model/message';
 import { useAppStore } from '../../store/useAppStore';
 import { readImageFile } from '../DrawingPanel/readImageFile';
 
 /** Reads uploaded files as drawings: each decoded, then preprocessed as the pad's drawings are. */
-async function readUploads(files: readonly File[]): Promise<{ name: string; pixels: Float32Array | null; problem?: string }[]> {
+async function readUploads(files: readonly File[]): Promise<{ name: string; pixels: Float32Array | null; problem?: MessageValue }[]> {
   return Promise.all(
     files.map(async (file) => {
       try {
         const { input, empty } = preprocessDigit(await readImageFile(file));
-        return empty ? { name: file.name, pixels: null, problem: 'no ink was found' } : { name: file.name, pixels: input };
+        return empty ? { name: file.name, pixels: null, problem: message('drawings:upload.noInk') } : { name: file.name, pixels: input };
       } catch (e) {
-        return { name: file.name, pixels: null, problem: e instanceof Error ? e.message : String(e) };
+        const problem = e instanceof MessageError ? e.detail : e instanceof Error ? e.message : String(e);
+        return { name: file.name, pixels: null, problem };
       }
     }),
   );
@@ -25,6 +29,7 @@ async function readUploads(files: readonly File[]): Promise<{ name: string; pixe
  * fine-tuning, a held-out digit shows what the model now reads it as.
  */
 export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKind }): JSX.Element {
+  const { t } = useTranslation('drawings');
   const removeDrawing = useAppStore((s) => s.removeDrawing);
   const renameClass = useAppStore((s) => s.renameClass);
   const removeClass = useAppStore((s) => s.removeClass);
@@ -55,12 +60,12 @@ export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKi
                     className="class-name"
                     value={name}
                     maxLength={40}
-                    aria-label={`Name of class ${c + 1}`}
+                    aria-label={t('classes.nameLabel', { n: c + 1 })}
                     aria-invalid={nameErrors[c] ? 'true' : 'false'}
                     data-testid={`class-name-${c}`}
                     onChange={(e) => renameClass(c, e.target.value)}
                   />
-                  {nameErrors[c] && <span className="field-error" data-testid={`class-name-error-${c}`}>{nameErrors[c]}</span>}
+                  {nameErrors[c] && <span className="field-error" data-testid={`class-name-error-${c}`}>{wordMessage(nameErrors[c], t)}</span>}
                 </>
               ) : (
                 <strong className="digit-name">{name}</strong>
@@ -70,8 +75,8 @@ export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKi
               </span>
               {kind === 'classes' && (
                 <>
-                  <label className="upload small" title="Add photos or scans of this class (each is scaled and centred like a drawing)">
-                    Upload…
+                  <label className="upload small" title={t('classes.uploadTitle')}>
+                    {t('classes.upload')}
                     <input
                       type="file"
                       multiple
@@ -87,13 +92,13 @@ export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKi
                   <button
                     className="link"
                     disabled={set.classNames.length <= 2}
-                    title={list.length ? `Remove “${name}” and its ${list.length} drawings` : `Remove “${name}”`}
+                    title={list.length ? t('classes.removeTitleWith', { name, n: list.length }) : t('classes.removeTitle', { name })}
                     data-testid={`remove-class-${c}`}
                     onClick={() => {
-                      if (list.length === 0 || window.confirm(`Remove “${name}” and its ${list.length} drawings?`)) removeClass(c);
+                      if (list.length === 0 || window.confirm(t('classes.removeConfirm', { name, n: list.length }))) removeClass(c);
                     }}
                   >
-                    Remove class
+                    {t('classes.remove')}
                   </button>
                 </>
               )}
@@ -104,10 +109,10 @@ export function DrawingRows({ set, kind }: { set: DrawingSet; kind: DrawingSetKi
                 const read = heldOut.get(d.id);
                 const verdict = read === undefined || read === null ? '' : read === d.label ? ' right' : ' wrong';
                 return (
-                  <li key={d.id} className={`drawing-thumb${held ? ' held-out' : ''}${verdict}`} data-testid="drawing-thumb" data-id={d.id} title={held ? `Held out to measure fine-tuning${read !== undefined && read !== null ? `: read as ${read}` : ''}` : undefined}>
+                  <li key={d.id} className={`drawing-thumb${held ? ' held-out' : ''}${verdict}`} data-testid="drawing-thumb" data-id={d.id} title={held ? (read !== undefined && read !== null ? t('classes.heldOutRead', { digit: read }) : t('classes.heldOut')) : undefined}>
                     <ByteThumb pixels={d.pixels} />
                     {read !== undefined && read !== null && <span className="thumb-read">{read}</span>}
-                    <button className="thumb-delete" aria-label={`Delete this drawing of ${name}`} data-testid="delete-drawing" onClick={() => removeDrawing(kind, d.id)}>×</button>
+                    <button className="thumb-delete" aria-label={t('classes.deleteDrawing', { name })} data-testid="delete-drawing" onClick={() => removeDrawing(kind, d.id)}>×</button>
                   </li>
                 );
               })}

@@ -1,7 +1,9 @@
 import { useRef, type JSX } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { drawingsFileName, serializeDrawings } from '../../drawings/drawingsFile';
 import type { DrawingSet } from '../../drawings/drawingSet';
+import { wordMessage } from '../../i18n/i18n';
 import { saveBlob } from '../../store/saveBlob';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -23,6 +25,7 @@ function download(set: DrawingSet): void {
  * exported and imported.
  */
 export function DrawingsPanel(): JSX.Element {
+  const { t } = useTranslation('drawings');
   const { dataset, digits, classes, message, loaded, active } = useAppStore(
     useShallow((s) => ({
       dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, message: s.drawings.message, loaded: s.drawings.loaded, active: isActive(s.run),
@@ -42,17 +45,15 @@ export function DrawingsPanel(): JSX.Element {
   };
 
   return (
-    <section className="card drawings" aria-label="Your drawings" data-testid="drawings-panel" data-kind={kind} data-loaded={loaded}>
+    <section className="card drawings" aria-label={t('panel.label')} data-testid="drawings-panel" data-kind={kind} data-loaded={loaded}>
       <header className="card-header">
-        <h2>{kind === 'digits' ? 'Your handwriting' : 'Your classes'}</h2>
+        <h2>{t(kind === 'digits' ? 'panel.titleDigits' : 'panel.titleClasses')}</h2>
         <span className="hint">
-          {kind === 'digits'
-            ? 'Digits you draw, kept in this browser: teach the network your own hand.'
-            : 'Classes you name and draw, kept in this browser: a network learns them from scratch.'}
+          {t(kind === 'digits' ? 'panel.hintDigits' : 'panel.hintClasses')}
         </span>
         <div className="drawings-file">
-          <button onClick={() => download(set)} disabled={set.drawings.length === 0} data-testid="export-drawings">Export</button>
-          <button onClick={() => fileRef.current?.click()} disabled={!loaded} data-testid="import-drawings-button">Import…</button>
+          <button onClick={() => download(set)} disabled={set.drawings.length === 0} data-testid="export-drawings">{t('panel.export')}</button>
+          <button onClick={() => fileRef.current?.click()} disabled={!loaded} data-testid="import-drawings-button">{t('panel.import')}</button>
           <input
             ref={fileRef}
             type="file"
@@ -68,25 +69,37 @@ export function DrawingsPanel(): JSX.Element {
       </header>
       {message && (
         <p className={message.kind === 'error' ? 'field-error drawings-message' : 'drawings-message'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="drawings-message" data-kind={message.kind}>
-          {message.text} <button className="link" onClick={dismiss} aria-label="Dismiss">×</button>
+          {wordMessage(message.text, t)} <button className="link" onClick={dismiss} aria-label={t('panel.dismiss')}>×</button>
         </p>
       )}
       {dataset !== 'fashion-mnist' && (
         <p className="hint" data-testid="drawings-how">
-          Draw in the pad of the <button className="link" onClick={() => showView('train')} data-testid="go-to-pad">Train view</button>, then press{' '}
-          {kind === 'digits' ? '“Add to your handwriting as” and its digit' : 'the class under it'}: the pad clears for the next one.
+          <Trans
+            t={t}
+            i18nKey={kind === 'digits' ? 'panel.howDigits' : 'panel.howClasses'}
+            components={{ pad: <button className="link" onClick={() => showView('train')} data-testid="go-to-pad" /> }}
+          />
         </p>
       )}
       {dataset === 'fashion-mnist' && (
         <p className="hint">
-          Your drawings work with digits and with classes of your own:{' '}
-          <button className="link" disabled={active} onClick={() => setDataset('mnist')}>use MNIST digits</button> to teach the network your handwriting, or{' '}
-          <button className="link" disabled={active} onClick={() => setDataset('own')} data-testid="use-own-classes">your classes</button> to invent some.
+          <Trans
+            t={t}
+            i18nKey="panel.fashion"
+            components={{
+              mnist: <button className="link" disabled={active} onClick={() => setDataset('mnist')} />,
+              own: <button className="link" disabled={active} onClick={() => setDataset('own')} data-testid="use-own-classes" />,
+            }}
+          />
         </p>
       )}
       {dataset === 'mnist' && (
         <p className="hint">
-          Or <button className="link" disabled={active} onClick={() => setDataset('own')} data-testid="use-own-classes">invent your own classes</button> and train a network on them.
+          <Trans
+            t={t}
+            i18nKey="panel.mnist"
+            components={{ own: <button className="link" disabled={active} onClick={() => setDataset('own')} data-testid="use-own-classes" /> }}
+          />
         </p>
       )}
       {kind === 'classes' ? <ClassesEditor set={classes} /> : dataset === 'mnist' ? <FineTuneSection /> : <DrawingRows set={digits} kind="digits" />}

@@ -1,8 +1,10 @@
 import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { fineTuneBlockerOf } from '../../store/drawings/drawingsSlice';
+import { wordMessage } from '../../i18n/i18n';
 import { useAppStore } from '../../store/useAppStore';
-import { afterText, lastFineTune, scoreText, shownFineTune } from '../heldOutText';
+import { lastFineTune, scoreText, shownFineTune, type Score } from '../heldOutText';
 import { DrawingRows } from './DrawingRows';
 
 /**
@@ -10,6 +12,7 @@ import { DrawingRows } from './DrawingRows';
  * on them mixed with MNIST, measured on drawings it never trains on.
  */
 export function FineTuneSection(): JSX.Element {
+  const { t } = useTranslation('drawings');
   const blocker = useAppStore(fineTuneBlockerOf);
   const { form, fineTune, status, runId } = useAppStore(
     useShallow((s) => ({ form: s.drawings.fineTuneForm, fineTune: s.drawings.fineTune, status: s.run.status, runId: s.run.runId })),
@@ -24,32 +27,32 @@ export function FineTuneSection(): JSX.Element {
   });
   const shown = shownFineTune(fineTune, runId, saved);
   const own = shown !== null && !shown.saved;
+  /** "after 2 epochs of fine-tuning"; "after fine-tuning to epoch 7" when where it started is unknown. */
+  const afterText = (from: number | null, after: Score) =>
+    from === null ? t('fineTune.afterTo', { epoch: after.epoch }) : t('fineTune.afterEpochs', { count: after.epoch - from });
   return (
     <>
       <DrawingRows set={digits} kind="digits" />
       <div className="fine-tune" data-testid="fine-tune-section">
-        <h3>Fine-tune on your handwriting</h3>
-        <p className="hint">
-          Goes on training the current MNIST model with your drawings mixed into every batch. One drawing in five of each digit is held out
-          (outlined) and never trained on: its accuracy before and after says whether the network learned your hand, not just your drawings.
-        </p>
+        <h3>{t('fineTune.title')}</h3>
+        <p className="hint">{t('fineTune.hint')}</p>
         <div className="fine-tune-fields">
           <label>
-            Your share of each batch
+            {t('fineTune.share')}
             <input type="number" min={5} max={95} step={5} value={form.sharePercent} data-testid="fine-tune-share" onChange={(e) => setField({ sharePercent: e.target.value })} /> %
           </label>
           <label>
-            Epochs
+            {t('fineTune.epochs')}
             <input type="number" min={1} max={100} value={form.epochs} data-testid="fine-tune-epochs" onChange={(e) => setField({ epochs: e.target.value })} />
           </label>
           <label>
-            <input type="checkbox" checked={form.augment} data-testid="fine-tune-augment" onChange={(e) => setField({ augment: e.target.checked })} /> Augment your drawings
+            <input type="checkbox" checked={form.augment} data-testid="fine-tune-augment" onChange={(e) => setField({ augment: e.target.checked })} /> {t('fineTune.augment')}
           </label>
           <button className="primary" disabled={!!blocker} onClick={start} data-testid="fine-tune" aria-describedby="fine-tune-blocker">
-            Fine-tune
+            {t('fineTune.start')}
           </button>
         </div>
-        {blocker && <p className="hint" id="fine-tune-blocker" data-testid="fine-tune-blocker">{blocker}</p>}
+        {blocker && <p className="hint" id="fine-tune-blocker" data-testid="fine-tune-blocker">{wordMessage(blocker, t)}</p>}
         {shown && (
           <p
             className="held-out"
@@ -59,15 +62,15 @@ export function FineTuneSection(): JSX.Element {
             data-after={shown.after ? shown.after.correct / Math.max(1, shown.after.count) : ''}
           >
             {own
-              ? 'Your held-out drawings'
-              : `This run's last fine-tuning (${saved?.handwriting.drawings} drawings, ${saved?.handwriting.sharePercent}% of each batch), measured on the drawings it held out at the time`}
-            :{' '}before {shown.before ? <strong>{scoreText(shown.before)}</strong> : own && running ? '…' : '—'}
+              ? t('fineTune.ownHeldOut')
+              : t('fineTune.savedHeldOut', { drawings: saved?.handwriting.drawings, share: saved?.handwriting.sharePercent })}
+            :{' '}{t('fineTune.before')} {shown.before ? <strong>{scoreText(shown.before)}</strong> : own && running ? '…' : '—'}
             {' → '}
             {shown.after ? (
               <>
                 {afterText(shown.from, shown.after)}: <strong>{scoreText(shown.after)}</strong>
               </>
-            ) : own && running ? 'training…' : '—'}
+            ) : own && running ? t('fineTune.training') : '—'}
           </p>
         )}
       </div>

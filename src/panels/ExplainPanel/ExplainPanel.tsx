@@ -1,4 +1,5 @@
 import type { JSX, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EXPLAIN_TABS, tabUpdating, type ExplainTab } from '../../store/explain/explainState';
 import { useAppStore } from '../../store/useAppStore';
 import { DenseTab } from './dense/DenseTab';
@@ -12,16 +13,6 @@ import { PixelTab } from './pixel/PixelTab';
 import { SaliencyTab } from './saliency/SaliencyTab';
 import { useExplainVisibility } from './useExplainVisibility';
 import { ExplainInput } from './shared/ExplainInput';
-
-const TAB_LABEL: Record<ExplainTab, string> = {
-  pixel: 'Pixel arithmetic',
-  kernel: 'Sliding kernel',
-  im2col: 'im2col',
-  handFilters: 'Hand-set filters',
-  dense: 'Dense units',
-  saliency: 'Saliency',
-  maximize: 'What filters want',
-};
 
 const TAB_VIEW: Record<ExplainTab, () => JSX.Element> = {
   pixel: PixelTab,
@@ -49,31 +40,32 @@ function onTabKey(e: KeyboardEvent<HTMLDivElement>, tab: ExplainTab, setTab: (t:
  * weights: one view at a time (only the open one is computed, in the worker).
  */
 export function ExplainPanel(): JSX.Element {
+  const { t } = useTranslation('explain');
   const ref = useExplainVisibility<HTMLElement>();
   const tab = useAppStore((s) => s.explain.tab);
   const updating = useAppStore((s) => tabUpdating(s.explain));
   const setTab = useAppStore((s) => s.setExplainTab);
   const View = TAB_VIEW[tab];
   return (
-    <section className="card explain" id={EXPLAIN_ANCHOR} aria-label="Inside the network" data-testid="explain-panel" ref={ref}>
+    <section className="card explain" id={EXPLAIN_ANCHOR} aria-label={t('panel.title')} data-testid="explain-panel" ref={ref}>
       <h2>
-        Inside the network <small>how each number is computed, on your input, with the live weights</small>
+        {t('panel.title')} <small>{t('panel.subtitle')}</small>
       </h2>
       <ExplainInput />
-      <div className="xp-tabs" role="tablist" aria-label="Explainer views" onKeyDown={(e) => onTabKey(e, tab, setTab)}>
-        {EXPLAIN_TABS.map((t) => (
+      <div className="xp-tabs" role="tablist" aria-label={t('panel.tabsLabel')} onKeyDown={(e) => onTabKey(e, tab, setTab)}>
+        {EXPLAIN_TABS.map((x) => (
           <button
-            key={t}
-            id={`xp-tab-${t}`}
+            key={x}
+            id={`xp-tab-${x}`}
             role="tab"
-            aria-selected={t === tab}
+            aria-selected={x === tab}
             aria-controls="xp-tabpanel"
-            tabIndex={t === tab ? 0 : -1}
-            className={t === tab ? 'xp-tab xp-tab-on' : 'xp-tab'}
-            onClick={() => setTab(t)}
-            data-testid={`explain-tab-${t}`}
+            tabIndex={x === tab ? 0 : -1}
+            className={x === tab ? 'xp-tab xp-tab-on' : 'xp-tab'}
+            onClick={() => setTab(x)}
+            data-testid={`explain-tab-${x}`}
           >
-            {TAB_LABEL[t]}
+            {t(`panel.tabs.${x}`)}
           </button>
         ))}
       </div>

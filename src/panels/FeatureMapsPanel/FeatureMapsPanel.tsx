@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BarStrip } from '../../charts/BarStrip';
 import { ColorLegend } from '../../charts/ColorLegend';
 import { sequentialColor } from '../../charts/colorScales';
@@ -16,6 +17,7 @@ import { channelOf, extent } from '../../explain/channelOf';
 
 /** Every layer's output for the current input: one small image per channel (a grid per layer), dense layers as bars; `mapSize`: CSS px of each map. */
 export function FeatureMapsPanel({ mapSize = 44 }: { mapSize?: number }) {
+  const { t } = useTranslation('inspect');
   const ref = useReportVisibility<HTMLElement>('featureMaps');
   const activations = useAppStore((s) => (s.inspect.input ? s.inspect.activations : null));
   const spec = useAppStore(modelSpec);
@@ -40,10 +42,12 @@ export function FeatureMapsPanel({ mapSize = 44 }: { mapSize?: number }) {
   };
 
   return (
-    <section className="card feature-maps" aria-label="Feature maps" data-testid="feature-maps-panel" ref={ref}>
-      <h2>Feature maps <small>what each layer makes of the input; click a map to enlarge it</small></h2>
+    <section className="card feature-maps" aria-label={t('featureMaps.ariaLabel')} data-testid="feature-maps-panel" ref={ref}>
+      <h2>
+        {t('featureMaps.title')} <small>{t('featureMaps.subtitle')}</small>
+      </h2>
       {!activations ? (
-        <p className="hint">Draw something or pick a test image: every layer's output appears here, live while the network trains.</p>
+        <p className="hint">{t('featureMaps.empty')}</p>
       ) : (
         <>
           {enlarged && activations[enlarged.layer] && (
@@ -60,7 +64,7 @@ export function FeatureMapsPanel({ mapSize = 44 }: { mapSize?: number }) {
             <LayerMaps
               key={a.layer}
               act={a}
-              title={spec.layers[a.layer] ? layerTitle(spec.layers[a.layer]) : `Layer ${a.layer + 1}`}
+              title={spec.layers[a.layer] ? layerTitle(spec.layers[a.layer]) : t('layerFallback', { number: a.layer + 1 })}
               onPick={(channel) => setEnlarged({ layer: a.layer, channel })}
               onPickUnit={spec.layers[a.layer]?.type === 'dense' ? (unit) => explainUnit(a.layer, unit) : undefined}
               mapSize={mapSize}
@@ -73,6 +77,7 @@ export function FeatureMapsPanel({ mapSize = 44 }: { mapSize?: number }) {
 }
 
 function LayerMaps({ act, title, onPick, onPickUnit, mapSize }: { act: LayerActivation; title: string; onPick: (channel: number) => void; onPickUnit?: (unit: number) => void; mapSize: number }) {
+  const { t } = useTranslation('inspect');
   const [lo, hi] = useMemo(() => extent(act.values), [act.values]);
   const color = useMemo(() => (v: number) => sequentialColor(v, lo, hi), [lo, hi]);
   return (
@@ -88,7 +93,7 @@ function LayerMaps({ act, title, onPick, onPickUnit, mapSize }: { act: LayerActi
           channels={act.shape[2]}
           color={color}
           size={mapSize}
-          label={`${act.shape[2]} feature maps of ${title}: Enter enlarges channel 1`}
+          label={t('featureMaps.gridLabel', { channels: act.shape[2], title })}
           onPick={onPick}
           className="feature-map"
         />
@@ -97,7 +102,7 @@ function LayerMaps({ act, title, onPick, onPickUnit, mapSize }: { act: LayerActi
           values={act.values}
           min={Math.min(0, lo)}
           max={hi}
-          title={`${act.values.length} units, from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}${onPickUnit ? ': click a unit to see its strongest inputs' : ''}`}
+          title={t(onPickUnit ? 'featureMaps.unitsPick' : 'featureMaps.units', { units: act.values.length, lo: lo.toPrecision(3), hi: hi.toPrecision(3) })}
           onPick={onPickUnit}
         />
       )}
@@ -115,6 +120,7 @@ function EnlargedMap(props: {
   onExplain?: (p: { channel: number; y: number; x: number }) => void;
 }) {
   const { act, title, onChannel, onClose, onExplain } = props;
+  const { t } = useTranslation('inspect');
   const [hover, setHover] = useState<HeatmapHover | null>(null);
   const [h, w, c] = act.shape;
   // A new network may have fewer channels than the one the map was picked in.
@@ -133,22 +139,23 @@ function EnlargedMap(props: {
         size={196}
         onHoverValue={setHover}
         onCellClick={onExplain && ((p) => onExplain({ channel, ...p }))}
-        title={onExplain ? 'Click a pixel to see how it was computed (Enter: the middle one)' : undefined}
+        title={onExplain ? t('featureMaps.enlarged.clickPixel') : undefined}
         testId="enlarged-canvas"
       />
       <div>
-        <strong>{title}</strong>, channel {channel + 1} of {c} ({w}×{h})
-        <p>{hover ? `row ${hover.y + 1}, column ${hover.x + 1}: ${hover.value.toPrecision(4)}` : 'Hover for values'}</p>
-        {onExplain && <p className="hint">Click a pixel: "Inside the network" (at the end of the page) shows how it was computed.</p>}
-        <ColorLegend kind="sequential" min={lo} max={hi} label="activation" />
+        <strong>{title}</strong>
+        {t('featureMaps.enlarged.channelOf', { channel: channel + 1, channels: c, width: w, height: h })}
+        <p>{hover ? t('featureMaps.enlarged.hoverValue', { row: hover.y + 1, column: hover.x + 1, value: hover.value.toPrecision(4) }) : t('featureMaps.enlarged.hoverHint')}</p>
+        {onExplain && <p className="hint">{t('featureMaps.enlarged.explainHint')}</p>}
+        <ColorLegend kind="sequential" min={lo} max={hi} label={t('featureMaps.enlarged.legend')} />
         <div className="enlarged-steps">
-          <button onClick={() => onChannel(channel - 1)} disabled={channel <= 0} className="enlarged-step" aria-label="Previous channel" data-testid="enlarged-prev">
+          <button onClick={() => onChannel(channel - 1)} disabled={channel <= 0} className="enlarged-step" aria-label={t('featureMaps.enlarged.previous')} data-testid="enlarged-prev">
             ‹
           </button>
-          <button onClick={() => onChannel(channel + 1)} disabled={channel >= c - 1} className="enlarged-step" aria-label="Next channel" data-testid="enlarged-next">
+          <button onClick={() => onChannel(channel + 1)} disabled={channel >= c - 1} className="enlarged-step" aria-label={t('featureMaps.enlarged.next')} data-testid="enlarged-next">
             ›
           </button>
-          <button onClick={onClose}>Close</button>
+          <button onClick={onClose}>{t('close')}</button>
         </div>
       </div>
     </div>

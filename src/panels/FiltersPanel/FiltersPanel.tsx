@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ColorLegend } from '../../charts/ColorLegend';
 import { divergingColor, sequentialColor, symmetricMax } from '../../charts/colorScales';
 import { HeatmapCanvas } from '../../charts/HeatmapCanvas';
@@ -10,20 +11,26 @@ import { channelOf, extent } from '../../explain/channelOf';
 import { useReportVisibility } from '../useReportVisibility';
 import { kernelGrid } from './kernelGrid';
 
+/** The input channels a layer's grid shows at most. */
+const MAX_INPUTS = 64;
+
 /** Every conv layer's kernels on one shared, zero-centred colour scale per layer, live while training. */
 export function FiltersPanel() {
+  const { t } = useTranslation('inspect');
   const ref = useReportVisibility<HTMLElement>('filters');
   const kernels = useAppStore((s) => s.inspect.kernels);
   const spec = useAppStore(modelSpec);
   const trained = useAppStore((s) => s.inspect.trained);
   return (
-    <section className="card filters" aria-label="Filters" data-testid="filters-panel" ref={ref}>
-      <h2>Filters <small>{trained ? 'learned kernels, live' : 'random initial kernels; they change as the network trains'} · click one to see its feature map</small></h2>
+    <section className="card filters" aria-label={t('filters.ariaLabel')} data-testid="filters-panel" ref={ref}>
+      <h2>
+        {t('filters.title')} <small>{t(trained ? 'filters.trained' : 'filters.untrained')}{t('filters.clickOne')}</small>
+      </h2>
       {!kernels ? (
-        <p className="hint">The convolution kernels appear here.</p>
+        <p className="hint">{t('filters.empty')}</p>
       ) : (
         kernels.map((k, i) => (
-          <KernelLayer key={k.layer} k={k} title={spec.layers[k.layer] ? layerTitle(spec.layers[k.layer]) : `Layer ${k.layer + 1}`} open={i === 0} />
+          <KernelLayer key={k.layer} k={k} title={spec.layers[k.layer] ? layerTitle(spec.layers[k.layer]) : t('layerFallback', { number: k.layer + 1 })} open={i === 0} />
         ))
       )}
     </section>
@@ -31,7 +38,8 @@ export function FiltersPanel() {
 }
 
 function KernelLayer({ k, title, open }: { k: ConvKernels; title: string; open: boolean }) {
-  const grid = useMemo(() => kernelGrid(k.values, k.shape), [k]);
+  const { t } = useTranslation('inspect');
+  const grid = useMemo(() => kernelGrid(k.values, k.shape, undefined, MAX_INPUTS), [k]);
   const max = useMemo(() => symmetricMax(k.values), [k.values]);
   const color = useMemo(() => (v: number) => (Number.isNaN(v) ? [255, 255, 255] as [number, number, number] : divergingColor(v, max)), [max]);
   const hovered = useRef<{ filter: number; input: number } | null>(null);
@@ -43,7 +51,10 @@ function KernelLayer({ k, title, open }: { k: ConvKernels; title: string; open: 
   return (
     <details className="layer-block" open={open} data-testid={`filters-layer-${k.layer}`} data-signature={signature}>
       <summary>
-        <strong>{title}</strong> <small>{cout} filters × {cin} input channel{cin > 1 ? 's' : ''}, {kh}×{kw}{cin > 64 ? ' (first 64 inputs shown)' : ''}</small>
+        <strong>{title}</strong> <small>
+          {t('filters.summary', { filters: cout, count: cin, height: kh, width: kw })}
+          {cin > MAX_INPUTS ? t('filters.firstInputs', { inputs: MAX_INPUTS }) : ''}
+        </small>
       </summary>
       <div className="filter-row">
         <HeatmapCanvas
@@ -52,12 +63,12 @@ function KernelLayer({ k, title, open }: { k: ConvKernels; title: string; open: 
           values={grid.values}
           color={color}
           size={Math.max(grid.width, grid.height) * scale}
-          title={cin > 1 ? 'rows: filters, columns: input channels' : 'one tile per filter'}
+          title={t(cin > 1 ? 'filters.gridRows' : 'filters.gridTiles')}
           className="filter-grid"
           onHoverValue={(p) => (hovered.current = p ? grid.tileAt(p.x, p.y) : null)}
           onClick={() => hovered.current && setPicked(hovered.current.filter)}
         />
-        <ColorLegend kind="diverging" min={-max} max={max} label="weight" />
+        <ColorLegend kind="diverging" min={-max} max={max} label={t('filters.legend')} />
       </div>
       {picked !== null && <FilterAndMap k={k} filter={picked} onClose={() => setPicked(null)} />}
     </details>
@@ -66,6 +77,7 @@ function KernelLayer({ k, title, open }: { k: ConvKernels; title: string; open: 
 
 /** One filter beside the feature map it produces for the current input. */
 function FilterAndMap({ k, filter, onClose }: { k: ConvKernels; filter: number; onClose: () => void }) {
+  const { t } = useTranslation('inspect');
   const act = useAppStore((s) => (s.inspect.input ? s.inspect.activations?.[k.layer] : undefined));
   const [kh, kw, cin, cout] = k.shape;
   const kernel = useMemo(() => {
@@ -82,13 +94,16 @@ function FilterAndMap({ k, filter, onClose }: { k: ConvKernels; filter: number; 
     <div className="enlarged" data-testid="filter-and-map">
       <div>
         <HeatmapCanvas width={kw} height={kh} values={kernel} color={kernelColor} size={96} />
-        <div>filter {filter + 1}{cin > 1 ? ', input channel 1' : ''}</div>
+        <div>
+          {t('filters.filter', { number: filter + 1 })}
+          {cin > 1 ? t('filters.firstInput') : ''}
+        </div>
       </div>
       <div>
-        {map && act ? <HeatmapCanvas width={act.shape[1]} height={act.shape[0]} values={map} color={mapColor} size={140} /> : <p className="hint">Draw or pick an input to see this filter's feature map.</p>}
-        {map && <div>its feature map</div>}
+        {map && act ? <HeatmapCanvas width={act.shape[1]} height={act.shape[0]} values={map} color={mapColor} size={140} /> : <p className="hint">{t('filters.noInput')}</p>}
+        {map && <div>{t('filters.itsMap')}</div>}
       </div>
-      <button onClick={onClose}>Close</button>
+      <button onClick={onClose}>{t('close')}</button>
     </div>
   );
 }

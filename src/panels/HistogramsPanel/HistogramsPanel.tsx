@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { WeightHistogram } from '../../charts/WeightHistogram';
 import { layerTitle } from '../../model/layerTitle';
 import { modelSpec } from '../../store/selectors';
@@ -6,6 +7,7 @@ import { useAppStore } from '../../store/useAppStore';
 
 /** TensorBoard-style weight distributions per layer over the run. */
 export function HistogramsPanel() {
+  const { t } = useTranslation('inspect');
   const histograms = useAppStore((s) => s.inspect.histograms);
   const spec = useAppStore(modelSpec);
   const [mode, setMode] = useState<'ridgeline' | 'distribution'>('ridgeline');
@@ -22,20 +24,20 @@ export function HistogramsPanel() {
   }, [histograms]);
 
   return (
-    <section className="card histograms" aria-label="Weight histograms" data-testid="histograms-panel">
+    <section className="card histograms" aria-label={t('histograms.ariaLabel')} data-testid="histograms-panel">
       <h2>
-        Weight histograms{' '}
+        {t('histograms.title')}{' '}
         <small>
-          <label><input type="radio" checked={mode === 'ridgeline'} onChange={() => setMode('ridgeline')} /> histograms</label>{' '}
-          <label><input type="radio" checked={mode === 'distribution'} onChange={() => setMode('distribution')} /> distributions</label>
+          <label><input type="radio" checked={mode === 'ridgeline'} onChange={() => setMode('ridgeline')} /> {t('histograms.ridgeline')}</label>{' '}
+          <label><input type="radio" checked={mode === 'distribution'} onChange={() => setMode('distribution')} /> {t('histograms.distribution')}</label>
         </small>
       </h2>
       {layers.length === 0 ? (
-        <p className="hint">Each layer's weight distribution is recorded while the network trains.</p>
+        <p className="hint">{t('histograms.empty')}</p>
       ) : (
         <div className="histogram-grid">
           {layers.map(([layer, steps]) => (
-            <WeightHistogram key={layer} title={spec.layers[layer] ? layerTitle(spec.layers[layer]) : `Layer ${layer + 1}`} steps={steps} mode={mode} height={170} testId={`histogram-layer-${layer}`} />
+            <WeightHistogram key={layer} title={spec.layers[layer] ? layerTitle(spec.layers[layer]) : t('layerFallback', { number: layer + 1 })} steps={steps} mode={mode} height={170} testId={`histogram-layer-${layer}`} />
           ))}
         </div>
       )}

@@ -1,9 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { wordMessage } from '../../i18n/i18n';
+import { isMessage, type Message } from '../../model/message';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatLoss, formatPercent } from '../format';
 
 /** How the last run ended, and its latest validation, test and training accuracy. */
 export function MetricsPanel() {
+  const { t } = useTranslation('train');
   // Only what this panel shows: epoch ends and the test result, not every batch.
   const run = useAppStore(
     useShallow((s) => ({ epochs: s.run.epochs, test: s.run.test, status: s.run.status, outcome: s.run.outcome, restoredEpoch: s.run.restoredEpoch })),
@@ -12,28 +16,39 @@ export function MetricsPanel() {
   // After early stopping put back an earlier epoch, the model is that epoch's: show its validation numbers.
   const current = (run.restoredEpoch && run.epochs.find((e) => e.epoch === run.restoredEpoch)) || last;
   const { test, status } = run;
+  // The store may keep the outcome as a message (worded now, in the page's language) or, from older code, as text.
+  const outcome = run.outcome as Message | string | null;
 
   return (
-    <section className="card metrics-panel" aria-label="Accuracy">
+    <section className="card metrics-panel" aria-label={t('metrics.ariaLabel')}>
       {run.outcome && (
         <p className={`outcome ${status === 'diverged' ? 'outcome-bad' : ''}`} data-testid="run-outcome" role="status">
-          {run.outcome}
+          {isMessage(outcome) ? wordMessage(outcome, t) : outcome}
         </p>
       )}
       <div className="metrics">
         <Metric
-          label="Validation accuracy"
+          label={t('metrics.validation.label')}
           testId="val-accuracy"
           value={formatPercent(current?.valAccuracy)}
-          sub={current ? `loss ${formatLoss(current.valLoss)} · epoch ${current.epoch}${current === last ? '' : ' (restored)'}` : 'after each epoch'}
+          sub={
+            current
+              ? t(current === last ? 'metrics.validation.sub' : 'metrics.validation.subRestored', { loss: formatLoss(current.valLoss), epoch: current.epoch })
+              : t('metrics.validation.empty')
+          }
         />
         <Metric
-          label="Test accuracy"
+          label={t('metrics.test.label')}
           testId="test-accuracy"
           value={formatPercent(test?.accuracy)}
-          sub={test ? `loss ${formatLoss(test.loss)} · ${formatCount(test.count)} test images` : 'whole test set, at the end of a run'}
+          sub={test ? t('metrics.test.sub', { loss: formatLoss(test.loss), images: formatCount(test.count) }) : t('metrics.test.empty')}
         />
-        <Metric label="Training accuracy" testId="train-accuracy" value={formatPercent(last?.trainAccuracy)} sub={last ? `loss ${formatLoss(last.trainLoss)} · mean over epoch ${last.epoch}` : 'mean over each epoch'} />
+        <Metric
+          label={t('metrics.training.label')}
+          testId="train-accuracy"
+          value={formatPercent(last?.trainAccuracy)}
+          sub={last ? t('metrics.training.sub', { loss: formatLoss(last.trainLoss), epoch: last.epoch }) : t('metrics.training.empty')}
+        />
       </div>
     </section>
   );

@@ -1,15 +1,21 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { classNamesIn } from '../../i18n/datasetWords';
 import { modelClassNames, modelDataset } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 
 /** Every class's probability for the current input, and the top class. */
 export function PredictionPanel() {
+  const { t, i18n } = useTranslation('results');
   const { probs, trained, input, at, sample } = useAppStore(
     useShallow((s) => ({ probs: s.inspect.probs, trained: s.inspect.trained, input: s.inspect.input, at: s.inspect.at, sample: s.inspect.testSample })),
   );
   const dataset = useAppStore(modelDataset);
   const starting = useAppStore((s) => s.run.status === 'loading' || s.run.status === 'training');
-  const names = useAppStore(modelClassNames);
+  const modelNames = useAppStore(modelClassNames);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the names follow the page's language
+  const names = useMemo(() => classNamesIn(dataset, modelNames, t), [dataset, modelNames, t, i18n.language]);
   // A verdict only for a test image of the dataset the model knows (the dataset may have been switched since).
   const truth = sample?.dataset === dataset ? sample : null;
   const shown = input && probs ? probs : null;
@@ -17,22 +23,22 @@ export function PredictionPanel() {
   if (shown) for (let i = 0; i < shown.length; i++) if (top < 0 || shown[i] > shown[top]) top = i;
 
   return (
-    <section className="card prediction" aria-label="Prediction" data-testid="prediction-panel">
+    <section className="card prediction" aria-label={t('prediction.title')} data-testid="prediction-panel">
       <h2>
-        Prediction{' '}
+        {t('prediction.title')}{' '}
         <small data-testid="prediction-model-state">
-          {!shown ? '' : trained ? `live model, epoch ${at.toFixed(2)}` : starting ? 'untrained model: training is starting' : 'untrained model: random weights, press Train'}
+          {!shown ? '' : trained ? t('prediction.live', { epoch: at.toFixed(2) }) : starting ? t('prediction.starting') : t('prediction.untrained')}
         </small>
       </h2>
       {!shown ? (
-        <p className="hint">Draw in the pad or pick a test image to see what the network thinks, even while it trains.</p>
+        <p className="hint">{t('prediction.hint')}</p>
       ) : (
         <>
           <p className="top-class" data-testid="prediction-top" data-class-index={top}>
             {names[top]} <span>{(shown[top] * 100).toFixed(1)}%</span>
             {truth && (
               <span className={truth.label === top ? 'verdict-ok' : 'verdict-bad'}>
-                {truth.label === top ? ' ✓ correct' : ` ✗ true: ${names[truth.label]}`}
+                {` ${truth.label === top ? t('prediction.correct') : t('prediction.wrong', { name: names[truth.label] })}`}
               </span>
             )}
           </p>

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { modelClassNames } from '../../store/selectors';
+import { classNamesIn } from '../../i18n/datasetWords';
+import { modelClassNames, modelDataset } from '../../store/selectors';
 import { ClassificationReportTable } from '../../charts/ClassificationReportTable';
 import { ConfusionMatrix } from '../../charts/ConfusionMatrix';
 import { galleryCaption } from '../../charts/galleryCaption';
@@ -8,7 +10,6 @@ import { ImageGallery, type GalleryImage } from '../../charts/ImageGallery';
 import { classificationReport } from '../../model/classificationReport';
 import { useAppStore } from '../../store/useAppStore';
 import type { GalleryState } from '../../store/runs/runsState';
-import { formatCount } from '../format';
 
 /** 'test', or the epoch (1-based) whose validation matrix is shown. */
 type Source = 'test' | number;
@@ -20,6 +21,7 @@ type Source = 'test' | number;
  * becomes the model's input.
  */
 export function EvaluationDetails() {
+  const { t, i18n } = useTranslation('results');
   const { test, epochs, gallery, input } = useAppStore(
     useShallow((s) => ({ test: s.run.test, epochs: s.run.epochs, gallery: s.runs.gallery, input: s.inspect.input })),
   );
@@ -27,7 +29,10 @@ export function EvaluationDetails() {
   const closeGallery = useAppStore((s) => s.closeGallery);
   const showTestSample = useAppStore((s) => s.showTestSample);
   const showView = useAppStore((s) => s.showView);
-  const classNames = useAppStore(modelClassNames);
+  const dataset = useAppStore(modelDataset);
+  const names = useAppStore(modelClassNames);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the names follow the page's language
+  const classNames = useMemo(() => classNamesIn(dataset, names, t), [dataset, names, t, i18n.language]);
   const validated = epochs.filter((e) => e.valConfusion);
   const [picked, setPicked] = useState<Source | null>(null);
   // The test set once there is a result; else the last validated epoch. A pick that no longer exists falls back.
@@ -43,23 +48,23 @@ export function EvaluationDetails() {
     <div className="evaluation">
       <div className="evaluation-head">
         <label>
-          Report for{' '}
+          {t('evaluation.reportFor')}{' '}
           <select value={String(source)} onChange={(e) => setPicked(e.target.value === 'test' ? 'test' : Number(e.target.value))} data-testid="report-source">
-            {test && <option value="test">the test set ({formatCount(test.count)} images)</option>}
+            {test && <option value="test">{t('evaluation.testSet', { n: test.count })}</option>}
             {validated.map((e) => (
-              <option key={e.epoch} value={e.epoch}>the validation set after epoch {e.epoch}</option>
+              <option key={e.epoch} value={e.epoch}>{t('evaluation.validationAfter', { epoch: e.epoch })}</option>
             ))}
           </select>
         </label>
         {test && (
           <button type="button" className="secondary" onClick={() => showGallery(null)} data-testid="show-wrong">
-            Most confidently wrong
+            {t('evaluation.mostWrong')}
           </button>
         )}
       </div>
       <div className="evaluation-body">
         <div className="table-scroll">
-          <ClassificationReportTable report={report} classNames={classNames} caption={onTest ? 'Test set, as scikit-learn\'s classification_report prints it' : `Validation set after epoch ${source}`} />
+          <ClassificationReportTable report={report} classNames={classNames} caption={onTest ? t('evaluation.captionTest') : t('evaluation.captionValidation', { epoch: source })} />
         </div>
         <div className="confusion">
           <ConfusionMatrix
@@ -69,7 +74,7 @@ export function EvaluationDetails() {
             onSelectCell={onTest ? (trueClass, predClass) => showGallery({ trueClass, predClass }) : undefined}
             selected={selected}
           />
-          <p className="hint">{onTest ? 'Rows: true class. Click a cell to see its images.' : 'Rows: true class. Galleries show test images: pick the test set.'}</p>
+          <p className="hint">{onTest ? t('evaluation.hintTest') : t('evaluation.hintValidation')}</p>
         </div>
       </div>
       {gallery && (
@@ -96,26 +101,28 @@ function GalleryView({ gallery, classNames, selectedIndex, onSelect, onClose }: 
   onSelect: (index: number) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('results');
   const { cell, items, pixels, total } = gallery;
   const images = useMemo<GalleryImage[]>(
     () => items.map((it, i) => ({
       key: String(it.index),
       pixels: pixels ? pixels.subarray(i * 784, (i + 1) * 784) : new Float32Array(784),
       caption: galleryCaption(classNames[it.label], classNames[it.predicted], it.confidence),
-      title: `Test image ${it.index}: true ${classNames[it.label]}, predicted ${classNames[it.predicted]} with ${(it.confidence * 100).toFixed(1)}%. Click to look at it.`,
+      title: t('gallery.imageTitle', { index: it.index, trueName: classNames[it.label], predName: classNames[it.predicted], confidence: (it.confidence * 100).toFixed(1) }),
       wrong: it.label !== it.predicted,
     })),
-    [items, pixels, classNames],
+    [items, pixels, classNames, t],
   );
   const title = cell
-    ? `True ${classNames[cell.trueClass]}, predicted ${classNames[cell.predClass]}`
-    : 'Most confidently wrong on the test set';
-  const count = total === null ? 'finding them…' : total > items.length ? `the ${items.length} most confident of ${formatCount(total)}` : `${formatCount(total)} image${total === 1 ? '' : 's'}`;
+    ? t('gallery.cellTitle', { trueName: classNames[cell.trueClass], predName: classNames[cell.predClass] })
+    : t('gallery.wrongTitle');
+  const count =
+    total === null ? t('gallery.finding') : total > items.length ? t('gallery.mostConfidentOf', { shown: items.length, total }) : t('gallery.images', { count: total });
   return (
     <section className="gallery" aria-label={title}>
       <header className="gallery-head">
         <h3>{title}: <span className="muted">{count}</span></h3>
-        <button type="button" className="secondary" onClick={onClose} aria-label="Close the gallery">Close</button>
+        <button type="button" className="secondary" onClick={onClose} aria-label={t('gallery.closeLabel')}>{t('gallery.close')}</button>
       </header>
       {total !== null && (
         <ImageGallery
@@ -123,7 +130,7 @@ function GalleryView({ gallery, classNames, selectedIndex, onSelect, onClose }: 
           items={images}
           onSelect={(i) => onSelect(items[i].index)}
           selectedKey={selectedIndex === null ? undefined : String(selectedIndex)}
-          emptyText="No test images here."
+          emptyText={t('gallery.noTestImages')}
         />
       )}
     </section>

@@ -1,5 +1,7 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatDuration } from '../format';
+import { backendName } from './backendName';
 import { useRunEstimate } from './useRunEstimate';
 
 /**
@@ -7,41 +9,43 @@ import { useRunEstimate } from './useRunEstimate';
  * a run over half an hour, the largest training set that fits, one click away.
  */
 export function RunEstimate() {
+  const { t } = useTranslation('setup');
   const { estimate, measuring } = useRunEstimate();
   const setTrainSize = useAppStore((s) => s.setTrainSize);
   const chooseBackend = useAppStore((s) => s.chooseBackend);
   if (!estimate) {
-    return <p className="estimate hint" data-testid="run-estimate">{measuring ? 'Measuring how fast this network trains here…' : ''}</p>;
+    return <p className="estimate hint" data-testid="run-estimate">{measuring ? t('estimate.measuring') : ''}</p>;
   }
   const { seconds, backend, imagesPerSec, suggestion, faster, long } = estimate;
+  const rate = formatCount(Math.round(imagesPerSec));
   return (
     <div className={`estimate ${long ? 'estimate-long' : ''}`} data-testid="run-estimate">
       <span>
-        About <strong>{formatDuration(seconds * 1000)}</strong> on {backend}
-        <span className="hint"> ({formatCount(Math.round(imagesPerSec))} images/s{measuring ? ', measuring again…' : ''})</span>
+        <Trans t={t} i18nKey="estimate.about" values={{ time: formatDuration(seconds * 1000), backend: backendName(backend, t) }} components={{ b: <strong /> }} />
+        <span className="hint">{measuring ? t('estimate.rateMeasuring', { rate }) : t('estimate.rate', { rate })}</span>
       </span>
       {long && (
         <span className="estimate-suggest">
-          Over 30 minutes.
+          {t('estimate.long')}
           {suggestion && (
             <>
               {' '}
               <button type="button" className="link" data-testid="use-suggested-size" onClick={() => setTrainSize(suggestion.trainSize)}>
-                Train on {formatCount(suggestion.trainSize)} images
+                {t('estimate.trainOn', { images: formatCount(suggestion.trainSize) })}
               </button>{' '}
-              (about {formatDuration(suggestion.seconds * 1000)}){suggestion.fits ? ' to see it learn sooner.' : '.'}
+              {t(suggestion.fits ? 'estimate.suggestionFits' : 'estimate.suggestion', { time: formatDuration(suggestion.seconds * 1000) })}
             </>
           )}
           {faster && (
             <>
               {' '}
               <button type="button" className="link" data-testid="use-faster-backend" onClick={() => chooseBackend('auto')}>
-                Train on {faster.backend}
+                {t('estimate.trainOnBackend', { backend: backendName(faster.backend, t) })}
               </button>{' '}
-              (about {formatDuration(faster.seconds * 1000)}).
+              {t('estimate.faster', { time: formatDuration(faster.seconds * 1000) })}
             </>
           )}
-          {!suggestion && !faster && ' Fewer epochs or a smaller network would help.'}
+          {!suggestion && !faster && ` ${t('estimate.nothingHelps')}`}
         </span>
       )}
     </div>

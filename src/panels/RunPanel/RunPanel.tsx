@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { hasTestSet } from '../../data/datasets';
 import { isActive, trainBlocker } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -6,6 +7,7 @@ import { RunEstimate } from './RunEstimate';
 
 /** The run beyond its buttons and progress (those are in the setup strip) and its notices: what it will take, its speed, downloads and the test-set evaluation. */
 export function RunPanel() {
+  const { t } = useTranslation('setup');
   const run = useAppStore((s) => s.run);
   const evaluate = useAppStore((s) => s.evaluate);
   const invalid = useAppStore(trainBlocker) !== null;
@@ -19,22 +21,22 @@ export function RunPanel() {
   const loading = status === 'loading' && downloads.some(([, d]) => d.loaded < d.total);
 
   return (
-    <section className="card run" aria-label="Run">
-      <h2>Run</h2>
+    <section className="card run" aria-label={t('run.ariaLabel')}>
+      <h2>{t('run.title')}</h2>
       {!active && !invalid && <RunEstimate />}
       <dl className="stats">
-        <dt>Speed</dt>
-        <dd data-testid="examples-per-sec">{progress ? `${formatCount(Math.round(progress.examplesPerSec))} images/s` : '—'}</dd>
-        <dt>Elapsed</dt>
+        <dt>{t('run.speed')}</dt>
+        <dd data-testid="examples-per-sec">{progress ? t('run.rate', { rate: formatCount(Math.round(progress.examplesPerSec)) }) : '—'}</dd>
+        <dt>{t('run.elapsed')}</dt>
         <dd data-testid="elapsed">{formatDuration(progress?.elapsedMs)}</dd>
-        <dt>Remaining</dt>
+        <dt>{t('run.remaining')}</dt>
         <dd data-testid="eta">{active ? formatDuration(progress?.etaMs) : '—'}</dd>
       </dl>
       {loading && (
         <div className="downloads" data-testid="download-progress">
           {downloads.map(([file, d]) => (
             <label key={file}>
-              <span>{file} · {formatBytes(d.loaded)} / {formatBytes(d.total)}</span>
+              <span>{t('run.download', { file, loaded: formatBytes(d.loaded), total: formatBytes(d.total) })}</span>
               <progress max={d.total || 1} value={d.loaded} />
             </label>
           ))}
@@ -42,12 +44,12 @@ export function RunPanel() {
       )}
       {run.evaluation && (
         <label className="downloads" data-testid="evaluation-progress">
-          <span>Testing on {formatCount(run.evaluation.total)} test images…</span>
+          <span>{t('run.testing', { images: formatCount(run.evaluation.total) })}</span>
           <progress max={run.evaluation.total || 1} value={run.evaluation.done} />
         </label>
       )}
-      <button data-testid="evaluate-button" disabled={!canEvaluate} onClick={evaluate} title={testable ? 'Evaluate the current weights on the whole test set' : 'Your classes have no test set: the validation accuracy is their held-out measure'}>
-        Evaluate on test set
+      <button data-testid="evaluate-button" disabled={!canEvaluate} onClick={evaluate} title={testable ? t('run.evaluateTitle') : t('run.noTestSet')}>
+        {t('run.evaluate')}
       </button>
     </section>
   );

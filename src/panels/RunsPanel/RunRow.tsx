@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../protocol';
 import { runMeta } from './runLabels';
 
@@ -17,10 +18,11 @@ export interface RunRowProps {
 
 /** One saved run: open it, rename, pin, delete (asked twice), pick it for comparison. */
 export function RunRow({ run, current, comparing, busy, onOpen, onRename, onPin, onDelete, onCompare }: RunRowProps) {
+  const { t } = useTranslation('runs');
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const noWeights = run.weights.latest === null;
-  const title = noWeights ? 'Its weights were not kept (dropped to make room): opening it shows its history with an untrained model' : 'Open: this run\'s model becomes the current one, its curves and results shown';
+  const title = t(noWeights ? 'row.noWeightsTitle' : 'row.openTitle');
   return (
     <li data-run-id={run.id} className={`saved-run${current ? ' current' : ''}`} aria-current={current ? 'true' : undefined}>
       <div className="saved-run-main">
@@ -33,7 +35,7 @@ export function RunRow({ run, current, comparing, busy, onOpen, onRename, onPin,
               setEditing(false);
             }}
           >
-            <input name="name" defaultValue={run.name} aria-label="Run name" maxLength={80} autoFocus onBlur={(e) => e.currentTarget.form?.requestSubmit()} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
+            <input name="name" defaultValue={run.name} aria-label={t('row.name')} maxLength={80} autoFocus onBlur={(e) => e.currentTarget.form?.requestSubmit()} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
           </form>
         ) : (
           <span className="saved-run-title">
@@ -42,31 +44,31 @@ export function RunRow({ run, current, comparing, busy, onOpen, onRename, onPin,
               className={`pin${run.pinned ? ' pinned' : ''}`}
               onClick={() => onPin(!run.pinned)}
               aria-pressed={run.pinned}
-              aria-label={run.pinned ? 'Unpin' : 'Pin'}
-              title={run.pinned ? 'Pinned: listed first, its weights never dropped to make room, not deletable. Click to unpin' : 'Pin: list it first and never drop its weights to make room'}
+              aria-label={t(run.pinned ? 'row.unpin' : 'row.pin')}
+              title={t(run.pinned ? 'row.pinnedTitle' : 'row.pinTitle')}
             >
               {run.pinned ? '★' : '☆'}
             </button>
-            <button type="button" className="link saved-run-name" onClick={onOpen} disabled={busy || current} title={current ? 'This is the current model' : title}>
+            <button type="button" className="link saved-run-name" onClick={onOpen} disabled={busy || current} title={current ? t('row.currentTitle') : title}>
               {run.name}
             </button>
           </span>
         )}
-        <span className={`saved-run-meta status-word-${run.status}`}>{runMeta(run)}{noWeights ? ' · no weights' : ''}</span>
+        <span className={`saved-run-meta status-word-${run.status}`}>{runMeta(run, Date.now(), t)}{noWeights ? t('row.noWeights') : ''}</span>
       </div>
       <div className="saved-run-actions">
-        <label title="Overlay this run's curves with others (2 to 4)">
-          <input type="checkbox" checked={comparing} onChange={onCompare} data-testid="compare-toggle" /> compare
+        <label title={t('row.compareTitle')}>
+          <input type="checkbox" checked={comparing} onChange={onCompare} data-testid="compare-toggle" /> {t('row.compare')}
         </label>
-        <button type="button" onClick={() => setEditing(true)} title="Rename">Rename</button>
+        <button type="button" onClick={() => setEditing(true)} title={t('row.rename')}>{t('row.rename')}</button>
         {confirming ? (
           <>
-            <button type="button" className="danger" onClick={onDelete} data-testid="confirm-delete">Delete it</button>
-            <button type="button" onClick={() => setConfirming(false)}>Keep</button>
+            <button type="button" className="danger" onClick={onDelete} data-testid="confirm-delete">{t('row.confirmDelete')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>{t('row.keep')}</button>
           </>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)} disabled={run.pinned || (current && busy)} title={run.pinned ? 'Unpin it first' : 'Delete this run and its weights'}>
-            Delete
+          <button type="button" onClick={() => setConfirming(true)} disabled={run.pinned || (current && busy)} title={t(run.pinned ? 'row.unpinFirst' : 'row.deleteTitle')}>
+            {t('row.delete')}
           </button>
         )}
       </div>

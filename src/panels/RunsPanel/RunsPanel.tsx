@@ -1,22 +1,29 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { wordMessage, type Translate } from '../../i18n/i18n';
+import { isMessage, type Message } from '../../model/message';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import type { ModelFormat } from '../../model/modelFormat';
 import { formatBytes } from '../format';
 import { RunRow } from './RunRow';
 import { sortRuns } from './runLabels';
+import { CacheStorage } from '../OfflineStatus/CacheStorage';
 
 /**
  * The formats a model downloads as. No `accept` filter on the open button:
  * converters write weight shards without an extension (`group1-shard1of1`),
  * which a filter by extension would hide.
  */
-const FORMATS: Record<ModelFormat, { label: string; title: string }> = {
-  keras: { label: '.keras (Keras 3)', title: 'One .keras file: keras.models.load_model("….keras") opens it in Keras 3' },
-  h5: { label: '.h5 (Keras 2)', title: 'One .h5 file, as Keras 2 saves whole models: tf.keras.models.load_model("….h5") opens it, and so does Keras 3' },
-  tfjs: { label: 'TensorFlow.js', title: 'model.json and its weights, in the TensorFlow.js Layers format (tf.loadLayersModel, tensorflowjs_converter)' },
-};
+const FORMATS = {
+  keras: { label: 'model.kerasLabel', title: 'model.kerasTitle' },
+  h5: { label: 'model.h5Label', title: 'model.h5Title' },
+  tfjs: { label: 'model.tfjsLabel', title: 'model.tfjsTitle' },
+} as const satisfies Record<ModelFormat, { label: string; title: string }>;
+
+/** What the worker said about storage (a message, or text from older code), in the page's language. */
+const worded = (m: Message | string | null | undefined, t: Translate): string => (isMessage(m) ? wordMessage(m, t) : (m ?? ''));
 
 /**
  * Saved runs (IndexedDB, kept across reloads): open, rename, pin, delete,
@@ -24,6 +31,7 @@ const FORMATS: Record<ModelFormat, { label: string; title: string }> = {
  * model's files out, and a model's files in.
  */
 export function RunsPanel() {
+  const { t } = useTranslation('runs');
   const { runs, savedId, busy, hasModel } = useAppStore(
     useShallow((s) => ({ runs: s.runs, savedId: s.run.savedId, busy: isActive(s.run), hasModel: s.run.runId > 0 && s.run.status !== 'error' })),
   );
@@ -36,22 +44,29 @@ export function RunsPanel() {
   const [more, setMore] = useState('2');
   const [format, setFormat] = useState<ModelFormat>('keras');
   const { list, damaged, storage } = runs;
+  // The worker may say it as a message (worded here) or, from older code, as text.
+  const storageMessage = storage?.message as Message | string | null | undefined;
   const current = list.find((r) => r.id === savedId) ?? null;
   const moreEpochs = Number(more);
-  const moreError = Number.isInteger(moreEpochs) && moreEpochs >= 1 && moreEpochs <= 1000 ? null : 'a whole number from 1 to 1000';
-  const canContinue = current !== null && current.weights.latest !== null && !busy && moreError === null;
+  const moreError = !(Number.isInteger(moreEpochs) && moreEpochs >= 1 && moreEpochs <= 1000);
+  const canContinue = current !== null && current.weights.latest !== null && !busy && !moreError;
 
   return (
-    <section className="card runs" aria-label="Saved runs">
+    <section className="card runs" aria-label={t('panel.label')}>
       <h2>
-        Saved runs
+        {t('panel.title')}
         <small data-testid="storage-usage">
-          {storage?.usedBytes != null ? `${formatBytes(storage.usedBytes)} used${storage.quotaBytes ? ` of ${formatBytes(storage.quotaBytes)}` : ''}` : ''}
+          {storage?.usedBytes != null
+            ? storage.quotaBytes
+              ? t('panel.usedOf', { used: formatBytes(storage.usedBytes), quota: formatBytes(storage.quotaBytes) })
+              : t('panel.used', { used: formatBytes(storage.usedBytes) })
+            : ''}
         </small>
+        <CacheStorage />
       </h2>
-      {storage && !storage.available && <p className="notice" data-testid="storage-notice">Runs are not saved: {storage.message}</p>}
-      {storage?.available && storage.message && <p className="notice" data-testid="storage-notice">{storage.message}</p>}
-      {runs.loaded && list.length === 0 && damaged.length === 0 && <p className="hint">Every run is saved here as it trains, with its weights, and comes back after a reload.</p>}
+      {storage && !storage.available && <p className="notice" data-testid="storage-notice">{t('panel.notSaved', { why: worded(storageMessage, t) })}</p>}
+      {storage?.available && storageMessage && <p className="notice" data-testid="storage-notice">{worded(storageMessage, t)}</p>}
+      {runs.loaded && list.length === 0 && damaged.length === 0 && <p className="hint">{t('panel.empty')}</p>}
       <ul className="saved-runs" data-testid="run-list">
         {sortRuns(list).map((r) => (
           <RunRow
@@ -69,45 +84,45 @@ export function RunsPanel() {
         ))}
         {damaged.map((d) => (
           <li key={d.id} data-run-id={d.id} className="saved-run damaged">
-            <span className="saved-run-meta">A saved run could not be read: {d.reason}</span>
-            <button type="button" onClick={() => a.deleteRun(d.id)}>Delete</button>
+            <span className="saved-run-meta">{t('panel.damaged', { why: worded(d.reason as Message | string, t) })}</span>
+            <button type="button" onClick={() => a.deleteRun(d.id)}>{t('panel.delete')}</button>
           </li>
         ))}
       </ul>
-      {runs.compare.length === 1 && <p className="hint">Pick one more run to compare.</p>}
+      {runs.compare.length === 1 && <p className="hint">{t('panel.pickOne')}</p>}
       <div className="continue">
         <label>
-          Continue{current ? ` "${current.name}"` : ''} for{' '}
-          <input type="number" min={1} max={1000} value={more} onChange={(e) => setMore(e.target.value)} aria-invalid={moreError !== null} data-testid="continue-epochs" />{' '}
-          more epochs
+          {current ? t('continue.forNamed', { name: current.name }) : t('continue.for')}{' '}
+          <input type="number" min={1} max={1000} value={more} onChange={(e) => setMore(e.target.value)} aria-invalid={moreError} data-testid="continue-epochs" />{' '}
+          {t('continue.moreEpochs')}
         </label>
         <button
           type="button"
           onClick={() => a.continueRun(current!.id, moreEpochs)}
           disabled={!canContinue}
           data-testid="continue-training"
-          title={current ? (current.weights.optimizer ? 'From its latest weights and optimizer state' : 'From its latest weights; the optimizer starts fresh (its state was not stored)') : 'Train or open a saved run first'}
+          title={t(current ? (current.weights.optimizer ? 'continue.withOptimizer' : 'continue.freshOptimizer') : 'continue.noRun')}
         >
-          Continue training
+          {t('continue.start')}
         </button>
-        {moreError && <p className="field-error">Epochs: {moreError}</p>}
+        {moreError && <p className="field-error">{t('continue.epochsError')}</p>}
       </div>
       <div className="model-files">
         <div className="download-model">
-          <button type="button" onClick={() => a.downloadModel(format)} disabled={!hasModel || busy} data-testid="download-model" title={FORMATS[format].title}>
-            Download model
+          <button type="button" onClick={() => a.downloadModel(format)} disabled={!hasModel || busy} data-testid="download-model" title={t(FORMATS[format].title)}>
+            {t('model.download')}
           </button>
-          <select aria-label="Model file format" data-testid="model-format-select" value={format} onChange={(e) => setFormat(e.target.value as ModelFormat)}>
-            {(Object.keys(FORMATS) as ModelFormat[]).map((f) => <option key={f} value={f}>{FORMATS[f].label}</option>)}
+          <select aria-label={t('model.format')} data-testid="model-format-select" value={format} onChange={(e) => setFormat(e.target.value as ModelFormat)}>
+            {(Object.keys(FORMATS) as ModelFormat[]).map((f) => <option key={f} value={f}>{t(FORMATS[f].label)}</option>)}
           </select>
         </div>
         <label
           className={`button${busy ? ' disabled' : ''}`}
-          title="A Keras .h5 or .keras file, or a TensorFlow.js model.json selected together with its weight files"
+          title={t('model.openTitle')}
           onPointerEnter={a.prepareModelFiles}
           onFocus={a.prepareModelFiles}
         >
-          Open model file…
+          {t('model.open')}
           <input
             type="file"
             multiple

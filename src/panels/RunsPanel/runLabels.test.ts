@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/i18n';
 import type { RunSummary } from '../../protocol';
 import { ago, runMeta, sortRuns } from './runLabels';
 
@@ -18,8 +19,14 @@ describe('run labels', () => {
     expect(runMeta(tuned, 0)).toBe('done · 7/7 epochs · val 98.12% · handwriting 4/6 → 6/6 · just now');
   });
 
-  it('gives a date for old runs', () => {
-    expect(ago(Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 9))).toBe('2026-01-02');
+  it('says it in Korean too', () => {
+    const ko = i18n.getFixedT('ko');
+    expect(runMeta(run({}), 30_000, ko)).toBe('완료 · 에포크 5/5 · 검증 98.12% · 방금');
+    expect(runMeta(run({ status: 'imported', valAccuracy: NaN }), 7_200_000, ko)).toBe('파일에서 가져옴 · 2시간 전');
+  });
+
+  it('gives a date for old runs, in the page\'s language', () => {
+    expect(ago(Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 9))).toBe('Jan 2, 2026');
   });
 
   it('puts pinned runs first, then the newest', () => {

@@ -1,30 +1,40 @@
 import type { RunSummary, SavedRunStatus } from '../../protocol';
-import { handwritingMeta } from '../heldOutText';
+import { i18n, wordKey, type Translate } from '../../i18n/i18n';
+import { formatDate } from '../../i18n/formatLocale';
+import { lastFineTune } from '../heldOutText';
 
-const STATUS_WORDS: Record<SavedRunStatus, string> = {
-  running: 'training', done: 'done', earlyStopped: 'stopped early', stopped: 'stopped', diverged: 'diverged',
-  interrupted: 'interrupted', error: 'failed', imported: 'from a file',
+/** How a saved run stands, as its catalogue key (runs:status.*). */
+const STATUS_KEYS: Record<SavedRunStatus, string> = {
+  running: 'runs:status.running', done: 'runs:status.done', earlyStopped: 'runs:status.earlyStopped', stopped: 'runs:status.stopped',
+  diverged: 'runs:status.diverged', interrupted: 'runs:status.interrupted', error: 'runs:status.error', imported: 'runs:status.imported',
 };
 
-/** One line under a run's name: how it stands, how far it got, its best numbers. */
-export function runMeta(r: RunSummary, now = Date.now()): string {
-  const parts = [STATUS_WORDS[r.status]];
-  if (r.status !== 'imported') parts.push(`${r.epochsCompleted}/${r.epochsPlanned} epochs`);
-  if (Number.isFinite(r.testAccuracy)) parts.push(`test ${(r.testAccuracy * 100).toFixed(2)}%`);
-  else if (Number.isFinite(r.valAccuracy)) parts.push(`val ${(r.valAccuracy * 100).toFixed(2)}%`);
-  const handwriting = handwritingMeta(r);
+/** "handwriting 7/10 → 10/10"; null when the run was never fine-tuned on handwriting (or not measured). */
+function handwritingMeta(r: Pick<RunSummary, 'continuations'>, t: Translate): string | null {
+  const h = lastFineTune(r)?.handwriting;
+  if (!h?.before || !h.after) return null;
+  return wordKey('runs:meta.handwriting', { before: `${h.before.correct}/${h.before.count}`, after: `${h.after.correct}/${h.after.count}` }, t);
+}
+
+/** One line under a run's name, in the page's language (or `t`'s): how it stands, how far it got, its best numbers. */
+export function runMeta(r: RunSummary, now = Date.now(), t: Translate = i18n.t): string {
+  const parts = [wordKey(STATUS_KEYS[r.status], undefined, t)];
+  if (r.status !== 'imported') parts.push(wordKey('runs:meta.epochs', { done: r.epochsCompleted, planned: r.epochsPlanned }, t));
+  if (Number.isFinite(r.testAccuracy)) parts.push(wordKey('runs:meta.test', { percent: (r.testAccuracy * 100).toFixed(2) }, t));
+  else if (Number.isFinite(r.valAccuracy)) parts.push(wordKey('runs:meta.val', { percent: (r.valAccuracy * 100).toFixed(2) }, t));
+  const handwriting = handwritingMeta(r, t);
   if (handwriting) parts.push(handwriting);
-  parts.push(ago(r.updatedAt, now));
+  parts.push(ago(r.updatedAt, now, t));
   return parts.join(' · ');
 }
 
-/** "just now", "5 min ago", "3 h ago", or the date. */
-export function ago(t: number, now: number): string {
-  const s = Math.max(0, (now - t) / 1000);
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(t).toISOString().slice(0, 10);
+/** "just now", "5 min ago", "3 h ago", or the date (in the page's language). */
+export function ago(time: number, now: number, t: Translate = i18n.t): string {
+  const s = Math.max(0, (now - time) / 1000);
+  if (s < 60) return wordKey('runs:meta.justNow', undefined, t);
+  if (s < 3600) return wordKey('runs:meta.minutesAgo', { n: Math.floor(s / 60) }, t);
+  if (s < 86400) return wordKey('runs:meta.hoursAgo', { n: Math.floor(s / 3600) }, t);
+  return formatDate(time, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
 /** Pinned runs first, then newest first. */

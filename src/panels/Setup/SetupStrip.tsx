@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { wordMessage } from '../../i18n/i18n';
+import { datasetLabel } from '../../i18n/datasetWords';
 import { DATASET_IDS, DATASETS, type DatasetId, type TrainSize } from '../../data/datasets';
 import { OPTIMIZERS } from '../../model/optimizerDefaults';
 import { PRESETS } from '../../model/presets';
@@ -18,6 +21,7 @@ const SIZES: readonly TrainSize[] = [...TRAIN_SIZES, 'all'];
  * in the Design view.
  */
 export function SetupStrip() {
+  const { t } = useTranslation('setup');
   const { setup: s, active, field, learningRateField } = useSetupFields();
   const a = useAppStore(
     useShallow((x) => ({ setDataset: x.setDataset, setTrainSize: x.setTrainSize, applyPreset: x.applyPreset, setOptimizer: x.setOptimizer })),
@@ -27,54 +31,54 @@ export function SetupStrip() {
   const sizes = s.dataset === 'own' ? ['all' as const] : SIZES.includes(s.trainSize) ? SIZES : [...SIZES.slice(0, -1), s.trainSize, 'all' as const];
 
   return (
-    <section className="strip" aria-label="Setup and run">
+    <section className="strip" aria-label={t('strip.ariaLabel')}>
       <div className="strip-fields">
         <label className="field strip-network">
-          <span>Network</span>
+          <span>{t('strip.network')}</span>
           <select data-testid="preset-select" value={s.presetId ?? ''} disabled={active} onChange={(e) => a.applyPreset(e.target.value)}>
-            {s.presetId === null && <option value="">Custom network</option>}
-            <optgroup label="Recipes for this page">
-              {PRESETS.filter((p) => p.kind === 'recipe').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            {s.presetId === null && <option value="">{t('strip.customNetwork')}</option>}
+            <optgroup label={t('strip.groups.recipe')}>
+              {PRESETS.filter((p) => p.kind === 'recipe').map((p) => <option key={p.id} value={p.id}>{wordMessage(p.label, t)}</option>)}
             </optgroup>
-            <optgroup label="From the tutorials, trainable at 28×28">
-              {PRESETS.filter((p) => p.kind === 'tutorial').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            <optgroup label={t('strip.groups.tutorial')}>
+              {PRESETS.filter((p) => p.kind === 'tutorial').map((p) => <option key={p.id} value={p.id}>{wordMessage(p.label, t)}</option>)}
             </optgroup>
-            <optgroup label="Classic nets at full size, for study">
-              {PRESETS.filter((p) => p.kind === 'classic').map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            <optgroup label={t('strip.groups.classic')}>
+              {PRESETS.filter((p) => p.kind === 'classic').map((p) => <option key={p.id} value={p.id}>{wordMessage(p.label, t)}</option>)}
             </optgroup>
           </select>
         </label>
         <label className="field">
-          <span>Dataset</span>
+          <span>{t('strip.dataset')}</span>
           <select data-testid="dataset-select" value={s.dataset} disabled={active} onChange={(e) => a.setDataset(e.target.value as DatasetId)}>
-            {DATASET_IDS.map((id) => <option key={id} value={id}>{DATASETS[id].label}</option>)}
+            {DATASET_IDS.map((id) => <option key={id} value={id}>{datasetLabel(id, t)}</option>)}
           </select>
         </label>
         <label className="field">
-          <span>Training images</span>
+          <span>{t('strip.trainImages')}</span>
           <select
             data-testid="train-size-select"
             value={s.dataset === 'own' ? 'all' : String(s.trainSize)}
             disabled={active || s.dataset === 'own'}
-            title={s.dataset === 'own' ? 'Your classes train on every drawing (see the Your data view)' : undefined}
+            title={s.dataset === 'own' ? t('strip.ownSizeTitle') : undefined}
             onChange={(e) => a.setTrainSize(e.target.value === 'all' ? 'all' : Number(e.target.value))}
           >
             {sizes.map((n) => (
-              <option key={n} value={String(n)}>{n === 'all' ? `All (${formatCount(s.dataset === 'own' ? images : DATASETS[s.dataset].trainCount)})` : formatCount(n)}</option>
+              <option key={n} value={String(n)}>{n === 'all' ? t('strip.allImages', { images: formatCount(s.dataset === 'own' ? images : DATASETS[s.dataset].trainCount) }) : formatCount(n)}</option>
             ))}
           </select>
         </label>
         <div className="strip-epochs">{field('epochs', { compact: true })}</div>
         <label className="field">
-          <span>Optimizer</span>
+          <span>{t('strip.optimizer')}</span>
           <select data-testid="optimizer-select" value={s.optimizer} disabled={active} onChange={(e) => a.setOptimizer(e.target.value as OptimizerName)}>
-            {OPTIMIZERS.map((o) => <option key={o.name} value={o.name}>{o.label}</option>)}
+            {OPTIMIZERS.map((o) => <option key={o.name} value={o.name}>{t(`optimizers.${o.name}`)}</option>)}
           </select>
         </label>
         <div className="strip-lr">{learningRateField({ compact: true })}</div>
       </div>
       <RunButtons />
-      {blocker !== null && !active && <p className="field-error strip-reason" data-testid="train-disabled-reason">Train is disabled. {blocker}</p>}
+      {blocker !== null && !active && <p className="field-error strip-reason" data-testid="train-disabled-reason">{t('strip.disabled', { reason: wordMessage(blocker, t) })}</p>}
     </section>
   );
 }

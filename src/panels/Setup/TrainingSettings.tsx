@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { OPTIMIZERS } from '../../model/optimizerDefaults';
+import { wordMessage } from '../../i18n/i18n';
 import { OPTIMIZER_FIELDS, trainingImages } from '../../model/parseTrainForm';
 import { PRESETS } from '../../model/presets';
 import type { Monitor } from '../../model/types';
@@ -14,6 +15,7 @@ import { useSetupFields } from './useSetupFields';
  * and early stopping, each checked as it is typed.
  */
 export function TrainingSettings() {
+  const { t } = useTranslation('setup');
   const { setup: s, values, active, field } = useSetupFields();
   const a = useAppStore(useShallow((x) => ({ setNesterov: x.setNesterov, setEarlyStopping: x.setEarlyStopping })));
   const preset = PRESETS.find((p) => p.id === s.presetId);
@@ -22,26 +24,26 @@ export function TrainingSettings() {
   const es = s.earlyStopping;
 
   return (
-    <section className="card setup" aria-label="Training settings">
-      <h2>Training settings</h2>
-      <p className="hint" data-testid="preset-note">{preset ? preset.note : 'Edited in the architecture editor.'}</p>
+    <section className="card setup" aria-label={t('settings.ariaLabel')}>
+      <h2>{t('settings.title')}</h2>
+      <p className="hint" data-testid="preset-note">{preset ? wordMessage(preset.note, t) : t('settings.editedNote')}</p>
       <div className="field-pair">
         {field('validationPercent')}
         {field('batchSize')}
       </div>
       <p className="hint" data-testid="split-hint">
-        {formatCount(trainingImages(images, split))} train / {formatCount(images - trainingImages(images, split))} validation
+        {t('settings.split', { train: formatCount(trainingImages(images, split)), validation: formatCount(images - trainingImages(images, split)) })}
       </p>
-      {field('seed', { hint: 'same seed, same run' })}
+      {field('seed', { hint: t('settings.seedHint') })}
 
       <fieldset className="group">
-        <legend>Optimizer: {OPTIMIZERS.find((o) => o.name === s.optimizer)?.label}</legend>
-        <small className="hint">The optimizer and its learning rate are chosen above every view; here, its other parameters.</small>
+        <legend>{t('settings.optimizer', { name: t(`optimizers.${s.optimizer}`) })}</legend>
+        <small className="hint">{t('settings.optimizerHint')}</small>
         <div className="field-pair">{OPTIMIZER_FIELDS[s.optimizer].map((f) => field(f))}</div>
         {s.optimizer === 'sgd' && (
           <label className="check">
             <input type="checkbox" data-testid="nesterov-input" checked={s.nesterov} disabled={active} onChange={(e) => a.setNesterov(e.target.checked)} />
-            Nesterov momentum
+            {t('settings.nesterov')}
           </label>
         )}
       </fieldset>
@@ -50,16 +52,16 @@ export function TrainingSettings() {
         <legend>
           <label className="check">
             <input type="checkbox" data-testid="early-stopping-input" checked={es.enabled} disabled={active} onChange={(e) => a.setEarlyStopping({ enabled: e.target.checked })} />
-            Early stopping
+            {t('settings.earlyStopping')}
           </label>
         </legend>
         {es.enabled ? (
           <>
             <label className="field">
-              <span>Monitor</span>
+              <span>{t('settings.monitor')}</span>
               <select data-testid="monitor-select" value={es.monitor} disabled={active} onChange={(e) => a.setEarlyStopping({ monitor: e.target.value as Monitor })}>
-                <option value="val_loss">val_loss (lower is better)</option>
-                <option value="val_accuracy">val_accuracy (higher is better)</option>
+                <option value="val_loss">{t('settings.valLoss')}</option>
+                <option value="val_accuracy">{t('settings.valAccuracy')}</option>
               </select>
             </label>
             <div className="field-pair">
@@ -74,11 +76,11 @@ export function TrainingSettings() {
                 disabled={active}
                 onChange={(e) => a.setEarlyStopping({ restoreBestWeights: e.target.checked })}
               />
-              Restore the best epoch's weights
+              {t('settings.restoreBest')}
             </label>
           </>
         ) : (
-          <small className="hint">Stop when the validation score stops improving, as Keras's EarlyStopping.</small>
+          <small className="hint">{t('settings.earlyStoppingHint')}</small>
         )}
       </fieldset>
     </section>

@@ -1,4 +1,6 @@
 import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wordMessage } from '../../i18n/i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { fieldError, type TrainFormField } from '../../model/parseTrainForm';
 import { checkSetup, isActive } from '../../store/selectors';
@@ -13,6 +15,7 @@ import { TextField } from './TextField';
  * stays editable during a run: Apply (or Enter) sends it to the next batch.
  */
 export function useSetupFields() {
+  const { t } = useTranslation('setup');
   const s = useAppStore(
     useShallow((x) => ({
       dataset: x.dataset, trainSize: x.trainSize, form: x.form, presetId: x.presetId, optimizer: x.optimizer,
@@ -33,8 +36,10 @@ export function useSetupFields() {
       key={f}
       id={`field-${f}`}
       {...FIELD_INFO[f]}
+      label={t(`fields.${f}.label`)}
+      hint={t(`fields.${f}.hint`)}
       value={s.form[f]}
-      error={errors[f]}
+      error={errors[f] && wordMessage(errors[f], t)}
       disabled={active}
       onChange={(v) => setField(f, v)}
       {...extra}
@@ -43,13 +48,14 @@ export function useSetupFields() {
 
   // The worker takes a new rate only once the run's model exists: not while its data loads.
   const canApply = run.status === 'training' || run.status === 'paused';
-  const lrError = active ? fieldError('learningRate', s.form.learningRate) : errors.learningRate;
+  const lrProblem = active ? fieldError('learningRate', s.form.learningRate) : errors.learningRate;
+  const lrError = lrProblem && wordMessage(lrProblem, t);
   const lrChanged = canApply && !lrError && Number(s.form.learningRate) !== (run.pending ?? run.learningRate);
   const lrHint = active
     ? run.pending !== null
-      ? `sent: ${run.pending}, from the next batch`
-      : `in use: ${run.learningRate}`
-    : FIELD_INFO.learningRate.hint;
+      ? t('learningRate.sent', { rate: String(run.pending) })
+      : t('learningRate.inUse', { rate: String(run.learningRate) })
+    : t('fields.learningRate.hint');
   const learningRateField = (extra: Partial<ComponentProps<typeof TextField>> = {}) =>
     field('learningRate', {
       error: lrError,
@@ -58,7 +64,7 @@ export function useSetupFields() {
       disabled: active && !canApply,
       onEnter: canApply ? applyLearningRate : undefined,
       after: active && (
-        <button type="button" data-testid="apply-learning-rate" disabled={!lrChanged} onClick={applyLearningRate} title="Type a new rate, then Apply: it takes effect from the next batch">Apply</button>
+        <button type="button" data-testid="apply-learning-rate" disabled={!lrChanged} onClick={applyLearningRate} title={t('learningRate.applyTitle')}>{t('learningRate.apply')}</button>
       ),
       ...extra,
     });

@@ -3,6 +3,7 @@ import { allOff } from '../../model/augmentConfig';
 import { addressOf, syncAddressBar, type AddressHistory } from './addressBar';
 import { createBridge } from '../channel/bridge';
 import { createAppStore } from '../useAppStore';
+import { wordMessage } from '../../i18n/i18n';
 import { parseUrlConfig } from './urlConfig';
 
 /** A browser history: a list of entries, the one on screen, replace, push, Back and Forward. */
@@ -109,6 +110,6 @@ describe('syncAddressBar', () => {
     expect(store.getState().form.epochs).toBe('2');
     const bad = parseUrlConfig('?view=everything');
     expect(bad.patch).toEqual({});
-    expect(bad.errors).toEqual(['Link parameter view="everything" ignored: expected one of train, design, inspect, results, data.']);
+    expect(bad.errors.map((m) => wordMessage(m))).toEqual(['Link parameter view="everything" ignored: expected one of train, design, inspect, results, data.']);
   });
 });

@@ -1,5 +1,6 @@
 import { AUGMENT_DEFAULT } from '../../model/augmentConfig';
 import { describe, expect, it } from 'vitest';
+import { wordMessage } from '../../i18n/i18n';
 import { encodeArch, toSearch } from '../../model/archParam';
 import type { TrainForm } from '../../model/parseTrainForm';
 import { PRESETS, SEED_002_SPEC } from '../../model/presets';
@@ -38,7 +39,7 @@ describe('parseUrlConfig', () => {
   it('ignores what does not validate and names each problem', () => {
     const r = parseUrlConfig('?dataset=cifar&n=-5&lr=abc&epochs=2.5&batch=x&val=90&opt=lion&x=1');
     expect(r.patch).toEqual({});
-    expect(r.errors).toEqual([
+    expect(r.errors.map((m) => wordMessage(m))).toEqual([
       'Link parameter dataset="cifar" ignored: expected mnist or fashion-mnist or own.',
       'Link parameter n="-5" ignored: expected a whole number of images or "all".',
       'Link parameter epochs="2.5" ignored: must be a whole number.',
@@ -52,7 +53,7 @@ describe('parseUrlConfig', () => {
   it('keeps the network when the link\'s architecture is broken, and says where', () => {
     const r = parseUrlConfig('?arch=conv(32,3)-dense(abc,relu)');
     expect(r.patch.spec).toBeUndefined();
-    expect(r.errors[0]).toMatch(/^The link's architecture was not loaded: Layer 2 "dense\(abc,relu\)": units "abc" is not a number/);
+    expect(wordMessage(r.errors[0])).toMatch(/^The link's architecture was not loaded: Layer 2 "dense\(abc,relu\)": units "abc" is not a number/);
   });
 });
 
@@ -141,7 +142,7 @@ describe('the parameter table', () => {
     for (const key of tableKeys) {
       const r = parseUrlConfig(`?${key}=@`);
       expect(r.patch, key).toEqual({});
-      expect(r.errors, key).toEqual([expect.stringMatching(key === 'arch' ? /^The link's architecture was not loaded/ : `^Link parameter ${key}="@" ignored: `)]);
+      expect(r.errors.map((m) => wordMessage(m)), key).toEqual([expect.stringMatching(key === 'arch' ? /^The link's architecture was not loaded/ : `^Link parameter ${key}="@" ignored: `)]);
     }
   });
 });

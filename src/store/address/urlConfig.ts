@@ -1,6 +1,7 @@
 import { DATASET_IDS, type DatasetId } from '../../data/datasets';
 import { decodeArch, DEFAULT_INPUT, encodeArch, encodeInput } from '../../model/archParam';
 import { decodeAugment, encodeAugment } from '../../model/augmentParam';
+import { isMessage, message, type Message } from '../../model/message';
 import { sameSpec } from '../../model/editSpec';
 import { OPTIMIZER_NAMES } from '../../model/optimizerDefaults';
 import { fieldError, type TrainFormField } from '../../model/parseTrainForm';
@@ -13,10 +14,29 @@ import { withPreset } from '../setup/withPreset';
 
 /**
  * What a link's value becomes: part of the patch, or why it is not applied:
- * `ignored` ends the sentence "Link parameter k="v" ignored: …", `error` is a
- * whole message of its own.
+ * `ignored` ends the sentence "Link parameter k="v" ignored: …" (its first
+ * word capitalised: lowerFirst makes it fit there), `error` is a whole
+ * message of its own.
  */
-type Read = UrlPatch | { ignored: string } | { error: string };
+type Read = UrlPatch | { ignored: Message } | { error: Message };
+
+/** A reason as a message; text from code not yet worded through the catalogues as it is. */
+const asMessage = (m: string | Message): Message => (isMessage(m) ? m : message('common:text', { text: m }));
+
+/**
+ * `m` to go on after a colon: each key's `_lower` form where it has one
+ * ("At least 1" -> "at least 1"), through i18next's context, and so for the
+ * messages it nests (a name that starts it).
+ */
+export function lowerFirst(m: Message): Message {
+  const values: Record<string, string | number | Message> = { context: 'lower' };
+  for (const [k, v] of Object.entries(m.values ?? {})) values[k] = isMessage(v) ? lowerFirst(v) : v;
+  return message(m.key, values);
+}
+
+/** `items` as "a or b or c" in the page's language. */
+const orList = (items: readonly string[]): string | Message =>
+  items.slice(1).reduce<string | Message>((first, second) => message('setup:link.or', { first, second }), items[0]);
 
 /** One query parameter, read and written in one place. */
 interface UrlParam {
@@ -37,7 +57,7 @@ const bit = (b: boolean) => (b ? '1' : '0');
 /** A 0-or-1 parameter. */
 function readFlag(v: string, patch: (b: boolean) => UrlPatch): Read {
   const b = flag(v);
-  return b === undefined ? { ignored: 'expected 0 or 1' } : patch(b);
+  return b === undefined ? { ignored: message('setup:link.expectedFlag') } : patch(b);
 }
 const presetWith = (spec: ModelSpec) => PRESETS.find((p) => sameSpec(p.spec, spec));
 
@@ -47,7 +67,7 @@ function formParam(key: string, field: TrainFormField): UrlParam {
     key,
     read: (v) => {
       const e = fieldError(field, v);
-      return e ? { ignored: e.charAt(0).toLowerCase() + e.slice(1) } : { form: { [field]: v } };
+      return e ? { ignored: lowerFirst(e) } : { form: { [field]: v } };
     },
     write: (s, base) => (s.form[field] !== base.form[field] ? s.form[field] : undefined),
   };
@@ -63,7 +83,7 @@ export const URL_PARAMS = {
   network: [
     {
       key: 'net',
-      read: (v) => (PRESETS.some((p) => p.id === v) ? { presetId: v } : { ignored: `no such network; known: ${PRESETS.map((p) => p.id).join(', ')}` }),
+      read: (v) => (PRESETS.some((p) => p.id === v) ? { presetId: v } : { ignored: message('setup:link.noNetwork', { known: PRESETS.map((p) => p.id).join(', ') }) }),
       // A network equal to a preset's is written by name.
       write: (s, base) => (sameSpec(s.spec, base.spec) ? undefined : presetWith(s.spec)?.id),
       rebase: (base, s) => withPreset(base, presetWith(s.spec) as Preset),
@@ -72,7 +92,7 @@ export const URL_PARAMS = {
       key: 'arch',
       read: (v, q) => {
         const r = decodeArch(v, q.get('input'));
-        return 'spec' in r ? { spec: r.spec } : { error: `The link's architecture was not loaded: ${r.error}. The current network is kept.` };
+        return 'spec' in r ? { spec: r.spec } : { error: message('setup:link.archNotLoaded', { reason: asMessage(r.error) }) };
       },
       // The input shape travels beside the layers, left out when it is the one a reader assumes.
       write: (s, base) =>
@@ -84,7 +104,7 @@ export const URL_PARAMS = {
   data: [
     {
       key: 'dataset',
-      read: (v) => ((DATASET_IDS as readonly string[]).includes(v) ? { dataset: v as DatasetId } : { ignored: `expected ${DATASET_IDS.join(' or ')}` }),
+      read: (v) => ((DATASET_IDS as readonly string[]).includes(v) ? { dataset: v as DatasetId } : { ignored: message('setup:link.expected', { list: orList(DATASET_IDS) }) }),
       write: (s, base) => (s.dataset !== base.dataset ? s.dataset : undefined),
     },
     {
@@ -92,14 +112,14 @@ export const URL_PARAMS = {
       read: (v) =>
         v === 'all' ? { trainSize: 'all' }
         : /^\d+$/.test(v) && Number(v) >= 1 ? { trainSize: Number(v) }
-        : { ignored: 'expected a whole number of images or "all"' },
+        : { ignored: message('setup:link.expectedSize') },
       write: (s, base) => (s.trainSize !== base.trainSize ? String(s.trainSize) : undefined),
     },
   ],
   optimizer: [
     {
       key: 'opt',
-      read: (v) => ((OPTIMIZER_NAMES as readonly string[]).includes(v) ? { optimizer: v as OptimizerName } : { ignored: `expected one of ${OPTIMIZER_NAMES.join(', ')}` }),
+      read: (v) => ((OPTIMIZER_NAMES as readonly string[]).includes(v) ? { optimizer: v as OptimizerName } : { ignored: message('setup:link.expectedOneOf', { list: OPTIMIZER_NAMES.join(', ') }) }),
       write: (s, base) => (s.optimizer !== base.optimizer ? s.optimizer : undefined),
       // The reader switches as the page does: the new optimizer's Keras defaults, the learning rate kept.
       rebase: (base, s) => switchOptimizer(base, s.optimizer),
@@ -121,7 +141,7 @@ export const URL_PARAMS = {
       key: 'aug',
       read: (v) => {
         const r = decodeAugment(v);
-        return 'augment' in r ? { augment: r.augment } : { ignored: r.error };
+        return 'augment' in r ? { augment: r.augment } : { ignored: lowerFirst(r.error) };
       },
       write: (s, base) => (encodeAugment(s.augment) !== encodeAugment(base.augment) ? encodeAugment(s.augment) : undefined),
     },
@@ -132,7 +152,7 @@ export const URL_PARAMS = {
       read: (v) =>
         v === 'off' ? { earlyStopping: { enabled: false } }
         : v === 'val_loss' || v === 'val_accuracy' ? { earlyStopping: { enabled: true, monitor: v } }
-        : { ignored: 'expected off, val_loss or val_accuracy' },
+        : { ignored: message('setup:link.expectedEs') },
       // The monitor of early stopping that is off does not matter.
       write: ({ earlyStopping: es }, { earlyStopping: b }) =>
         es.enabled !== b.enabled || (es.enabled && es.monitor !== b.monitor) ? (es.enabled ? es.monitor : 'off') : undefined,
@@ -147,7 +167,7 @@ export const URL_PARAMS = {
     {
       // Last in a link: the setup first, then where to look at it.
       key: 'view',
-      read: (v) => (isViewId(v) ? { view: v } : { ignored: `expected one of ${VIEW_IDS.join(', ')}` }),
+      read: (v) => (isViewId(v) ? { view: v } : { ignored: message('setup:link.expectedOneOf', { list: VIEW_IDS.join(', ') }) }),
       write: (s, base) => ((s.view ?? DEFAULT_VIEW) !== (base.view ?? DEFAULT_VIEW) ? s.view : undefined),
     },
   ],
@@ -175,15 +195,15 @@ function mergePatch(a: UrlPatch, b: UrlPatch): UrlPatch {
  * A value is applied only when it validates; each one that does not is named
  * in `errors` (shown in the error banner) and the current setting stays.
  */
-export function parseUrlConfig(search: string): { patch: UrlPatch; errors: string[] } {
+export function parseUrlConfig(search: string): { patch: UrlPatch; errors: Message[] } {
   const q = new URLSearchParams(search);
   let patch: UrlPatch = {};
-  const errors: string[] = [];
+  const errors: Message[] = [];
   for (const p of paramsIn(READ_ORDER)) {
     const value = q.get(p.key);
     if (value === null) continue;
     const r = p.read(value, q);
-    if ('ignored' in r) errors.push(`Link parameter ${p.key}="${value}" ignored: ${r.ignored}.`);
+    if ('ignored' in r) errors.push(message('setup:link.ignored', { key: p.key, value, reason: r.ignored }));
     else if ('error' in r) errors.push(r.error);
     else patch = mergePatch(patch, r);
   }

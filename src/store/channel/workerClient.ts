@@ -1,5 +1,6 @@
 import type { BackendChoice } from '../../model/backends';
 import type { Command, WorkerEvent } from '../../protocol';
+import { message } from '../../model/message';
 import { Heartbeat, HEARTBEAT_MS } from './heartbeat';
 
 export interface WorkerClient {
@@ -38,10 +39,10 @@ export function createWorkerClient(onEvent: (e: WorkerEvent) => void, options: W
     };
     w.onerror = (e) => {
       e.preventDefault();
-      onEvent({ type: 'error', code: 'internal', message: `The training worker failed: ${e.message || 'it could not start'}` });
+      onEvent({ type: 'error', code: 'internal', message: e.message ? message('errors:worker.failed', { why: e.message }) : message('errors:worker.couldNotStart') });
       onEvent({ type: 'status', status: 'error' });
     };
-    w.onmessageerror = () => onEvent({ type: 'error', code: 'internal', message: 'A message from the training worker could not be read' });
+    w.onmessageerror = () => onEvent({ type: 'error', code: 'internal', message: message('errors:worker.unreadable') });
     w.postMessage({ type: 'init', baseUrl: new URL(import.meta.env.BASE_URL, location.href).href, backendChoice: backendChoice(), cores: cores() } satisfies Command);
     return w;
   };
@@ -55,7 +56,7 @@ export function createWorkerClient(onEvent: (e: WorkerEvent) => void, options: W
     worker.terminate();
     if (restarts >= MAX_RESTARTS) {
       clearInterval(timer);
-      onEvent({ type: 'error', code: 'internal', message: `The training worker stopped ${restarts + 1} times; reload the page to try again. Saved runs are kept.` });
+      onEvent({ type: 'error', code: 'internal', message: message('errors:worker.stoppedTimes', { times: restarts + 1 }) });
       onEvent({ type: 'status', status: 'error' });
       return;
     }
@@ -64,7 +65,7 @@ export function createWorkerClient(onEvent: (e: WorkerEvent) => void, options: W
     worker = start();
     onEvent({
       type: 'workerRestarted',
-      message: 'The training worker stopped answering (it may have run out of memory). A new one has started and the last saved model is being reloaded; only the epoch in progress was lost.',
+      message: message('errors:worker.restarted'),
     });
     onRestart?.();
   }, heartbeatMs);

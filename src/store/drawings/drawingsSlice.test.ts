@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { emptyDrawingSet, type DrawingSet } from '../../drawings/drawingSet';
 import { serializeDrawings } from '../../drawings/drawingsFile';
 import type { DrawingsStorage } from '../../drawings/drawingsStorage';
-import { StorageError } from '../../storage/StorageError';
+import { wordMessage } from '../../i18n/i18n';
+import { isMessage, message, MessageError, type Message } from '../../model/message';
 import type { Command, RunSummary } from '../../protocol';
 import { HELD_OUT_SEED, fineTuneBlockerOf } from './drawingsSlice';
 import { applyDrawingsEvents, INITIAL_DRAWINGS_STATE, type DrawingsState } from './drawingsState';
 import { trainBlocker } from '../selectors';
 import { createAppStore } from '../useAppStore';
+
+/** A message as the page words it in English (its default language); text as it is. */
+const en = (m: Message | string | null | undefined): string | null | undefined => (isMessage(m) ? wordMessage(m) : m);
 
 /** 784 pixels with a stroke of ink (or none). */
 const ink = (on = true) => Float32Array.from({ length: 784 }, (_, i) => (on && i % 28 === 14 && i > 100 && i < 700 ? 1 : 0));
@@ -45,7 +49,7 @@ describe('your drawings in the store', () => {
     const a = () => store.getState();
     a().setInput(ink());
     a().addDrawing('digits', 3);
-    expect(a().drawings.addError).toMatch(/still loading/);
+    expect(en(a().drawings.addError)).toMatch(/still loading/);
     await a().loadDrawings();
     expect(a().drawings.digits.drawings.map((d) => d.id)).toEqual(['old']);
     a().addDrawing('digits', 3);
@@ -56,27 +60,27 @@ describe('your drawings in the store', () => {
   it('adds the drawing on the pad to a class and saves it; an empty pad or a test image is refused with the reason', async () => {
     const { a, draw, saved } = await setUp();
     a().addDrawing('digits', 3);
-    expect(a().drawings.addError).toBe('The pad is empty: draw something first');
+    expect(en(a().drawings.addError)).toBe('The pad is empty: draw something first');
     draw();
     a().addDrawing('digits', 3);
     expect(a().drawings.digits.drawings.map((d) => d.label)).toEqual([3]);
     expect(a().drawings.added).toBe(1);
-    expect(a().drawings.addError).toBeNull();
+    expect(en(a().drawings.addError)).toBeNull();
     await flush();
     expect(saved.at(-1)?.drawings).toHaveLength(1);
     a().showTestSample(4);
     a().addDrawing('digits', 3);
-    expect(a().drawings.addError).toMatch(/test image is not one of your drawings/);
+    expect(en(a().drawings.addError)).toMatch(/test image is not one of your drawings/);
     expect(a().drawings.digits.drawings).toHaveLength(1);
   });
 
   it('keeps a drawing that could not be saved, and says so', async () => {
-    const { a, draw } = await setUp(new StorageError('full', "The browser's storage is full: your drawings were not saved."));
+    const { a, draw } = await setUp(new MessageError(message('drawings:storage.full', { what: message('drawings:storage.whatDigits') }), 'full'));
     draw();
     a().addDrawing('digits', 1);
     await flush();
     expect(a().drawings.digits.drawings).toHaveLength(1);
-    expect(a().drawings.message).toEqual({ kind: 'error', text: expect.stringMatching(/storage is full.*stay in this tab: export them/) });
+    expect({ ...a().drawings.message, text: en(a().drawings.message?.text) }).toEqual({ kind: 'error', text: expect.stringMatching(/storage is full.*stay in this tab: export them/) });
   });
 
   it('imports a drawings file, and leaves everything as it was for one that is not', async () => {
@@ -86,12 +90,12 @@ describe('your drawings in the store', () => {
     const before = a().drawings.digits;
     a().importDrawings('{"hello": 1}', 'notes.json');
     expect(a().drawings.message?.kind).toBe('error');
-    expect(a().drawings.message?.text).toMatch(/^notes\.json: .*Your drawings are unchanged\.$/);
+    expect(en(a().drawings.message?.text)).toMatch(/^notes\.json: .*Your drawings are unchanged\.$/);
     expect(a().drawings.digits).toBe(before);
     const other = { ...emptyDrawingSet('classes'), classNames: ['cat', 'dog'], drawings: [{ id: 'x', label: 1, pixels: new Uint8Array(784).fill(9), createdAt: 1 }] };
     a().importDrawings(serializeDrawings(other), 'pets.json');
     expect(a().drawings.classes.classNames).toEqual(['cat', 'dog']);
-    expect(a().drawings.message).toEqual({ kind: 'info', text: 'Imported 1 drawings of 2 classes from pets.json.' });
+    expect({ ...a().drawings.message, text: en(a().drawings.message?.text) }).toEqual({ kind: 'info', text: 'Imported 1 drawings of 2 classes from pets.json.' });
   });
 
   it('on your classes, sizes the network\'s output to the classes and blocks Train until each has ten drawings', async () => {
@@ -103,12 +107,12 @@ describe('your drawings in the store', () => {
     a().addClass();
     expect(out()).toMatchObject({ units: 3 });
     a().removeClass(2);
-    expect(trainBlocker(a())).toBe('Your classes: Draw at least 10 examples of "Class 1" (it has 0)');
+    expect(en(trainBlocker(a()) as Message | string | null)).toBe('Your classes: Draw at least 10 examples of "Class 1" (it has 0)');
     for (let i = 0; i < 20; i++) {
       draw();
       a().addDrawing('classes', i % 2);
     }
-    expect(trainBlocker(a())).toBeNull();
+    expect(en(trainBlocker(a()) as Message | string | null)).toBeNull();
     // On MNIST the output is ten digits again; back on your classes, two.
     a().setDataset('mnist');
     expect(out()).toMatchObject({ units: 10 });
@@ -128,17 +132,17 @@ describe('your drawings in the store', () => {
     a().removeClass(0);
     a().addImages('classes', 2, 'Class 3', upload);
     expect(a().drawings.classes.drawings.map((d) => d.label)).toEqual([1]);
-    expect(a().drawings.message).toEqual({ kind: 'info', text: 'Added 1 image to “Class 3”. Not added: b.png: no ink was found.' });
+    expect({ ...a().drawings.message, text: en(a().drawings.message?.text) }).toEqual({ kind: 'info', text: 'Added 1 image to “Class 3”. Not added: b.png: no ink was found.' });
     // Its class renamed meanwhile (or gone): nothing is added, and the message says why.
     a().renameClass(1, 'cross');
     a().addImages('classes', 1, 'Class 3', upload);
     expect(a().drawings.classes.drawings).toHaveLength(1);
-    expect(a().drawings.message?.text).toMatch(/“Class 3” was removed or renamed while its files were read: nothing was added/);
+    expect(en(a().drawings.message?.text)).toMatch(/“Class 3” was removed or renamed while its files were read: nothing was added/);
     // Moved, and its name now taken twice: which class is meant cannot be told, so nothing is added either.
     a().renameClass(0, 'cross');
     a().addImages('classes', 5, 'cross', upload);
     expect(a().drawings.classes.drawings).toHaveLength(1);
-    expect(a().drawings.message?.text).toBe('Two classes are now named “cross”: nothing was added. Rename one, then upload again.');
+    expect(en(a().drawings.message?.text)).toBe('Two classes are now named “cross”: nothing was added. Rename one, then upload again.');
   });
 
   it('keeps the output sized to your classes after a run ends and after Undo, and gives MNIST its batch and epochs back', async () => {
@@ -166,7 +170,7 @@ describe('your drawings in the store', () => {
     a().renameClass(1, 'square');
     a().continueRun('r1', 1);
     expect(sent.filter((c) => c.type === 'train')).toEqual([]);
-    expect(a().run.error).toMatch(/Your classes changed since "shapes" was trained/);
+    expect(en(a().run.error)).toMatch(/Your classes changed since "shapes" was trained/);
     a().renameClass(1, 'cross');
     a().continueRun('r1', 1);
     const cmd = sent.find((c) => c.type === 'train');
@@ -175,15 +179,15 @@ describe('your drawings in the store', () => {
 
   it('fine-tunes the current MNIST run: continues it with the handwriting mixed in and the held-out drawings apart', async () => {
     const { a, draw, sent, store } = await setUp();
-    expect(fineTuneBlockerOf(a())).toMatch(/^Draw 10 more digits/);
+    expect(en(fineTuneBlockerOf(a()))).toMatch(/^Draw 10 more digits/);
     for (let i = 0; i < 20; i++) {
       draw();
       a().addDrawing('digits', i % 10);
     }
-    expect(fineTuneBlockerOf(a())).toMatch(/Train a network on MNIST digits first/);
+    expect(en(fineTuneBlockerOf(a()))).toMatch(/Train a network on MNIST digits first/);
     const summary = { id: 'r1', setup: { dataset: 'mnist', trainSize: 1000, spec: a().spec, config: { epochs: 1, batchSize: 32, validationSplit: 0.1, seed: 1, earlyStopping: null, optimizer: { name: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } } } } as unknown as RunSummary;
     store.setState((s) => ({ run: { ...s.run, status: 'done', dataset: 'mnist', savedId: 'r1', runId: 1 }, runs: { ...s.runs, list: [summary] } }));
-    expect(fineTuneBlockerOf(a())).toBeNull();
+    expect(en(fineTuneBlockerOf(a()))).toBeNull();
     a().fineTune();
     const cmd = sent.find((c) => c.type === 'train');
     if (cmd?.type !== 'train') throw new Error('no train command');

@@ -5,28 +5,36 @@ import {
 } from '../../drawings/drawingSet';
 import { mergeDrawings, parseDrawingsFile } from '../../drawings/drawingsFile';
 import { openDrawingsStorage, type DrawingsStorage } from '../../drawings/drawingsStorage';
-import { StorageError } from '../../storage/StorageError';
+import { message, MessageError, type Message, type MessageValue } from '../../model/message';
 import type { AppState, DrawingsSlice } from '../appState';
 import { INITIAL_DRAWINGS_STATE, setOf, type DrawingsState } from './drawingsState';
 import { isActive, modelDataset } from '../selectors';
 import type { WorkerClient } from '../channel/workerClient';
 import type { StateCreator } from 'zustand';
 
-const WAIT_FOR_LOAD = 'Your saved drawings are still loading: try again in a moment';
+const WAIT_FOR_LOAD = message('drawings:store.waitForLoad');
+
+/** An error's words: its message when it has one, else its text as it is. */
+const whyOf = (e: unknown): Message =>
+  e instanceof MessageError ? e.detail : message('drawings:store.asIs', { text: e instanceof Error ? e.message : String(e) });
+
+/** `items` as one message: 'a; b; c'. */
+const joined = (items: readonly Message[]): Message =>
+  items.slice(0, -1).reduceRight<Message>((rest, first) => message('drawings:upload.join', { first, rest }), items[items.length - 1]);
 
 /** Which drawings a fine-tuning holds out: fixed, so that before and after are measured on the same ones every time. */
 export const HELD_OUT_SEED = 42;
 
 /** Why the current model cannot be fine-tuned on the handwriting drawn, or null. */
-export function fineTuneBlockerOf(s: Pick<AppState, 'drawings' | 'run' | 'dataset' | 'runs'>): string | null {
+export function fineTuneBlockerOf(s: Pick<AppState, 'drawings' | 'run' | 'dataset' | 'runs'>): Message | null {
   const drawings = fineTuneBlocker(s.drawings.digits);
   if (drawings) return drawings;
-  if (isActive(s.run)) return 'Wait for the run in progress to end (or stop it)';
-  if (modelDataset(s) !== 'mnist' || !s.run.savedId) return 'Train a network on MNIST digits first (or open a saved one): fine-tuning goes on from it';
+  if (isActive(s.run)) return message('drawings:fineTune.busy');
+  if (modelDataset(s) !== 'mnist' || !s.run.savedId) return message('drawings:fineTune.noModel');
   const share = Number(s.drawings.fineTuneForm.sharePercent);
-  if (!(share >= 5 && share <= 95)) return 'Your share of each batch must be between 5% and 95%';
+  if (!(share >= 5 && share <= 95)) return message('drawings:fineTune.shareRange');
   const epochs = Number(s.drawings.fineTuneForm.epochs);
-  if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 100)) return 'Epochs must be a whole number from 1 to 100';
+  if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 100)) return message('drawings:fineTune.epochsRange');
   return null;
 }
 
@@ -37,14 +45,15 @@ export function fineTuneBlockerOf(s: Pick<AppState, 'drawings' | 'run' | 'datase
  */
 export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStorage = openDrawingsStorage()): StateCreator<AppState, [], [], DrawingsSlice> => (set, get) => {
   const patch = (p: Partial<DrawingsState>) => set((s) => ({ drawings: { ...s.drawings, ...p } }));
-  const say = (kind: 'error' | 'info', text: string) => patch({ message: { kind, text } });
+  const say = (kind: 'error' | 'info', text: Message) => patch({ message: { kind, text } });
 
   /** Shows `next` at once and saves it; a failed save says why and what to do. */
-  const commit = (next: DrawingSet, message: string | null = null) => {
-    patch({ [next.kind]: next, message: message ? { kind: 'info', text: message } : null } as Partial<DrawingsState>);
+  const commit = (next: DrawingSet, info: Message | null = null) => {
+    patch({ [next.kind]: next, message: info ? { kind: 'info', text: info } : null } as Partial<DrawingsState>);
     storage.save(next).catch((e) => {
-      const why = e instanceof StorageError ? e.message : `Your drawings could not be saved: ${e instanceof Error ? e.message : String(e)}`;
-      say('error', `${why} They stay in this tab: export them to keep them.`);
+      // The storage says why in its own words; anything else is an error of the browser's.
+      const why = e instanceof MessageError ? e.detail : message('drawings:store.saveFailed', { why: e instanceof Error ? e.message : String(e) });
+      say('error', message('drawings:store.keepInTab', { why }));
     });
   };
 
@@ -64,7 +73,7 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
         const { digits, classes } = await storage.load();
         patch({ digits, classes, loaded: true });
       } catch (e) {
-        patch({ loaded: true, message: { kind: 'error', text: e instanceof Error ? e.message : String(e) } });
+        patch({ loaded: true, message: { kind: 'error', text: whyOf(e) } });
       }
     },
 
@@ -73,7 +82,7 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
       const s = get();
       const input = s.inspect.input;
       if (!input || input.kind !== 'pixels') {
-        patch({ addError: input ? 'A test image is not one of your drawings: draw or upload one' : 'The pad is empty: draw something first' });
+        patch({ addError: message(input ? 'drawings:store.notDrawing' : 'drawings:store.padEmpty') });
         return;
       }
       const r = addDrawing(setOf(s.drawings, kind), label, input.pixels, newDrawingId(), Date.now());
@@ -92,21 +101,23 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
       const found = set.classNames.indexOf(className);
       const label = set.classNames[chosenLabel] === className ? chosenLabel : found === set.classNames.lastIndexOf(className) ? found : -1;
       if (label < 0) {
-        say('error', found < 0
-          ? `“${className}” was removed or renamed while its files were read: nothing was added. Upload them again.`
-          : `Two classes are now named “${className}”: nothing was added. Rename one, then upload again.`);
+        say('error', message(found < 0 ? 'drawings:upload.classGone' : 'drawings:upload.twoNamed', { name: className }));
         return;
       }
-      const refused: string[] = [];
+      const refused: Message[] = [];
       const now = Date.now();
       for (const img of images) {
-        const r = img.pixels ? addDrawing(set, label, img.pixels, newDrawingId(), now) : { error: img.problem ?? 'it could not be read' };
-        if ('error' in r) refused.push(`${img.name}: ${r.error}`);
+        const r: { set: DrawingSet } | { error: MessageValue } = img.pixels
+          ? addDrawing(set, label, img.pixels, newDrawingId(), now)
+          : { error: img.problem ?? message('drawings:upload.unreadable') };
+        if ('error' in r) refused.push(message('drawings:upload.refused', { file: img.name, why: r.error }));
         else set = r.set;
       }
       const added = images.length - refused.length;
       const name = set.classNames[label];
-      const text = `Added ${added} ${added === 1 ? 'image' : 'images'} to “${name}”.${refused.length ? ` Not added: ${refused.join('; ')}.` : ''}`;
+      const text = refused.length
+        ? message('drawings:upload.addedNot', { count: added, name, refused: joined(refused) })
+        : message('drawings:upload.added', { count: added, name });
       if (added > 0) commit(set, text);
       else say('error', text);
     },
@@ -139,25 +150,26 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
       if (!ready()) return;
       const parsed = parseDrawingsFile(text);
       if ('error' in parsed) {
-        say('error', `${fileName}: ${parsed.error}. Your drawings are unchanged.`);
+        say('error', message('drawings:import.refused', { file: fileName, why: parsed.error }));
         return;
       }
       const incoming = parsed.set;
       const current = setOf(get().drawings, incoming.kind);
       // An empty set of classes takes the file's classes as they are (not after "Class 1", "Class 2").
       if (incoming.kind === 'classes' && current.drawings.length === 0) {
-        commit(incoming, `Imported ${incoming.drawings.length} drawings of ${incoming.classNames.length} classes from ${fileName}.`);
+        commit(incoming, message('drawings:import.whole', { drawings: incoming.drawings.length, classes: incoming.classNames.length, file: fileName }));
         return;
       }
       const merged = mergeDrawings(current, incoming);
       if ('error' in merged) {
-        say('error', `${fileName}: ${merged.error}. Your drawings are unchanged.`);
+        say('error', message('drawings:import.refused', { file: fileName, why: merged.error }));
         return;
       }
-      const what = incoming.kind === 'digits' ? 'handwritten digits' : 'drawings';
-      const skipped = merged.skipped ? ` (${merged.skipped} you already had were skipped)` : '';
-      const classes = merged.newClasses ? `, ${merged.newClasses} new ${merged.newClasses === 1 ? 'class' : 'classes'}` : '';
-      commit(merged.set, `Imported ${merged.added} ${what}${classes} from ${fileName}${skipped}.`);
+      const key = incoming.kind === 'digits'
+        ? (merged.skipped ? 'drawings:import.digitsSkipped' : 'drawings:import.digits')
+        : (merged.skipped ? 'drawings:import.drawingsSkipped' : 'drawings:import.drawings');
+      const classes = merged.newClasses ? message('drawings:import.newClasses', { count: merged.newClasses }) : '';
+      commit(merged.set, message(key, { n: merged.added, classes, file: fileName, skipped: merged.skipped }));
     },
 
     setFineTuneField(p) {

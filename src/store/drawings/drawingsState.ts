@@ -1,4 +1,5 @@
 import { emptyDrawingSet, type DrawingSet, type DrawingSetKind } from '../../drawings/drawingSet';
+import type { Message } from '../../model/message';
 import type { WorkerEvent } from '../../protocol';
 
 /** Held-out accuracy at one moment of a fine-tuning run. */
@@ -35,8 +36,8 @@ export interface DrawingsState {
   classes: DrawingSet;
   /** False until the stored sets have been read (adding before would be overwritten). */
   loaded: boolean;
-  /** What the last action said (saved, imported, refused), beside the panel. */
-  message: { kind: 'error' | 'info'; text: string } | null;
+  /** What the last action said (saved, imported, refused), beside the panel: a message the panel words. */
+  message: { kind: 'error' | 'info'; text: Message } | null;
   /** Fine-tuning settings, as typed. */
   fineTuneForm: { sharePercent: string; epochs: string; augment: boolean };
   fineTune: FineTuneState | null;
@@ -46,7 +47,7 @@ export interface DrawingsState {
   /** Counts drawings added from the pad, so that the pad clears after each. */
   added: number;
   /** Why the last drawing could not be added (empty, a test image), beside the add buttons. */
-  addError: string | null;
+  addError: Message | null;
 }
 
 export const INITIAL_DRAWINGS_STATE: DrawingsState = {

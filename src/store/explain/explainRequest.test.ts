@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../model/message';
 import type { Command, ExplainRequest, WorkerEvent } from '../../protocol';
 import { explainRequestOf, sendExplainRequests } from './explainRequest';
 import { applyExplainEvents } from './explainState';
@@ -56,9 +57,9 @@ describe('explainer requests', () => {
     expect(applyExplainEvents(s0, [answer(s0.requestId + 1)]).answers.dense).toBeUndefined();
     const s1 = applyExplainEvents(s0, [answer(s0.requestId)]);
     expect(s1.answers.dense?.at).toBe(0.5);
-    const s2 = applyExplainEvents(s1, [{ type: 'explainError', requestId: s0.requestId, kind: 'dense', message: 'Pick a Dense layer' }]);
+    const s2 = applyExplainEvents(s1, [{ type: 'explainError', requestId: s0.requestId, kind: 'dense', message: message('explain:errors.pickDense') }]);
     expect(s2.answers.dense).toBeUndefined();
-    expect(s2.errors.dense).toBe('Pick a Dense layer');
+    expect(s2.errors.dense).toEqual(message('explain:errors.pickDense'));
 
     store.getState().maximizeFilters(0);
     const { requestId } = store.getState().explain.maximize;

@@ -1,3 +1,4 @@
+import type { Message } from '../../model/message';
 import type { Explanation, HandKernel, MapPixel, WorkerEvent } from '../../protocol';
 
 /** The explainer panel's tabs: the sliding kernel shares the pixel arithmetic's answer. */
@@ -44,7 +45,7 @@ export interface ExplainState {
   requestId: number;
   answers: { [K in Explanation['kind']]?: ExplainAnswer<Extract<Explanation, { kind: K }>> };
   /** Why a view could not be answered, per view. */
-  errors: { [K in Explanation['kind'] | 'maximize']?: string };
+  errors: { [K in Explanation['kind'] | 'maximize']?: Message };
   maximize: {
     layer: number | null;
     requestId: number;

@@ -1,11 +1,13 @@
 import type { DatasetId } from '../../data/datasets';
+import type { Message } from '../../model/message';
 import type { ModelSpec, TrainConfig } from '../../model/types';
 import type { EpochRow, RunStatus, SavedRun, SavedRunStatus, TestResult, WorkerEvent } from '../../protocol';
 
 /** Everything the page knows about the worker and the current run. */
 export interface RunState {
   status: RunStatus;
-  error: string | null;
+  /** What went wrong, as a message the page words (ErrorBanner). */
+  error: Message | null;
   /** The worker died and a new one started: `error` says so, and the run it reopens keeps saying it. */
   restarted?: boolean;
   /** Bytes per file while datasets download. */
@@ -30,16 +32,16 @@ export interface RunState {
   batches: { x: number[]; loss: number[]; accuracy: number[] };
   epochs: EpochRow[];
   progress: { epoch: number; examplesPerSec: number; elapsedMs: number; etaMs: number | null } | null;
-  /** How the last run ended, in words. */
-  outcome: string | null;
-  /** Backends this run lost and went on without, in words, oldest first. */
-  backendLosses: string[];
+  /** How the last run ended: a message the page words (a run saved before the page had languages: English text). */
+  outcome: Message | string | null;
+  /** Backends this run lost and went on without, as messages, oldest first. */
+  backendLosses: Message[];
   evaluation: { done: number; total: number } | null;
   test: TestResult | null;
   /** The saved run this model is (IndexedDB id), once the worker has saved it; null when not saved. */
   savedId: string | null;
   /** A word about where this model came from (opened, continued, uploaded), shown in the run panel. */
-  notice: string | null;
+  notice: Message | null;
 }
 
 export const INITIAL_RUN_STATE: RunState = {
@@ -77,7 +79,7 @@ const STATUS_OF_SAVED: Record<SavedRunStatus, RunStatus> = {
  * outcome and test result, as if it had just been trained here. A run being
  * continued keeps the status it has (loading).
  */
-export function runStateFromSaved(s: RunState, runId: number, run: SavedRun, notice: string): RunState {
+export function runStateFromSaved(s: RunState, runId: number, run: SavedRun, notice: Message): RunState {
   const { batches, info } = run;
   const active = s.runId === runId && (s.status === 'loading' || s.status === 'training' || s.status === 'paused');
   return {

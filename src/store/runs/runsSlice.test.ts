@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, RunSummary } from '../../protocol';
+import { wordMessage } from '../../i18n/i18n';
 import { createAppStore } from '../useAppStore';
 
 /** A store whose commands are collected instead of sent to a worker, with one saved run listed. */
@@ -35,7 +36,7 @@ describe('the saved runs\' commands', () => {
     a().continueRun('a', 1); // loading: refused
     a().openRun('a'); // refused too, with the reason
     expect(sent).toHaveLength(1);
-    expect(a().run.error).toMatch(/^Stop the run in progress/);
+    expect(a().run.error && wordMessage(a().run.error!)).toMatch(/^Stop the run in progress/);
   });
 
   it('comparing keeps at most four runs, the latest picked', () => {

@@ -1,3 +1,4 @@
+import { message } from '../../model/message';
 import { optimizerConfig } from '../../model/optimizerDefaults';
 import { ownClassesData, sameClassNames } from '../../drawings/drawingSet';
 import type { TrainConfig } from '../../model/types';
@@ -17,7 +18,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
   openRun(id, { adoptSetup = true } = {}) {
     const s = get();
     if (isActive(s.run)) {
-      set({ run: { ...s.run, error: 'Stop the run in progress before opening another: it is training the current model.' } });
+      set({ run: { ...s.run, error: message('runs:errors.stopBeforeOpen') } });
       return;
     }
     // The worker answers with the run (`runOpened`), or keeps its model under this number and says why not.
@@ -53,7 +54,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
     const own = saved.setup.dataset === 'own' ? ownClassesData(s.drawings.classes) : null;
     const was = saved.setup.classNames ?? [];
     if (own && !sameClassNames(was, own.classNames)) {
-      set({ run: { ...s.run, error: `Your classes changed since "${saved.name}" was trained (it knows ${was.join(', ')}): train a new network on them instead.` } });
+      set({ run: { ...s.run, error: message('runs:errors.classesChanged', { name: saved.name, classes: was.join(', ') }) } });
       return;
     }
     const runId = s.run.runId + 1;
@@ -86,12 +87,12 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (worker) => (set, get) =
   async uploadModel(files) {
     const s = get();
     if (isActive(s.run)) {
-      set({ run: { ...s.run, error: 'Stop the run before uploading a model: it is training the current one.' } });
+      set({ run: { ...s.run, error: message('runs:errors.stopBeforeUpload') } });
       return;
     }
     const tooBig = files.find((f) => f.size > MAX_UPLOAD_BYTES);
     if (tooBig) {
-      set({ run: { ...s.run, error: `${tooBig.name} is ${Math.round(tooBig.size / 2 ** 20)} MB: larger than any model Convscope can train. Nothing was changed.` } });
+      set({ run: { ...s.run, error: message('runs:errors.tooLarge', { file: tooBig.name, size: Math.round(tooBig.size / 2 ** 20) }) } });
       return;
     }
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() })));

@@ -23,9 +23,9 @@ const storage: StorageInfo = { available: true, message: null, usedBytes: 1, quo
 
 describe('applyEvents with a saved run', () => {
   it('an opened run brings its history, outcome and test result, as if just trained', () => {
-    const s = applyEvents({ ...INITIAL_RUN_STATE, runId: 4 }, [{ type: 'runOpened', runId: 4, run: saved('a', 1), weights: 2, message: 'Opened "a".' }]);
+    const s = applyEvents({ ...INITIAL_RUN_STATE, runId: 4 }, [{ type: 'runOpened', runId: 4, run: saved('a', 1), weights: 2, message: { key: 'opened' } }]);
     expect(s).toMatchObject({
-      runId: 4, status: 'done', dataset: 'fashion-mnist', spec: SEED_002_SPEC, savedId: 'a', notice: 'Opened "a".', outcome: 'Finished 2 epochs.',
+      runId: 4, status: 'done', dataset: 'fashion-mnist', spec: SEED_002_SPEC, savedId: 'a', notice: { key: 'opened' }, outcome: 'Finished 2 epochs.',
       learningRate: 0.01, info: { trainCount: 800, valCount: 200, batchesPerEpoch: 25, epochs: 2 },
     });
     expect(s.batches.loss).toEqual([2, 1]);
@@ -34,16 +34,16 @@ describe('applyEvents with a saved run', () => {
   });
 
   it('a run cut off reads as stopped; a continued run keeps its loading status', () => {
-    expect(applyEvents(INITIAL_RUN_STATE, [{ type: 'runOpened', runId: 0, run: saved('a', 1, { status: 'interrupted' }), weights: 1, message: '' }]).status).toBe('stopped');
+    expect(applyEvents(INITIAL_RUN_STATE, [{ type: 'runOpened', runId: 0, run: saved('a', 1, { status: 'interrupted' }), weights: 1, message: { key: 'said' } }]).status).toBe('stopped');
     const loading = { ...INITIAL_RUN_STATE, runId: 2, status: 'loading' as const };
-    expect(applyEvents(loading, [{ type: 'runOpened', runId: 2, run: saved('a', 1), weights: 2, message: '' }]).status).toBe('loading');
+    expect(applyEvents(loading, [{ type: 'runOpened', runId: 2, run: saved('a', 1), weights: 2, message: { key: 'said' } }]).status).toBe('loading');
   });
 
   it('an uploaded model to study only leaves the run as it was', () => {
     const before = { ...INITIAL_RUN_STATE, runId: 3, status: 'done' as const, epochs: saved('a', 1).epochs };
-    const s = applyEvents(before, [{ type: 'modelUploaded', runId: 3, dataset: 'mnist', spec: SEED_002_SPEC, studyOnly: 'Study only.', message: 'Study only.' }]);
+    const s = applyEvents(before, [{ type: 'modelUploaded', runId: 3, dataset: 'mnist', spec: SEED_002_SPEC, studyOnly: { key: 'studyOnly' }, message: { key: 'studyOnly' } }]);
     expect(s.epochs).toHaveLength(2);
-    expect(s.notice).toBe('Study only.');
+    expect(s.notice).toEqual({ key: 'studyOnly' });
   });
 });
 
@@ -78,7 +78,7 @@ describe('applyRunsEvents', () => {
   });
 
   it('after a worker restart, waits for the new worker\'s list and asks for the run that was open', () => {
-    const s = applyRunsEvents({ ...INITIAL_RUNS_STATE, loaded: true, openNewest: false }, [{ type: 'workerRestarted', message: '' }], { runId: 3, savedId: 'a' });
+    const s = applyRunsEvents({ ...INITIAL_RUNS_STATE, loaded: true, openNewest: false }, [{ type: 'workerRestarted', message: { key: 'said' } }], { runId: 3, savedId: 'a' });
     expect(s).toMatchObject({ loaded: false, openNewest: true, reopenId: 'a' });
   });
 });

@@ -1,4 +1,5 @@
 import { defaultLayer, insertionIndex, insertLayer, moveLayer, removeLayer, replaceLayer } from '../../model/editSpec';
+import { isMessage, message, type Message } from '../../model/message';
 import { PRESETS, type Preset } from '../../model/presets';
 import { switchOptimizer } from '../../model/switchOptimizer';
 import type { ModelSpec } from '../../model/types';
@@ -21,6 +22,10 @@ function snapshot(s: SetupState): SetupSnapshot {
 
 let nextLayerKey = 1;
 const keysFor = (n: number) => Array.from({ length: n }, () => nextLayerKey++);
+
+/** Several messages as one, in order, a space between (a link's problems, shown together); null for none. */
+const joined = (ms: readonly Message[]): Message | null =>
+  ms.length === 0 ? null : ms.slice(1).reduce((first, second) => message('common:join', { first, second }), ms[0]);
 
 /** A preset's setup over `s`, with fresh layer keys. */
 function presetSetup<T extends SetupState>(p: Preset, s: T): T {
@@ -106,11 +111,11 @@ export const createSetupSlice: SliceCreator<SetupSlice> = () => (set, get) => {
     },
     importSpec(result) {
       if ('error' in result) {
-        set({ setupError: `The file was not imported: ${result.error}. The current network is kept.` });
+        set({ setupError: message('setup:import.failed', { reason: isMessage(result.error) ? result.error : message('common:text', { text: result.error }) }) });
         return;
       }
       if (isActive(get().run)) {
-        set({ setupError: 'Stop the run before importing a network: it is training the current one.' });
+        set({ setupError: message('setup:import.whileRunning') });
         return;
       }
       editSpec(result.spec, keysFor(result.spec.layers.length));
@@ -135,7 +140,7 @@ export const createSetupSlice: SliceCreator<SetupSlice> = () => (set, get) => {
           form: { ...base.form, ...patch.form },
           // A link into a view opens it.
           view: patch.view ?? s.view,
-          setupError: errors.length ? errors.join(' ') : null,
+          setupError: joined(errors),
         };
       });
     },

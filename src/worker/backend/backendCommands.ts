@@ -4,6 +4,7 @@ import type { Command } from '../../protocol';
 import { SessionError } from '../sessionError';
 import type { BackendManager } from './backendManager';
 import { QuietMeasurement, type MeasureRequest } from './quietMeasurement';
+import { message } from '../../model/message';
 
 /**
  * The backend commands: measuring every backend (held back until the page is
@@ -49,7 +50,7 @@ export class BackendCommands {
 
   async choose(choice: BackendChoice): Promise<void> {
     if (this.busy()) {
-      throw new SessionError('backend-choice', `The backend changes between runs: stop this run first (still on ${this.backends.current?.name ?? 'none'})`);
+      throw new SessionError('backend-choice', message('errors:backend.betweenRuns', { backend: this.backends.current?.name ?? 'none' }));
     }
     await this.backends.choose(choice);
   }
@@ -58,7 +59,7 @@ export class BackendCommands {
   async injectFault(fault: Extract<Command, { type: 'injectFault' }>['fault']): Promise<void> {
     if (fault !== 'loseWebglContext') return;
     if (!loseWebglContext()) {
-      throw new SessionError('invalid-request', `There is no WebGL context to lose: training on ${this.backends.current?.name ?? 'no backend'}`);
+      throw new SessionError('invalid-request', message('errors:backend.noContextToLose', { backend: this.backends.current?.name ?? 'no backend' }));
     }
   }
 }

@@ -5,6 +5,12 @@ import { optimizerConfig } from '../../model/optimizerDefaults';
 import type { ModelSpec } from '../../model/types';
 import { BackendManager } from './backendManager';
 import type { WorkerEvent } from '../../protocol';
+import { english, rejectedWords } from '../../i18n/testing/words';
+import type { Message } from '../../model/message';
+
+/** An event with its detail and reason worded in English, as the page shows them. */
+const inEnglish = <T extends object>(e: T | undefined) =>
+  e && { ...e, ...('detail' in e ? { detail: english(e.detail as Message) } : {}), ...('reason' in e ? { reason: english(e.reason as Message) } : {}) };
 
 /** Fake backends: `speeds` in images/s; `broken` ones throw when started. */
 function setup(speeds: Partial<Record<BackendName, number>>, broken: BackendName[] = []) {
@@ -43,7 +49,7 @@ describe('BackendManager', () => {
     expect(rates).toMatchObject({ measuring: false, batchSize: 32 });
     expect(rates?.rates.map((r) => [r.name, r.imagesPerSec])).toEqual([['wasm', 350], ['webgl', 14], ['cpu', 2]]);
     expect(t.inUse()).toBe('wasm');
-    expect(t.last('backend')).toMatchObject({ name: 'wasm', reason: 'the fastest measured' });
+    expect(inEnglish(t.last('backend'))).toMatchObject({ name: 'wasm', reason: 'the fastest measured' });
     // Rates arrive one backend at a time while measuring.
     expect(t.events.filter((e) => e.type === 'backendRates' && e.measuring).length).toBeGreaterThanOrEqual(3);
   });
@@ -74,7 +80,9 @@ describe('BackendManager', () => {
     await t.manager.measure(TINY_SPEC, 32, ADAM);
     const webgl = t.last('backendRates')?.rates.find((r) => r.name === 'webgl');
     expect(webgl).toEqual({ name: 'webgl', imagesPerSec: null, error: 'webgl is broken' });
-    await expect(t.manager.choose('webgl')).rejects.toMatchObject({ code: 'backend-choice', message: /webgl cannot run here \(webgl is broken\); still training on wasm/ });
+    const refused = t.manager.choose('webgl');
+    await expect(refused).rejects.toMatchObject({ code: 'backend-choice' });
+    expect(await rejectedWords(refused)).toBe('webgl cannot run here (webgl is broken); still training on wasm');
     expect(t.inUse()).toBe('wasm');
   });
 
@@ -96,7 +104,7 @@ describe('BackendManager', () => {
     await t.manager.choose('cpu');
     await t.manager.measure(TINY_SPEC, 32, ADAM);
     expect(t.inUse()).toBe('cpu');
-    expect(t.last('backend')).toMatchObject({ name: 'cpu', choice: 'cpu', reason: 'your choice' });
+    expect(inEnglish(t.last('backend'))).toMatchObject({ name: 'cpu', choice: 'cpu', reason: 'your choice' });
     await t.manager.choose('auto');
     expect(t.inUse()).toBe('wasm');
     expect(t.last('backend')).toMatchObject({ name: 'wasm', choice: 'auto' });
@@ -110,7 +118,7 @@ describe('BackendManager', () => {
       measure: async () => 1,
     }, 'cpu');
     expect((await manager.start()).name).toBe('cpu');
-    expect(events).toEqual([{ type: 'backend', name: 'cpu', detail: 'cpu', slow: false, choice: 'cpu', reason: 'your choice', threads: 1, cores: 0, availableCores: 1 }]);
+    expect(events.map(inEnglish)).toEqual([{ type: 'backend', name: 'cpu', detail: 'plain JavaScript', slow: false, choice: 'cpu', reason: 'your choice', threads: 1, cores: 0, availableCores: 1 }]);
   });
 
   it('trains wasm on every core allowed, says how many, and takes a lower count at once', async () => {
@@ -123,20 +131,22 @@ describe('BackendManager', () => {
     });
     await manager.start();
     expect(manager.threads).toBe(4);
-    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 4 threads', threads: 4, cores: 0, availableCores: 4 });
+    expect(inEnglish(events.at(-1))).toMatchObject({ detail: 'WebAssembly SIMD, 4 threads', threads: 4, cores: 0, availableCores: 4 });
     manager.setCores(1);
     expect(manager.threads).toBe(1);
-    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 1 thread', threads: 1, cores: 1 });
+    expect(english((events.at(-1) as { detail: Message }).detail)).toBe('WebAssembly SIMD, 1 thread');
+    expect(events.at(-1)).toMatchObject({ threads: 1, cores: 1 });
     manager.setCores(9);
     expect(manager.threads).toBe(4);
-    manager.working({ count: 3, why: 'a training helper stopped' });
-    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 3 threads', reason: 'a training helper stopped' });
+    manager.working({ count: 3, why: { key: 'common:text', values: { text: 'a training helper stopped' } } });
+    expect(english((events.at(-1) as { detail: Message }).detail)).toBe('WebAssembly SIMD, 3 threads');
+    expect(english((events.at(-1) as { reason: Message }).reason)).toBe('a training helper stopped');
     // The next run trains on every core allowed again, for the backend's own reason.
     manager.working(null);
-    expect(events.at(-1)).toMatchObject({ detail: 'WebAssembly SIMD, 4 threads', reason: 'the first to start' });
+    expect(inEnglish(events.at(-1))).toMatchObject({ detail: 'WebAssembly SIMD, 4 threads', reason: 'the first to start' });
     await manager.choose('cpu');
     expect(manager.threads).toBe(1);
-    expect(events.at(-1)).toMatchObject({ name: 'cpu', detail: 'cpu', threads: 1 });
+    expect(inEnglish(events.at(-1))).toMatchObject({ name: 'cpu', detail: 'plain JavaScript', threads: 1 });
   });
 
   it('falls back to the next fastest when the backend in use fails', async () => {
@@ -145,7 +155,7 @@ describe('BackendManager', () => {
     await t.manager.measure(TINY_SPEC, 32, ADAM);
     const info = await t.manager.fallback('the WebGL context was lost');
     expect(info.name).toBe('wasm');
-    expect(t.last('backend')?.reason).toBe('webgl failed: the WebGL context was lost');
+    expect(english(t.last('backend')?.reason)).toBe('webgl failed: the WebGL context was lost');
     expect(t.last('backendRates')?.rates.find((r) => r.name === 'webgl')?.imagesPerSec).toBeNull();
   });
 
@@ -163,7 +173,9 @@ describe('BackendManager', () => {
 
   it('rejects with every reason when no backend works', async () => {
     const t = setup({}, ['wasm', 'webgl', 'cpu']);
-    await expect(t.manager.start()).rejects.toMatchObject({ code: 'backend', message: /wasm: wasm is broken; webgl: webgl is broken; cpu: cpu is broken/ });
+    const failed = t.manager.start();
+    await expect(failed).rejects.toMatchObject({ code: 'backend' });
+    expect(await rejectedWords(failed)).toMatch(/wasm: wasm is broken; webgl: webgl is broken; cpu: cpu is broken/);
     await expect(t.manager.settled()).rejects.toMatchObject({ code: 'backend' });
   });
 });

@@ -4,6 +4,7 @@ import { multiplyAdds } from '../../model/multiplyAdds';
 import type { ModelSpec, OptimizerConfig } from '../../model/types';
 import type { WorkerEvent } from '../../protocol';
 import { SessionError } from '../sessionError';
+import { message, type Message } from '../../model/message';
 
 /** What the manager needs from tfjs, replaceable in tests. */
 export interface BackendDeps {
@@ -44,9 +45,9 @@ export class BackendManager {
   /** Cores the user allows (0: every one). */
   private cores = 0;
   /** Workers training now when fewer than allowed (a helper was lost), and why; null between runs. */
-  private workingNow: { count: number; why: string } | null = null;
+  private workingNow: { count: number; why: Message } | null = null;
   /** Why the backend in use serves the choice. */
-  private reason = '';
+  private reason: Message = message('app:backend.reason.firstToStart');
 
   constructor(
     private readonly post: (e: WorkerEvent) => void,
@@ -77,7 +78,7 @@ export class BackendManager {
   }
 
   /** Says how many workers a run trains on now, and why (fewer than `threads` after a helper was lost; null: as allowed). */
-  working(now: { count: number; why: string } | null): void {
+  working(now: { count: number; why: Message } | null): void {
     if (now === null && this.workingNow === null) return; // nothing to say again at every run's start
     this.workingNow = now;
     if (this.active) this.use(this.active, this.reason);
@@ -90,7 +91,7 @@ export class BackendManager {
 
   /** Starts the first backend that works (call once, first); rejects when none does. */
   start(): Promise<BackendInfo> {
-    this.first ??= this.enqueue(() => this.activate(this.choice === 'auto' ? 'the first to start' : 'your choice'));
+    this.first ??= this.enqueue(() => this.activate(message(this.choice === 'auto' ? 'app:backend.reason.firstToStart' : 'app:backend.reason.yourChoice')));
     return this.first;
   }
 
@@ -111,7 +112,7 @@ export class BackendManager {
       seen = this.queue;
       await seen;
     } while (seen !== this.queue);
-    if (!this.active) throw new SessionError('backend', 'No TensorFlow.js backend could start');
+    if (!this.active) throw new SessionError('backend', message('errors:backend.noneStarted'));
     return this.active;
   }
 
@@ -155,7 +156,7 @@ export class BackendManager {
       if (this.interrupted) this.unfinished = [spec, batchSize, optimizer];
       this.interrupted = false;
       postRates(false);
-      await this.activate(this.choice === 'auto' ? 'the fastest measured' : 'your choice');
+      await this.activate(message(this.choice === 'auto' ? 'app:backend.reason.fastest' : 'app:backend.reason.yourChoice'));
     });
   }
 
@@ -195,26 +196,26 @@ export class BackendManager {
     return this.enqueue(async () => {
       if (choice === 'auto') {
         this.choice = 'auto';
-        return this.activate(this.measured ? 'the fastest measured' : 'the first to start');
+        return this.activate(message(this.measured ? 'app:backend.reason.fastest' : 'app:backend.reason.firstToStart'));
       }
       const previous = this.active;
-      const keep = previous ? `; still training on ${previous.name}` : '';
+      const keep = (m: Message) => (previous ? message('errors:backend.stillOn', { refused: m, backend: previous.name }) : m);
       // The page shows the choice in force from `backend` events: say it again after a refusal.
-      const refuse = (message: string) => {
-        if (previous) this.use(previous, 'kept: the backend chosen could not start');
-        return new SessionError('backend-choice', message);
+      const refuse = (why: Message) => {
+        if (previous) this.use(previous, message('app:backend.reason.kept'));
+        return new SessionError('backend-choice', keep(why));
       };
       const known = this.failed.get(choice);
-      if (known) throw refuse(`${choice} cannot run here (${known})${keep}`);
+      if (known) throw refuse(message('errors:backend.cannotRunHere', { backend: choice, why: known }));
       try {
         const info = await this.deps.start(choice);
         this.choice = choice;
-        return this.use(info, 'your choice');
+        return this.use(info, message('app:backend.reason.yourChoice'));
       } catch (e) {
         this.markFailed(choice, (e as Error).message);
         this.postRatesIfMeasured();
         if (previous) await this.deps.start(previous.name as BackendName);
-        throw refuse(`${choice} could not start (${(e as Error).message})${keep}`);
+        throw refuse(message('errors:backend.couldNotStart', { backend: choice, why: (e as Error).message }));
       }
     });
   }
@@ -228,7 +229,7 @@ export class BackendManager {
       const lost = this.active?.name as BackendName | undefined;
       if (lost) this.markFailed(lost, why);
       this.postRatesIfMeasured();
-      return this.activate(`${lost ?? 'the backend'} failed: ${why}`);
+      return this.activate(lost ? message('app:backend.reason.failed', { backend: lost, why }) : message('app:backend.reason.backendFailed', { why }));
     });
   }
 
@@ -238,13 +239,13 @@ export class BackendManager {
   }
 
   /** Starts the best backend by rank, skipping those that fail. */
-  private async activate(reason: string): Promise<BackendInfo> {
+  private async activate(reason: Message): Promise<BackendInfo> {
     const failures: string[] = [];
     const ranked = rankBackends([...this.rates.values()], this.choice, new Set(this.failed.keys())).filter((n) => this.deps.names.includes(n));
     for (const name of ranked) {
       try {
         const info = await this.deps.start(name);
-        return this.use(info, this.choice === name || failures.length === 0 ? reason : `${reason}; ${failures.join('; ')}`);
+        return this.use(info, this.choice === name || failures.length === 0 ? reason : message('app:backend.reason.afterFailures', { reason, failures: failures.join('; ') }));
       } catch (e) {
         this.markFailed(name, (e as Error).message);
         failures.push(`${name} failed: ${(e as Error).message}`);
@@ -253,15 +254,20 @@ export class BackendManager {
     this.active = null;
     this.postRatesIfMeasured();
     const all = [...this.failed].map(([n, why]) => `${n}: ${why}`).join('; ');
-    throw new SessionError('backend', `No TensorFlow.js backend works in this browser (${all || 'none offered'})`);
+    throw new SessionError('backend', all ? message('errors:backend.noneWorks', { failures: all }) : message('errors:backend.noneOffered'));
   }
 
-  private use(info: BackendInfo, reason: string): BackendInfo {
+  private use(info: BackendInfo, reason: Message): BackendInfo {
     this.active = info;
     this.reason = reason;
     const threads = Math.min(this.workingNow?.count ?? Infinity, this.threads);
     // Each worker is one thread: "WebAssembly SIMD, 2 threads".
-    const detail = info.name === 'wasm' ? `${info.detail}, ${threads} thread${threads === 1 ? '' : 's'}` : info.detail;
+    const detail =
+      info.name === 'wasm'
+        ? message('app:backend.detail.threads', { detail: info.detail, count: threads })
+        : info.name === 'cpu'
+          ? message('app:backend.detail.plainJs')
+          : message('common:text', { text: info.detail }); // the GPU's name, as its driver gives it
     this.post({ type: 'backend', name: info.name, detail, slow: info.slow, choice: this.choice, reason: this.workingNow?.why ?? reason, threads, cores: this.cores, availableCores: this.availableCores });
     return info;
   }

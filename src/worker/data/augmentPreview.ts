@@ -5,6 +5,7 @@ import type { AugmentPreviewRequest, DrawingsEvent } from '../../protocol';
 import type { DatasetCache } from './datasetCache';
 import { packedImageSet } from './packedImageSet';
 import { SessionError } from '../sessionError';
+import { message } from '../../model/message';
 
 /** A preview shows this many training images, each with this many augmented variants. */
 const PREVIEW_ORIGINALS = 8;
@@ -20,11 +21,11 @@ export async function augmentPreview(
   datasets: Pick<DatasetCache, 'get'>,
 ): Promise<Extract<DrawingsEvent, { type: 'augmentSample' }>> {
   const check = checkAugmentConfig(req.augment);
-  if ('error' in check) throw new SessionError('invalid-request', `Augmentation: ${check.error}`);
+  if ('error' in check) throw new SessionError('invalid-request', message('errors:request.augmentation', { error: check.detail }));
   let images: ImageSet;
   if (req.dataset === 'own') {
-    if (!req.own || req.own.count === 0) throw new SessionError('invalid-request', 'Your classes have no drawings yet: add some to see them augmented');
-    images = packedImageSet(req.own, 256, 'Your classes');
+    if (!req.own || req.own.count === 0) throw new SessionError('invalid-request', message('errors:request.noDrawingsToAugment'));
+    images = packedImageSet(req.own, 256, message('errors:drawings.yourClasses'));
   } else {
     images = (await datasets.get(req.dataset)).train;
   }

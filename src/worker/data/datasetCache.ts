@@ -1,6 +1,7 @@
 import type { DatasetId } from '../../data/datasets';
 import type { ImageSet } from '../../engine/imageSet';
 import { SessionError } from '../sessionError';
+import { message } from '../../model/message';
 
 /** A dataset as the worker holds it. */
 export interface LoadedDataset {
@@ -31,7 +32,7 @@ export class DatasetCache {
 
   get(id: DatasetId): Promise<LoadedDataset> {
     // The user's classes live in the page and come with each request; there is no file to load.
-    if (id === 'own') return Promise.reject(new SessionError('invalid-request', 'Your classes have no test images: pick one of your drawings instead'));
+    if (id === 'own') return Promise.reject(new SessionError('invalid-request', message('errors:request.ownNoTestImages')));
     let p = this.loads.get(id);
     if (!p) {
       p = this.loadOnce(id);

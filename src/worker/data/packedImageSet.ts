@@ -1,6 +1,7 @@
 import type { ImageSet } from '../../engine/imageSet';
 import type { PackedImages } from '../../protocol/drawings';
 import { SessionError } from '../sessionError';
+import { message, type Message } from '../../model/message';
 
 const ROWS = 28;
 const COLS = 28;
@@ -11,16 +12,16 @@ const COLS = 28;
  * a mismatch is refused with what is wrong, never trained on.
  * @throws SessionError 'invalid-request' when the sizes disagree or a label is not below `numClasses`
  */
-export function packedImageSet(images: PackedImages, numClasses: number, what: string): ImageSet {
+export function packedImageSet(images: PackedImages, numClasses: number, what: Message): ImageSet {
   const { pixels, labels, count } = images;
   if (!(pixels instanceof Uint8Array) || !(labels instanceof Uint8Array) || !Number.isInteger(count) || count < 0) {
-    throw new SessionError('invalid-request', `${what}: the drawings did not arrive as images`);
+    throw new SessionError('invalid-request', message('errors:drawings.notImages', { what }));
   }
   if (pixels.length !== count * ROWS * COLS || labels.length !== count) {
-    throw new SessionError('invalid-request', `${what}: ${count} drawings should be ${count * ROWS * COLS} bytes with ${count} labels, not ${pixels.length} bytes and ${labels.length} labels`);
+    throw new SessionError('invalid-request', message('errors:drawings.wrongSize', { what, drawings: count, bytes: count * ROWS * COLS, gotBytes: pixels.length, gotLabels: labels.length }));
   }
   const bad = labels.findIndex((l) => l >= numClasses);
-  if (bad >= 0) throw new SessionError('invalid-request', `${what}: drawing ${bad + 1} has class ${labels[bad]}, but there are only ${numClasses} classes`);
+  if (bad >= 0) throw new SessionError('invalid-request', message('errors:drawings.badClass', { what, drawing: bad + 1, label: labels[bad], classes: numClasses }));
   return { pixels, labels, count, rows: ROWS, cols: COLS, numClasses };
 }
 

@@ -1,6 +1,7 @@
 import { strongestInputs, unitWeights } from '../../explain/denseUnit';
 import { PER_PIXEL } from '../../explain/receptiveField';
 import { inferShapes } from '../../model/inferShapes';
+import { message } from '../../model/message';
 import type { ModelSpec } from '../../model/types';
 import type { DenseExplanation, LayerActivation } from '../../protocol';
 import { ExplainError } from './ExplainError';
@@ -15,8 +16,8 @@ const STRONGEST = 8;
  */
 export function explainDense(spec: ModelSpec, activations: LayerActivation[] | null, weights: Weights, layerIndex: number, unit: number): DenseExplanation {
   const layer = spec.layers[layerIndex];
-  if (layer?.type !== 'dense') throw new ExplainError('Pick a Dense layer');
-  if (!(unit >= 0 && unit < layer.units)) throw new ExplainError(`Unit ${unit + 1} is outside this layer's ${layer.units} units`);
+  if (layer?.type !== 'dense') throw new ExplainError(message('explain:errors.pickDense'));
+  if (!(unit >= 0 && unit < layer.units)) throw new ExplainError(message('explain:errors.unitOutside', { unit: unit + 1, units: layer.units }));
   const [kernel, bias] = weights;
   const [inputs, units] = kernel.shape;
   const w = unitWeights(kernel.values, inputs, units, unit);

@@ -1,4 +1,5 @@
 import { convByIm2col } from '../../explain/convByIm2col';
+import { message } from '../../model/message';
 import type { ModelSpec } from '../../model/types';
 import type { Im2colExplanation, LayerActivation, MapPixel } from '../../protocol';
 import { ExplainError } from './ExplainError';
@@ -11,8 +12,8 @@ import { layerSource, type Weights } from './layerSource';
 export function explainIm2col(spec: ModelSpec, image: Float32Array, activations: LayerActivation[], weights: Weights, pixel: MapPixel): Im2colExplanation {
   const layer = spec.layers[pixel.layer];
   const out = activations[pixel.layer];
-  if (!layer || !out) throw new ExplainError(`The network has no layer ${pixel.layer + 1}`);
-  if (layer.type !== 'conv2d') throw new ExplainError('im2col turns a convolution into a matrix product: pick a map of a conv layer');
+  if (!layer || !out) throw new ExplainError(message('explain:errors.noLayer', { layer: pixel.layer + 1 }));
+  if (layer.type !== 'conv2d') throw new ExplainError(message('explain:errors.im2colConv'));
   const source = layerSource(spec, image, activations, pixel.layer);
   const [kernel, bias] = weights;
   const { patches, product, output } = convByIm2col(source.values, source.shape as [number, number, number], kernel.values, bias.values, layer);

@@ -2,6 +2,7 @@ import { channelOf } from '../../explain/channelOf';
 import { convPixel } from '../../explain/convPixel';
 import { poolPixel } from '../../explain/poolPixel';
 import { receptiveField } from '../../explain/receptiveField';
+import { message } from '../../model/message';
 import type { ModelSpec } from '../../model/types';
 import type { LayerActivation, MapPixel, PixelExplanation } from '../../protocol';
 import { ExplainError } from './ExplainError';
@@ -15,14 +16,14 @@ import { layerSource, type Weights } from './layerSource';
 export function explainPixel(spec: ModelSpec, image: Float32Array, activations: LayerActivation[], weights: Weights, pixel: MapPixel): PixelExplanation {
   const layer = spec.layers[pixel.layer];
   const out = activations[pixel.layer];
-  if (!layer || !out) throw new ExplainError(`The network has no layer ${pixel.layer + 1}`);
+  if (!layer || !out) throw new ExplainError(message('explain:errors.noLayer', { layer: pixel.layer + 1 }));
   if (layer.type !== 'conv2d' && layer.type !== 'maxPool2d' && layer.type !== 'avgPool2d') {
-    throw new ExplainError('Pixel arithmetic covers conv and pooling layers: pick a map of one of those');
+    throw new ExplainError(message('explain:errors.pixelLayer'));
   }
   const [oh, ow, oc] = out.shape;
   const { y, x, channel } = pixel;
   if (!(y >= 0 && y < oh && x >= 0 && x < ow && channel >= 0 && channel < oc)) {
-    throw new ExplainError(`Pixel (${y}, ${x}) of map ${channel + 1} is outside this layer's ${oh}×${ow}×${oc} output`);
+    throw new ExplainError(message('explain:errors.pixelOutside', { y, x, map: channel + 1, h: oh, w: ow, c: oc }));
   }
   const source = layerSource(spec, image, activations, pixel.layer);
   const shape = source.shape as [number, number, number];

@@ -4,6 +4,7 @@ import { poolPixel } from '../../explain/poolPixel';
 import { receptiveField } from '../../explain/receptiveField';
 import { mulberry32 } from '../../data/random';
 import { inferShapes } from '../../model/inferShapes';
+import { message } from '../../model/message';
 import type { ModelSpec } from '../../model/types';
 import type { MapPixel, PixelExplanation } from '../../protocol';
 import { ExplainError } from './ExplainError';
@@ -23,15 +24,15 @@ export function explainStudyPixel(spec: ModelSpec, image: Float32Array | null, p
   const info = inferShapes(spec).layers[pixel.layer];
   const input = info?.inputShape;
   const output = info?.outputShape;
-  if (!layer || !output || input?.length !== 3 || output.length !== 3) throw new ExplainError(`Layer ${pixel.layer + 1} has no maps to explain`);
+  if (!layer || !output || input?.length !== 3 || output.length !== 3) throw new ExplainError(message('explain:errors.noMaps', { layer: pixel.layer + 1 }));
   if (layer.type !== 'conv2d' && layer.type !== 'maxPool2d' && layer.type !== 'avgPool2d') {
-    throw new ExplainError('Pixel arithmetic covers conv and pooling layers: pick a map of one of those');
+    throw new ExplainError(message('explain:errors.pixelLayer'));
   }
   const [h, w, c] = input;
   const [oh, ow, oc] = output;
   const { y, x, channel } = pixel;
   if (!(y >= 0 && y < oh && x >= 0 && x < ow && channel >= 0 && channel < oc)) {
-    throw new ExplainError(`Pixel (${y + 1}, ${x + 1}) of map ${channel + 1} is outside this layer's ${oh}×${ow}×${oc} output`);
+    throw new ExplainError(message('explain:errors.pixelOutside', { y: y + 1, x: x + 1, map: channel + 1, h: oh, w: ow, c: oc }));
   }
   const random = mulberry32(1000 * pixel.layer + channel + 1);
   const source = new Float32Array(h * w * c);

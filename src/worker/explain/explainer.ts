@@ -1,4 +1,5 @@
 import { classScoreGradient, occlusionMap, smoothGrad } from '../../engine/saliency';
+import { message, type Message } from '../../model/message';
 import type { Explanation, ExplainRequest, WorkerEvent } from '../../protocol';
 import type { Inspection } from '../inspect/inspection';
 import { ExplainError } from './ExplainError';
@@ -11,7 +12,7 @@ import { explainStudyPixel } from './explainStudyPixel';
 type Kind = Explanation['kind'];
 
 /** Said when there is no model to explain: before any run, the network set up is built untrained, unless it cannot run here. */
-export const NO_MODEL = 'There is no model to look at: the network set up cannot run here (fix the architecture, or pick a network for this dataset; classic nets at full size are for study only).';
+export const NO_MODEL: Message = message('explain:errors.noModel');
 const KINDS: readonly Kind[] = ['pixel', 'im2col', 'handFilters', 'dense', 'saliency'];
 
 /**
@@ -90,13 +91,13 @@ export class Explainer {
       this.last.set(k, now);
     }
     const target = await this.inspection.target();
-    const fail = (kind: Kind, message: string) => this.post({ type: 'explainError', requestId: req.requestId, kind, message });
+    const fail = (kind: Kind, said: Message) => this.post({ type: 'explainError', requestId: req.requestId, kind, message: said });
     const attempt = (kind: Kind, make: () => Explanation | Promise<Explanation>, model: { runId: number; at: number; trained: boolean } | null = target) =>
       Promise.resolve()
         .then(make)
         .then((explanation) => this.post({ type: 'explanation', requestId: req.requestId, runId: model?.runId ?? 0, at: model?.at ?? 0, trained: model?.trained ?? false, explanation }), (e: unknown) => {
           // Said beside its view: one view failing never leaves the others waiting.
-          fail(kind, e instanceof ExplainError ? e.message : `Could not compute this view: ${e instanceof Error ? e.message : String(e)}`);
+          fail(kind, e instanceof ExplainError ? e.detail : message('explain:errors.couldNotCompute', { detail: e instanceof Error ? e.message : String(e) }));
         });
     if (!target) {
       const study = req.studySpec;
@@ -114,7 +115,7 @@ export class Explainer {
     const image = this.inspection.input();
     const needsImage = due.filter((k) => k !== 'dense');
     if (!image) {
-      for (const k of needsImage) fail(k, 'Draw something or pick a test image: this view works on the current input.');
+      for (const k of needsImage) fail(k, message('explain:errors.needInput'));
       if (!due.includes('dense')) return;
     }
     const firstConv = spec.layers.findIndex((l) => l.type === 'conv2d');
@@ -129,7 +130,7 @@ export class Explainer {
     try {
       snap = await inspector.snapshot(input, weightLayers); // layer −1 reads nothing
     } catch (e) {
-      for (const k of due) fail(k, `Could not read the model: ${e instanceof Error ? e.message : String(e)}`);
+      for (const k of due) fail(k, message('explain:errors.couldNotRead', { detail: e instanceof Error ? e.message : String(e) }));
       return;
     }
     const acts = snap.activations;
@@ -153,7 +154,7 @@ export class Explainer {
       const probs = acts[acts.length - 1].values;
       const classIndex = req.saliency.classIndex ?? topClass(probs);
       await attempt('saliency', async () => {
-        if (!(classIndex >= 0 && classIndex < probs.length)) throw new ExplainError(`There is no class ${classIndex}`);
+        if (!(classIndex >= 0 && classIndex < probs.length)) throw new ExplainError(message('explain:errors.noClass', { index: classIndex }));
         const built = inspector.model;
         const [h, w] = spec.inputShape;
         const gradient = await classScoreGradient(built, image, classIndex);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../engine/buildModel';
+import { wordMessage } from '../../i18n/i18n';
 import { ModelInspector } from '../../engine/inspectModel';
 import { TINY_SPEC } from '../../model/testing/tinySpec';
 import { Inspection, type LiveModel } from '../inspect/inspection';
@@ -74,7 +75,9 @@ describe('FilterImages', () => {
     await expect(images.start(1, 0)).rejects.toThrow(new ExplainError(NO_MODEL));
     const built = buildModel(TINY_SPEC, 4);
     const { images: withModel } = setUp(() => liveOf(built));
-    await expect(withModel.start(1, 2)).rejects.toThrow(/conv or pooling layer/);
+    const failure = await withModel.start(1, 2).then(() => null, (e: unknown) => e);
+    expect(failure).toBeInstanceOf(ExplainError);
+    expect(wordMessage((failure as ExplainError).detail)).toMatch(/conv or pooling layer/);
     built.model.dispose();
   });
 });

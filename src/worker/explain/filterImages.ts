@@ -1,5 +1,6 @@
 import { FilterMaximizer } from '../../engine/filterMaximizer';
 import { yieldToEventLoop } from '../../engine/yieldToEventLoop';
+import { message } from '../../model/message';
 import type { WorkerEvent } from '../../protocol';
 import type { Inspection } from '../inspect/inspection';
 import { ExplainError } from './ExplainError';
@@ -51,8 +52,8 @@ export class FilterImages {
     try {
       await this.start(requestId, layer);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'explainError', requestId, kind: 'maximize', message: e instanceof ExplainError ? message : `Could not compute the filter images: ${message}` });
+      const said = e instanceof ExplainError ? e.detail : message('explain:errors.couldNotComputeImages', { detail: e instanceof Error ? e.message : String(e) });
+      this.post({ type: 'explainError', requestId, kind: 'maximize', message: said });
       if (!(e instanceof ExplainError)) throw e;
     }
   }
@@ -62,7 +63,7 @@ export class FilterImages {
     const target = await this.inspection.target();
     if (!target) throw new ExplainError(NO_MODEL);
     const { spec, inspector, runId, at } = target;
-    if (!isPixelLayer(spec.layers[layer]?.type)) throw new ExplainError('Pick a conv or pooling layer: its filters are what the images show');
+    if (!isPixelLayer(spec.layers[layer]?.type)) throw new ExplainError(message('explain:errors.pickMaximizeLayer'));
     const cancelled = (): FilterImagesEvent => ({
       type: 'filterImages', requestId, runId, at, layer, filters: 0, height: 0, width: 0, images: new Float32Array(0), activations: new Float32Array(0), cancelled: true,
     });

@@ -3,6 +3,7 @@ import { buildModel, type BuiltModel } from '../../engine/buildModel';
 import { ModelInspector } from '../../engine/inspectModel';
 import type { ModelSpec } from '../../model/types';
 import type { InspectRequest, WorkerEvent } from '../../protocol';
+import { message } from '../../model/message';
 
 /** An inspect request whose input has been read: the pixels themselves. */
 export type SnapshotRequest = Omit<InspectRequest, 'input'> & { input: Float32Array | null };
@@ -79,7 +80,7 @@ export class Inspection {
    */
   track(p: Promise<unknown>, report = true): void {
     const done = p.catch((e: Error) => {
-      if (report) this.post({ type: 'error', code: 'internal', message: `Could not read the model: ${e.message}` });
+      if (report) this.post({ type: 'error', code: 'internal', message: message('errors:internalModelRead', { detail: e.message }) });
     });
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));

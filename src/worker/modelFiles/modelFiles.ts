@@ -6,6 +6,10 @@ import { currentModel } from '../model/currentModel';
 import type { ModelSlot } from '../model/modelSlot';
 import type { SavedRuns } from '../savedRuns/savedRuns';
 import { SessionError } from '../sessionError';
+import { message, type Message } from '../../model/message';
+
+/** A notice followed by the notes on how the file was read, each after a space. */
+const withNotes = (m: Message, notes: readonly Message[]): Message => notes.reduce((text, note) => message('errors:notice.withNote', { text, note }), m);
 
 /** Model files out (the current model as TensorFlow.js Layers files) and in (an upload becomes the current model and a saved run). */
 export class ModelFiles {
@@ -22,12 +26,12 @@ export class ModelFiles {
 
   async download(name: string, format: ModelFormat): Promise<void> {
     const current = this.slot.current;
-    if (!current) throw new SessionError('invalid-request', 'There is no model to download yet: train, open or upload one first');
+    if (!current) throw new SessionError('invalid-request', message('errors:request.noModelToDownload'));
     let files: Awaited<ReturnType<typeof exportModelFiles>>;
     try {
       files = await exportModelFiles(current.built, current.spec, name, format);
     } catch (e) {
-      if (e instanceof ModelFileError) throw new SessionError('model-file', e.message);
+      if (e instanceof ModelFileError) throw new SessionError('model-file', e.detail);
       throw e;
     }
     this.post({ type: 'modelFiles', files });
@@ -46,22 +50,22 @@ export class ModelFiles {
     try {
       model = await importModelFiles(cmd.files, expect);
     } catch (e) {
-      if (e instanceof ModelFileError) throw new SessionError('model-file', e.message);
+      if (e instanceof ModelFileError) throw new SessionError('model-file', e.detail);
       throw e;
     }
     const { name } = model;
-    const notes = model.notes.length ? ` ${model.notes.join(' ')}` : '';
+    const notes = model.notes;
     if (model.studyOnly || !model.weights) {
       this.slot.renumber(cmd.runId);
-      this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: model.studyOnly, message: `${model.studyOnly ?? `${name} has no weights.`}${notes}` });
+      this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: model.studyOnly, message: withNotes(model.studyOnly ?? message('errors:notice.noWeights', { name }), notes) });
       return;
     }
     const setup: SavedRunSetup = { ...cmd.setup, spec: model.spec };
     const weights = model.weights;
     await this.slot.replace(() => currentModel({ runId: cmd.runId, spec: model.spec, config: setup.config, dataset, weights, at: 0 }));
-    const message = `Opened ${name}: ${model.spec.layers.length} layers with their weights, ready to inspect and evaluate; "Continue training" fine-tunes it.${notes}`;
+    const notice = withNotes(message('errors:notice.uploaded', { name, layers: model.spec.layers.length }), notes);
     const classNames = setup.classNames ? { classNames: setup.classNames } : {};
-    this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: null, message, ...classNames });
+    this.post({ type: 'modelUploaded', runId: cmd.runId, dataset, spec: model.spec, studyOnly: null, message: notice, ...classNames });
     await this.saved.saveImported(cmd.runId, setup, name, model.weights);
   }
 }

@@ -1,8 +1,8 @@
 import { hasTestSet } from '../../data/datasets';
 import { readWeights } from '../../engine/modelWeights';
 import type { TrainOutcome } from '../../engine/trainModel';
-import { NO_TEST_SET } from '../testSet/testSetEvaluation';
-import { describeOutcome } from './describeOutcome';
+import { message as words } from '../../model/message';
+import { describeOutcome, withNote } from './describeOutcome';
 import type { PreparedRun } from './prepareRun';
 import type { RunDeps } from './runDeps';
 import { optimizerState, postHeldOut } from './trainRun';
@@ -23,9 +23,9 @@ export async function finishRun(run: PreparedRun, outcome: TrainOutcome, deps: R
   let message = describeOutcome(outcome, current.learningRate, config.earlyStopping?.monitor);
   const finished = outcome.kind === 'done' || outcome.kind === 'earlyStopped';
   if (finished && !testable) {
-    message += ` ${NO_TEST_SET}.`;
+    message = withNote(message, words('train:outcome.noTestSet'));
   } else if (finished && !(await testSet.evaluate(current, () => current.control.isStopped))) {
-    message += ' The test-set evaluation was stopped: press "Evaluate on test set" to run it.';
+    message = withNote(message, words('train:outcome.evaluationStopped'));
   }
   const { kind, epochsCompleted } = outcome;
   const restoredEpoch = outcome.kind === 'diverged' ? undefined : outcome.restoredEpoch;

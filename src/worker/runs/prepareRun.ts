@@ -14,6 +14,7 @@ import { SessionError } from '../sessionError';
 import type { RunDeps } from './runDeps';
 import { handwritingMix, ownClasses } from './runDrawings';
 import { splitForRun } from './splitForRun';
+import { message } from '../../model/message';
 
 /** A Train request checked and read: what it will train, before anything waits or changes. */
 export interface RunPlan {
@@ -50,18 +51,18 @@ export interface PreparedRun {
 export async function planRun(request: TrainRequest, saved: SavedRuns): Promise<RunPlan> {
   const { req, continued } = await continuedRun(saved, request);
   const info = DATASETS[req.dataset];
-  if (!info) throw new SessionError('invalid-request', `Unknown dataset "${req.dataset}"`);
+  if (!info) throw new SessionError('invalid-request', message('errors:request.unknownDataset', { dataset: String(req.dataset) }));
   const own = req.dataset === 'own' ? ownClasses(req, continued?.run ?? null) : null;
   const classNames = classNamesOf(req.dataset, own?.classNames);
   const check = checkNetwork(req.spec, datasetShape(req.dataset, classNames));
   if (check.cannotTrain) throw new SessionError('invalid-request', check.cannotTrain);
   if (req.config.earlyStopping && req.config.validationSplit <= 0) {
-    throw new SessionError('invalid-request', 'Early stopping watches the validation set: hold out some images (Validation % above 0)');
+    throw new SessionError('invalid-request', message('errors:request.earlyStoppingNeedsValidation'));
   }
   let config = req.config;
   if (config.augment) {
     const checked = checkAugmentConfig(config.augment);
-    if ('error' in checked) throw new SessionError('invalid-request', `Augmentation: ${checked.error}`);
+    if ('error' in checked) throw new SessionError('invalid-request', message('errors:request.augmentation', { error: checked.detail }));
     config = { ...config, augment: checked.config };
   }
   const { mix, heldOut } = handwritingMix(req);
@@ -88,9 +89,12 @@ export async function installRun(plan: RunPlan, train: ImageSet, finished: Promi
   deps.slot.put(current);
   const setup: SavedRunSetup = { dataset: req.dataset, trainSize: req.trainSize, spec: req.spec, config, ...(own ? { classNames: [...classNames] } : {}) };
   if (continued) {
-    const how = optimizerRestored ? 'with its optimizer state' : 'with a fresh optimizer (its state was not stored)';
-    const on = mix ? ` on your handwriting (${mix.images.count} drawings, ${Math.round(mix.share * 100)}% of every batch)` : '';
-    deps.post({ type: 'runOpened', runId: req.runId, run: continued.run, weights: startEpoch, message: `Continuing "${continued.run.name}"${on} from epoch ${startEpoch}, ${how}.` });
+    const how = message(optimizerRestored ? 'errors:notice.withOptimizer' : 'errors:notice.freshOptimizer');
+    const values = { name: continued.run.name, epoch: startEpoch, how };
+    const notice = mix
+      ? message('errors:notice.continuingHandwriting', { ...values, drawings: mix.images.count, percent: Math.round(mix.share * 100) })
+      : message('errors:notice.continuing', values);
+    deps.post({ type: 'runOpened', runId: req.runId, run: continued.run, weights: startEpoch, message: notice });
   }
   const handwriting = mix && { drawings: mix.images.count, sharePercent: Math.round(mix.share * 100), before: null, after: null };
   const saveAs = { setup, from: continued?.run ?? null, optimizerRestored, handwriting };

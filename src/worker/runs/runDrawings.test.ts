@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AUGMENT_DEFAULT } from '../../model/augmentConfig';
 import type { PackedImages, SavedRun, TrainRequest } from '../../protocol';
 import { handwritingMix, ownClasses } from './runDrawings';
+import { thrownWords } from '../../i18n/testing/words';
 
 const packed = (labels: number[]): PackedImages => ({ pixels: new Uint8Array(labels.length * 784), labels: Uint8Array.from(labels), count: labels.length });
 const request = (extra: Partial<TrainRequest>): TrainRequest => ({ runId: 1, dataset: 'own', trainSize: 'all', spec: { inputShape: [28, 28, 1], layers: [] }, config: {} as TrainRequest['config'], ...extra });
@@ -19,13 +20,13 @@ describe('ownClasses', () => {
 
   it('continues a run only on the classes it was trained on, in its order (case and spaces aside)', () => {
     expect(ownClasses(request({ own: { ...own, classNames: [' Circle', 'CROSS '] } }), savedWith(['circle', 'cross'])).train.count).toBe(3);
-    expect(() => ownClasses(request({ own }), savedWith(['cross', 'circle']))).toThrow(/Your classes changed since "shapes" was trained: it knows cross, circle; you now have circle, cross/);
-    expect(() => ownClasses(request({ own }), savedWith(['circle', 'square']))).toThrow(/changed/);
+    expect(thrownWords(() => ownClasses(request({ own }), savedWith(['cross', 'circle'])))).toMatch(/Your classes changed since "shapes" was trained: it knows cross, circle; you now have circle, cross/);
+    expect(thrownWords(() => ownClasses(request({ own }), savedWith(['circle', 'square'])))).toMatch(/changed/);
   });
 
   it('refuses a request without classes', () => {
-    expect(() => ownClasses(request({}), null)).toThrow(/no classes to train on/);
-    expect(() => ownClasses(request({ own: { ...own, classNames: ['one'] } }), null)).toThrow(/at least 2/);
+    expect(thrownWords(() => ownClasses(request({}), null))).toMatch(/no classes to train on/);
+    expect(thrownWords(() => ownClasses(request({ own: { ...own, classNames: ['one'] } }), null))).toMatch(/at least 2/);
   });
 });
 
@@ -40,9 +41,9 @@ describe('handwritingMix', () => {
   });
 
   it('refuses another dataset, a share outside (0, 1), bad augmentation and no drawings', () => {
-    expect(() => handwritingMix(request({ dataset: 'fashion-mnist', mix }))).toThrow(/needs a network trained on MNIST digits, not Fashion-MNIST clothing/);
-    expect(() => handwritingMix(request({ dataset: 'mnist', mix: { ...mix, share: 1 } }))).toThrow(/between 0 and 1, not 1/);
-    expect(() => handwritingMix(request({ dataset: 'mnist', mix: { ...mix, augment: { ...AUGMENT_DEFAULT, scale: { on: true, amount: 2 } } } }))).toThrow(/Augmentation of your drawings: Scale/);
-    expect(() => handwritingMix(request({ dataset: 'mnist', mix: { ...mix, train: packed([]) } }))).toThrow(/no drawings to fine-tune on/);
+    expect(thrownWords(() => handwritingMix(request({ dataset: 'fashion-mnist', mix })))).toMatch(/needs a network trained on MNIST digits, not Fashion-MNIST clothing/);
+    expect(thrownWords(() => handwritingMix(request({ dataset: 'mnist', mix: { ...mix, share: 1 } })))).toMatch(/between 0 and 1, not 1/);
+    expect(thrownWords(() => handwritingMix(request({ dataset: 'mnist', mix: { ...mix, augment: { ...AUGMENT_DEFAULT, scale: { on: true, amount: 2 } } } })))).toMatch(/Augmentation of your drawings: Scale/);
+    expect(thrownWords(() => handwritingMix(request({ dataset: 'mnist', mix: { ...mix, train: packed([]) } })))).toMatch(/no drawings to fine-tune on/);
   });
 });

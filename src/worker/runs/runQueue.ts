@@ -4,6 +4,7 @@ import { finishRun } from './finishRun';
 import { installRun, planRun, type PreparedRun } from './prepareRun';
 import type { RunDeps } from './runDeps';
 import { trainRun } from './trainRun';
+import { message } from '../../model/message';
 
 /** A run asked for that has not started training yet; Stop or a newer Train cancels it. */
 interface Ticket {
@@ -76,7 +77,7 @@ export class RunQueue {
   /** Changes the learning rate of run `runId` from its next batch on (a run that has ended is left alone). */
   async setLearningRate(runId: number, learningRate: number): Promise<void> {
     if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-      throw new SessionError('invalid-request', `Learning rate must be a number above 0, not ${learningRate}`);
+      throw new SessionError('invalid-request', message('errors:request.learningRate', { value: String(learningRate) }));
     }
     const current = this.deps.slot.current;
     if (current?.runId === runId) current.control.setLearningRate(learningRate);
@@ -119,7 +120,7 @@ export class RunQueue {
       throw e;
     }
     if (!run) {
-      post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: 'Stopped before training started.' });
+      post({ type: 'runEnded', runId: req.runId, outcome: 'stopped', epochsCompleted: 0, message: message('train:outcome.stoppedBeforeStart') });
       post({ type: 'status', status: 'stopped' });
       return;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImageSet } from '../../engine/imageSet';
 import { SessionError } from '../sessionError';
 import { splitForRun } from './splitForRun';
+import { thrownWords } from '../../i18n/testing/words';
 
 // 200 images, 20 of each of 10 classes, in class order.
 const images: ImageSet = {
@@ -31,7 +32,7 @@ describe('splitForRun', () => {
   it('refuses a batch larger than the training images, naming both numbers', () => {
     const run = () => splitForRun(images, 10, 100, { batchSize: 81, validationSplit: 0.2, seed: 3 });
     expect(run).toThrow(SessionError);
-    expect(run).toThrow('Batch size 81 is larger than the 80 training images');
+    expect(thrownWords(run)).toBe('Batch size 81 is larger than the 80 training images');
     expect(() => splitForRun(images, 10, 100, { batchSize: 80, validationSplit: 0.2, seed: 3 })).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@ import type { ImageSet } from '../../engine/imageSet';
 import { trainingImages } from '../../model/parseTrainForm';
 import type { TrainConfig } from '../../model/types';
 import { SessionError } from '../sessionError';
+import { message } from '../../model/message';
 
 /**
  * The images a run learns from, as indices into `images` (a training part):
@@ -23,7 +24,7 @@ export function splitForRun(
   const subset = stratifiedSubset(images.labels, numClasses, size, config.seed);
   const split = stratifiedSplit(images.labels, numClasses, config.validationSplit, config.seed, subset);
   if (config.batchSize > trainingImages(size, config.validationSplit)) {
-    throw new SessionError('invalid-request', `Batch size ${config.batchSize} is larger than the ${split.train.length} training images`);
+    throw new SessionError('invalid-request', message('errors:request.batchTooLarge', { batchSize: config.batchSize, images: split.train.length }));
   }
   return split;
 }

@@ -13,6 +13,7 @@ import { heldOutAccuracy } from './heldOutAccuracy';
 import { MetricsBuffer } from './metricsBuffer';
 import type { PreparedRun } from './prepareRun';
 import type { RunDeps } from './runDeps';
+import { message, type Message } from '../../model/message';
 
 /** While a run trains with augmentation or a mix, a sample of its batch goes to the page this often. */
 const SAMPLE_INTERVAL_MS = 2000;
@@ -116,11 +117,11 @@ async function trainSurvivingBackendLoss(run: PreparedRun, callbacks: TrainCallb
       rebuild(current, kept.weights);
       const shapes = current.built.model.trainableWeights.map((w) => w.shape);
       const restored = !!kept.optimizer && (await writeOptimizerState(current.optimizer, kept.optimizer, shapes));
-      const from = `${kept.epoch === run.startEpoch ? 'the weights it started from' : `epoch ${kept.epoch}'s weights`}${restored ? ' and optimizer state' : ''}`;
+      const from = message(`errors:notice.resumedFrom.${kept.epoch === run.startEpoch ? 'start' : 'epoch'}${restored ? 'WithOptimizer' : ''}`, { epoch: kept.epoch });
       flushMetrics();
       post({
         type: 'runResumed', runId: current.runId, fromEpoch: kept.epoch, lost, backend: next.name,
-        message: `${lost} failed (${why}): training goes on on ${next.name} from ${from}.`,
+        message: message('errors:notice.resumed', { lost, why, backend: next.name, from }),
       });
       current.at = kept.epoch;
       inspection.refresh();
@@ -139,15 +140,15 @@ async function parallelStep(run: PreparedRun, deps: RunDeps): Promise<ParallelSt
   const { backends, helpers } = deps;
   backends.working(null);
   if (!helpers || backends.current?.name !== 'wasm' || backends.availableCores < 2) return null;
-  const said = (why: string, left: number) => backends.working({ count: left, why: `${why}: training goes on on ${left} thread${left === 1 ? '' : 's'}` });
+  const said = (why: Message, left: number) => backends.working({ count: left, why: message('app:backend.reason.goesOn', { why, count: left }) });
   const peersFor = async (count: number) => {
     const failures: string[] = [];
     const peers = await helpers.peersFor(run.spec, count, (why) => failures.push(why));
-    if (failures.length > 0) said(`a training helper could not start (${failures[0]})`, peers.length + 1);
+    if (failures.length > 0) said(message('app:backend.reason.helperNotStarted', { why: failures[0] }), peers.length + 1);
     return peers;
   };
   const peers = backends.threads > 1 ? await peersFor(backends.threads - 1) : [];
-  return new ParallelStep(peers, said, () => backends.threads, peersFor);
+  return new ParallelStep(peers, (why, left) => said(message('app:backend.reason.helperLost', { why }), left), () => backends.threads, peersFor);
 }
 
 /** Replaces the run's model with one holding `weights`, on the backend now in use, with a fresh optimizer at the rate in use. */

@@ -151,7 +151,11 @@ function decode(raw: unknown): SavedRun {
   num(r.updatedAt, 'updatedAt');
   checkSetup(r.setup);
   if (!STATUSES.includes(r.status as SavedRunStatus)) fail(`status ${JSON.stringify(r.status)} is not one Convscope knows`);
-  str(r.message, 'message');
+  if (typeof r.message !== 'string') {
+    // A message (key and values) since the page has languages; English text before.
+    const m = record(r.message, 'message');
+    str(m.key, 'message.key');
+  }
   num(r.epochsPlanned, 'epochsPlanned');
   if (r.info !== null) {
     const info = record(r.info, 'info');

@@ -1,3 +1,4 @@
+import { message, type Message } from '../../model/message';
 import type { SavedRun } from '../../protocol';
 
 /**
@@ -6,10 +7,10 @@ import type { SavedRun } from '../../protocol';
  * "Interrupted after epoch 3 of 5: the tab closed or the worker stopped. Its
  * epoch 3 weights are kept."
  */
-export function describeInterruption(run: Pick<SavedRun, 'epochs' | 'epochsPlanned' | 'weights'>): string {
+export function describeInterruption(run: Pick<SavedRun, 'epochs' | 'epochsPlanned' | 'weights'>): Message {
   const done = run.epochs.at(-1)?.epoch ?? 0;
-  const when = done > 0 ? `after epoch ${done} of ${run.epochsPlanned}` : 'before its first epoch ended';
+  const when = done > 0 ? message('train:outcome.interruptedAfter', { epoch: done, planned: run.epochsPlanned }) : message('train:outcome.interruptedBefore');
   const latest = run.weights.latest;
-  const kept = latest === null ? 'No weights were kept.' : latest === 0 ? 'Its initial weights are kept.' : `Its epoch ${latest} weights are kept.`;
-  return `Interrupted ${when}: the tab closed or the worker stopped. ${kept}`;
+  const kept = latest === null ? message('train:outcome.noWeights') : latest === 0 ? message('train:outcome.initialKept') : message('train:outcome.epochKept', { epoch: latest });
+  return message('train:outcome.interrupted', { when, kept });
 }

@@ -25,7 +25,7 @@ describe('RunRecorder', () => {
       { type: 'learningRate', runId: 3, learningRate: 0.1, epoch: 1, batch: 1 },
       batches(3, [1.5, 2]),
       { type: 'epochEnd', runId: 3, ...row(2, 0.7) },
-      { type: 'runEnded', runId: 3, outcome: 'done', epochsCompleted: 2, message: 'Done.' },
+      { type: 'runEnded', runId: 3, outcome: 'done', epochsCompleted: 2, message: { key: 'train:outcome.keptInitial' } },
       { type: 'testResult', runId: 3, loss: 0.3, accuracy: 0.9, count: 10, confusion: new Int32Array(100) },
     ];
     events.forEach((e) => r.apply(e));
@@ -34,7 +34,7 @@ describe('RunRecorder', () => {
     expect(Array.from(s.batches.loss)).toEqual([1.5, 1, 0.5, 0]);
     expect(s.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(s.learningRateChanges).toEqual([{ x: 1.5, learningRate: 0.1 }]);
-    expect(s).toMatchObject({ status: 'done', message: 'Done.', info: { trainCount: 900, valCount: 100, batchesPerEpoch: 2 }, createdAt: 5, updatedAt: 9 });
+    expect(s).toMatchObject({ status: 'done', message: { key: 'train:outcome.keptInitial' }, info: { trainCount: 900, valCount: 100, batchesPerEpoch: 2 }, createdAt: 5, updatedAt: 9 });
     expect(s.test?.accuracy).toBe(0.9);
     expect(r.bestEpoch()).toBe(1);
   });
@@ -43,7 +43,7 @@ describe('RunRecorder', () => {
     const r = new RunRecorder(newSavedRun('a', 'Run 1', setup), 1);
     r.apply(batches(1, [0.5, 1, 1.5]));
     r.apply({ type: 'epochEnd', runId: 1, ...row(1, 0.8) });
-    r.apply({ type: 'runResumed', runId: 1, fromEpoch: 0, lost: 'webgl', backend: 'wasm', message: '' });
+    r.apply({ type: 'runResumed', runId: 1, fromEpoch: 0, lost: 'webgl', backend: 'wasm', message: { key: 'errors:text', values: { text: '' } } });
     const s = r.snapshot();
     expect(s.batches.x).toHaveLength(0);
     expect(s.epochs).toHaveLength(0);

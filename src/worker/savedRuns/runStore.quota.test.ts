@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { english } from '../../i18n/testing/words';
 import type { RunStore } from './runStore';
 import { StorageError } from '../../storage/StorageError';
 import { sampleRun } from '../../protocol/testing/sampleRun';
@@ -85,7 +86,7 @@ describe('RunStore on a full disk', () => {
       recent: { latest: 2, best: null, optimizer: false },
     });
     const old = await store.get('old');
-    expect(old.message).toBe('Finished 2 epochs. Its weights were dropped to make room.');
+    expect(english(old.message)).toBe('Finished 2 epochs. Its weights were dropped to make room.');
     expect(old.batches.loss).toEqual(sampleRun().batches.loss);
   });
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { english } from '../../i18n/testing/words';
 import { RunStore } from './runStore';
 import { StorageError } from '../../storage/StorageError';
 import { sampleRun } from '../../protocol/testing/sampleRun';
@@ -236,7 +237,7 @@ describe('RunStore.interruptStale', () => {
     expect(asked.sort()).toEqual(['orphan', 'training']);
     const orphan = await store.get('orphan');
     expect(orphan.status).toBe('interrupted');
-    expect(orphan.message).toBe('Interrupted after epoch 3 of 5: the tab closed or the worker stopped. Its epoch 3 weights are kept.');
+    expect(english(orphan.message)).toBe('Interrupted after epoch 3 of 5: the tab closed or the worker stopped. Its epoch 3 weights are kept.');
     expect((await store.get('training')).status).toBe('running');
     expect((await store.get('finished')).message).toBe('Finished 2 epochs.');
     expect(await store.interruptStale(async () => false)).toEqual(['training']);

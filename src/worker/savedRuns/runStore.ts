@@ -1,3 +1,5 @@
+import { message } from '../../model/message';
+import { withNote } from '../runs/describeOutcome';
 import { decodeSavedRun, RUN_FORMAT, type StoredRunRecord } from './decodeSavedRun';
 import { decodeStoredWeights, type StoredWeights, type WeightSlot } from './decodeStoredWeights';
 import { describeFreed, type FreedCounts } from './describeFreed';
@@ -22,7 +24,7 @@ const EMPTY_WEIGHTS: Pick<StoredRunRecord, 'weights' | 'weightBytes'> = {
   weightBytes: { latest: 0, best: 0 },
 };
 
-const DROPPED_NOTE = 'Its weights were dropped to make room.';
+const DROPPED_NOTE = message('train:outcome.weightsDropped');
 
 function defaultEstimate(): Estimate {
   const storage = globalThis.navigator?.storage;
@@ -277,7 +279,7 @@ export class RunStore {
           case 'latest': {
             if (record.weights.latest === null) return false;
             await weights.delete(weightKey(step.id, 'latest'));
-            const message = record.message ? `${record.message} ${DROPPED_NOTE}` : DROPPED_NOTE;
+            const message = record.message ? withNote(record.message, DROPPED_NOTE) : DROPPED_NOTE;
             await runs.put({ ...setWeightSlot(record, 'latest', null), message });
             return true;
           }

@@ -6,6 +6,7 @@ import { RunStore, type StoredWeights } from './runStore';
 import { StorageError } from '../../storage/StorageError';
 import { SessionError } from '../sessionError';
 import { holdRunLock, lockHeld, locks, lockName } from './runLocks';
+import { message } from '../../model/message';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -157,7 +158,7 @@ export class SavedRuns {
     // A file opened before the store is open waits for it, rather than going unsaved.
     await this.ready;
     if (!this.store) return; // nothing to save it in (the list says why)
-    const run = { ...newSavedRun(newId(), name, setup), status: 'imported' as const, message: `Imported from ${name}.`, epochsPlanned: 0 };
+    const run = { ...newSavedRun(newId(), name, setup), status: 'imported' as const, message: message('train:outcome.imported', { name }), epochsPlanned: 0 };
     const r = new RunRecorder(run, runId);
     await this.queue(async () => {
       await this.putRecord(r);
@@ -177,7 +178,7 @@ export class SavedRuns {
 
   async rename(id: string, name: string): Promise<void> {
     const trimmed = name.trim().slice(0, 80);
-    if (!trimmed) throw new SessionError('invalid-request', 'A run needs a name: type at least one character');
+    if (!trimmed) throw new SessionError('invalid-request', message('errors:request.runNeedsName'));
     if (this.recorder?.id === id) this.recorder.update({ name: trimmed });
     await this.change((s) => s.rename(id, trimmed));
   }
@@ -188,7 +189,7 @@ export class SavedRuns {
   }
 
   async delete(id: string): Promise<void> {
-    if (this.recorder?.id === id && !this.recorder.ended) throw new SessionError('invalid-request', 'This run is still training: stop it before deleting it');
+    if (this.recorder?.id === id && !this.recorder.ended) throw new SessionError('invalid-request', message('errors:request.stillTrainingDelete'));
     this.deleted.add(id);
     await this.change((s) => s.delete(id));
   }
@@ -223,7 +224,7 @@ export class SavedRuns {
   private publishSoon(): void {
     clearTimeout(this.publishTimer);
     this.publishTimer = setTimeout(() => {
-      this.publish().catch((e) => this.post({ type: 'error', code: 'storage', message: `The saved runs could not be listed: ${e instanceof Error ? e.message : String(e)}` }));
+      this.publish().catch((e) => this.post({ type: 'error', code: 'storage', message: message('errors:storage.notListed', { why: e instanceof Error ? e.message : String(e) }) }));
     }, PUBLISH_DELAY_MS);
   }
 
@@ -235,7 +236,7 @@ export class SavedRuns {
 
   private async storeOrFail(): Promise<RunStore> {
     await this.ready;
-    if (!this.store) throw new SessionError('storage', this.message ?? 'Saved runs are unavailable');
+    if (!this.store) throw new SessionError('storage', this.message === null ? message('errors:storage.runsUnavailable') : message('errors:text', { text: this.message }));
     return this.store;
   }
 
@@ -290,7 +291,7 @@ export class SavedRuns {
       } catch (e) {
         this.message = e instanceof Error ? e.message : String(e);
         if (!(e instanceof StorageError)) throw e;
-        this.post({ type: 'error', code: 'storage', message: this.message });
+        this.post({ type: 'error', code: 'storage', message: e.detail });
       } finally {
         this.publishSoon();
       }

@@ -5,8 +5,8 @@ import type { DatasetCache } from '../data/datasetCache';
 import { Galleries } from './galleries';
 import type { Command, WorkerEvent } from '../../protocol';
 import { SessionError } from '../sessionError';
+import { message } from '../../model/message';
 
-export const NO_TEST_SET = 'Your classes have no test set: the validation accuracy is their held-out measure';
 
 /** Progress events during an evaluation, at most this often. */
 const PROGRESS_MS = 100;
@@ -35,8 +35,8 @@ export class TestSetEvaluation {
 
   /** Refuses a model whose dataset has no test set (your classes), with why. */
   check(current: CurrentModel | null): CurrentModel {
-    if (!current) throw new SessionError('invalid-request', 'There is no trained model yet: press Train first');
-    if (!hasTestSet(current.dataset)) throw new SessionError('invalid-request', NO_TEST_SET);
+    if (!current) throw new SessionError('invalid-request', message('errors:request.noTrainedModel'));
+    if (!hasTestSet(current.dataset)) throw new SessionError('invalid-request', message('errors:request.noTestSet'));
     return current;
   }
 
@@ -79,10 +79,10 @@ export class TestSetEvaluation {
    */
   async gallery(cmd: Extract<Command, { type: 'gallery' }>): Promise<void> {
     const current = this.slot.current;
-    if (!current) throw new SessionError('invalid-request', 'There is no model yet: train or open one first');
+    if (!current) throw new SessionError('invalid-request', message('errors:request.noModel'));
     this.check(current);
     const known = this.galleries.has(current.runId);
-    if (this.training() && !known) throw new SessionError('invalid-request', 'The galleries show the test images of a finished run: wait for the end of this one');
+    if (this.training() && !known) throw new SessionError('invalid-request', message('errors:request.galleriesWait'));
     if (!known && !(await this.evaluate(current))) return;
     const g = this.galleries.answer(current.runId, cmd.cell);
     if (g) this.post({ type: 'gallery', requestId: cmd.requestId, runId: current.runId, cell: cmd.cell, ...g });

@@ -1,6 +1,8 @@
 import { useMemo, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { classNamesIn } from '../../../i18n/datasetWords';
 import { pickedDense } from '../../../store/explain/explainRequest';
-import { modelClassNames, modelSpec } from '../../../store/selectors';
+import { modelClassNames, modelDataset, modelSpec } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 import { AnswerStatus } from '../shared/AnswerStatus';
 import { DenseView } from './DenseView';
@@ -11,8 +13,11 @@ const DENSE = ['dense'] as const;
 
 /** Dense units: pick a layer and unit, read its sum, its strongest inputs and (after Flatten) its weights on the maps. */
 export function DenseTab(): JSX.Element {
+  const { t } = useTranslation('explain');
   const spec = useAppStore(modelSpec);
-  const classNames = useAppStore(modelClassNames);
+  const names = useAppStore(modelClassNames);
+  const dataset = useAppStore(modelDataset);
+  const classNames = useMemo(() => classNamesIn(dataset, names, t), [dataset, names, t]);
   // Primitives: pickedDense makes a fresh default object each call.
   const layerIndex = useAppStore((s) => pickedDense(s)?.layer ?? -1);
   const unit = useAppStore((s) => pickedDense(s)?.unit ?? 0);
@@ -20,7 +25,7 @@ export function DenseTab(): JSX.Element {
   const answer = useAppStore((s) => s.explain.answers.dense);
   const error = useAppStore((s) => s.explain.errors.dense);
   const layers = useMemo(() => explainLayers(spec, DENSE), [spec]);
-  if (layers.length === 0) return <p className="hint">This network has no Dense layer to explain.</p>;
+  if (layers.length === 0) return <p className="hint">{t('dense.noLayer')}</p>;
   const layer = layers.find((l) => l.index === layerIndex) ?? layers[0];
   const units = layer.shape[0];
   const u = Math.max(0, Math.min(unit, units - 1));
@@ -35,17 +40,17 @@ export function DenseTab(): JSX.Element {
       <div className="xp-picker">
         <LayerSelect layers={layers} value={layer.index} onChange={(index) => pickDense({ layer: index, unit: 0 })} testId="dense-layer" />
         <span className="xp-field">
-          <button type="button" className="xp-step" onClick={() => pick(u - 1)} disabled={u <= 0} aria-label="Previous unit">
+          <button type="button" className="xp-step" onClick={() => pick(u - 1)} disabled={u <= 0} aria-label={t('dense.previous')}>
             ‹
           </button>
           <label className="xp-field">
-            Unit
+            {t('dense.unit')}
             <input
               type="number"
               min={1}
               max={units}
               value={u + 1}
-              aria-label={`Unit (1 to ${units})`}
+              aria-label={t('picker.range', { label: t('dense.unit'), n: units })}
               data-testid="dense-unit-input"
               onChange={(ev) => {
                 const v = Number(ev.target.value);
@@ -54,11 +59,11 @@ export function DenseTab(): JSX.Element {
             />
             <small>/ {units}</small>
           </label>
-          <button type="button" className="xp-step" onClick={() => pick(u + 1)} disabled={u >= units - 1} aria-label="Next unit">
+          <button type="button" className="xp-step" onClick={() => pick(u + 1)} disabled={u >= units - 1} aria-label={t('dense.next')}>
             ›
           </button>
         </span>
-        {isOutput && <span className="hint">the output layer: unit {u + 1} is class “{classNames[u]}”</span>}
+        {isOutput && <span className="hint">{t('dense.outputLayer', { unit: u + 1, className: classNames[u] })}</span>}
       </div>
       <AnswerStatus answer={answer} error={error} />
       {e && !error && shownLayer?.type === 'dense' && (

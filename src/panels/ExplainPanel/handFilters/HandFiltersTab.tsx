@@ -1,12 +1,14 @@
 import { useId, useState, type JSX } from 'react';
-import { HAND_FILTERS } from '../../../explain/handFilters';
+import { useTranslation } from 'react-i18next';
+import { CUSTOM_KERNEL, HAND_FILTERS } from '../../../explain/handFilters';
+import { wordMessage } from '../../../i18n/i18n';
 import { parseKernel } from '../../../explain/parseKernel';
 import { useAppStore } from '../../../store/useAppStore';
 import type { HandKernel } from '../../../protocol';
 import { AnswerStatus } from '../shared/AnswerStatus';
 import { HandFiltersView } from './HandFiltersView';
 
-const CUSTOM = 'Custom';
+const CUSTOM = CUSTOM_KERNEL;
 const CLASSIC: readonly HandKernel[] = HAND_FILTERS.map((f) => ({ name: f.name, kernel: [...f.kernel] }));
 
 const isClassic = (kernels: readonly HandKernel[]) =>
@@ -14,6 +16,7 @@ const isClassic = (kernels: readonly HandKernel[]) =>
 
 /** A kernel typed by the reader: applied as the one custom kernel (replacing an earlier one), or the classic five back. */
 function CustomKernelField(props: { kernels: HandKernel[]; onChange: (k: HandKernel[]) => void }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { kernels, onChange } = props;
   const id = useId();
   const [text, setText] = useState('1 1 1; 0 0 0; -1 -1 -1');
@@ -36,7 +39,7 @@ function CustomKernelField(props: { kernels: HandKernel[]; onChange: (k: HandKer
       }}
     >
       <label className="xp-field">
-        Your 3×3 kernel
+        {t('handFilters.yourKernel')}
         <input
           type="text"
           className="xp-kernel-input"
@@ -50,18 +53,18 @@ function CustomKernelField(props: { kernels: HandKernel[]; onChange: (k: HandKer
         />
       </label>
       <button type="submit" disabled={!!error} data-testid="hand-kernel-apply">
-        Apply
+        {t('handFilters.apply')}
       </button>
       <button type="button" onClick={() => onChange(CLASSIC.map((k) => ({ ...k, kernel: [...k.kernel] })))} disabled={isClassic(kernels)}>
-        Reset
+        {t('handFilters.reset')}
       </button>
       {error && (
         <span className="field-error" id={`${id}-error`} role="alert">
-          {error}
+          {wordMessage(error, t)}
         </span>
       )}
       <small className="hint" id={`${id}-help`}>
-        9 numbers row by row, e.g. "1 0 -1; 2 0 -2; 1 0 -1"; fractions such as 1/9 work.
+        {t('handFilters.help')}
       </small>
     </form>
   );
@@ -69,6 +72,7 @@ function CustomKernelField(props: { kernels: HandKernel[]; onChange: (k: HandKer
 
 /** Hand-set filters: classic kernels (and the reader's own) on the input, beside the trained first conv layer. */
 export function HandFiltersTab(): JSX.Element {
+  const { t } = useTranslation('explain');
   const kernels = useAppStore((s) => s.explain.handKernels);
   const setHandKernels = useAppStore((s) => s.setHandKernels);
   const pickPixel = useAppStore((s) => s.pickPixel);
@@ -78,10 +82,7 @@ export function HandFiltersTab(): JSX.Element {
     <>
       <CustomKernelField kernels={kernels} onChange={setHandKernels} />
       <AnswerStatus answer={answer} error={error} />
-      <p className="hint">
-        Hand-set filters work without any training: someone chose their weights. A conv layer's filters start random and only turn into detectors like these through training
-        {answer && !answer.trained ? ', so for now the trained ones below are still random' : ''}.
-      </p>
+      <p className="hint">{answer && !answer.trained ? t('handFilters.introUntrained') : t('handFilters.intro')}</p>
       {answer && !error && (
         <HandFiltersView
           e={answer.explanation}

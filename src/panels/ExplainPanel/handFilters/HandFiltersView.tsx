@@ -1,9 +1,11 @@
 import { useMemo, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { symmetricMax } from '../../../charts/colorScales';
 import { HeatmapCanvas } from '../../../charts/HeatmapCanvas';
 import { HeatmapGrid } from '../../../charts/HeatmapGrid';
 import { channelOf } from '../../../explain/channelOf';
-import { HAND_FILTERS } from '../../../explain/handFilters';
+import { HAND_FILTERS, handKernelTitle } from '../../../explain/handFilters';
+import { wordMessage } from '../../../i18n/i18n';
 import type { HandFiltersExplanation, HandKernel } from '../../../protocol';
 import { formatValue } from '../shared/formatValue';
 import { NumberGrid } from '../shared/NumberGrid';
@@ -20,37 +22,39 @@ function HandKernelCard(props: {
   closest: { filter: number; similarity: number; map: Float32Array; shape: [number, number] } | null;
   onRemove: (() => void) | null;
 }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { k, output, size, closest, onRemove } = props;
   const note = HAND_FILTERS.find((f) => f.name === k.name)?.note;
+  const titled = handKernelTitle(k.name);
+  const name = titled ? wordMessage(titled, t) : k.name;
   const outColor = useDiverging(output ?? null);
   const closeColor = useDiverging(closest?.map ?? null);
   return (
     <div className="xp-card" data-kernel={k.name}>
       <h4>
-        {k.name}
+        {name}
         {onRemove && (
-          <button type="button" className="xp-remove" onClick={onRemove} aria-label={`Remove ${k.name}`}>
-            Remove
+          <button type="button" className="xp-remove" onClick={onRemove} aria-label={t('handFilters.removeLabel', { name })}>
+            {t('handFilters.remove')}
           </button>
         )}
       </h4>
       <div className="xp-card-body">
-        <NumberGrid values={k.kernel} size={3} caption="weights" />
+        <NumberGrid values={k.kernel} size={3} caption={t('steps.weights')} />
         <figure>
-          {output ? <HeatmapCanvas width={size[1]} height={size[0]} values={output} color={outColor} size={MAP_PX} title={`${k.name} applied to the input`} /> : <p className="hint">Computing…</p>}
-          <figcaption>output{output ? `, ±${formatValue(symmetricMax(output))}` : ''}</figcaption>
+          {output ? <HeatmapCanvas width={size[1]} height={size[0]} values={output} color={outColor} size={MAP_PX} title={t('handFilters.appliedTitle', { name })} /> : <p className="hint">{t('status.computing')}</p>}
+          <figcaption>{output ? t('handFilters.outputRange', { max: formatValue(symmetricMax(output)) }) : t('handFilters.output')}</figcaption>
         </figure>
         {closest && (
           <figure>
-            <HeatmapCanvas width={closest.shape[1]} height={closest.shape[0]} values={closest.map} color={closeColor} size={MAP_PX} title={`Trained filter ${closest.filter + 1}'s map`} />
+            <HeatmapCanvas width={closest.shape[1]} height={closest.shape[0]} values={closest.map} color={closeColor} size={MAP_PX} title={t('handFilters.trainedMapTitle', { filter: closest.filter + 1 })} />
             <figcaption>
-              most like trained filter {closest.filter + 1}
-              {closest.similarity < 0 ? ', inverted' : ''} (cosine {closest.similarity.toFixed(2)})
+              {t(closest.similarity < 0 ? 'handFilters.closestInverted' : 'handFilters.closest', { filter: closest.filter + 1, cosine: closest.similarity.toFixed(2) })}
             </figcaption>
           </figure>
         )}
       </div>
-      {note && <p className="hint">{note}</p>}
+      {note && <p className="hint">{wordMessage(note, t)}</p>}
     </div>
   );
 }
@@ -66,6 +70,7 @@ export function HandFiltersView(props: {
   onRemove: (name: string) => void;
   onPickMap: (layer: number, channel: number) => void;
 }): JSX.Element {
+  const { t: tr } = useTranslation('explain');
   const { e, onRemove, onPickMap } = props;
   // The kernels the answer was computed with (the list may have changed since).
   const { kernels } = e;
@@ -92,8 +97,8 @@ export function HandFiltersView(props: {
     <div className="xp-view" data-testid="hand-filters">
       <div className="xp-maps">
         <figure>
-          <HeatmapCanvas width={w} height={h} values={e.image.values} color={inputColor} size={MAP_PX} title="The input" />
-          <figcaption>The input, {w}×{h}: each kernel slides over it (zero padding, so the output keeps its size)</figcaption>
+          <HeatmapCanvas width={w} height={h} values={e.image.values} color={inputColor} size={MAP_PX} title={tr('kernel.theInput')} />
+          <figcaption>{tr('handFilters.inputCaption', { w, h })}</figcaption>
         </figure>
       </div>
       <div className="xp-cards">
@@ -110,17 +115,19 @@ export function HandFiltersView(props: {
       </div>
       {t && firstChannel && (
         <section className="xp-trained">
-          <h4>What the trained first conv layer does to the same input</h4>
+          <h4>{tr('handFilters.trainedHeading')}</h4>
           <div className="xp-stack">
             <figure>
-              <HeatmapGrid values={firstChannel} height={kh} width={kh} channels={f} color={kernelColor} size={26} label={`Layer ${t.layer + 1}'s ${f} kernels: click one to see its arithmetic`} onPick={(ch) => onPickMap(t.layer, ch)} />
+              <HeatmapGrid values={firstChannel} height={kh} width={kh} channels={f} color={kernelColor} size={26} label={tr('handFilters.kernelsLabel', { layer: t.layer + 1, f })} onPick={(ch) => onPickMap(t.layer, ch)} />
               <figcaption>
-                Its {f} kernels, {kh}×{kh}{kc > 1 ? ` (input channel 1 of ${kc})` : ''}, ±{formatValue(symmetricMax(t.kernels.values))}
+                {kc > 1
+                  ? tr('handFilters.kernelsCaptionChannel', { f, k: kh, c: kc, max: formatValue(symmetricMax(t.kernels.values)) })
+                  : tr('handFilters.kernelsCaption', { f, k: kh, max: formatValue(symmetricMax(t.kernels.values)) })}
               </figcaption>
             </figure>
             <figure>
-              <HeatmapGrid values={t.maps.values} height={oh} width={ow} channels={f} color={mapsColor} size={44} label={`Layer ${t.layer + 1}'s ${f} maps: click one to see how its pixels are computed`} onPick={(ch) => onPickMap(t.layer, ch)} />
-              <figcaption>Its {f} maps (after its activation), ±{formatValue(symmetricMax(t.maps.values))}: click one to see how its pixels are computed</figcaption>
+              <HeatmapGrid values={t.maps.values} height={oh} width={ow} channels={f} color={mapsColor} size={44} label={tr('handFilters.mapsLabel', { layer: t.layer + 1, f })} onPick={(ch) => onPickMap(t.layer, ch)} />
+              <figcaption>{tr('handFilters.mapsCaption', { f, max: formatValue(symmetricMax(t.maps.values)) })}</figcaption>
             </figure>
           </div>
         </section>

@@ -1,4 +1,5 @@
 import { useMemo, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { inferShapes } from '../../../model/inferShapes';
 import { layerTitle } from '../../../model/layerTitle';
 import { pickedPixel } from '../../../store/explain/explainRequest';
@@ -13,6 +14,7 @@ const CONV = ['conv2d'] as const;
 
 /** im2col: the picked pixel's conv layer as one matrix product. Shares the picked pixel with the other pixel views. */
 export function Im2colTab(): JSX.Element {
+  const { t } = useTranslation('explain');
   const spec = useAppStore(modelSpec);
   const pixel = useAppStore(pickedPixel);
   const pickPixel = useAppStore((s) => s.pickPixel);
@@ -20,7 +22,7 @@ export function Im2colTab(): JSX.Element {
   const error = useAppStore((s) => s.explain.errors.im2col);
   const layers = useMemo(() => explainLayers(spec, CONV), [spec]);
   const info = useMemo(() => inferShapes(spec).layers, [spec]);
-  if (!pixel || layers.length === 0) return <p className="hint">This network has no conv layer to unroll.</p>;
+  if (!pixel || layers.length === 0) return <p className="hint">{t('im2col.noLayer')}</p>;
   const onConv = layers.some((l) => l.index === pixel.layer);
   // A pooling pixel picked elsewhere has no kernels: offer the first conv layer instead.
   const shown = onConv ? pixel : pixelOnLayer(pixel, info[pixel.layer]?.outputShape ?? layers[0].shape, layers[0]);
@@ -32,9 +34,7 @@ export function Im2colTab(): JSX.Element {
     <>
       <PixelPicker layers={layers} pixel={shown} onPick={pickPixel} />
       {!onConv ? (
-        <p className="hint">
-          The pixel picked is in layer {pixel.layer + 1}{picked ? ` (${layerTitle(picked)})` : ''}, which has no kernels to unroll: pick a pixel of a conv layer, above or on a feature map.
-        </p>
+        <p className="hint">{picked ? t('im2col.notConvTitled', { layer: pixel.layer + 1, title: layerTitle(picked) }) : t('im2col.notConv', { layer: pixel.layer + 1 })}</p>
       ) : (
         <>
           <AnswerStatus answer={answer} error={error} />

@@ -1,8 +1,11 @@
 import { useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../i18n/formatLocale';
 import { activate } from '../../../explain/activate';
 import type { Conv2DLayer } from '../../../model/types';
 import type { Im2colExplanation } from '../../../protocol';
 import { formatValue } from '../shared/formatValue';
+import { richText } from '../shared/richText';
 import { fitMatrix } from './matrixPicture';
 import { MatrixView, type MatrixCell } from './MatrixView';
 
@@ -22,6 +25,7 @@ type Which = 'patches' | 'kernels' | 'product';
  * filter's column marked, and the check against the layer's own output.
  */
 export function Im2colView(props: { e: Im2colExplanation; layer: Conv2DLayer; layerTitle: string; inputSize: number }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { e, layer, layerTitle, inputSize } = props;
   const [hover, setHover] = useState<{ which: Which; cell: MatrixCell } | null>(null);
   const { rows, cols, filters: f, outHeight: oh, outWidth: ow } = e;
@@ -39,58 +43,60 @@ export function Im2colView(props: { e: Im2colExplanation; layer: Conv2DLayer; la
   const on = (which: Which) => (cell: MatrixCell | null) => setHover(cell && { which, cell });
 
   // What a row or column of each matrix stands for, for the pointer's readout.
-  const pixelName = (row: number) => `output pixel (row ${Math.floor(row / ow) + 1}, col ${(row % ow) + 1})`;
-  const tapName = (i: number) => `kernel row ${Math.floor(i / c / k) + 1}, col ${(Math.floor(i / c) % k) + 1}, channel ${(i % c) + 1}`;
+  const pixelName = (row: number) => t('im2col.pixelName', { row: Math.floor(row / ow) + 1, col: (row % ow) + 1 });
+  const tapName = (i: number) => t('im2col.tapName', { row: Math.floor(i / c / k) + 1, col: (Math.floor(i / c) % k) + 1, channel: (i % c) + 1 });
   const describe = (which: Which, cell: MatrixCell) =>
     which === 'patches'
-      ? `patches row ${cell.row + 1} = ${pixelName(cell.row)}; column ${cell.col + 1} = ${tapName(cell.col)}`
+      ? t('im2col.readPatches', { row: cell.row + 1, pixel: pixelName(cell.row), col: cell.col + 1, tap: tapName(cell.col) })
       : which === 'kernels'
-        ? `kernels row ${cell.row + 1} = ${tapName(cell.row)}; column ${cell.col + 1} = filter ${cell.col + 1}`
-        : `product row ${cell.row + 1} = ${pixelName(cell.row)}; column ${cell.col + 1} = map ${cell.col + 1}`;
+        ? t('im2col.readKernels', { row: cell.row + 1, tap: tapName(cell.row), col: cell.col + 1, filter: cell.col + 1 })
+        : t('im2col.readProduct', { row: cell.row + 1, pixel: pixelName(cell.row), col: cell.col + 1, map: cell.col + 1 });
+  const name = { patches: t('im2col.patches'), kernels: t('im2col.kernels'), product: t('im2col.product') };
 
   return (
     <div className="xp-view" data-testid="im2col-view" data-max-error={e.maxError}>
       <p className="xp-rule">
-        {layerTitle} as one matrix product: every window of the input becomes a row, every filter a column, and <code>patches · kernels</code> holds all {f} maps at once.
+        {richText((m) => t('im2col.intro', { layer: layerTitle, formula: m(0), maps: f }), [<code key="f">{name.patches} · {name.kernels}</code>])}
       </p>
       <div className="xp-matrices">
         <figure className="xp-matrix-fig" style={figWidth(0)}>
           <figcaption>
-            <b>patches</b>: (OH·OW) × (K·K·C) = ({oh}·{ow}) × ({k}·{k}·{c}) = <b>{rows} × {cols}</b>
+            {richText((m) => t('im2col.patchesCaption', { name: m(0), oh, ow, k, c, size: m(1) }), [<b key="n">{name.patches}</b>, <b key="s">{rows} × {cols}</b>])}
           </figcaption>
-          <MatrixView values={e.patches} rows={rows} cols={cols} maxWidth={MAX_W} maxHeight={MAX_H} row={r} title={`patches, ${rows} × ${cols}`} onHover={on('patches')} testId="im2col-patches" />
-          <small>One row per output pixel (row r = y·OW + x); its columns are the K·K·C input values under the kernel there, in (row, col, channel) order, zeros in the padding.</small>
+          <MatrixView values={e.patches} rows={rows} cols={cols} maxWidth={MAX_W} maxHeight={MAX_H} row={r} title={t('im2col.matrixTitle', { name: name.patches, rows, cols })} onHover={on('patches')} testId="im2col-patches" />
+          <small>{t('im2col.patchesNote')}</small>
         </figure>
         <span className="xp-op" aria-hidden="true">×</span>
         <figure className="xp-matrix-fig" style={figWidth(1)}>
           <figcaption>
-            <b>kernels</b>: (K·K·C) × F = <b>{cols} × {f}</b>
+            {richText((m) => t('im2col.kernelsCaption', { name: m(0), size: m(1) }), [<b key="n">{name.kernels}</b>, <b key="s">{cols} × {f}</b>])}
           </figcaption>
-          <MatrixView values={e.kernels} rows={cols} cols={f} maxWidth={MAX_W} maxHeight={MAX_H} col={channel} title={`kernels, ${cols} × ${f}`} onHover={on('kernels')} testId="im2col-kernels" />
-          <small>One column per filter: its K·K·C weights unrolled in the same order. The layer's [K, K, C, F] weights are this matrix as they are stored.</small>
+          <MatrixView values={e.kernels} rows={cols} cols={f} maxWidth={MAX_W} maxHeight={MAX_H} col={channel} title={t('im2col.matrixTitle', { name: name.kernels, rows: cols, cols: f })} onHover={on('kernels')} testId="im2col-kernels" />
+          <small>{t('im2col.kernelsNote')}</small>
         </figure>
         <span className="xp-op" aria-hidden="true">=</span>
         <figure className="xp-matrix-fig" style={figWidth(2)}>
           <figcaption>
-            <b>product</b>: <b>{rows} × {f}</b> → reshaped to {oh} × {ow} × {f} = the feature maps
+            {richText((m) => t('im2col.productCaption', { name: m(0), size: m(1), oh, ow, f }), [<b key="n">{name.product}</b>, <b key="s">{rows} × {f}</b>])}
           </figcaption>
-          <MatrixView values={e.product} rows={rows} cols={f} maxWidth={MAX_W} maxHeight={MAX_H} row={r} col={channel} title={`product, ${rows} × ${f}`} onHover={on('product')} testId="im2col-product" />
-          <small>Row r, column f: output pixel r of map f, before bias and activation.</small>
+          <MatrixView values={e.product} rows={rows} cols={f} maxWidth={MAX_W} maxHeight={MAX_H} row={r} col={channel} title={t('im2col.matrixTitle', { name: name.product, rows, cols: f })} onHover={on('product')} testId="im2col-product" />
+          <small>{t('im2col.productNote')}</small>
         </figure>
       </div>
       <p className="hint xp-readout" aria-live="polite">
-        {hover ? `${describe(hover.which, hover.cell)}: ${formatValue(hover.cell.value)}` : 'Point at a matrix to read a cell.'}
-        {squeezed && ' Large matrices are squeezed to fit: each screen row (or column) shows the mean of the rows (or columns) it covers.'}
+        {hover ? `${describe(hover.which, hover.cell)}: ${formatValue(hover.cell.value)}` : t('im2col.pointAt')}
+        {squeezed && ` ${t('im2col.squeezed')}`}
       </p>
       <p className="xp-legend-line">
-        <span className="xp-swatch xp-swatch-row" /> row {r + 1}: the picked pixel (row {y + 1}, col {x + 1}) <span className="xp-swatch xp-swatch-col" /> column {channel + 1}: its map's filter. Red positive, blue negative.
+        <span className="xp-swatch xp-swatch-row" /> {t('im2col.legendRow', { r: r + 1, row: y + 1, col: x + 1 })} <span className="xp-swatch xp-swatch-col" />{' '}
+        {t('im2col.legendColumn', { c: channel + 1 })}
       </p>
       <ol className="xp-steps">
         <li>
-          patches row {r + 1} · kernels column {channel + 1} ({cols} products) = <b>{formatValue(dot)}</b>
+          {t('im2col.dot', { r: r + 1, c: channel + 1, products: cols })} = <b>{formatValue(dot)}</b>
         </li>
         <li>
-          + bias {formatValue(e.bias[channel])} = <b>{formatValue(pre)}</b>
+          {t('steps.bias', { bias: formatValue(e.bias[channel]) })} = <b>{formatValue(pre)}</b>
         </li>
         {layer.activation !== 'softmax' && (
           <li>
@@ -99,10 +105,10 @@ export function Im2colView(props: { e: Im2colExplanation; layer: Conv2DLayer; la
         )}
       </ol>
       <p className={ok ? 'xp-check' : 'xp-check xp-check-bad'} data-testid="im2col-check">
-        product + bias, through the activation, equals the layer's output: largest difference {e.maxError === 0 ? '0' : e.maxError.toExponential(1)} over all {rows * f} values {ok ? '✓' : '✗'}
+        {t('im2col.check', { diff: e.maxError === 0 ? '0' : e.maxError.toExponential(1), values: rows * f, mark: ok ? '✓' : '✗' })}
       </p>
       <p className="hint">
-        Why bother: GPUs and BLAS libraries multiply large matrices at close to their peak speed, so frameworks (tfjs's WebGL backend among them) turn convolutions into one such product. The price is memory: each input value is copied into up to K·K = {k * k} rows; here the patches hold {(rows * cols).toLocaleString('en')} numbers, {(rows * cols / Math.max(1, inputSize)).toFixed(1)}× the layer's input of {inputSize.toLocaleString('en')}.
+        {t('im2col.why', { kk: k * k, numbers: formatNumber(rows * cols), ratio: (rows * cols / Math.max(1, inputSize)).toFixed(1), input: formatNumber(inputSize) })}
       </p>
     </div>
   );

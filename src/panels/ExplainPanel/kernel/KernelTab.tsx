@@ -1,4 +1,5 @@
 import { useMemo, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { channelOf } from '../../../explain/channelOf';
 import { modelSpec } from '../../../store/selectors';
 import { pickedPixel, studySpec } from '../../../store/explain/explainRequest';
@@ -17,6 +18,7 @@ import { StudyNote } from '../shared/StudyNote';
  * full size) plays at its real sizes with one layer's random weights.
  */
 export function KernelTab(): JSX.Element {
+  const { t } = useTranslation('explain');
   const spec = useAppStore(modelSpec);
   const studyOnly = useAppStore((s) => studySpec(s) !== null);
   const pixel = useAppStore(pickedPixel);
@@ -33,20 +35,20 @@ export function KernelTab(): JSX.Element {
   // A pooling window reads the picked map's own channel; a conv window reads them all (one is shown).
   const channel = g?.op === 'conv' ? Math.min(sourceChannel, sc - 1) : (pixel?.channel ?? 0);
   const source = useMemo(() => (live ? channelOf(live.source.values, sh, sw, sc, channel) : null), [live, sh, sw, sc, channel]);
-  if (!pixel || !g || layers.length === 0) return <p className="hint">This network has no conv or pooling layer whose window could slide.</p>;
-  const from = pixel.layer === 0 ? 'The input' : `Layer ${pixel.layer}'s output`;
+  if (!pixel || !g || layers.length === 0) return <p className="hint">{t('kernel.noLayer')}</p>;
+  const from = pixel.layer === 0 ? t('kernel.theInput') : t('kernel.layerOutput', { layer: pixel.layer });
   return (
     <>
       <PixelPicker layers={layers} pixel={pixel} onPick={pickPixel} />
       {g.op === 'conv' && g.channels > 1 && (
         <label className="xp-field xp-source-channel">
-          Input channel shown
+          {t('kernel.channelShown')}
           <input type="number" min={1} max={g.channels} value={channel + 1} onChange={(ev) => setSourceChannel(Math.max(0, Math.min(g.channels - 1, Number(ev.target.value) - 1 || 0)))} />
-          <small>/ {g.channels}: the window reads all {g.channels} at once</small>
+          <small>{t('kernel.readsAll', { channels: g.channels })}</small>
         </label>
       )}
       {studyOnly ? <StudyNote layer={pixel.layer} /> : <AnswerStatus answer={answer} error={error} />}
-      <SlidingKernelView g={g} source={source} output={live ? live.map.values : null} sourceLabel={g.channels > 1 && g.op === 'conv' ? `${from}, channel ${channel + 1}` : from} />
+      <SlidingKernelView g={g} source={source} output={live ? live.map.values : null} sourceLabel={g.channels > 1 && g.op === 'conv' ? t('kernel.withChannel', { source: from, channel: channel + 1 }) : from} />
     </>
   );
 }

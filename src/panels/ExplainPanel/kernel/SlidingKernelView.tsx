@@ -1,4 +1,5 @@
 import { useMemo, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { sequentialColor } from '../../../charts/colorScales';
 import { MapView, type MapMark } from '../../../charts/MapView';
 import { extent } from '../../../explain/channelOf';
@@ -7,6 +8,7 @@ import { windowPlace } from '../../../explain/windowPlace';
 import { outputSizeRule } from '../../../model/outputSizeRule';
 import type { Padding } from '../../../model/types';
 import { formatValue } from '../shared/formatValue';
+import { richText } from '../shared/richText';
 import { useGreys } from '../shared/useColors';
 import { useStepper } from './useStepper';
 
@@ -38,6 +40,7 @@ const boxOf = (top: number, left: number, size: number): Box => ({ top, left, bo
  * study only) the geometry plays alone.
  */
 export function SlidingKernelView(props: { g: SlideGeometry; source: Float32Array | null; output: Float32Array | null; sourceLabel: string }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { g, source, output, sourceLabel } = props;
   const count = g.outHeight * g.outWidth;
   const [speed, setSpeed] = useState<number>(16);
@@ -60,44 +63,46 @@ export function SlidingKernelView(props: { g: SlideGeometry; source: Float32Arra
   const marks: MapMark[] = [...(prev ? [{ box: boxOf(prev.top, prev.left, g.size), tone: 'field' as const }] : []), { box: boxOf(place.top, place.left, g.size), tone: 'window' }];
   const rows = outputSizeRule(g.inHeight, g.size, g.stride, g.padding);
   const cols = outputSizeRule(g.inWidth, g.size, g.stride, g.padding);
-  const what = g.op === 'conv' ? `multiplies the ${g.size}×${g.size}${g.channels > 1 ? `×${g.channels}` : ''} window by the kernel and sums` : g.op === 'max' ? 'takes the largest value of the window' : 'averages the window';
+  const what = g.op === 'conv' ? t('kernel.whatConv', { window: `${g.size}×${g.size}${g.channels > 1 ? `×${g.channels}` : ''}` }) : g.op === 'max' ? t('kernel.whatMax') : t('kernel.whatAvg');
+  const padded = place.pad.top + place.pad.left + place.pad.bottom + place.pad.right > 0;
   return (
     <div className="xp-view" data-testid="kernel-animation" data-step={step} data-positions={count}>
       <div className="xp-controls">
-        <button onClick={() => go(0)} title="Back to the first position">Reset</button>
-        <button onClick={() => go(step - 1)} disabled={step === 0} aria-label="One position back" data-testid="kernel-back">◀</button>
+        <button onClick={() => go(0)} title={t('kernel.resetTitle')}>{t('kernel.reset')}</button>
+        <button onClick={() => go(step - 1)} disabled={step === 0} aria-label={t('kernel.back')} data-testid="kernel-back">◀</button>
         {playing ? (
-          <button onClick={pause} data-testid="kernel-pause">❚❚ Pause</button>
+          <button onClick={pause} data-testid="kernel-pause">{t('kernel.pause')}</button>
         ) : (
-          <button onClick={play} data-testid="kernel-play">▶ Play</button>
+          <button onClick={play} data-testid="kernel-play">{t('kernel.play')}</button>
         )}
-        <button onClick={() => go(step + 1)} disabled={step >= count - 1} aria-label="One position on" data-testid="kernel-step">Step ▶</button>
+        <button onClick={() => go(step + 1)} disabled={step >= count - 1} aria-label={t('kernel.on')} data-testid="kernel-step">{t('kernel.step')}</button>
         <label className="xp-field">
-          Speed
+          {t('kernel.speed')}
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="kernel-speed">
-            {SPEEDS.map((s) => <option key={s} value={s}>{s} / s</option>)}
+            {SPEEDS.map((s) => <option key={s} value={s}>{t('kernel.perSecond', { n: s })}</option>)}
           </select>
         </label>
         <span className="hint">
-          position {step + 1} of {count}: output row {y + 1}, column {x + 1}
+          {t('kernel.position', { step: step + 1, count, row: y + 1, col: x + 1 })}
           {output ? ` = ${formatValue(output[step])}` : ''}
         </span>
       </div>
       <div className="xp-maps">
         <figure>
-          <MapView width={g.inWidth} height={g.inHeight} values={sourceValues} color={sourceColor} size={MAP_PX} pad={place.pad} marks={marks} title={`${sourceLabel}, with the window`} />
+          <MapView width={g.inWidth} height={g.inHeight} values={sourceValues} color={sourceColor} size={MAP_PX} pad={place.pad} marks={marks} title={t('kernel.sourceTitle', { source: sourceLabel })} />
           <figcaption>
-            {sourceLabel}: the window (blue) moves {g.stride} pixel{g.stride > 1 ? 's' : ''} at a time, along a row and down to the next (dashed: where it was){place.pad.top + place.pad.left + place.pad.bottom + place.pad.right > 0 ? (g.op === 'conv' ? '; hatched: zero padding' : '; hatched: padding, which the pooling ignores') : ''}
+            {t('kernel.moves', { source: sourceLabel, count: g.stride })}
+            {padded ? (g.op === 'conv' ? t('kernel.zeroPadding') : t('kernel.poolPadding')) : ''}
           </figcaption>
         </figure>
         <figure>
-          <MapView width={g.outWidth} height={g.outHeight} values={shown} color={outColor} size={MAP_PX} marks={[{ box: boxOf(y, x, 1), tone: 'pixel' }]} onCellClick={(p) => go(p.y * g.outWidth + p.x)} title="The output map filling up: click a cell to jump there" />
-          <figcaption>Output {g.outHeight}×{g.outWidth}: at each position the layer {what}.</figcaption>
+          <MapView width={g.outWidth} height={g.outHeight} values={shown} color={outColor} size={MAP_PX} marks={[{ box: boxOf(y, x, 1), tone: 'pixel' }]} onCellClick={(p) => go(p.y * g.outWidth + p.x)} title={t('kernel.outputTitle')} />
+          <figcaption>{t('kernel.outputCaption', { h: g.outHeight, w: g.outWidth, what })}</figcaption>
         </figure>
       </div>
       <p className="xp-rule" data-testid="output-size-rule">
-        Output size ⌊(H + 2P − K)/S⌋ + 1 with H = {g.inHeight}, K = {g.size}, S = {g.stride}, padding "{g.padding}": rows <code>{rows.text}</code>
-        {g.inWidth !== g.inHeight || cols.text !== rows.text ? <>, columns <code>{cols.text}</code></> : ' (columns alike)'}
+        {richText((m) => t('kernel.rule', { h: g.inHeight, k: g.size, s: g.stride, padding: g.padding, rows: m(0) }), [<code key="rows">{rows.text}</code>])}
+        {g.inWidth !== g.inHeight || cols.text !== rows.text ? richText((m) => t('kernel.ruleColumns', { cols: m(0) }), [<code key="cols">{cols.text}</code>]) : t('kernel.ruleColumnsAlike')}
       </p>
     </div>
   );

@@ -1,5 +1,7 @@
 import { PIXEL_LAYER_TYPES } from '../../../explain/pixelLayerTypes';
 import { useMemo, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wordMessage } from '../../../i18n/i18n';
 import { sequentialColor } from '../../../charts/colorScales';
 import { HeatmapCanvas } from '../../../charts/HeatmapCanvas';
 import type { ExplainState } from '../../../store/explain/explainState';
@@ -17,6 +19,7 @@ type Result = NonNullable<ExplainState['maximize']['result']>;
 
 /** One image per filter, titled with the filter's number and the mean activation its image reaches. */
 function FilterImages({ r, word }: { r: Result; word: string }): JSX.Element {
+  const { t } = useTranslation('explain');
   const images = useMemo(
     () => Array.from({ length: r.filters }, (_, f) => r.images.subarray(f * r.height * r.width, (f + 1) * r.height * r.width)),
     [r],
@@ -25,12 +28,10 @@ function FilterImages({ r, word }: { r: Result; word: string }): JSX.Element {
     <div className="xp-filter-images" data-testid="filter-maximize-images" data-filters={r.filters}>
       {images.map((img, f) => (
         <figure key={f}>
-          <HeatmapCanvas width={r.width} height={r.height} values={img} color={grey} size={IMAGE_PX} title={`${word} ${f + 1}: mean activation ${formatValue(r.activations[f])}`} />
+          <HeatmapCanvas width={r.width} height={r.height} values={img} color={grey} size={IMAGE_PX} title={t('maximize.imageTitle', { word, n: f + 1, value: formatValue(r.activations[f]) })} />
           <figcaption>
-            <span>
-              {word} {f + 1}
-            </span>
-            <span>mean {formatValue(r.activations[f])}</span>
+            <span>{t('maximize.imageName', { word, n: f + 1 })}</span>
+            <span>{t('maximize.mean', { value: formatValue(r.activations[f]) })}</span>
           </figcaption>
         </figure>
       ))}
@@ -40,6 +41,7 @@ function FilterImages({ r, word }: { r: Result; word: string }): JSX.Element {
 
 /** What filters want: the input each filter of a layer responds to most, computed on request. */
 export function MaximizeTab(): JSX.Element {
+  const { t } = useTranslation('explain');
   const spec = useAppStore(modelSpec);
   const lastLayer = useAppStore((s) => s.explain.maximize.layer);
   const progress = useAppStore((s) => s.explain.maximize.progress);
@@ -54,10 +56,10 @@ export function MaximizeTab(): JSX.Element {
   const cancelMaximize = useAppStore((s) => s.cancelMaximize);
   const [picked, setPicked] = useState<number | null>(null);
   const layers = useMemo(() => explainLayers(spec, PIXEL_LAYER_TYPES), [spec]);
-  if (layers.length === 0) return <p className="hint">This network has no conv or pooling layer whose filters could be shown.</p>;
+  if (layers.length === 0) return <p className="hint">{t('maximize.noLayer')}</p>;
   const layer = layers.find((l) => l.index === (picked ?? lastLayer)) ?? layers.find((l) => spec.layers[l.index].type === 'conv2d') ?? layers[0];
   const resultLayer = result ? spec.layers[result.layer] : undefined;
-  const wordOf = (type: string | undefined) => (type === 'conv2d' ? 'filter' : 'channel');
+  const wordOf = (type: string | undefined) => (type === 'conv2d' ? t('maximize.filter') : t('maximize.channel'));
   const word = wordOf(resultLayer?.type);
   const dead = result ? result.activations.filter((a) => a === 0).length : 0;
   return (
@@ -65,41 +67,41 @@ export function MaximizeTab(): JSX.Element {
       <div className="xp-controls">
         <LayerSelect layers={layers} value={layer.index} onChange={setPicked} testId="filter-maximize-layer" disabled={progress !== null} />
         <button type="button" onClick={() => maximizeFilters(layer.index)} disabled={progress !== null} data-testid="filter-maximize-compute">
-          Compute
+          {t('maximize.compute')}
         </button>
         {progress && (
           <>
-            <progress data-testid="filter-maximize-progress" max={Math.max(1, progress.steps)} value={progress.step} aria-label="Gradient ascent steps done" />
-            <span className="hint">{progress.steps > 0 ? `step ${progress.step} of ${progress.steps}` : 'starting…'}</span>
+            <progress data-testid="filter-maximize-progress" max={Math.max(1, progress.steps)} value={progress.step} aria-label={t('maximize.progressLabel')} />
+            <span className="hint">{progress.steps > 0 ? t('maximize.stepOf', { step: progress.step, steps: progress.steps }) : t('maximize.starting')}</span>
             <button type="button" onClick={cancelMaximize} data-testid="filter-maximize-cancel">
-              Cancel
+              {t('maximize.cancel')}
             </button>
           </>
         )}
       </div>
       <p className="hint">
-        Each image starts grey and is changed step by step (gradient ascent) to raise one {wordOf(spec.layers[layer.index].type)}'s mean activation, with a small pull back towards grey: the input pattern it responds to most. Deeper layers want larger, more composite patterns.
+        {t('maximize.how', { word: wordOf(spec.layers[layer.index].type) })}
       </p>
       {error && (
         <p className="field-error xp-status" role="alert" data-testid="explain-error">
-          {error}
+          {wordMessage(error, t)}
         </p>
       )}
       {stale && result && (
         <p className="xp-stale" role="status" data-testid="filter-maximize-stale">
-          Computed with the weights of {result.runId === 0 || result.at === 0 ? 'the untrained network' : `epoch ${result.at.toFixed(2)}`}; they have changed since: compute again.
+          {t('maximize.stale', { when: result.runId === 0 || result.at === 0 ? t('maximize.untrained') : t('maximize.epoch', { epoch: result.at.toFixed(2) }) })}
         </p>
       )}
       {result && resultLayer && (
         <>
           <p className="xp-rule">
-            Layer {result.layer + 1}: {result.filters} {word}s. Under each image: the mean activation it reaches.
-            {dead > 0 && ` ${dead} stay grey with a mean of 0: the grey start does not turn them on (ReLU gives 0 there), so there is no gradient to follow.`}
+            {t(resultLayer.type === 'conv2d' ? 'maximize.ruleFilters' : 'maximize.ruleChannels', { layer: result.layer + 1, n: result.filters })}
+            {dead > 0 && t('maximize.dead', { dead })}
           </p>
           <FilterImages r={result} word={word} />
         </>
       )}
-      {!result && !progress && !error && <p className="hint">Pick a layer and press Compute (a few seconds per layer; it runs between training steps).</p>}
+      {!result && !progress && !error && <p className="hint">{t('maximize.pickAndCompute')}</p>}
     </div>
   );
 }

@@ -1,11 +1,8 @@
 import { useMemo, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConvArithmetic, PoolArithmetic } from '../../../explain/types';
 import { formatValue } from '../shared/formatValue';
 import { NumberGrid } from '../shared/NumberGrid';
-
-const ACTIVATION_NAME: Record<ConvArithmetic['activation'], string> = {
-  relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', softmax: 'softmax over the filters', linear: 'linear (none)',
-};
 
 /** Windows larger than this are shown as sums per channel only (an 11×11 table of numbers helps nobody). */
 const MAX_TABLE = 7;
@@ -22,6 +19,7 @@ function strongestChannel(sums: Float32Array): number {
  * their products; every channel's sum; then sum, bias and activation.
  */
 export function ConvDetail(props: { a: ConvArithmetic; channel: number; onChannel: (c: number) => void }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { a, channel, onChannel } = props;
   const k = a.window.size;
   const c = Math.min(channel, a.channels - 1);
@@ -29,16 +27,16 @@ export function ConvDetail(props: { a: ConvArithmetic; channel: number; onChanne
     <div className="xp-detail">
       {k <= MAX_TABLE && (
         <div className="xp-products">
-          <NumberGrid values={a.patch} size={k} channels={a.channels} channel={c} padded={a.padded} caption={`input, channel ${c + 1}`} />
+          <NumberGrid values={a.patch} size={k} channels={a.channels} channel={c} padded={a.padded} caption={t('pixel.inputChannel', { channel: c + 1 })} />
           <span className="xp-op">×</span>
-          <NumberGrid values={a.kernel} size={k} channels={a.channels} channel={c} caption="weights" />
+          <NumberGrid values={a.kernel} size={k} channels={a.channels} channel={c} caption={t('steps.weights')} />
           <span className="xp-op">=</span>
-          <NumberGrid values={a.products} size={k} channels={a.channels} channel={c} padded={a.padded} caption={`products, Σ = ${formatValue(a.channelSums[c])}`} />
+          <NumberGrid values={a.products} size={k} channels={a.channels} channel={c} padded={a.padded} caption={t('pixel.products', { sum: formatValue(a.channelSums[c]) })} />
         </div>
       )}
       {a.channels > 1 && (
-        <div className="xp-sums" role="group" aria-label="Sum of the products per input channel: click one to see its terms">
-          <span className="hint">Σ per input channel:</span>
+        <div className="xp-sums" role="group" aria-label={t('pixel.sumsLabel')}>
+          <span className="hint">{t('pixel.sumsHint')}</span>
           {Array.from(a.channelSums, (s, i) => (
             <button key={i} className={i === c ? 'xp-chip xp-chip-on' : 'xp-chip'} onClick={() => onChannel(i)} aria-pressed={i === c}>
               {i + 1}: {formatValue(s)}
@@ -48,13 +46,13 @@ export function ConvDetail(props: { a: ConvArithmetic; channel: number; onChanne
       )}
       <ol className="xp-steps">
         <li>
-          Σ of {a.products.length} products{a.channels > 1 ? ` over ${a.channels} channels` : ''} = <b>{formatValue(a.sum)}</b>
+          {a.channels > 1 ? t('pixel.sumOfOver', { products: a.products.length, channels: a.channels }) : t('pixel.sumOf', { products: a.products.length })} = <b>{formatValue(a.sum)}</b>
         </li>
         <li>
-          + bias {formatValue(a.bias)} = <b>{formatValue(a.preActivation)}</b>
+          {t('steps.bias', { bias: formatValue(a.bias) })} = <b>{formatValue(a.preActivation)}</b>
         </li>
         <li>
-          {ACTIVATION_NAME[a.activation]} → <b>{formatValue(a.value)}</b>
+          {t(`pixel.activation.${a.activation}`)} → <b>{formatValue(a.value)}</b>
         </li>
       </ol>
     </div>
@@ -63,17 +61,18 @@ export function ConvDetail(props: { a: ConvArithmetic; channel: number; onChanne
 
 /** A pooling pixel: the window, the value chosen (max) or the mean of the cells inside the map. */
 export function PoolDetail({ a }: { a: PoolArithmetic }): JSX.Element {
+  const { t } = useTranslation('explain');
   return (
     <div className="xp-detail">
       <div className="xp-products">
-        <NumberGrid values={a.patch} size={a.window.size} marked={a.chosen} caption="window" />
+        <NumberGrid values={a.patch} size={a.window.size} marked={a.chosen} caption={t('pixel.window')} />
       </div>
       <ol className="xp-steps">
         <li>
           {a.op === 'max' ? (
-            <>max of {a.count} values = <b>{formatValue(a.value)}</b></>
+            <>{t('pixel.maxOf', { values: a.count })} = <b>{formatValue(a.value)}</b></>
           ) : (
-            <>mean of {a.count} values{a.count < a.patch.length ? ' (padding is not counted)' : ''} = <b>{formatValue(a.value)}</b></>
+            <>{a.count < a.patch.length ? t('pixel.meanOfPadded', { values: a.count }) : t('pixel.meanOf', { values: a.count })} = <b>{formatValue(a.value)}</b></>
           )}
         </li>
       </ol>

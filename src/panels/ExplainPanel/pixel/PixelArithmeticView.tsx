@@ -1,4 +1,5 @@
 import { useMemo, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MapView, type MapMark } from '../../../charts/MapView';
 import { windowBox } from '../../../explain/windowPlace';
 import type { MapPixel, PixelExplanation } from '../../../protocol';
@@ -15,6 +16,7 @@ const MAP_PX = 150;
  * sum, and the check against the model's own value.
  */
 export function PixelArithmeticView(props: { e: PixelExplanation; layerTitle: string; onPick: (p: MapPixel) => void }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { e, layerTitle, onPick } = props;
   const a = e.arithmetic;
   const [channel, setChannel] = useDetailChannel(a);
@@ -37,29 +39,25 @@ export function PixelArithmeticView(props: { e: PixelExplanation; layerTitle: st
     <div className="xp-view" data-testid="pixel-arithmetic" data-value={a.value} data-model-value={e.modelValue} data-pixel={`${e.pixel.layer},${e.pixel.channel},${y},${x}`}>
       <div className="xp-maps">
         <figure>
-          <MapView width={e.image.shape[1]} height={e.image.shape[0]} values={e.image.values} color={imageColor} size={MAP_PX} marks={[{ box: e.receptiveField.box, tone: 'field' }]} title="The input with the pixel's receptive field" />
-          <figcaption>
-            Input: the pixel sees {fieldSize}×{fieldSize} pixels{e.source.layer === -1 ? '' : ' through the layers before'}
-          </figcaption>
+          <MapView width={e.image.shape[1]} height={e.image.shape[0]} values={e.image.values} color={imageColor} size={MAP_PX} marks={[{ box: e.receptiveField.box, tone: 'field' }]} title={t('pixel.inputTitle')} />
+          <figcaption>{e.source.layer === -1 ? t('pixel.inputSees', { size: fieldSize }) : t('pixel.inputSeesThrough', { size: fieldSize })}</figcaption>
         </figure>
         {e.source.layer >= 0 && (
           <figure>
-            <MapView width={sw} height={sh} values={sourceMap} color={sourceColor} size={MAP_PX} pad={window.pad} marks={[windowMark]} title={`Layer ${e.source.layer + 1}'s map ${shown + 1}, the window read`} />
+            <MapView width={sw} height={sh} values={sourceMap} color={sourceColor} size={MAP_PX} pad={window.pad} marks={[windowMark]} title={t('pixel.sourceTitle', { layer: e.source.layer + 1, map: shown + 1 })} />
             <figcaption>
-              Layer {e.source.layer + 1}, map {shown + 1} of {sc}: window rows {clipped.top + 1}–{clipped.bottom + 1}, columns {clipped.left + 1}–{clipped.right + 1}
+              {t('pixel.sourceCaption', { layer: e.source.layer + 1, map: shown + 1, maps: sc, top: clipped.top + 1, bottom: clipped.bottom + 1, left: clipped.left + 1, right: clipped.right + 1 })}
             </figcaption>
           </figure>
         )}
         <figure>
-          <MapView width={ow} height={oh} values={e.map.values} color={mapColor} size={MAP_PX} marks={[{ box: pixelBox, tone: 'pixel' }]} onCellClick={(p) => onPick({ ...e.pixel, y: p.y, x: p.x })} title="Click a pixel to explain it (or type its row and column above)" testId="arithmetic-output-map" />
-          <figcaption>
-            {layerTitle}, map {e.pixel.channel + 1}: pixel (row {y + 1}, column {x + 1}). Click another.
-          </figcaption>
+          <MapView width={ow} height={oh} values={e.map.values} color={mapColor} size={MAP_PX} marks={[{ box: pixelBox, tone: 'pixel' }]} onCellClick={(p) => onPick({ ...e.pixel, y: p.y, x: p.x })} title={t('pixel.outputTitle')} testId="arithmetic-output-map" />
+          <figcaption>{t('pixel.outputCaption', { layer: layerTitle, map: e.pixel.channel + 1, row: y + 1, col: x + 1 })}</figcaption>
         </figure>
       </div>
       {a.op === 'conv' ? <ConvDetail a={a} channel={shown} onChannel={setChannel} /> : <PoolDetail a={a} />}
       <p className={diff <= 1e-5 ? 'xp-check' : 'xp-check xp-check-bad'} data-testid="arithmetic-check">
-        The model's own value there: {formatValue(e.modelValue)} {diff <= 1e-5 ? '✓' : '✗'} <small>(difference {diff === 0 ? '0' : diff.toExponential(1)})</small>
+        {t('pixel.check', { value: formatValue(e.modelValue), mark: diff <= 1e-5 ? '✓' : '✗' })} <small>{t('pixel.difference', { diff: diff === 0 ? '0' : diff.toExponential(1) })}</small>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useMemo, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PIXEL_LAYER_TYPES } from '../../../explain/pixelLayerTypes';
 import { layerTitle } from '../../../model/layerTitle';
 import { pickedPixel } from '../../../store/explain/explainRequest';
@@ -13,13 +14,14 @@ import { PixelPicker } from '../shared/PixelPicker';
 
 /** Pixel arithmetic: pick a pixel (here or on a feature map), read how the layer computed it. */
 export function PixelTab(): JSX.Element {
+  const { t } = useTranslation('explain');
   const spec = useAppStore(modelSpec);
   const pixel = useAppStore(pickedPixel);
   const pickPixel = useAppStore((s) => s.pickPixel);
   const answer = useAppStore((s) => s.explain.answers.pixel);
   const error = useAppStore((s) => s.explain.errors.pixel);
   const layers = useMemo(() => explainLayers(spec, PIXEL_LAYER_TYPES), [spec]);
-  if (!pixel || layers.length === 0) return <p className="hint">This network has no conv or pooling layer to explain.</p>;
+  if (!pixel || layers.length === 0) return <p className="hint">{t('pixel.noLayer')}</p>;
   const layer = spec.layers[answer?.explanation.pixel.layer ?? pixel.layer];
   return (
     <>

@@ -1,5 +1,7 @@
 import { useMemo, type JSX } from 'react';
-import { modelClassNames } from '../../../store/selectors';
+import { useTranslation } from 'react-i18next';
+import { classNamesIn } from '../../../i18n/datasetWords';
+import { modelClassNames, modelDataset } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 import type { SaliencyExplanation } from '../../../protocol';
 import { AnswerStatus } from '../shared/AnswerStatus';
@@ -11,59 +13,46 @@ const MAP_PX = 168;
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 const GROUND = 'rgb(245,245,245)';
 
+/** A saliency method: its words are explain:saliency.methods.<key>.{name, source, shows, caveat}. */
 interface Method {
   key: 'gradient' | 'smoothGrad' | 'occlusion';
-  name: string;
-  source: string;
   mode: SaliencyMode;
-  shows: string;
-  caveat: string;
 }
 
 const METHODS: readonly Method[] = [
-  {
-    key: 'gradient', name: 'Vanilla gradient', source: 'Simonyan et al. 2014', mode: 'magnitude',
-    shows: "|d score / d pixel|: how strongly a tiny change of each pixel would move the class's score.",
-    caveat: 'Gradients are noisy: single pixels light up, and a large gradient says sensitive, not important.',
-  },
-  {
-    key: 'smoothGrad', name: 'SmoothGrad', source: 'Smilkov et al. 2017', mode: 'magnitude',
-    shows: 'The gradient averaged over 24 noisy copies of the input, then |·|: the pixel-scale jitter averages away.',
-    caveat: 'Still a gradient: it shows sensitivity around this input, and the noise level shapes the picture.',
-  },
-  {
-    key: 'occlusion', name: 'Occlusion', source: 'Zeiler & Fergus 2014', mode: 'signed',
-    shows: "How much the class's probability drops when a 6×6 patch around the pixel is blanked: red a drop, blue a rise.",
-    caveat: 'Coarse at the patch size, and a blanked patch is itself an input the network never saw.',
-  },
+  { key: 'gradient', mode: 'magnitude' },
+  { key: 'smoothGrad', mode: 'magnitude' },
+  { key: 'occlusion', mode: 'signed' },
 ];
 
 /** One method's map over the input, with its legend and what it shows. */
 function MethodFigure({ e, m }: { e: SaliencyExplanation; m: Method }): JSX.Element {
+  const { t } = useTranslation('explain');
+  const name = t(`saliency.methods.${m.key}.name`);
   const map = e[m.key];
   const scale = useMemo(() => saliencyScale(map, m.mode), [map, m.mode]);
   const [h, w] = e.image.shape;
   const bar = m.mode === 'signed' ? `linear-gradient(to right, ${rgb(HEAT_NEGATIVE)}, ${GROUND}, ${rgb(HEAT_POSITIVE)})` : `linear-gradient(to right, ${GROUND}, ${rgb(HEAT_POSITIVE)})`;
   return (
     <figure className="xp-saliency-fig" data-method={m.key}>
-      <SaliencyOverlay input={e.image.values} map={map} width={w} height={h} mode={m.mode} scale={scale} size={MAP_PX} title={`${m.name} over the input`} testId={`saliency-${m.key}`} />
+      <SaliencyOverlay input={e.image.values} map={map} width={w} height={h} mode={m.mode} scale={scale} size={MAP_PX} title={t('saliency.overInput', { method: name })} testId={`saliency-${m.key}`} />
       <figcaption>
-        <b>{m.name}</b> <small>({m.source})</small>
+        <b>{name}</b> <small>({t(`saliency.methods.${m.key}.source`)})</small>
         {m.mode === 'signed' ? (
-          <span className="xp-heat-legend" title="Change of the class's probability, in percentage points">
-            rise {(scale * 100).toFixed(1)} pts
+          <span className="xp-heat-legend" title={t('saliency.signedTitle')}>
+            {t('saliency.rise', { points: (scale * 100).toFixed(1) })}
             <span className="xp-heat-bar" style={{ background: bar }} />
-            drop {(scale * 100).toFixed(1)} pts
+            {t('saliency.drop', { points: (scale * 100).toFixed(1) })}
           </span>
         ) : (
-          <span className="xp-heat-legend" title="Full red at the 99th percentile of the map; the few pixels above it saturate">
+          <span className="xp-heat-legend" title={t('saliency.magnitudeTitle')}>
             0
             <span className="xp-heat-bar" style={{ background: bar }} />
-            {formatValue(scale)} (99th percentile)
+            {t('saliency.percentile', { value: formatValue(scale) })}
           </span>
         )}
-        <span>{m.shows}</span>
-        <span className="hint">{m.caveat}</span>
+        <span>{t(`saliency.methods.${m.key}.shows`)}</span>
+        <span className="hint">{t(`saliency.methods.${m.key}.caveat`)}</span>
       </figcaption>
     </figure>
   );
@@ -71,19 +60,22 @@ function MethodFigure({ e, m }: { e: SaliencyExplanation; m: Method }): JSX.Elem
 
 /** Saliency: which input pixels matter for a class, by three methods side by side. */
 export function SaliencyTab(): JSX.Element {
+  const { t } = useTranslation('explain');
   const picked = useAppStore((s) => s.explain.saliencyClass);
   const setClass = useAppStore((s) => s.setSaliencyClass);
   const answer = useAppStore((s) => s.explain.answers.saliency);
   const error = useAppStore((s) => s.explain.errors.saliency);
-  const names = useAppStore(modelClassNames);
+  const classes = useAppStore(modelClassNames);
+  const dataset = useAppStore(modelDataset);
+  const names = useMemo(() => classNamesIn(dataset, classes, t), [dataset, classes, t]);
   const e = answer?.explanation;
   return (
     <>
       <div className="xp-picker">
         <label className="xp-field">
-          Class
+          {t('saliency.class')}
           <select value={picked ?? ''} data-testid="saliency-class" onChange={(ev) => setClass(ev.target.value === '' ? null : Number(ev.target.value))}>
-            <option value="">top class</option>
+            <option value="">{t('saliency.topClass')}</option>
             {names.map((n, i) => (
               <option key={i} value={i}>
                 {n}
@@ -92,11 +84,11 @@ export function SaliencyTab(): JSX.Element {
           </select>
         </label>
       </div>
-      <AnswerStatus answer={answer} error={error} waiting="Computing (about 25 gradients and 150 predictions)…" />
+      <AnswerStatus answer={answer} error={error} waiting={t('saliency.waiting')} />
       {e && !error && (
         <div className="xp-view" data-testid="saliency-map" data-class={e.classIndex}>
           <p className="xp-rule">
-            Explaining “{names[e.classIndex] ?? e.classIndex}”{e.requested === null ? ' (the top class)' : ''}, probability {(e.probability * 100).toFixed(1)}%.
+            {t(e.requested === null ? 'saliency.explainingTop' : 'saliency.explaining', { className: names[e.classIndex] ?? e.classIndex, probability: (e.probability * 100).toFixed(1) })}
           </p>
           <div className="xp-maps">
             {METHODS.map((m) => (

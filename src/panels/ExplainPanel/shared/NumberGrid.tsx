@@ -1,4 +1,5 @@
 import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatValue } from './formatValue';
 
 /**
@@ -14,6 +15,7 @@ export function NumberGrid(props: {
   marked?: number;
   caption: string;
 }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { values, size, channels = 1, channel = 0, padded, marked = -1, caption } = props;
   const rows = Array.from({ length: size }, (_, ky) =>
     Array.from({ length: size }, (_, kx) => {
@@ -29,8 +31,8 @@ export function NumberGrid(props: {
         {rows.map((row, ky) => (
           <tr key={ky}>
             {row.map((c) => (
-              <td key={c.cell} className={c.pad ? 'xp-pad' : c.cell === marked ? 'xp-marked' : undefined} title={c.pad ? (Number.isNaN(c.value) ? 'padding: not counted' : 'padding: 0') : undefined}>
-                {c.pad && Number.isNaN(c.value) ? 'pad' : formatValue(c.value)}
+              <td key={c.cell} className={c.pad ? 'xp-pad' : c.cell === marked ? 'xp-marked' : undefined} title={c.pad ? (Number.isNaN(c.value) ? t('grid.padNotCounted') : t('grid.padZero')) : undefined}>
+                {c.pad && Number.isNaN(c.value) ? t('grid.pad') : formatValue(c.value)}
               </td>
             ))}
           </tr>

@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MapPixel } from '../../../protocol';
 import { pixelOnLayer, type ExplainLayer } from './explainLayers';
 import { LayerSelect } from './LayerSelect';
@@ -15,6 +16,7 @@ function index(text: string, n: number): number | null {
  * (leaving it puts back the index in force).
  */
 function IndexField(props: { label: string; value: number; n: number; onChange: (i: number) => void }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { label, value, n, onChange } = props;
   const [text, setText] = useState(String(value + 1));
   const [shown, setShown] = useState(value);
@@ -32,9 +34,9 @@ function IndexField(props: { label: string; value: number; n: number; onChange: 
         min={1}
         max={n}
         value={text}
-        aria-label={`${label} (1 to ${n})`}
+        aria-label={t('picker.range', { label, n })}
         aria-invalid={invalid || undefined}
-        title={`1 to ${n}`}
+        title={t('picker.rangeTitle', { n })}
         onChange={(e) => {
           setText(e.target.value);
           const i = index(e.target.value, n);
@@ -56,6 +58,7 @@ function IndexField(props: { label: string; value: number; n: number; onChange: 
  * entries are ignored, the field says its range.
  */
 export function PixelPicker(props: { layers: ExplainLayer[]; pixel: MapPixel; onPick: (p: MapPixel) => void }): JSX.Element {
+  const { t } = useTranslation('explain');
   const { layers, pixel, onPick } = props;
   const layer = layers.find((l) => l.index === pixel.layer) ?? layers[0];
   const [h, w, c] = layer?.shape ?? [1, 1, 1];
@@ -73,9 +76,9 @@ export function PixelPicker(props: { layers: ExplainLayer[]; pixel: MapPixel; on
           if (next) onPick(pixelOnLayer(pixel, layer?.shape ?? next.shape, next));
         }}
       />
-      {field('Map', 'channel', c)}
-      {field('Row', 'y', h)}
-      {field('Column', 'x', w)}
+      {field(t('picker.map'), 'channel', c)}
+      {field(t('picker.row'), 'y', h)}
+      {field(t('picker.column'), 'x', w)}
     </div>
   );
 }

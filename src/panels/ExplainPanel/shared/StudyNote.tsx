@@ -1,11 +1,12 @@
 import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** What the values of a network too big to build here are. */
 export function StudyNote({ layer }: { layer: number }): JSX.Element {
+  const { t } = useTranslation('explain');
   return (
     <p className="study-note" data-testid="explain-study-note">
-      Study only: this network is too big to build in this browser, so this layer is worked out alone, with random weights, on{' '}
-      {layer === 0 ? 'your input scaled to its size' : 'random input values (its real input would need every layer before it)'}. The sizes and the arithmetic are real; the numbers learned nothing.
+      {layer === 0 ? t('studyNote.firstLayer') : t('studyNote.deeperLayer')}
     </p>
   );
 }
