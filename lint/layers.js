@@ -31,7 +31,7 @@ export const LAYERS = {
     uses: ['protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain', 'storage'],
     why: 'the store reaches the worker only through its messages (store/channel/), so no tfjs comes into the page',
   },
-  i18n: { uses: ['model', 'data'], why: "the message catalogues and the page's language; code without a page words nothing and passes messages (model/message.ts)" },
+  i18n: { uses: ['model', 'data', 'store'], why: "the message catalogues and the page's language; code without a page words nothing and passes messages (model/message.ts)" },
   charts: { uses: ['model', 'data', 'explain', 'i18n'], why: 'charts are presentational: props in, SVG or canvas out' },
   panels: {
     uses: ['store', 'charts', 'i18n', 'protocol', 'model', 'data', 'input', 'augment', 'drawings', 'explain', 'offline'],

@@ -4,6 +4,8 @@ import { App } from './app/App';
 import { currentLanguage } from './i18n/i18n';
 import { langInAddress, withLang, withoutLang } from './i18n/languageInAddress';
 import { startPageLanguage } from './i18n/pageLanguage';
+import { defaultRunName } from './i18n/defaultRunName';
+import { setRunNamer } from './store/run/runNamer';
 import { registerServiceWorker } from './panels/OfflineStatus/serviceWorker';
 import { syncAddressBar } from './store/address/addressBar';
 import { createBridge } from './store/channel/bridge';
@@ -13,6 +15,8 @@ import { connectWorker, reconnectWorker, useAppStore } from './store/useAppStore
 import { createWorkerClient } from './store/channel/workerClient';
 
 startPageLanguage();
+// New saved runs are named in the page's language.
+setRunNamer(defaultRunName);
 // The offline copy (built page only), before the worker starts its first downloads.
 registerServiceWorker();
 const link = parseUrlConfig(location.search);

@@ -25,7 +25,7 @@ describe('confusionCellTitle', () => {
 
   it('words the same cell in Korean', () => {
     expect(title({ trueName: '셔츠', predName: '티셔츠/윗도리', count: 1, rowTotal: 4, clickable: true }, ko))
-      .toBe('이미지 1장: 실제 셔츠, 예측 티셔츠/윗도리 (행의 25.0%) — 클릭하면 이미지를 봅니다');
-    expect(title({ trueName: '7', predName: '2', count: 3, rowTotal: 10, clickable: false }, ko)).toBe('실제 7, 예측 2: 3장 (행의 30.0%)');
+      .toBe('1: 실제 셔츠, 예측 티셔츠/윗도리인 이미지 (행의 25.0%) — 클릭하면 이미지를 봅니다');
+    expect(title({ trueName: '7', predName: '2', count: 3, rowTotal: 10, clickable: false }, ko)).toBe('실제 7, 예측 2: 이미지 3 (행의 30.0%)');
   });
 });

@@ -24,6 +24,8 @@ export interface TrainRequest {
   own?: OwnClassesData;
   /** Fine-tuning on the user's handwriting, mixed into every batch. */
   mix?: HandwritingMix;
+  /** The new saved run's name, in the page's language (the user renames it at will); a continued run keeps its own. */
+  name?: string;
 }
 
 export type Command =

@@ -14,6 +14,7 @@ import { parseTrainForm, trainingImages, type TrainFormErrors } from '../model/p
 import type { ModelSpec, TrainConfig } from '../model/types';
 import type { AppState } from './appState';
 import type { RunState } from './run/runState';
+import { stableMessage } from './stableMessage';
 
 /** The fields of the store a setup check reads. */
 export type SetupView = Pick<AppState, 'dataset' | 'trainSize' | 'form' | 'optimizer' | 'nesterov' | 'earlyStopping' | 'augment'> & OwnClassesView;
@@ -81,6 +82,9 @@ export function trainBlocker(s: SetupView & Pick<AppState, 'spec'>): Message | n
   const cannot = setupCheck(s).cannotTrain as string | Message | undefined;
   return cannot ? asMessage(cannot) : null;
 }
+
+/** trainBlocker for a component's subscription: the same object while it says the same. */
+export const trainBlockerOf = stableMessage(trainBlocker);
 
 const ACTIVE = new Set(['loading', 'training', 'paused']);
 /** True while a run holds the network: loading, training or paused. */

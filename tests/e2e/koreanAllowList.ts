@@ -9,6 +9,10 @@ export const KOREAN_ALLOW_LIST: readonly string[] = [
   'Reshape', 'ZeroPadding2D', 'Activation', 'ReLU', 'Softmax', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D', 'Rescaling',
   'SpatialDropout2D', 'GaussianNoise', 'GaussianDropout', 'RandomRotation', 'RandomTranslation', 'RandomZoom', 'RandomFlip',
   'RandomContrast', 'InputLayer', 'Input', 'Sequential', 'Model', 'Lambda', 'LSTM', 'Embedding',
+  // Keras's layer names, as model.summary() prints them (a second one gets _1, _2…: the test drops that suffix)
+  'conv2d', 'max_pooling2d', 'average_pooling2d', 'flatten', 'dense', 'dropout', 'batch_normalization', 'reshape', 'zero_padding2d',
+  'activation', 're_lu', 'softmax', 'global_average_pooling2d', 'global_max_pooling2d', 'rescaling', 'spatial_dropout2d',
+  'gaussian_noise', 'gaussian_dropout', 'random_rotation', 'random_translation', 'random_zoom', 'random_flip', 'random_contrast', 'input_layer',
   // Keras arguments and values
   'filters', 'kernel_size', 'strides', 'padding', 'activation', 'units', 'rate', 'pool_size', 'use_bias', 'input_shape', 'shape',
   'target_shape', 'scale', 'offset', 'stddev', 'momentum', 'epsilon', 'same', 'valid', 'relu', 'softmax', 'sigmoid', 'tanh',
@@ -32,7 +36,7 @@ export const KOREAN_ALLOW_LIST: readonly string[] = [
   // formulas' letters (output size ⌊(H + 2P − K)/S⌋ + 1, im2col's OH·OW × K·K·C, H×W×C) and the libraries and papers the explainer names
   'H', 'P', 'K', 'S', 'C', 'F', 'OH', 'OW', 'r', 'f', 'BLAS', 'SmoothGrad', 'Simonyan', 'Smilkov', 'Zeiler', 'Fergus', 'Krizhevsky', 'Zisserman', 'Simard', 'C5', 'C3',
   // Keras's own words where the page quotes it: model.summary()'s table, EarlyStopping and its arguments, file fields
-  'Layer', 'type', 'Output', 'Shape', 'Trainable', 'Non', 'trainable', 'EarlyStopping', 'min_delta', 'JSON', 'JavaScript', 'load_model', 'loadLayersModel',
+  'Layer', 'type', 'Output', 'Shape', 'Trainable', 'Non', 'trainable', 'EarlyStopping', 'min_delta', 'JSON', 'JavaScript', 'models', 'load_model', 'loadLayersModel',
   'tensorflowjs_converter', 'Layers', 'config', 'weights', 'save', 'save_weights', 'model_config', 'model_weights', 'float16', 'float32', 'float64', 'uint8',
   // The default names of a new set of your classes ("Class 1"): saved with the set as the user's own words, which they rename.
   'Class',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { hasTestSet } from '../../data/datasets';
-import { isActive, trainBlocker } from '../../store/selectors';
+import { isActive, trainBlockerOf } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatBytes, formatCount, formatDuration } from '../format';
 import { RunEstimate } from './RunEstimate';
@@ -10,7 +10,7 @@ export function RunPanel() {
   const { t } = useTranslation('setup');
   const run = useAppStore((s) => s.run);
   const evaluate = useAppStore((s) => s.evaluate);
-  const invalid = useAppStore(trainBlocker) !== null;
+  const invalid = useAppStore(trainBlockerOf) !== null;
   const active = isActive(run);
   const { status, progress } = run;
   // Your classes have no test set: their validation split is the held-out measure.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { wordMessage } from '../../i18n/i18n';
-import { isActive, setupCheck, trainBlocker } from '../../store/selectors';
+import { isActive, setupCheck, trainBlockerOf } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatDuration } from '../format';
 import { useRunEstimate } from '../RunPanel/useRunEstimate';
@@ -18,7 +18,7 @@ export function RunButtons() {
     })),
   );
   const actions = useAppStore(useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop })));
-  const blocker = useAppStore(trainBlocker);
+  const blocker = useAppStore(trainBlockerOf);
   // A classic net at its own input size is for study: say so on the button instead of offering Train.
   const studyOnly = useAppStore((s) => setupCheck(s).studyOnly);
   const { status, info, active } = run;

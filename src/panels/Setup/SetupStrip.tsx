@@ -6,7 +6,7 @@ import { DATASET_IDS, DATASETS, type DatasetId, type TrainSize } from '../../dat
 import { OPTIMIZERS } from '../../model/optimizerDefaults';
 import { PRESETS } from '../../model/presets';
 import type { OptimizerName } from '../../model/types';
-import { imageCount, TRAIN_SIZES, trainBlocker } from '../../store/selectors';
+import { imageCount, TRAIN_SIZES, trainBlockerOf } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount } from '../format';
 import { RunButtons } from './RunButtons';
@@ -26,7 +26,7 @@ export function SetupStrip() {
   const a = useAppStore(
     useShallow((x) => ({ setDataset: x.setDataset, setTrainSize: x.setTrainSize, applyPreset: x.applyPreset, setOptimizer: x.setOptimizer })),
   );
-  const blocker = useAppStore(trainBlocker);
+  const blocker = useAppStore(trainBlockerOf);
   const images = imageCount(s);
   const sizes = s.dataset === 'own' ? ['all' as const] : SIZES.includes(s.trainSize) ? SIZES : [...SIZES.slice(0, -1), s.trainSize, 'all' as const];
 

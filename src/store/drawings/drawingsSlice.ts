@@ -11,6 +11,7 @@ import { INITIAL_DRAWINGS_STATE, setOf, type DrawingsState } from './drawingsSta
 import { isActive, modelDataset } from '../selectors';
 import type { WorkerClient } from '../channel/workerClient';
 import type { StateCreator } from 'zustand';
+import { stableMessage } from '../stableMessage';
 
 const WAIT_FOR_LOAD = message('drawings:store.waitForLoad');
 
@@ -25,8 +26,10 @@ const joined = (items: readonly Message[]): Message =>
 /** Which drawings a fine-tuning holds out: fixed, so that before and after are measured on the same ones every time. */
 export const HELD_OUT_SEED = 42;
 
-/** Why the current model cannot be fine-tuned on the handwriting drawn, or null. */
-export function fineTuneBlockerOf(s: Pick<AppState, 'drawings' | 'run' | 'dataset' | 'runs'>): Message | null {
+/** Why the current model cannot be fine-tuned on the handwriting drawn, or null: the same object while it says the same (a component subscribes to it). */
+export const fineTuneBlockerOf = stableMessage((s: Pick<AppState, 'drawings' | 'run' | 'dataset' | 'runs'>) => fineTuneBlocking(s));
+
+function fineTuneBlocking(s: Pick<AppState, 'drawings' | 'run' | 'dataset' | 'runs'>): Message | null {
   const drawings = fineTuneBlocker(s.drawings.digits);
   if (drawings) return drawings;
   if (isActive(s.run)) return message('drawings:fineTune.busy');

@@ -4,6 +4,7 @@ import { fieldError } from '../../model/parseTrainForm';
 import type { RunSlice, SliceCreator } from '../appState';
 import { INITIAL_RUN_STATE, startRun } from './runState';
 import { checkSetup, isActive, modelDataset, trainBlocker } from '../selectors';
+import { runNameFor } from './runNamer';
 
 /** The run and the commands that drive it; the worker's events update `run` through the bridge. */
 export const createRunSlice: SliceCreator<RunSlice> = (worker) => (set, get) => ({
@@ -20,7 +21,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (worker) => (set, get) => 
       run: startRun(s.run, runId, s.dataset, s.spec, values, own?.classNames ?? null),
       inspect: { ...s.inspect, histograms: [], probs: null, activations: null, kernels: null, trained: false, at: 0 },
     });
-    worker.send({ type: 'train', request: { runId, dataset: s.dataset, trainSize: s.trainSize, spec: s.spec, config: values, ...(own ? { own } : {}) } });
+    const name = runNameFor({ dataset: s.dataset, classNames: own?.classNames ?? null, epochs: values.epochs, optimizer: values.optimizer.name, learningRate: values.optimizer.learningRate });
+    worker.send({ type: 'train', request: { runId, dataset: s.dataset, trainSize: s.trainSize, spec: s.spec, config: values, ...(own ? { own } : {}), ...(name ? { name } : {}) } });
   },
   pause: () => worker.send({ type: 'pause' }),
   resume: () => worker.send({ type: 'resume' }),

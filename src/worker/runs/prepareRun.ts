@@ -44,7 +44,7 @@ export interface PreparedRun {
   mix: BatchMix | null;
   heldOut: ImageSet | null;
   /** How the run is saved: as a new record, or appended to the saved run it continues. */
-  saveAs: { setup: SavedRunSetup; from: SavedRun | null; optimizerRestored: boolean; handwriting: HandwritingRecord | null };
+  saveAs: { setup: SavedRunSetup; from: SavedRun | null; optimizerRestored: boolean; handwriting: HandwritingRecord | null; name?: string };
 }
 
 /** Reads and checks a Train request; throws a SessionError that says what is wrong. */
@@ -97,6 +97,6 @@ export async function installRun(plan: RunPlan, train: ImageSet, finished: Promi
     deps.post({ type: 'runOpened', runId: req.runId, run: continued.run, weights: startEpoch, message: notice });
   }
   const handwriting = mix && { drawings: mix.images.count, sharePercent: Math.round(mix.share * 100), before: null, after: null };
-  const saveAs = { setup, from: continued?.run ?? null, optimizerRestored, handwriting };
+  const saveAs = { setup, from: continued?.run ?? null, optimizerRestored, handwriting, name: req.name };
   return { current, spec: req.spec, config, images: train, split, startEpoch, saveAs, mix, heldOut };
 }

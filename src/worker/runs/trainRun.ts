@@ -26,7 +26,7 @@ export async function trainRun(run: PreparedRun, deps: RunDeps): Promise<TrainOu
   const { current, config, split } = run;
   const { runId } = current;
   // Recording starts before the first event of the run; the page hears of the record after `runStarted`.
-  const savedId = saved.begin(runId, run.saveAs.setup, run.saveAs.from, run.saveAs.optimizerRestored, run.saveAs.handwriting);
+  const savedId = saved.begin(runId, run.saveAs.setup, run.saveAs.from, run.saveAs.optimizerRestored, run.saveAs.handwriting, run.saveAs.name);
   /** Drawings mixed into each batch (fine-tuning): the dataset fills the rest, so an epoch has more batches. */
   const mixed = run.mix ? mixPerBatch(run.mix.share, config.batchSize) : 0;
   post({

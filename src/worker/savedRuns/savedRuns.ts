@@ -92,8 +92,8 @@ export class SavedRuns {
    * Starts recording run `runId`: a new record, or (`from`) a saved run that
    * training continues. Returns the record's id, for the session to tell the page.
    */
-  begin(runId: number, setup: SavedRunSetup, from: SavedRun | null = null, optimizerRestored = false, handwriting: HandwritingRecord | null = null): string {
-    const run = from ?? newSavedRun(newId(), this.defaultName(setup), setup);
+  begin(runId: number, setup: SavedRunSetup, from: SavedRun | null = null, optimizerRestored = false, handwriting: HandwritingRecord | null = null, name?: string): string {
+    const run = from ?? newSavedRun(newId(), name?.trim() || this.defaultName(setup), setup);
     const r = new RunRecorder(run, runId);
     if (from) {
       const continuation: Continuation = { fromEpoch: from.epochs.length, optimizerRestored, ...(handwriting ? { handwriting } : {}) };
@@ -228,6 +228,7 @@ export class SavedRuns {
     }, PUBLISH_DELAY_MS);
   }
 
+  /** A name when the page gave none (its own is in its language): English. */
   private defaultName(setup: SavedRunSetup): string {
     const { config } = setup;
     const data = setup.dataset === 'own' ? `Your ${(setup.classNames ?? []).join('/') || 'classes'}` : DATASETS[setup.dataset].label.split(' ')[0];
