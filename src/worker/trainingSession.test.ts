@@ -22,7 +22,7 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
 
     const ended = rec.all(is('runEnded'));
     expect(ended.map((e) => [e.runId, e.outcome, e.epochsCompleted])).toEqual([[1, 'stopped', 0], [2, 'done', 1]]);
-    expect(ended[1].message).toBe('Finished 1 epoch.');
+    expect(english(ended[1].message)).toBe('Finished 1 epoch.');
     expect(rec.all(is('status')).map((e) => e.status)).toEqual(['loading', 'training', 'stopped', 'loading', 'training', 'done']);
     expect(rec.all(is('runStarted', (e) => e.runId === 2))).toEqual([
       { type: 'runStarted', runId: 2, trainCount: 180, valCount: 20, batchesPerEpoch: 6, epochs: 1 },
