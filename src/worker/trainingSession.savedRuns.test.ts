@@ -134,9 +134,9 @@ describe('TrainingSession saved runs (Node, cpu, fake IndexedDB)', () => {
     first.send({ type: 'stop' });
     const [run] = lastRuns(second).runs;
     expect(run.status).toBe('interrupted');
-    expect(run.message).toMatch(/^Interrupted after epoch \d+ of 50/);
+    expect(english(run.message)).toMatch(/^Interrupted after epoch \d+ of 50/);
     expect(run.weights.latest).toBeGreaterThanOrEqual(1);
-    expect(run.message).toContain(`epoch ${run.weights.latest}`);
+    expect(english(run.message)).toContain(`epoch ${run.weights.latest}`);
   }, 60_000);
 
   it('answers galleries from the test predictions: exactly a cell\'s images, and the most confidently wrong', async () => {
