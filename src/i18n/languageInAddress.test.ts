@@ -12,6 +12,12 @@ describe('languageInAddress', () => {
     expect(withLang('?lang=en&n=1', null)).toBe('?n=1');
   });
 
+  it('keeps the rest of the query as written, not re-encoded', () => {
+    expect(withLang('?arch=conv(64,5,1,valid,relu)-flatten&view=design', null)).toBe('?arch=conv(64,5,1,valid,relu)-flatten&view=design');
+    expect(withLang('?arch=conv(64,5,1,valid,relu)&lang=en', 'ko')).toBe('?arch=conv(64,5,1,valid,relu)&lang=ko');
+    expect(withoutLang('?language=x&lang=ko')).toBe('?language=x');
+  });
+
   it('reads the language the address carries', () => {
     expect(langInAddress('?n=1&lang=ko')).toBe('ko');
     expect(langInAddress('?n=1')).toBeNull();
