@@ -1,6 +1,7 @@
 import type { LayerSpec, LayerType } from '../types';
 
-const CLASS: Record<Exclude<LayerType, 'random'>, string> = {
+/** The Keras class of each layer type Convscope names itself (a random layer carries its own). */
+export const KERAS_CLASS: Record<Exclude<LayerType, 'random'>, string> = {
   conv2d: 'Conv2D',
   maxPool2d: 'MaxPooling2D',
   avgPool2d: 'AveragePooling2D',
@@ -22,7 +23,7 @@ const CLASS: Record<Exclude<LayerType, 'random'>, string> = {
 
 /** The Keras class of a layer, e.g. "MaxPooling2D". */
 export function kerasClass(layer: LayerSpec): string {
-  return layer.type === 'random' ? layer.className : CLASS[layer.type];
+  return layer.type === 'random' ? layer.className : KERAS_CLASS[layer.type];
 }
 
 /** Keras's default name of a class, by Keras's own to_snake_case ("MaxPooling2D" → "max_pooling2d", "ReLU" → "re_lu"). */

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { wordMessage } from '../../i18n/i18n';
 import type { NetworkCheck } from '../../model/checkNetwork';
 import { isMessage } from '../../model/message';
+import { KERAS_CLASS } from '../../model/keras/kerasNames';
 import type { AddableLayerType } from '../../model/types';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
@@ -11,43 +12,22 @@ import { LayerRow } from './LayerRow';
 import { NumberInput } from './NumberInput';
 
 /** The layers the editor adds, grouped as Keras's documentation groups them; the most used first. */
-const ADDABLE: { group: 'mostUsed' | 'shapeAndPooling' | 'activationAndScale' | 'regularization'; layers: { type: AddableLayerType; label: string }[] }[] = [
+const ADDABLE: { group: 'mostUsed' | 'shapeAndPooling' | 'activationAndScale' | 'regularization'; layers: AddableLayerType[] }[] = [
   {
     group: 'mostUsed',
-    layers: [
-      { type: 'conv2d', label: 'Conv2D' },
-      { type: 'maxPool2d', label: 'MaxPooling2D' },
-      { type: 'avgPool2d', label: 'AveragePooling2D' },
-      { type: 'batchNorm', label: 'BatchNormalization' },
-      { type: 'dropout', label: 'Dropout' },
-      { type: 'flatten', label: 'Flatten' },
-      { type: 'dense', label: 'Dense' },
-    ],
+    layers: ['conv2d', 'maxPool2d', 'avgPool2d', 'batchNorm', 'dropout', 'flatten', 'dense'],
   },
   {
     group: 'shapeAndPooling',
-    layers: [
-      { type: 'globalAvgPool2d', label: 'GlobalAveragePooling2D' },
-      { type: 'globalMaxPool2d', label: 'GlobalMaxPooling2D' },
-      { type: 'zeroPadding2d', label: 'ZeroPadding2D' },
-      { type: 'reshape', label: 'Reshape' },
-    ],
+    layers: ['globalAvgPool2d', 'globalMaxPool2d', 'zeroPadding2d', 'reshape'],
   },
   {
     group: 'activationAndScale',
-    layers: [
-      { type: 'activation', label: 'Activation' },
-      { type: 'relu', label: 'ReLU' },
-      { type: 'rescaling', label: 'Rescaling' },
-    ],
+    layers: ['activation', 'relu', 'rescaling'],
   },
   {
     group: 'regularization',
-    layers: [
-      { type: 'spatialDropout2d', label: 'SpatialDropout2D' },
-      { type: 'gaussianNoise', label: 'GaussianNoise' },
-      { type: 'gaussianDropout', label: 'GaussianDropout' },
-    ],
+    layers: ['spatialDropout2d', 'gaussianNoise', 'gaussianDropout'],
   },
 ];
 
@@ -112,7 +92,7 @@ export function ArchitectureEditor({ check }: { check: NetworkCheck }) {
         <select aria-label={t('editor.addType')} data-testid="add-layer-type" value={addType} disabled={locked} onChange={(e) => setAddType(e.target.value as AddableLayerType)}>
           {ADDABLE.map((g) => (
             <optgroup key={g.group} label={t(`editor.groups.${g.group}`)}>
-              {g.layers.map((x) => <option key={x.type} value={x.type}>{x.label}</option>)}
+              {g.layers.map((type) => <option key={type} value={type}>{KERAS_CLASS[type]}</option>)}
             </optgroup>
           ))}
         </select>
