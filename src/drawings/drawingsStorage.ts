@@ -42,8 +42,8 @@ const SET_NAMES: Record<DrawingSetKind, Message> = { digits: message('drawings:s
 type StorageFailure = 'unavailable' | 'full' | 'failed';
 const failure = (code: StorageFailure, detail: Message) => new MessageError(detail, code);
 
-// `why` comes from openIndexedDb: a sentence, or a message once it words its reasons.
-const unavailable = (why: string | Message) => failure('unavailable', message('drawings:storage.unavailable', { why }));
+// `why` comes from openIndexedDb, as a message.
+const unavailable = (why: Message) => failure('unavailable', message('drawings:storage.unavailable', { why }));
 
 /** Opens (creating on first use) the drawings database; rejects with 'unavailable' and the reason when it cannot. */
 async function openDatabase(factory: IDBFactory | undefined, name: string): Promise<DrawingsDB> {

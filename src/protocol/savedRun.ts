@@ -113,7 +113,7 @@ export interface StorageInfo {
   /** False when IndexedDB cannot be opened (a private window): runs then last only as long as the tab. */
   available: boolean;
   /** Null, or what went wrong last (quota exceeded, weights dropped to make room). */
-  message: string | null;
+  message: Message | null;
   usedBytes: number | null;
   quotaBytes: number | null;
 }

@@ -1,3 +1,5 @@
+import type { StorageWords } from './StorageError';
+
 /**
  * Opening an IndexedDB database the way both of Convscope's databases (saved
  * runs in the worker, drawings in the page) need it: every way it can fail
@@ -22,11 +24,11 @@ export function openIndexedDb(
   name: string,
   version: number,
   upgrade: (db: IDBDatabase) => void,
-  unavailable: (why: string) => Error,
+  unavailable: (why: StorageWords) => Error,
 ): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (!factory) {
-      reject(unavailable('this browser gives the page no IndexedDB (storage may be turned off, or this is a private window)'));
+      reject(unavailable({ key: 'errors:storage.why.noIndexedDb' }));
       return;
     }
     let request: IDBOpenDBRequest;
@@ -34,7 +36,7 @@ export function openIndexedDb(
       request = factory.open(name, version);
     } catch (e) {
       // Some browsers throw a SecurityError here rather than fail the request.
-      reject(unavailable(`the browser refused IndexedDB (${describeError(e)})`));
+      reject(unavailable({ key: 'errors:storage.why.refused', values: { error: describeError(e) } }));
       return;
     }
     let settled = false;
@@ -53,11 +55,11 @@ export function openIndexedDb(
     };
     request.onerror = () => {
       settled = true;
-      reject(unavailable(`IndexedDB would not open (${describeError(request.error)})`));
+      reject(unavailable({ key: 'errors:storage.why.wouldNotOpen', values: { error: describeError(request.error) } }));
     };
     request.onblocked = () => {
       settled = true;
-      reject(unavailable('another Convscope tab holds an older version of its database open; close it and reload'));
+      reject(unavailable({ key: 'errors:storage.why.olderTab' }));
     };
   });
 }

@@ -1,3 +1,5 @@
+import { message, type Message } from '../../model/message';
+
 /** How many runs lost each kind of stored data to make room. */
 export interface FreedCounts {
   best: number;
@@ -5,20 +7,19 @@ export interface FreedCounts {
   latest: number;
 }
 
-const runs = (n: number) => `${n} other run${n === 1 ? '' : 's'}`;
-
 /**
  * What was dropped to make room, in one sentence for the user, e.g.
  * "Dropped the best-epoch weights of 2 other runs to make room."; null when
  * nothing was.
  */
-export function describeFreed(freed: FreedCounts): string | null {
+export function describeFreed(freed: FreedCounts): Message | null {
   const parts = [
-    freed.best > 0 ? `the best-epoch weights of ${runs(freed.best)}` : null,
-    freed.optimizer > 0 ? `the optimizer state of ${runs(freed.optimizer)}` : null,
-    freed.latest > 0 ? `all weights of ${runs(freed.latest)} (${freed.latest === 1 ? 'its record stays' : 'their records stay'})` : null,
-  ].filter((p): p is string => p !== null);
+    freed.best > 0 ? message('errors:storage.freed.best', { count: freed.best }) : null,
+    freed.optimizer > 0 ? message('errors:storage.freed.optimizer', { count: freed.optimizer }) : null,
+    freed.latest > 0 ? message('errors:storage.freed.latest', { count: freed.latest }) : null,
+  ].filter((p): p is Message => p !== null);
   if (parts.length === 0) return null;
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-  return `Dropped ${list} to make room.`;
+  const [a, b, c] = parts;
+  const list = parts.length === 1 ? a : parts.length === 2 ? message('errors:storage.freed.two', { a, b }) : message('errors:storage.freed.three', { a, b, c });
+  return message('errors:storage.freed.dropped', { list });
 }

@@ -2,7 +2,7 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'id
 import type { StoredRunRecord } from './decodeSavedRun';
 import type { StoredWeights } from './decodeStoredWeights';
 import { openIndexedDb } from '../../storage/openIndexedDb';
-import { StorageError } from '../../storage/StorageError';
+import { StorageError, type StorageWords } from '../../storage/StorageError';
 
 /**
  * The database's layout. Values are typed as written; what is read back is
@@ -24,9 +24,7 @@ export type RunTransaction<Mode extends IDBTransactionMode> = IDBPTransaction<Ru
 /** The schema version: object stores change only in an upgrade to a higher one. */
 const DB_VERSION = 1;
 
-const PRIVATE_HINT = 'Runs last only as long as the tab.';
-
-const unavailable = (why: string) => new StorageError('unavailable', `Saved runs are off: ${why}. ${PRIVATE_HINT}`);
+const unavailable = (why: StorageWords) => new StorageError('unavailable', { key: 'errors:storage.runsOff', values: { why } });
 
 /**
  * Opens (creating on first use) the runs database from `factory`. Rejects

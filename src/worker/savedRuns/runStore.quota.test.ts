@@ -50,7 +50,7 @@ const needing = (bytes: number) => sampleWeights(1, bytes / 4 - 2);
 describe('RunStore on a full disk', () => {
   it('drops the best weights of unpinned runs first, oldest first, and says so', async () => {
     const store = await fullStore();
-    expect(await store.putWeights('now', 'latest', needing(2 * BEST))).toBe('Dropped the best-epoch weights of 2 other runs to make room.');
+    expect(english(await store.putWeights('now', 'latest', needing(2 * BEST)))).toBe('Dropped the best-epoch weights of 2 other runs to make room.');
     expect(await weightsById(store)).toEqual({
       now: { latest: 1, best: null, optimizer: false },
       recent: { latest: 2, best: null, optimizer: true },
@@ -64,7 +64,7 @@ describe('RunStore on a full disk', () => {
 
   it('then pinned runs\' best weights, then optimizer state, which keeps the latest weights themselves', async () => {
     const store = await fullStore();
-    expect(await store.putWeights('now', 'latest', needing(3 * BEST + OPTIMIZER)))
+    expect(english(await store.putWeights('now', 'latest', needing(3 * BEST + OPTIMIZER))))
       .toBe('Dropped the best-epoch weights of 3 other runs and the optimizer state of 1 other run to make room.');
     expect(await weightsById(store)).toMatchObject({
       old: { latest: 2, best: null, optimizer: false },
@@ -78,7 +78,7 @@ describe('RunStore on a full disk', () => {
 
   it('then the latest weights of unpinned runs, oldest first: their records stay, with a note', async () => {
     const store = await fullStore();
-    expect(await store.putWeights('now', 'latest', needing(3 * BEST + 3 * OPTIMIZER + BEST)))
+    expect(english(await store.putWeights('now', 'latest', needing(3 * BEST + 3 * OPTIMIZER + BEST))))
       .toBe('Dropped the best-epoch weights of 3 other runs, the optimizer state of 3 other runs and all weights of 1 other run (its record stays) to make room.');
     expect(await weightsById(store)).toMatchObject({
       old: { latest: null, best: null, optimizer: false },
@@ -95,7 +95,7 @@ describe('RunStore on a full disk', () => {
     const e = await store.putWeights('now', 'latest', needing(3 * BEST + 3 * OPTIMIZER + 3 * BEST)).then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(StorageError);
     expect((e as StorageError).kind).toBe('full');
-    expect((e as StorageError).message).toMatch(/^Storage is full.*delete some runs/);
+    expect(english((e as StorageError).detail)).toMatch(/^Storage is full.*delete some runs/);
     expect((await store.list()).runs.map((r) => r.id)).toEqual(['now', 'recent', 'pinned', 'old']);
     expect(await weightsById(store)).toMatchObject({
       now: { latest: null },
@@ -109,7 +109,7 @@ describe('RunStore on a full disk', () => {
 
   it('makes room the same way when the quota error aborts the transaction instead of being thrown', async () => {
     const store = await fullStore('request');
-    expect(await store.putWeights('now', 'latest', needing(BEST))).toBe('Dropped the best-epoch weights of 1 other run to make room.');
+    expect(english(await store.putWeights('now', 'latest', needing(BEST)))).toBe('Dropped the best-epoch weights of 1 other run to make room.');
     expect((await weightsById(store)).old.best).toBeNull();
     expect((await store.get('now')).weights.latest).toBe(1);
   });
@@ -122,7 +122,7 @@ describe('RunStore on a full disk', () => {
     // 'now' grows by a long batch history.
     const longer = sampleRun({ id: 'now', createdAt: 4, status: 'running', message: '' }, 2);
     longer.batches = { x: new Float32Array(FLOATS), loss: new Float32Array(FLOATS), accuracy: new Float32Array(FLOATS) };
-    expect(await store.put(longer)).toBe('Dropped the best-epoch weights of 3 other runs to make room.');
+    expect(english(await store.put(longer))).toBe('Dropped the best-epoch weights of 3 other runs to make room.');
     expect((await store.get('now')).batches.x).toHaveLength(FLOATS);
     expect((await weightsById(store)).now.best).toBe(1);
   });

@@ -83,7 +83,7 @@ describe('RunStore records', () => {
     const { store } = await openTestStore();
     const e = await storageError(store.get('nope'));
     expect(e.kind).toBe('damaged');
-    expect(e.message).toBe('There is no saved run "nope": it may have been deleted in another tab.');
+    expect(english(e.detail)).toBe('There is no saved run "nope": it may have been deleted in another tab.');
     expect((await storageError(store.rename('nope', 'x'))).kind).toBe('damaged');
     expect((await storageError(store.putWeights('nope', 'latest', sampleWeights(1, 4)))).kind).toBe('damaged');
   });
@@ -114,7 +114,7 @@ describe('RunStore weights', () => {
     await writeRaw(indexedDB, 'weights', { epoch: 2, weights: [[1, 2]], optimizer: null }, 'run-1:latest');
     const e = await storageError(store.getWeights('run-1', 'latest'));
     expect(e.kind).toBe('damaged');
-    expect(e.message).toBe('The latest weights of saved run "run-1" cannot be read: weight array 0 is not a Float32Array.');
+    expect(english(e.detail)).toBe('The latest weights of saved run "run-1" cannot be read: weight array 0 is not a Float32Array.');
   });
 });
 
@@ -132,7 +132,7 @@ describe('RunStore damaged records', () => {
 
     const e = await storageError(store.get('bad'));
     expect(e.kind).toBe('damaged');
-    expect(e.message).toBe('Saved run "Broken run" cannot be read: batches.loss has 2 values but batches.x has 6. Delete it from the run list.');
+    expect(english(e.detail)).toBe('Saved run "Broken run" cannot be read: batches.loss has 2 values but batches.x has 6. Delete it from the run list.');
 
     await store.delete('bad');
     expect(await store.list()).toMatchObject({ damaged: [], runs: [{ id: 'good' }] });
@@ -173,14 +173,14 @@ describe('RunStore.open', () => {
     vi.stubGlobal('indexedDB', undefined);
     const e = await storageError(RunStore.open());
     expect(e.kind).toBe('unavailable');
-    expect(e.message).toMatch(/^Saved runs are off: this browser gives the page no IndexedDB .*Runs last only as long as the tab\.$/);
+    expect(english(e.detail)).toMatch(/^Saved runs are off: this browser gives the page no IndexedDB .*Runs last only as long as the tab\.$/);
   });
 
   it('is unavailable when opening throws (a private window)', async () => {
     const refusing = { open: () => { throw new DOMException('Access denied', 'SecurityError'); } } as unknown as IDBFactory;
     const e = await storageError(RunStore.open({ indexedDB: refusing }));
     expect(e.kind).toBe('unavailable');
-    expect(e.message).toContain('the browser refused IndexedDB (SecurityError: Access denied)');
+    expect(english(e.detail)).toContain('the browser refused IndexedDB (SecurityError: Access denied)');
   });
 
   it('is unavailable when the open request fails', async () => {
@@ -195,7 +195,7 @@ describe('RunStore.open', () => {
     });
     const e = await storageError(RunStore.open({ indexedDB }));
     expect(e.kind).toBe('unavailable');
-    expect(e.message).toContain('IndexedDB would not open (VersionError');
+    expect(english(e.detail)).toContain('IndexedDB would not open (VersionError');
   });
 
   it('keeps databases of different names apart', async () => {
@@ -210,7 +210,8 @@ describe('RunStore.open', () => {
 describe('RunStore.storageInfo', () => {
   it('reports usage and quota from the estimate, and the message given', async () => {
     const store = await RunStore.open({ indexedDB: new IDBFactory(), estimate: async () => ({ usage: 1234, quota: 10_000 }) });
-    expect(await store.storageInfo('Dropped things.')).toEqual({ available: true, message: 'Dropped things.', usedBytes: 1234, quotaBytes: 10_000 });
+    const news = { key: 'common:text', values: { text: 'Dropped things.' } };
+    expect(await store.storageInfo(news)).toEqual({ available: true, message: news, usedBytes: 1234, quotaBytes: 10_000 });
   });
 
   it('gives null numbers when there is no estimate or it fails', async () => {

@@ -1,4 +1,4 @@
-import { message } from '../../model/message';
+import { message, type Message } from '../../model/message';
 import { withNote } from '../runs/describeOutcome';
 import { decodeSavedRun, RUN_FORMAT, type StoredRunRecord } from './decodeSavedRun';
 import { decodeStoredWeights, type StoredWeights, type WeightSlot } from './decodeStoredWeights';
@@ -48,11 +48,11 @@ function readable(raw: unknown): StoredRunRecord | null {
 /** The record under `id`, as stored and as a SavedRun; StorageError('damaged') when there is none or it cannot be read. */
 async function readRecord(tx: RunTransaction<IDBTransactionMode>, id: string): Promise<{ record: StoredRunRecord; run: SavedRun }> {
   const raw: unknown = await tx.objectStore('runs').get(id);
-  if (raw === undefined) throw new StorageError('damaged', `There is no saved run "${id}": it may have been deleted in another tab.`);
+  if (raw === undefined) throw new StorageError('damaged', message('errors:storage.noRun', { id }));
   const run = decodeSavedRun(raw);
   if ('error' in run) {
     const name = typeof (raw as { name?: unknown }).name === 'string' ? (raw as { name: string }).name : id;
-    throw new StorageError('damaged', `Saved run "${name}" cannot be read: ${run.error}. Delete it from the run list.`);
+    throw new StorageError('damaged', message('errors:storage.runUnreadable', { name, why: run.error }));
   }
   return { record: raw as StoredRunRecord, run };
 }
@@ -123,7 +123,7 @@ export class RunStore {
    * ignored: the store keeps its own account of the weights it holds. Returns
    * what was dropped to make room, in words, or null.
    */
-  put(run: SavedRun): Promise<string | null> {
+  put(run: SavedRun): Promise<Message | null> {
     return this.withRoom(run.id, () => inTransaction(this.db, 'readwrite', async (tx) => {
       const existing = readable(await tx.objectStore('runs').get(run.id));
       const kept = existing ? { weights: existing.weights, weightBytes: existing.weightBytes } : await weightsFromEntries(tx, run.id);
@@ -136,7 +136,7 @@ export class RunStore {
    * them. StorageError('damaged') when the run is not saved (or unreadable).
    * Returns what was dropped to make room, or null.
    */
-  putWeights(id: string, slot: WeightSlot, w: StoredWeights): Promise<string | null> {
+  putWeights(id: string, slot: WeightSlot, w: StoredWeights): Promise<Message | null> {
     return this.withRoom(id, () => inTransaction(this.db, 'readwrite', async (tx) => {
       const { record } = await readRecord(tx, id);
       await tx.objectStore('weights').put(w, weightKey(id, slot));
@@ -149,7 +149,7 @@ export class RunStore {
     const raw: unknown = await inTransaction(this.db, 'readonly', (tx) => tx.objectStore('weights').get(weightKey(id, slot)));
     if (raw === undefined) return null;
     const w = decodeStoredWeights(raw);
-    if ('error' in w) throw new StorageError('damaged', `The ${slot} weights of saved run "${id}" cannot be read: ${w.error}.`);
+    if ('error' in w) throw new StorageError('damaged', message('errors:storage.weightsUnreadable', { slot: message(`errors:storage.slot.${slot}`), id, why: w.error }));
     return w;
   }
 
@@ -164,12 +164,12 @@ export class RunStore {
   }
 
   /** Renames a saved run; returns what was dropped to make room, or null. */
-  rename(id: string, name: string): Promise<string | null> {
+  rename(id: string, name: string): Promise<Message | null> {
     return this.update(id, (record) => ({ ...record, name }));
   }
 
   /** Pins a run (full storage never drops its latest weights) or unpins it; returns what was dropped to make room, or null. */
-  setPinned(id: string, pinned: boolean): Promise<string | null> {
+  setPinned(id: string, pinned: boolean): Promise<Message | null> {
     return this.update(id, (record) => ({ ...record, pinned }));
   }
 
@@ -182,14 +182,14 @@ export class RunStore {
   }
 
   /** The storage's state for the page: `message` is the caller's latest news (e.g. what was dropped). */
-  async storageInfo(message: string | null = null): Promise<StorageInfo> {
+  async storageInfo(news: Message | null = null): Promise<StorageInfo> {
     let estimate: { usage?: number; quota?: number } = {};
     try {
       estimate = await this.estimate();
     } catch {
       // The numbers are a courtesy: without them the page shows no gauge.
     }
-    return { available: true, message, usedBytes: estimate.usage ?? null, quotaBytes: estimate.quota ?? null };
+    return { available: true, message: news, usedBytes: estimate.usage ?? null, quotaBytes: estimate.quota ?? null };
   }
 
   /**
@@ -220,7 +220,7 @@ export class RunStore {
   }
 
   /** Rewrites a readable record through `change` (null: leave it). */
-  private update(id: string, change: (record: StoredRunRecord) => StoredRunRecord | null): Promise<string | null> {
+  private update(id: string, change: (record: StoredRunRecord) => StoredRunRecord | null): Promise<Message | null> {
     return this.withRoom(id, () => inTransaction(this.db, 'readwrite', async (tx) => {
       const next = change((await readRecord(tx, id)).record);
       if (next) await tx.objectStore('runs').put(next);
@@ -232,7 +232,7 @@ export class RunStore {
    * planFreeing (sparing run `keep`) and tries again. Returns what was
    * dropped, in words, or null; StorageError('full') once nothing is left to drop.
    */
-  private async withRoom(keep: string, write: () => Promise<void>): Promise<string | null> {
+  private async withRoom(keep: string, write: () => Promise<void>): Promise<Message | null> {
     const freed: FreedCounts = { best: 0, optimizer: 0, latest: 0 };
     let plan: FreeingStep[] | null = null;
     for (;;) {
@@ -247,8 +247,8 @@ export class RunStore {
       while (step && !(await this.free(step))) step = plan.shift();
       if (!step) {
         const dropped = describeFreed(freed);
-        throw new StorageError('full',
-          `Storage is full, and no more weights of other runs can be dropped to make room: delete some runs to keep saving.${dropped ? ` ${dropped}` : ''}`);
+        const full = message('errors:storage.full');
+        throw new StorageError('full', dropped ? withNote(full, dropped) : full);
       }
       freed[step.kind] += 1;
     }

@@ -6,7 +6,7 @@ import { RunStore, type StoredWeights } from './runStore';
 import { StorageError } from '../../storage/StorageError';
 import { SessionError } from '../sessionError';
 import { holdRunLock, lockHeld, locks, lockName } from './runLocks';
-import { message } from '../../model/message';
+import { asMessage, message, type Message } from '../../model/message';
 
 type Post = (event: WorkerEvent) => void;
 
@@ -16,6 +16,9 @@ const PUBLISH_DELAY_MS = 150;
 function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/** What a storage failure says, as a message (a StorageError's own words; any other error's text). */
+const storageWords = (e: unknown): Message => (e instanceof StorageError ? e.detail : asMessage(e instanceof Error ? e.message : String(e)));
 
 /**
  * The session's saved runs: keeps the record of the run in progress from the
@@ -30,7 +33,8 @@ export class SavedRuns {
   private recorder: RunRecorder | null = null;
   private releaseLock: (() => void) | null = null;
   private writes: Promise<void> = Promise.resolve();
-  private message: string | null = null;
+  /** The storage's latest news for the page (why it is off, what was dropped), as a message. */
+  private message: Message | null = null;
   private available = true;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
   /** The latest weights saved for the run in progress, and whether they were its best: kept as best once a worse epoch replaces them. */
@@ -52,7 +56,7 @@ export class SavedRuns {
       },
       (e) => {
         this.available = false;
-        this.message = e instanceof Error ? e.message : String(e);
+        this.message = storageWords(e);
       },
     ).then(() => this.publish());
   }
@@ -237,11 +241,11 @@ export class SavedRuns {
 
   private async storeOrFail(): Promise<RunStore> {
     await this.ready;
-    if (!this.store) throw new SessionError('storage', this.message === null ? message('errors:storage.runsUnavailable') : message('errors:text', { text: this.message }));
+    if (!this.store) throw new SessionError('storage', this.message ?? message('errors:storage.runsUnavailable'));
     return this.store;
   }
 
-  private async change(f: (s: RunStore) => Promise<string | null | void>): Promise<void> {
+  private async change(f: (s: RunStore) => Promise<Message | null | void>): Promise<void> {
     const store = await this.storeOrFail();
     await this.queue(async () => this.note((await f(store)) ?? null));
   }
@@ -276,7 +280,7 @@ export class SavedRuns {
     });
   }
 
-  private note(freed: string | null): void {
+  private note(freed: Message | null): void {
     if (freed) this.message = freed;
   }
 
@@ -290,7 +294,7 @@ export class SavedRuns {
       try {
         await f();
       } catch (e) {
-        this.message = e instanceof Error ? e.message : String(e);
+        this.message = storageWords(e);
         if (!(e instanceof StorageError)) throw e;
         this.post({ type: 'error', code: 'storage', message: e.detail });
       } finally {
