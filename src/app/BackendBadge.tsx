@@ -1,15 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { wordMessage, type Translate } from '../i18n/i18n';
+import { wordMessage } from '../i18n/i18n';
 import { BACKEND_CHOICES, type BackendChoice } from '../model/backends';
-import { isMessage, type Message } from '../model/message';
 import { formatCount } from '../panels/format';
 import { backendName } from '../panels/RunPanel/backendName';
 import { isActive } from '../store/selectors';
 import { useAppStore } from '../store/useAppStore';
-
-/** What the worker says of a backend: a message worded now, text from older code as it is. */
-const worded = (m: string | Message, t: Translate): string => (isMessage(m) ? wordMessage(m, t) : m);
 
 /**
  * Which tfjs backend trains and why, every backend's measured speed on the
@@ -26,9 +22,9 @@ export function BackendBadge() {
   const cores = active?.availableCores ?? 0;
   return (
     <div className={`backend ${active?.slow ? 'backend-slow' : ''}`}>
-      <div className="backend-line" title={active?.reason ? t('backend.inUse', { reason: worded(active.reason, t) }) : undefined}>
+      <div className="backend-line" title={active?.reason ? t('backend.inUse', { reason: wordMessage(active.reason, t) }) : undefined}>
         {t('backend.label')} <strong data-testid="backend-name">{active ? backendName(active.name, t) : t('backend.starting')}</strong>
-        {active && <span className="backend-detail" data-testid="backend-detail"> · {worded(active.detail, t)}</span>}
+        {active && <span className="backend-detail" data-testid="backend-detail"> · {wordMessage(active.detail, t)}</span>}
         <select
           data-testid="backend-select"
           aria-label={t('backend.select')}

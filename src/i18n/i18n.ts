@@ -41,6 +41,9 @@ export const wordKey = (key: string, values?: Record<string, unknown>, t: Transl
  * value may itself be a message. Keys come from code as data, so they are
  * checked by catalogues.test.ts rather than by the type of `t`.
  */
+/** A message worded, or text kept from before messages (an older saved run's English) as it is; nothing as ''. */
+export const wordText = (m: Message | string | null | undefined, t: Translate = i18n.t): string => (isMessage(m) ? wordMessage(m, t) : (m ?? ''));
+
 export function wordMessage(m: Message, t: Translate = i18n.t): string {
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(m.values ?? {})) values[k] = isMessage(v) ? wordMessage(v, t) : v;

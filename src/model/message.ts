@@ -15,6 +15,9 @@ export const message = (key: string, values?: Message['values']): Message => (va
 
 export const isMessage = (v: unknown): v is Message => typeof v === 'object' && v !== null && typeof (v as Message).key === 'string';
 
+/** Text that has no key (a browser's error, an older record's English) as a message that shows it as it is. */
+export const asMessage = (m: string | Message): Message => (isMessage(m) ? m : message('common:text', { text: m }));
+
 /**
  * An error whose words the page chooses: thrown by code without a page (the
  * worker, pure modules) when the user can act on it. `code` is the

@@ -90,7 +90,7 @@ export interface SetupActions {
   /** Loads a saved run's network, data and settings (Undo puts back the setup before). */
   loadSetup(setup: SavedRunSetup): void;
   /** Replaces the network (an imported file); `error` instead reports why it could not be read. */
-  importSpec(result: { spec: ModelSpec } | { error: string | import('../model/message').Message }): void;
+  importSpec(result: { spec: ModelSpec } | { error: import('../model/message').Message }): void;
   /** Applies a link's setup; `errors` name the parameters that were ignored. */
   applyUrl(patch: UrlPatch, errors: readonly import('../model/message').Message[]): void;
 }

@@ -10,7 +10,7 @@ function stateWith(rates: Record<string, number>, active: string, choice: AppSta
   const s = store.getState();
   store.setState({
     backend: {
-      active: { name: active, detail: '', slow: false, reason: '', threads: 1, availableCores: 1 },
+      active: { name: active, detail: { key: 'common:text', values: { text: '' } }, slow: false, reason: { key: 'app:backend.reason.yourChoice' }, threads: 1, availableCores: 1 },
       choice,
       cores: 0,
       rates: Object.entries(rates).map(([name, imagesPerSec]) => ({ name: name as 'wasm', imagesPerSec })),

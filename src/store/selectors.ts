@@ -8,7 +8,7 @@ import { classesBlocker, type DrawingSet } from '../drawings/drawingSet';
 import { classNamesOf, DATASETS, datasetShape, imagesFor, type DatasetId } from '../data/datasets';
 import { checkNetwork, type NetworkCheck } from '../model/checkNetwork';
 import { estimateRunSeconds, largestSizeWithin, LONG_RUN_SECONDS, scaleRate } from '../model/estimateRunTime';
-import { isMessage, message, type Message } from '../model/message';
+import { message, type Message } from '../model/message';
 import { multiplyAdds } from '../model/multiplyAdds';
 import { parseTrainForm, trainingImages, type TrainFormErrors } from '../model/parseTrainForm';
 import type { ModelSpec, TrainConfig } from '../model/types';
@@ -67,20 +67,16 @@ export function setupCheck(s: Pick<AppState, 'spec' | 'dataset'> & OwnClassesVie
   return checkSpec(s.spec, s.dataset, s.drawings.classes.classNames);
 }
 
-/** A reason as a message: text from code that does not make messages yet is shown as it is. */
-export const asMessage = (m: string | Message): Message => (isMessage(m) ? m : message('common:text', { text: m }));
-
 /** Why Train is disabled (the first reason), as a message for the page to word, or null. */
 export function trainBlocker(s: SetupView & Pick<AppState, 'spec'>): Message | null {
   if (s.dataset === 'own') {
-    const own = classesBlocker(s.drawings.classes) as string | Message | null;
-    if (own) return message('setup:blocker.ownClasses', { reason: asMessage(own) });
+    const own = classesBlocker(s.drawings.classes);
+    if (own) return message('setup:blocker.ownClasses', { reason: own });
   }
   const { errors } = checkSetup(s);
   const first = Object.values(errors)[0];
   if (first) return message('setup:blocker.field', { reason: first });
-  const cannot = setupCheck(s).cannotTrain as string | Message | undefined;
-  return cannot ? asMessage(cannot) : null;
+  return setupCheck(s).cannotTrain ?? null;
 }
 
 /** trainBlocker for a component's subscription: the same object while it says the same. */

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { countByClass, MIN_PER_CLASS } from '../../drawings/drawingSet';
 import { wordMessage } from '../../i18n/i18n';
-import { isMessage, type Message } from '../../model/message';
 import { useAppStore } from '../../store/useAppStore';
 
 /**
@@ -13,8 +12,8 @@ import { useAppStore } from '../../store/useAppStore';
  */
 export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element | null {
   const { t } = useTranslation('inspect');
-  const { dataset, digits, classes, error, added, loaded } = useAppStore(
-    useShallow((s) => ({ dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, error: s.drawings.addError, added: s.drawings.added, loaded: s.drawings.loaded })),
+  const { dataset, digits, classes, addError, added, loaded } = useAppStore(
+    useShallow((s) => ({ dataset: s.dataset, digits: s.drawings.digits, classes: s.drawings.classes, addError: s.drawings.addError, added: s.drawings.added, loaded: s.drawings.loaded })),
   );
   const addDrawing = useAppStore((s) => s.addDrawing);
   const lastAdded = useRef(added);
@@ -22,8 +21,6 @@ export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element
     if (added !== lastAdded.current) onAdded();
     lastAdded.current = added;
   }, [added, onAdded]);
-  // The store may keep the error as a message (worded now, in the page's language) or, from older code, as text.
-  const addError = error as Message | string | null;
   if (dataset === 'fashion-mnist') return null;
   const kind = dataset === 'own' ? 'classes' : 'digits';
   const set = kind === 'digits' ? digits : classes;
@@ -47,7 +44,7 @@ export function AddToDrawings({ onAdded }: { onAdded: () => void }): JSX.Element
       </div>
       {addError && (
         <p className="field-error" role="alert" data-testid="add-drawing-error">
-          {isMessage(addError) ? wordMessage(addError, t) : addError}
+          {wordMessage(addError, t)}
         </p>
       )}
     </div>

@@ -6,7 +6,7 @@ import { preprocessDigit } from '../../input/preprocessDigit';
 import { DATASETS, hasTestSet } from '../../data/datasets';
 import { className } from '../../i18n/datasetWords';
 import { wordMessage } from '../../i18n/i18n';
-import { message, MessageError, type Message } from '../../model/message';
+import { asMessage, message, MessageError, type Message } from '../../model/message';
 import { inputPixels, modelDataset } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { AddToDrawings } from './AddToDrawings';
@@ -39,7 +39,7 @@ export function DrawingPanel() {
   const [fill, setFill] = useState(false);
   const lastSent = useRef(0);
   // A message, worded when shown (an unexpected error's own text as it is).
-  const [uploadError, setUploadError] = useState<Message | string | null>(null);
+  const [uploadError, setUploadError] = useState<Message | null>(null);
   const preprocess = isClothing ? preprocessClothing : preprocessDigit;
 
   const onUpload = async (file: File | undefined) => {
@@ -50,7 +50,7 @@ export function DrawingPanel() {
       if (empty) setUploadError(message('inspect:upload.blank', { name: file.name }));
       else setInput(x);
     } catch (e) {
-      setUploadError(e instanceof MessageError ? e.detail : (e as Error).message);
+      setUploadError(e instanceof MessageError ? e.detail : asMessage((e as Error).message));
     }
   };
 
@@ -130,7 +130,7 @@ export function DrawingPanel() {
       </div>
       {uploadError && (
         <p id="upload-msg" className="field-error" role="alert" data-testid="upload-error">
-          {typeof uploadError === 'string' ? uploadError : wordMessage(uploadError, t)}
+          {wordMessage(uploadError, t)}
         </p>
       )}
       {/* Adding a drawing clears the pad for the next one. */}

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { wordMessage } from '../../i18n/i18n';
-import { isMessage, type Message } from '../../model/message';
+import { wordText } from '../../i18n/i18n';
 import { useAppStore } from '../../store/useAppStore';
 import { formatCount, formatLoss, formatPercent } from '../format';
 
@@ -16,14 +15,12 @@ export function MetricsPanel() {
   // After early stopping put back an earlier epoch, the model is that epoch's: show its validation numbers.
   const current = (run.restoredEpoch && run.epochs.find((e) => e.epoch === run.restoredEpoch)) || last;
   const { test, status } = run;
-  // The store may keep the outcome as a message (worded now, in the page's language) or, from older code, as text.
-  const outcome = run.outcome as Message | string | null;
 
   return (
     <section className="card metrics-panel" aria-label={t('metrics.ariaLabel')}>
       {run.outcome && (
         <p className={`outcome ${status === 'diverged' ? 'outcome-bad' : ''}`} data-testid="run-outcome" role="status">
-          {isMessage(outcome) ? wordMessage(outcome, t) : outcome}
+          {wordText(run.outcome, t)}
         </p>
       )}
       <div className="metrics">

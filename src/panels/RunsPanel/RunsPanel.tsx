@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { wordMessage, type Translate } from '../../i18n/i18n';
-import { isMessage, type Message } from '../../model/message';
+import { wordText } from '../../i18n/i18n';
 import { isActive } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import type { ModelFormat } from '../../model/modelFormat';
@@ -22,8 +21,6 @@ const FORMATS = {
   tfjs: { label: 'model.tfjsLabel', title: 'model.tfjsTitle' },
 } as const satisfies Record<ModelFormat, { label: string; title: string }>;
 
-/** What the worker said about storage (a message, or text from older code), in the page's language. */
-const worded = (m: Message | string | null | undefined, t: Translate): string => (isMessage(m) ? wordMessage(m, t) : (m ?? ''));
 
 /**
  * Saved runs (IndexedDB, kept across reloads): open, rename, pin, delete,
@@ -44,8 +41,7 @@ export function RunsPanel() {
   const [more, setMore] = useState('2');
   const [format, setFormat] = useState<ModelFormat>('keras');
   const { list, damaged, storage } = runs;
-  // The worker may say it as a message (worded here) or, from older code, as text.
-  const storageMessage = storage?.message as Message | string | null | undefined;
+  const storageMessage = storage?.message;
   const current = list.find((r) => r.id === savedId) ?? null;
   const moreEpochs = Number(more);
   const moreError = !(Number.isInteger(moreEpochs) && moreEpochs >= 1 && moreEpochs <= 1000);
@@ -64,8 +60,8 @@ export function RunsPanel() {
         </small>
         <CacheStorage />
       </h2>
-      {storage && !storage.available && <p className="notice" data-testid="storage-notice">{t('panel.notSaved', { why: worded(storageMessage, t) })}</p>}
-      {storage?.available && storageMessage && <p className="notice" data-testid="storage-notice">{worded(storageMessage, t)}</p>}
+      {storage && !storage.available && <p className="notice" data-testid="storage-notice">{t('panel.notSaved', { why: wordText(storageMessage, t) })}</p>}
+      {storage?.available && storageMessage && <p className="notice" data-testid="storage-notice">{wordText(storageMessage, t)}</p>}
       {runs.loaded && list.length === 0 && damaged.length === 0 && <p className="hint">{t('panel.empty')}</p>}
       <ul className="saved-runs" data-testid="run-list">
         {sortRuns(list).map((r) => (
@@ -84,7 +80,7 @@ export function RunsPanel() {
         ))}
         {damaged.map((d) => (
           <li key={d.id} data-run-id={d.id} className="saved-run damaged">
-            <span className="saved-run-meta">{t('panel.damaged', { why: worded(d.reason as Message | string, t) })}</span>
+            <span className="saved-run-meta">{t('panel.damaged', { why: d.reason })}</span>
             <button type="button" onClick={() => a.deleteRun(d.id)}>{t('panel.delete')}</button>
           </li>
         ))}

@@ -20,9 +20,6 @@ import { withPreset } from '../setup/withPreset';
  */
 type Read = UrlPatch | { ignored: Message } | { error: Message };
 
-/** A reason as a message; text from code not yet worded through the catalogues as it is. */
-const asMessage = (m: string | Message): Message => (isMessage(m) ? m : message('common:text', { text: m }));
-
 /**
  * `m` to go on after a colon: each key's `_lower` form where it has one
  * ("At least 1" -> "at least 1"), through i18next's context, and so for the
@@ -92,7 +89,7 @@ export const URL_PARAMS = {
       key: 'arch',
       read: (v, q) => {
         const r = decodeArch(v, q.get('input'));
-        return 'spec' in r ? { spec: r.spec } : { error: message('setup:link.archNotLoaded', { reason: asMessage(r.error) }) };
+        return 'spec' in r ? { spec: r.spec } : { error: message('setup:link.archNotLoaded', { reason: r.error }) };
       },
       // The input shape travels beside the layers, left out when it is the one a reader assumes.
       write: (s, base) =>

@@ -4,8 +4,8 @@ import type { WorkerEvent } from '../../protocol';
 
 /** What the page knows about the worker's tfjs backends. */
 export interface BackendState {
-  /** The backend in use, null while the worker starts one; name 'none' when none could. `detail` and `reason` as the worker words them, or messages. */
-  active: { name: string; detail: string | Message; slow: boolean; reason: string | Message; threads: number; availableCores: number } | null;
+  /** The backend in use, null while the worker starts one; name 'none' when none could. `detail` and `reason` are messages the page words. */
+  active: { name: string; detail: Message; slow: boolean; reason: Message; threads: number; availableCores: number } | null;
   /** The user's choice ('auto': the fastest measured), remembered in this browser. */
   choice: BackendChoice;
   /** Cores wasm may train on (0: every one), remembered in this browser. */

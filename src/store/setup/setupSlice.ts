@@ -1,5 +1,5 @@
 import { defaultLayer, insertionIndex, insertLayer, moveLayer, removeLayer, replaceLayer } from '../../model/editSpec';
-import { isMessage, message, type Message } from '../../model/message';
+import { message, type Message } from '../../model/message';
 import { PRESETS, type Preset } from '../../model/presets';
 import { switchOptimizer } from '../../model/switchOptimizer';
 import type { ModelSpec } from '../../model/types';
@@ -111,7 +111,7 @@ export const createSetupSlice: SliceCreator<SetupSlice> = () => (set, get) => {
     },
     importSpec(result) {
       if ('error' in result) {
-        set({ setupError: message('setup:import.failed', { reason: isMessage(result.error) ? result.error : message('common:text', { text: result.error }) }) });
+        set({ setupError: message('setup:import.failed', { reason: result.error }) });
         return;
       }
       if (isActive(get().run)) {
