@@ -10,6 +10,7 @@ import { optimizerConfig } from '../model/optimizerDefaults';
 import { DataFileError } from './data/fetchDatasetPart';
 import type { Command } from '../protocol';
 import { backends, deferred, inspect, is, LONG, Recorder, runIdOf, sample, sum, TEST, train, TRAIN } from './testing/sessionRecorder';
+import { message } from '../model/message';
 import { english } from '../i18n/testing/words';
 
 /** An event with its message as the page shows it in English. */
@@ -103,14 +104,14 @@ describe('TrainingSession (Node, cpu backend, 200 MNIST training and 100 test im
     let loads = 0;
     const rec = new Recorder({
       loadDataset: async () => {
-        if (++loads === 1) throw new DataFileError('data-missing', 'data/mnist-train.bin.gz', 'Data file data/mnist-train.bin.gz is missing (HTTP 404).');
+        if (++loads === 1) throw new DataFileError('data-missing', 'data/mnist-train.bin.gz', message('errors:dataFile.missing', { file: 'data/mnist-train.bin.gz', status: 404 }));
         return sample();
       },
     });
     rec.send(train(1));
     const missing = await rec.waitFor(is('error'));
     expect(missing.code).toBe('data-missing');
-    expect(english(missing.message)).toBe('Data file data/mnist-train.bin.gz is missing (HTTP 404).');
+    expect(english(missing.message)).toMatch(/^Data file data\/mnist-train\.bin\.gz is missing \(HTTP 404\)\./);
     await rec.waitFor(is('status', (e) => e.status === 'error'));
 
     const from = rec.events.length;

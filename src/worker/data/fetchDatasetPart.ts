@@ -1,22 +1,18 @@
-import { datasetFileName, type DatasetId, type DatasetPart } from '../../data/datasets';
+import { datasetFileName, datasetShape, type DatasetId, type DatasetPart } from '../../data/datasets';
 import { DatasetFormatError, decodeDataset, isGzip } from '../../data/decodeDataset';
 import type { ImageSet } from '../../engine/imageSet';
 import { message, MessageError, type Message } from '../../model/message';
 import { DATASET_CACHE } from '../../offline/offlineCaches';
 import { SessionError } from '../sessionError';
 
-/**
- * A data file that could not be had, with the file's name for the message. Its
- * words: a message, or (for the developer's messages below, which name a command
- * to run) English text passed through as it is.
- */
+/** A data file that could not be had, with the file's name for the message. */
 export class DataFileError extends SessionError {
   constructor(
     code: 'data-missing' | 'data-corrupt',
     readonly file: string,
-    detail: Message | string,
+    detail: Message,
   ) {
-    super(code, typeof detail === 'string' ? message('errors:text', { text: detail }) : detail);
+    super(code, detail);
   }
 }
 
@@ -32,7 +28,6 @@ export async function fetchDatasetPart(
   onProgress: (loadedBytes: number, totalBytes: number) => void,
 ): Promise<ImageSet> {
   const file = datasetFileName(id, part);
-  const hint = 'Run `npm run data` (it runs on `npm install`) to generate the datasets.';
   const url = new URL(file, baseUrl);
   let response: Response;
   try {
@@ -44,7 +39,7 @@ export async function fetchDatasetPart(
     throw datasetNeedsNetwork(id, file);
   }
   if (!response.ok || !response.body) {
-    throw new DataFileError('data-missing', file, `Data file ${file} is missing (HTTP ${response.status}). ${hint}`);
+    throw new DataFileError('data-missing', file, message('errors:dataFile.missing', { file, status: response.status }));
   }
   const total = Number(response.headers.get('content-length')) || 0;
   const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -65,7 +60,7 @@ export async function fetchDatasetPart(
       const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
       bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     } catch (e) {
-      throw new DataFileError('data-corrupt', file, `Data file ${file} is corrupt: it does not decompress (${(e as Error).message}). ${hint}`);
+      throw new DataFileError('data-corrupt', file, message('errors:dataFile.notDecompressing', { file, why: (e as Error).message }));
     }
   }
   try {
@@ -73,18 +68,16 @@ export async function fetchDatasetPart(
     return { pixels: d.pixels, labels: d.labels, count: d.count, rows: d.rows, cols: d.cols, numClasses: d.numClasses };
   } catch (e) {
     if (e instanceof DatasetFormatError) {
-      throw new DataFileError('data-corrupt', file, `Data file ${file} is corrupt: ${e.message}. ${hint}`);
+      throw new DataFileError('data-corrupt', file, message('errors:dataFile.corrupt', { file, why: e.message }));
     }
     throw e;
   }
 }
 
 /** The catalogue key of each dataset's name (`fashion-mnist` is not a key i18next can nest under). */
-const LABEL_KEY = { mnist: 'data:mnist.label', 'fashion-mnist': 'data:fashionMnist.label', own: 'data:own.label' } as const satisfies Record<DatasetId, string>;
-
 /** The error for a dataset that cannot be downloaded because there is no network. */
 export const datasetNeedsNetwork = (id: DatasetId, file: string): MessageError =>
-  new MessageError(message('offline:datasetNeedsNetwork', { dataset: message(LABEL_KEY[id]), file }), 'data-missing');
+  new MessageError(message('offline:datasetNeedsNetwork', { dataset: datasetShape(id).label, file }), 'data-missing');
 
 /**
  * Keeps a downloaded dataset file for offline use, when the offline copy is on
