@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { currentLanguage } from './i18n/i18n';
+import { currentLanguage, i18n } from './i18n/i18n';
 import { langInAddress, withLang, withoutLang } from './i18n/languageInAddress';
 import { startPageLanguage } from './i18n/pageLanguage';
 import { defaultRunName } from './i18n/defaultRunName';
-import { setRunNamer } from './store/run/runNamer';
+import { setPageWords } from './store/pageWords';
 import { registerServiceWorker } from './panels/OfflineStatus/serviceWorker';
 import { syncAddressBar } from './store/address/addressBar';
 import { createBridge } from './store/channel/bridge';
@@ -15,8 +15,8 @@ import { connectWorker, reconnectWorker, useAppStore } from './store/useAppStore
 import { createWorkerClient } from './store/channel/workerClient';
 
 startPageLanguage();
-// New saved runs are named in the page's language.
-setRunNamer(defaultRunName);
+// New saved runs and classes are named in the page's language.
+setPageWords({ runName: defaultRunName, className: (n) => i18n.t('drawings:classes.defaultName', { n }) });
 // The offline copy (built page only), before the worker starts its first downloads.
 registerServiceWorker();
 const link = parseUrlConfig(location.search);

@@ -47,9 +47,12 @@ const INK_THRESHOLD_BYTES = Math.round(INK_THRESHOLD * 255);
 /** A new set, or why not (worded by the page). */
 type Result = { set: DrawingSet } | { error: Message };
 
-/** A set with nothing drawn: digits get the ten digits, classes the two a user must have at least. */
-export function emptyDrawingSet(kind: DrawingSetKind): DrawingSet {
-  return { kind, classNames: kind === 'digits' ? DIGIT_NAMES : ['Class 1', 'Class 2'], drawings: [] };
+/** The default name of new class `n`, in English; the page gives names in its language (store/pageWords.ts). */
+export const DEFAULT_CLASS_NAME = (n: number): string => `Class ${n}`;
+
+/** A set with nothing drawn: digits get the ten digits, classes the two a user must have at least (named by `name`). */
+export function emptyDrawingSet(kind: DrawingSetKind, name: (n: number) => string = DEFAULT_CLASS_NAME): DrawingSet {
+  return { kind, classNames: kind === 'digits' ? DIGIT_NAMES : [name(1), name(2)], drawings: [] };
 }
 
 /** Drawings per class, in class order (a label outside the classes, which decoding never lets in, is not counted). */
@@ -124,14 +127,14 @@ export function sameClassNames(a: readonly string[], b: readonly string[]): bool
 
 const FIXED_DIGITS = message('drawings:set.fixedDigits');
 
-/** Adds a class named 'Class N' (the first N no class is called), up to MAX_CLASSES; a 'classes' set only. */
-export function addClass(set: DrawingSet): Result {
+/** Adds a class named `name(N)`, 'Class N' by default (the first N no class is called), up to MAX_CLASSES; a 'classes' set only. */
+export function addClass(set: DrawingSet, name: (n: number) => string = DEFAULT_CLASS_NAME): Result {
   if (set.kind === 'digits') return { error: FIXED_DIGITS };
   if (set.classNames.length >= MAX_CLASSES) return { error: message('drawings:set.maxClasses', { max: MAX_CLASSES }) };
   const taken = new Set(set.classNames.map(classNameKey));
   let n = 1;
-  while (taken.has(classNameKey(`Class ${n}`))) n++;
-  return { set: { ...set, classNames: [...set.classNames, `Class ${n}`] } };
+  while (taken.has(classNameKey(name(n)))) n++;
+  return { set: { ...set, classNames: [...set.classNames, name(n)] } };
 }
 
 /**

@@ -10,7 +10,7 @@ import { isQuotaError } from '../storage/isQuotaError';
 import { describeError, openIndexedDb } from '../storage/openIndexedDb';
 import { message, MessageError, type Message } from '../model/message';
 import { decodeDrawingSet } from './decodeDrawingSet';
-import { emptyDrawingSet, type DrawingSet, type DrawingSetKind } from './drawingSet';
+import { DEFAULT_CLASS_NAME, emptyDrawingSet, type DrawingSet, type DrawingSetKind } from './drawingSet';
 
 export interface DrawingsStorage {
   /**
@@ -63,9 +63,9 @@ function toStored(set: DrawingSet): DrawingSet {
 }
 
 /** The stored value under `kind` if it reads as a set of that kind, else an empty one. */
-function decodeStored(value: unknown, kind: DrawingSetKind): DrawingSet {
+function decodeStored(value: unknown, kind: DrawingSetKind, className: (n: number) => string): DrawingSet {
   const set = decodeDrawingSet(value);
-  return set !== null && set.kind === kind ? set : emptyDrawingSet(kind);
+  return set !== null && set.kind === kind ? set : emptyDrawingSet(kind, className);
 }
 
 /**
@@ -73,7 +73,12 @@ function decodeStored(value: unknown, kind: DrawingSetKind): DrawingSet {
  * the first call (so creating this costs nothing and never throws); a failed
  * open is retried on the next call.
  */
-export function openDrawingsStorage(factory: IDBFactory | undefined = globalThis.indexedDB, name = 'convscope-drawings'): DrawingsStorage {
+export function openDrawingsStorage(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  name = 'convscope-drawings',
+  /** Names the two classes of a set never saved (called when it is read, so in the page's language by then). */
+  className: (n: number) => string = DEFAULT_CLASS_NAME,
+): DrawingsStorage {
   let opening: Promise<DrawingsDB> | null = null;
   const db = () => {
     opening ??= openDatabase(factory, name).catch((e: unknown) => {
@@ -89,7 +94,7 @@ export function openDrawingsStorage(factory: IDBFactory | undefined = globalThis
       try {
         const tx = database.transaction('sets', 'readonly');
         const [digits, classes] = await Promise.all([tx.store.get('digits'), tx.store.get('classes'), tx.done]);
-        return { digits: decodeStored(digits, 'digits'), classes: decodeStored(classes, 'classes') };
+        return { digits: decodeStored(digits, 'digits', className), classes: decodeStored(classes, 'classes', className) };
       } catch (e) {
         throw failure('failed', message('drawings:storage.readFailed', { why: describeError(e) }));
       }

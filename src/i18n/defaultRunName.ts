@@ -1,4 +1,4 @@
-import type { RunNameParts } from '../store/run/runNamer';
+import type { RunNameParts } from '../store/pageWords';
 import { i18n } from './i18n';
 
 /** "MNIST, 5 epochs, adam 0.001" / "MNIST, 에포크 5, adam 0.001": a new saved run's name, in the page's language. */

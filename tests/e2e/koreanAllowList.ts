@@ -38,8 +38,6 @@ export const KOREAN_ALLOW_LIST: readonly string[] = [
   // Keras's own words where the page quotes it: model.summary()'s table, EarlyStopping and its arguments, file fields
   'Layer', 'type', 'Output', 'Shape', 'Trainable', 'Non', 'trainable', 'EarlyStopping', 'min_delta', 'JSON', 'JavaScript', 'models', 'load_model', 'loadLayersModel',
   'tensorflowjs_converter', 'Layers', 'config', 'weights', 'save', 'save_weights', 'model_config', 'model_weights', 'float16', 'float32', 'float64', 'uint8',
-  // The default names of a new set of your classes ("Class 1"): saved with the set as the user's own words, which they rename.
-  'Class',
   // scores and maths
   'F1', 'NaN', 'Infinity', 'ReLU', 'im2col', 'max', 'argmax', 'x', 'y', 'W', 'b', 'k', 'n', 'i', 'j',
 ];

@@ -12,6 +12,7 @@ import { isActive, modelDataset } from '../selectors';
 import type { WorkerClient } from '../channel/workerClient';
 import type { StateCreator } from 'zustand';
 import { stableMessage } from '../stableMessage';
+import { newClassName } from '../pageWords';
 
 const WAIT_FOR_LOAD = message('drawings:store.waitForLoad');
 
@@ -46,7 +47,7 @@ function fineTuneBlocking(s: Pick<AppState, 'drawings' | 'run' | 'dataset' | 'ru
  * in IndexedDB after every change. A change that cannot be saved stays on
  * screen with a message saying so: nothing is dropped silently.
  */
-export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStorage = openDrawingsStorage()): StateCreator<AppState, [], [], DrawingsSlice> => (set, get) => {
+export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStorage = openDrawingsStorage(globalThis.indexedDB, 'convscope-drawings', newClassName)): StateCreator<AppState, [], [], DrawingsSlice> => (set, get) => {
   const patch = (p: Partial<DrawingsState>) => set((s) => ({ drawings: { ...s.drawings, ...p } }));
   const say = (kind: 'error' | 'info', text: Message) => patch({ message: { kind, text } });
 
@@ -132,7 +133,7 @@ export const createDrawingsSlice = (worker: WorkerClient, storage: DrawingsStora
 
     addClass() {
       if (!ready()) return;
-      const r = addClass(get().drawings.classes);
+      const r = addClass(get().drawings.classes, newClassName);
       if ('error' in r) say('error', r.error);
       else commit(r.set);
     },

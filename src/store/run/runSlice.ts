@@ -4,7 +4,7 @@ import { fieldError } from '../../model/parseTrainForm';
 import type { RunSlice, SliceCreator } from '../appState';
 import { INITIAL_RUN_STATE, startRun } from './runState';
 import { checkSetup, isActive, modelDataset, trainBlocker } from '../selectors';
-import { runNameFor } from './runNamer';
+import { runNameFor } from '../pageWords';
 
 /** The run and the commands that drive it; the worker's events update `run` through the bridge. */
 export const createRunSlice: SliceCreator<RunSlice> = (worker) => (set, get) => ({
