@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/i18n';
-import { formatDuration, formatDurationIn, formatLoss, formatPercent } from './format';
+import { formatDuration, formatLoss, formatPercent } from './format';
 
 describe('formats', () => {
   it('percent', () => {
@@ -14,11 +14,9 @@ describe('formats', () => {
     expect(formatDuration(3_720_000)).toBe('1 h 02 min');
     expect(formatDuration(null)).toBe('—');
   });
-  it('duration in a language', () => {
-    const en = i18n.getFixedT('en');
+  it('duration in Korean', () => {
     const ko = i18n.getFixedT('ko');
-    for (const ms of [44_600, 185_000, 3_720_000, null]) expect(formatDurationIn(ms, en)).toBe(formatDuration(ms));
-    expect([44_600, 185_000, 3_720_000, null].map((ms) => formatDurationIn(ms, ko))).toEqual(['45초', '3분 05초', '1시간 02분', '—']);
+    expect([44_600, 185_000, 3_720_000, null].map((ms) => formatDuration(ms, ko))).toEqual(['45초', '3분 05초', '1시간 02분', '—']);
   });
   it('loss', () => {
     expect(formatLoss(0.26161)).toBe('0.2616');

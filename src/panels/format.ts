@@ -7,20 +7,9 @@ export function formatPercent(v: number | undefined | null, digits = 2): string 
   return v === undefined || v === null || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(digits)}%`;
 }
 
-/** Milliseconds as "45 s", "3 min 05 s", "1 h 02 min"; null -> "—". */
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
-}
-
 /**
- * A duration as a message, for the store or a pure module to keep: worded
- * "45 s", "3 min 05 s", "1 h 02 min" in English, "45초", "3분 05초", "1시간 02분"
- * in Korean; null where `formatDuration` shows "—".
+ * A duration as a message: "45 s", "3 min 05 s", "1 h 02 min" in English,
+ * "45초", "3분 05초", "1시간 02분" in Korean; null for no duration.
  */
 export function durationMessage(ms: number | null | undefined): Message | null {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return null;
@@ -31,8 +20,8 @@ export function durationMessage(ms: number | null | undefined): Message | null {
   return message('results:duration.hours', { h: Math.floor(m / 60), m: String(m % 60).padStart(2, '0') });
 }
 
-/** `formatDuration` in the page's language (or `t`'s): the same in English, "3분 05초" in Korean; null -> "—". */
-export function formatDurationIn(ms: number | null | undefined, t: Translate = i18n.t): string {
+/** A duration in the page's language (or `t`'s); null -> "—". */
+export function formatDuration(ms: number | null | undefined, t: Translate = i18n.t): string {
   const m = durationMessage(ms);
   return m ? wordMessage(m, t) : '—';
 }

@@ -12,18 +12,9 @@ export interface Score {
 export const scoreText = (s: Score): string => `${s.correct}/${s.count} (${((100 * s.correct) / Math.max(1, s.count)).toFixed(0)}%)`;
 
 /**
- * "after 2 epochs of fine-tuning": the score `after` comes after fine-tuning
- * from epoch `from`; "after fine-tuning to epoch 7" when where it started is unknown.
- */
-export function afterText(from: number | null, after: Score): string {
-  if (from === null) return `after fine-tuning to epoch ${after.epoch}`;
-  const n = after.epoch - from;
-  return `after ${n} epoch${n === 1 ? '' : 's'} of fine-tuning`;
-}
-
-/**
- * `afterText` as a message, worded in the page's language when shown:
- * "after 2 epochs of fine-tuning" / "2에포크 동안 미세 조정한 뒤".
+ * "after 2 epochs of fine-tuning" / "2에포크 동안 미세 조정한 뒤": the score
+ * `after` comes after fine-tuning from epoch `from`; "after fine-tuning to
+ * epoch 7" when where it started is unknown.
  */
 export function afterMessage(from: number | null, after: Score): Message {
   if (from === null) return message('results:heldOut.afterTo', { epoch: after.epoch });
@@ -57,14 +48,7 @@ export function shownFineTune(own: { runId: number; before: Score | null; after:
   return { before: saved.handwriting.before, after: saved.handwriting.after, from: saved.fromEpoch, saved: true };
 }
 
-/** "handwriting 7/10 → 10/10", for a run's one-line summary; null when it was never fine-tuned on handwriting (or not measured). */
-export function handwritingMeta(run: Pick<RunSummary, 'continuations'>): string | null {
-  const h = lastFineTune(run)?.handwriting;
-  if (!h?.before || !h.after) return null;
-  return `handwriting ${h.before.correct}/${h.before.count} → ${h.after.correct}/${h.after.count}`;
-}
-
-/** `handwritingMeta` as a message: "handwriting 7/10 → 10/10" / "손글씨 7/10 → 10/10"; null as there. */
+/** "handwriting 7/10 → 10/10" / "손글씨 7/10 → 10/10", for a run's one-line summary; null when it was never fine-tuned on handwriting (or not measured). */
 export function handwritingMetaMessage(run: Pick<RunSummary, 'continuations'>): Message | null {
   const h = lastFineTune(run)?.handwriting;
   if (!h?.before || !h.after) return null;

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { fineTuneBlockerOf } from '../../store/drawings/drawingsSlice';
 import { wordMessage } from '../../i18n/i18n';
 import { useAppStore } from '../../store/useAppStore';
-import { lastFineTune, scoreText, shownFineTune, type Score } from '../heldOutText';
+import { afterMessage, lastFineTune, scoreText, shownFineTune } from '../heldOutText';
 import { DrawingRows } from './DrawingRows';
 
 /**
@@ -27,9 +27,6 @@ export function FineTuneSection(): JSX.Element {
   });
   const shown = shownFineTune(fineTune, runId, saved);
   const own = shown !== null && !shown.saved;
-  /** "after 2 epochs of fine-tuning"; "after fine-tuning to epoch 7" when where it started is unknown. */
-  const afterText = (from: number | null, after: Score) =>
-    from === null ? t('fineTune.afterTo', { epoch: after.epoch }) : t('fineTune.afterEpochs', { count: after.epoch - from });
   return (
     <>
       <DrawingRows set={digits} kind="digits" />
@@ -68,7 +65,7 @@ export function FineTuneSection(): JSX.Element {
             {' → '}
             {shown.after ? (
               <>
-                {afterText(shown.from, shown.after)}: <strong>{scoreText(shown.after)}</strong>
+                {wordMessage(afterMessage(shown.from, shown.after), t)}: <strong>{scoreText(shown.after)}</strong>
               </>
             ) : own && running ? t('fineTune.training') : '—'}
           </p>

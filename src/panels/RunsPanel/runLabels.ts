@@ -1,7 +1,7 @@
 import type { RunSummary, SavedRunStatus } from '../../protocol';
-import { i18n, wordKey, type Translate } from '../../i18n/i18n';
+import { i18n, wordKey, wordMessage, type Translate } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/formatLocale';
-import { lastFineTune } from '../heldOutText';
+import { handwritingMetaMessage } from '../heldOutText';
 
 /** How a saved run stands, as its catalogue key (runs:status.*). */
 const STATUS_KEYS: Record<SavedRunStatus, string> = {
@@ -9,21 +9,14 @@ const STATUS_KEYS: Record<SavedRunStatus, string> = {
   diverged: 'runs:status.diverged', interrupted: 'runs:status.interrupted', error: 'runs:status.error', imported: 'runs:status.imported',
 };
 
-/** "handwriting 7/10 → 10/10"; null when the run was never fine-tuned on handwriting (or not measured). */
-function handwritingMeta(r: Pick<RunSummary, 'continuations'>, t: Translate): string | null {
-  const h = lastFineTune(r)?.handwriting;
-  if (!h?.before || !h.after) return null;
-  return wordKey('runs:meta.handwriting', { before: `${h.before.correct}/${h.before.count}`, after: `${h.after.correct}/${h.after.count}` }, t);
-}
-
 /** One line under a run's name, in the page's language (or `t`'s): how it stands, how far it got, its best numbers. */
 export function runMeta(r: RunSummary, now = Date.now(), t: Translate = i18n.t): string {
   const parts = [wordKey(STATUS_KEYS[r.status], undefined, t)];
   if (r.status !== 'imported') parts.push(wordKey('runs:meta.epochs', { done: r.epochsCompleted, planned: r.epochsPlanned }, t));
   if (Number.isFinite(r.testAccuracy)) parts.push(wordKey('runs:meta.test', { percent: (r.testAccuracy * 100).toFixed(2) }, t));
   else if (Number.isFinite(r.valAccuracy)) parts.push(wordKey('runs:meta.val', { percent: (r.valAccuracy * 100).toFixed(2) }, t));
-  const handwriting = handwritingMeta(r, t);
-  if (handwriting) parts.push(handwriting);
+  const handwriting = handwritingMetaMessage(r);
+  if (handwriting) parts.push(wordMessage(handwriting, t));
   parts.push(ago(r.updatedAt, now, t));
   return parts.join(' · ');
 }
