@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { watPlugin } from './scripts/watPlugin.mjs';
-import { DATASET_CACHE, DATASET_FILE, H5WASM_CACHE, H5WASM_FILE } from './src/offline/offlineCaches';
+import { DATASET_CACHE, DATASET_FILE, H5WASM_CACHE, H5WASM_FILE } from './src/offline/offlineCaches.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP): SharedArrayBuffer, which the threaded
