@@ -26,14 +26,26 @@ async function openModel(page: Page, paths: string[], notice: RegExp): Promise<v
   await expect.poll(() => text(page, 'run-notice'), { timeout: 60_000 }).toMatch(notice);
 }
 
+/** The model's answer to the current input, once it has come (not an earlier input's, or the model before's): as the store holds it. */
+async function answer(page: Page): Promise<number[]> {
+  const handle = await page.waitForFunction(() => {
+    const s = (window as unknown as { convscope: { store: { getState(): { inspect: { answered: number; requestId: number; probs: Float32Array | null } } } } }).convscope.store.getState().inspect;
+    return s.answered === s.requestId && s.probs ? Array.from(s.probs) : null;
+  }, null, { timeout: 60_000 });
+  return (await handle.jsonValue()) as number[];
+}
+
 /** The opened model's answer for test image `index`, asked after another image so that it is certainly this model's. */
 async function probsFor(page: Page, index: number): Promise<number[]> {
   await showTestImage(page, index + 1);
   await page.waitForFunction(() => /^live model/.test(document.querySelector('[data-testid=prediction-model-state]')?.textContent ?? ''), null, { timeout: 60_000 });
-  const other = await barProbs(page);
+  const other = await answer(page);
   await showTestImage(page, index);
-  await expect.poll(() => barProbs(page), { timeout: 30_000 }).not.toEqual(other);
-  return barProbs(page);
+  const probs = await answer(page);
+  expect(probs).not.toEqual(other);
+  // The bars show it.
+  await expect.poll(() => barProbs(page), { timeout: 30_000 }).toEqual(probs);
+  return probs;
 }
 
 /** Probabilities equal but for the last float digits (the backend the answer came from may have changed after its measurement). */

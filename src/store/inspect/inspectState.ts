@@ -8,6 +8,8 @@ export interface InspectState {
   /** The test image that is the input, as the worker sent it: its true label and pixels. */
   testSample: { dataset: DatasetId; index: number; label: number; pixels: Float32Array } | null;
   requestId: number;
+  /** The request the snapshot shown answers (-1: none yet): the answer is the current input's when it equals `requestId`. */
+  answered: number;
   probs: Float32Array | null;
   trained: boolean;
   /** Training progress (epochs) when the snapshot was taken. */
@@ -24,6 +26,7 @@ export const INITIAL_INSPECT_STATE: InspectState = {
   input: null,
   testSample: null,
   requestId: 0,
+  answered: -1,
   probs: null,
   trained: false,
   at: 0,
@@ -49,6 +52,7 @@ export function applyInspectEvents(s: InspectState, events: readonly WorkerEvent
       if (e.requestId !== s.requestId) continue;
       s = {
         ...s,
+        answered: e.requestId,
         probs: e.probs,
         trained: e.trained,
         at: e.at,
